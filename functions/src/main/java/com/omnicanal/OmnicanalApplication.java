@@ -1,0 +1,55 @@
+package com.omnicanal;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.omnicanal.reservation.api.ReservationSweeper;
+import java.lang.reflect.Type;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
+import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * Spring Cloud Function entry point with functional bean registration (no classpath scanning: the cheapest start).
+ * Each Lambda picks its function with SPRING_CLOUD_FUNCTION_DEFINITION.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+public class OmnicanalApplication implements ApplicationContextInitializer<GenericApplicationContext> {
+    public static final String CATALOG_API = "catalogApi";
+    public static final String STOCK_API = "stockApi";
+    public static final String RESERVATION_API = "reservationApi";
+    public static final String RESERVATION_SWEEPER = "reservationSweeper";
+
+    public static void main(String[] args) {
+        FunctionalSpringApplication.run(OmnicanalApplication.class, args);
+    }
+
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        // functional registration does not pick up AWSCompanionAutoConfiguration's converter by itself
+        context.registerBean("awsTypesMessageConverter", MessageConverter.class,
+                () -> new AWSCompanionAutoConfiguration().awsTypesMessageConverter(context));
+        Type http = FunctionTypeUtils.functionType(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class);
+        api(context, CATALOG_API, () -> Wiring.shared().catalogApi(), http);
+        api(context, STOCK_API, () -> Wiring.shared().stockApi(), http);
+        api(context, RESERVATION_API, () -> Wiring.shared().reservationApi(), http);
+        context.registerBean(RESERVATION_SWEEPER, FunctionRegistration.class,
+                () -> new FunctionRegistration<Function<ScheduledEvent, ReservationSweeper.SweepResult>>(
+                        event -> Wiring.shared().reservationSweeper().apply(event), RESERVATION_SWEEPER)
+                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, ReservationSweeper.SweepResult.class)));
+    }
+
+    private static void api(GenericApplicationContext context, String name,
+                            Supplier<Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> router, Type type) {
+        context.registerBean(name, FunctionRegistration.class,
+                () -> new FunctionRegistration<Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>(
+                        event -> router.get().apply(event), name).type(type));
+    }
+}

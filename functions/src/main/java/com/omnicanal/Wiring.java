@@ -1,0 +1,79 @@
+package com.omnicanal;
+
+import com.omnicanal.catalog.CatalogService;
+import com.omnicanal.catalog.api.CatalogApi;
+import com.omnicanal.catalog.seed.SeedCatalog;
+import com.omnicanal.infrastructure.config.Settings;
+import com.omnicanal.infrastructure.dynamo.DynamoClients;
+import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.reservation.HoldPolicy;
+import com.omnicanal.reservation.ReservationService;
+import com.omnicanal.reservation.api.ReservationApi;
+import com.omnicanal.reservation.api.ReservationSweeper;
+import com.omnicanal.reservation.dynamo.DynamoReservations;
+import com.omnicanal.stock.StockService;
+import com.omnicanal.stock.api.StockApi;
+import com.omnicanal.stock.dynamo.DynamoStockLedger;
+import java.time.Clock;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The composition root: builds clients, adapters and services once per container, and the functions from them. */
+public final class Wiring {
+    private static volatile Wiring shared;
+
+    private final Router catalogApi;
+    private final Router stockApi;
+    private final Router reservationApi;
+    private final ReservationSweeper reservationSweeper;
+
+    public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
+        var tables = TableNames.from(settings);
+        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        var catalog = SeedCatalog.fromClasspath();
+        var ledger = new DynamoStockLedger(dynamo, enhanced, tables.stock());
+        var policy = new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
+                settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity()));
+        var reservations = new ReservationService(catalog, ledger,
+                new DynamoReservations(dynamo, enhanced, tables), policy, clock);
+        this.catalogApi = CatalogApi.router(new CatalogService(catalog, ledger));
+        this.stockApi = StockApi.router(new StockService(catalog, ledger));
+        this.reservationApi = ReservationApi.router(reservations);
+        this.reservationSweeper = new ReservationSweeper(reservations);
+    }
+
+    /** One per container: the DynamoDB client and everything above it are reused across invocations. */
+    public static Wiring shared() {
+        if (shared == null) {
+            synchronized (Wiring.class) {
+                if (shared == null) {
+                    var settings = Settings.fromEnvironment();
+                    shared = new Wiring(settings, DynamoClients.fromSettings(settings), Clock.systemUTC());
+                }
+            }
+        }
+        return shared;
+    }
+
+    /** Lets the local stack and tests supply their own (DynamoDB Local, a fixed clock). */
+    public static synchronized void install(Wiring wiring) {
+        shared = wiring;
+    }
+
+    public Router catalogApi() {
+        return catalogApi;
+    }
+
+    public Router stockApi() {
+        return stockApi;
+    }
+
+    public Router reservationApi() {
+        return reservationApi;
+    }
+
+    public ReservationSweeper reservationSweeper() {
+        return reservationSweeper;
+    }
+}

@@ -1,0 +1,203 @@
+package com.omnicanal.reservation;
+
+import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.Store;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.Ids;
+import com.omnicanal.shared.Page;
+import com.omnicanal.stock.StockLedger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/** E-reservation: reserve online, try and pay in store; the hold ends by purchase, cancellation or expiry. */
+public final class ReservationService {
+    public static final String CONFIRMED = "RESERVATION_CONFIRMED";
+    public static final String EXPIRED = "RESERVATION_EXPIRED";
+    public static final int PAGE_SIZE = 20;
+    /** How long a client's Idempotency-Key is remembered. */
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    private static final int MAX_KEY_LENGTH = 128;
+
+    private final Catalog catalog;
+    private final StockLedger stock;
+    private final Reservations reservations;
+    private final HoldPolicy policy;
+    private final Clock clock;
+
+    public ReservationService(Catalog catalog, StockLedger stock, Reservations reservations, HoldPolicy policy,
+                              Clock clock) {
+        this.catalog = catalog;
+        this.stock = stock;
+        this.reservations = reservations;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The reservation, and whether it is the replay of an earlier identical request. */
+    public record Outcome(Reservation reservation, boolean replayed) {
+    }
+
+    public Outcome reserve(Actor actor, ReservationRequest request, String idempotencyKey) {
+        validate(request, idempotencyKey);
+        var product = catalog.product(request.sku())
+                .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku()));
+        var store = catalog.store(request.storeId())
+                .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId()));
+        var now = clock.instant();
+        var reservation = new Reservation(Ids.newId(), actor.id(), product.sku(), product.name(), store.id(),
+                store.name(), request.quantity(), ReservationStatus.HELD, now, now.plus(policy.holdPeriod()), now);
+        var claim = new IdempotencyClaim("reservations:" + actor.id() + ":" + idempotencyKey,
+                fingerprint(request), now.plus(IDEMPOTENCY_WINDOW));
+        var result = reservations.hold(reservation, confirmation(reservation, store), claim);
+        if (result instanceof Reservations.HoldResult.Held held) return new Outcome(held.reservation(), false);
+        if (result instanceof Reservations.HoldResult.Replayed replayed) return new Outcome(replayed.reservation(), true);
+        if (result instanceof Reservations.HoldResult.NotEnoughStock short_) {
+            throw new InsufficientStock(request.sku(), request.storeId(), request.quantity(), short_.available(),
+                    alternatives(request.sku(), request.storeId(), request.quantity()));
+        }
+        throw new DomainException.IdempotencyConflict(
+                "Idempotency-Key " + idempotencyKey + " was already used with a different request");
+    }
+
+    /** A customer sees only their own reservations; staff those of their store; ops all. */
+    public Reservation get(Actor actor, String id) {
+        var reservation = reservations.find(id).filter(r -> mayRead(actor, r))
+                .orElseThrow(() -> new DomainException.NotFound("no reservation " + id));
+        return reservation;
+    }
+
+    public Reservation cancel(Actor actor, String id) {
+        var current = get(actor, id);
+        var cancelled = current.cancel(clock.instant());
+        if (!reservations.release(cancelled, Optional.empty())) throw changedMeanwhile(id);
+        return cancelled;
+    }
+
+    public Reservation complete(Actor actor, String storeId, String id) {
+        actor.requireStore(storeId);
+        var current = reservations.find(id).filter(r -> r.storeId().equals(storeId))
+                .orElseThrow(() -> new DomainException.NotFound("no reservation " + id + " at store " + storeId));
+        var completed = current.complete(clock.instant());
+        if (!reservations.complete(completed)) throw changedMeanwhile(id);
+        return completed;
+    }
+
+    public Page<Reservation> mine(Actor actor, String cursor) {
+        return reservations.byCustomer(actor.id(), cursor, PAGE_SIZE);
+    }
+
+    public Page<Reservation> forStore(Actor actor, String storeId, String status, String cursor) {
+        catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        actor.requireStore(storeId);
+        Optional<ReservationStatus> wanted;
+        try {
+            wanted = Optional.ofNullable(status).filter(s -> !s.isBlank()).map(ReservationStatus::valueOf);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.InvalidInput("status", "must be one of HELD, CANCELLED, COMPLETED, EXPIRED");
+        }
+        return reservations.byStore(storeId, wanted, cursor, PAGE_SIZE);
+    }
+
+    /**
+     * Releases every hold that has run out. Safe to run twice at once: each release is conditional on the reservation
+     * still being held, so only one run counts it.
+     */
+    public int releaseExpired(int batchSize) {
+        int released = 0;
+        var now = clock.instant();
+        while (true) {
+            var due = reservations.expiredHolds(now, batchSize);
+            int before = released;
+            for (var reservation : due) {
+                var expired = reservation.expire(now);
+                if (reservations.release(expired, Optional.of(expiryNotice(expired)))) released++;
+            }
+            // a batch where another sweeper won every item would otherwise come back forever
+            if (due.size() < batchSize || released == before) return released;
+        }
+    }
+
+    private boolean mayRead(Actor actor, Reservation r) {
+        return actor.isCustomer() ? r.customerId().equals(actor.id()) : actor.worksFor(r.storeId());
+    }
+
+    private List<InsufficientStock.Alternative> alternatives(String sku, String storeId, int quantity) {
+        var alternatives = new ArrayList<InsufficientStock.Alternative>();
+        for (var level : stock.levels(sku)) {
+            if (level.isWeb() || level.location().equals(storeId) || level.available() < quantity) continue;
+            catalog.store(level.location()).ifPresent(s ->
+                    alternatives.add(new InsufficientStock.Alternative(s.id(), s.name(), level.available())));
+        }
+        alternatives.sort(Comparator.comparing(InsufficientStock.Alternative::available).reversed()
+                .thenComparing(InsufficientStock.Alternative::storeId));
+        return alternatives;
+    }
+
+    private OutboxMessage confirmation(Reservation r, Store store) {
+        var data = new LinkedHashMap<String, String>();
+        data.put("reservationId", r.id());
+        data.put("sku", r.sku());
+        data.put("productName", r.productName());
+        data.put("quantity", Integer.toString(r.quantity()));
+        data.put("storeId", store.id());
+        data.put("storeName", store.name());
+        data.put("storeAddress", store.address().street() + ", " + store.address().postcode() + " "
+                + store.address().city());
+        data.put("expiresAt", r.expiresAt().toString());
+        return OutboxMessage.transactional(CONFIRMED, r.customerId(), CONFIRMED + "#" + r.id(), data, r.createdAt());
+    }
+
+    private static OutboxMessage expiryNotice(Reservation r) {
+        var data = new LinkedHashMap<String, String>();
+        data.put("reservationId", r.id());
+        data.put("sku", r.sku());
+        data.put("productName", r.productName());
+        data.put("storeName", r.storeName());
+        return OutboxMessage.transactional(EXPIRED, r.customerId(), EXPIRED + "#" + r.id(), data, r.updatedAt());
+    }
+
+    private static DomainException changedMeanwhile(String id) {
+        return new DomainException.InvalidState("reservation " + id + " changed meanwhile; read it again");
+    }
+
+    private void validate(ReservationRequest request, String idempotencyKey) {
+        var violations = new ArrayList<DomainException.Violation>();
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+            violations.add(new DomainException.Violation("Idempotency-Key",
+                    "header is required, 1 to " + MAX_KEY_LENGTH + " characters"));
+        }
+        if (request.sku() == null || request.sku().isBlank()) {
+            violations.add(new DomainException.Violation("sku", "is required"));
+        }
+        if (request.storeId() == null || request.storeId().isBlank()) {
+            violations.add(new DomainException.Violation("storeId", "is required"));
+        }
+        if (request.quantity() == null || request.quantity() < 1 || request.quantity() > policy.maxQuantity()) {
+            violations.add(new DomainException.Violation("quantity",
+                    "is required, between 1 and " + policy.maxQuantity()));
+        }
+        if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
+    }
+
+    /** Same SKU, store and quantity: the same request. */
+    static String fingerprint(ReservationRequest request) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(
+                    (request.sku() + "\n" + request.storeId() + "\n" + request.quantity()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.omnicanal.reservation;
+
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: reservations and the stock they hold, changed together in one transaction each time. */
+public interface Reservations {
+
+    /**
+     * In one transaction: holds the units (only if that many are available), writes the reservation, its outbox
+     * message and the idempotency claim.
+     */
+    HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim);
+
+    Optional<Reservation> find(String id);
+
+    /** Cancelled or expired: releases the hold. False if the reservation was no longer held (someone else won). */
+    boolean release(Reservation released, Optional<OutboxMessage> notice);
+
+    /** Bought in store: on-hand and held units both go down. False if the reservation was no longer held. */
+    boolean complete(Reservation completed);
+
+    Page<Reservation> byCustomer(String customerId, String cursor, int limit);
+
+    Page<Reservation> byStore(String storeId, Optional<ReservationStatus> status, String cursor, int limit);
+
+    /** Held reservations whose hold ended at or before {@code now}, oldest first. */
+    List<Reservation> expiredHolds(Instant now, int limit);
+
+    sealed interface HoldResult {
+        record Held(Reservation reservation) implements HoldResult {
+        }
+
+        /** The same key and request came before: the reservation as it was first answered. */
+        record Replayed(Reservation reservation) implements HoldResult {
+        }
+
+        record KeyReused() implements HoldResult {
+        }
+
+        record NotEnoughStock(int available) implements HoldResult {
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.omnicanal.shared;
+
+import java.util.List;
+
+/** The ways a business rule refuses a request; the API adapter turns each into a problem. */
+public abstract sealed class DomainException extends RuntimeException {
+
+    protected DomainException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The thing does not exist, or the caller may not know it exists. */
+    public static final class NotFound extends DomainException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The caller is known but not allowed. */
+    public static final class Forbidden extends DomainException {
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
+
+    /** The request is well-formed but the thing is not in a state that allows it. */
+    public static final class InvalidState extends DomainException {
+        public InvalidState(String message) {
+            super(message);
+        }
+    }
+
+    /** The same idempotency key came with another request. */
+    public static final class IdempotencyConflict extends DomainException {
+        public IdempotencyConflict(String message) {
+            super(message);
+        }
+    }
+
+    /** One or more fields break a rule. */
+    public static final class InvalidInput extends DomainException {
+        private final List<Violation> violations;
+
+        public InvalidInput(List<Violation> violations) {
+            super(violations.toString());
+            this.violations = List.copyOf(violations);
+        }
+
+        public InvalidInput(String field, String message) {
+            this(List.of(new Violation(field, message)));
+        }
+
+        public List<Violation> violations() {
+            return violations;
+        }
+    }
+
+    public record Violation(String field, String message) {
+    }
+
+    /** Not enough units at the chosen place; says where there are. */
+    public static non-sealed class Shortage extends DomainException {
+        public Shortage(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.omnicanal.stock;
+
+import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.Store;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.DomainException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Stock everywhere: one availability figure per SKU and location, fed by the stores. */
+public final class StockService {
+    public static final String WEB_NAME = "Entrepôt web";
+
+    private final Catalog catalog;
+    private final StockLedger ledger;
+
+    public StockService(Catalog catalog, StockLedger ledger) {
+        this.catalog = catalog;
+        this.ledger = ledger;
+    }
+
+    public StockView view(String sku) {
+        var product = catalog.product(sku)
+                .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + sku));
+        Map<String, Store> stores = catalog.stores().stream().collect(Collectors.toMap(Store::id, Function.identity()));
+        var locations = new ArrayList<StockView.Location>();
+        int total = 0;
+        for (var level : ledger.levels(sku)) {
+            if (level.isWeb()) {
+                locations.add(new StockView.Location(StockLevel.WEB, "web", WEB_NAME, level.available()));
+            } else if (stores.containsKey(level.location())) {
+                locations.add(new StockView.Location(level.location(), "store", stores.get(level.location()).name(),
+                        level.available()));
+            } else {
+                continue;
+            }
+            total += level.available();
+        }
+        // the web warehouse first, then the stores with the most units
+        locations.sort(Comparator.comparing((StockView.Location l) -> !l.type().equals("web"))
+                .thenComparing(StockView.Location::available, Comparator.reverseOrder())
+                .thenComparing(StockView.Location::locationId));
+        return new StockView(sku, product.name(), total, locations);
+    }
+
+    /** Applies a store's count; validated as a whole first, so bad input changes nothing. */
+    public FeedResult applyFeed(Actor actor, String storeId, StockFeed feed) {
+        catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        actor.requireStore(storeId);
+        validate(feed);
+        long last = ledger.lastAppliedFeed(storeId);
+        if (feed.feedSequence() <= last) {
+            return FeedResult.stale(storeId, feed.feedSequence(), last);
+        }
+        var shortfalls = new ArrayList<FeedResult.Shortfall>();
+        int applied = 0;
+        for (var line : feed.lines()) {
+            var outcome = ledger.applyCount(storeId, feed.feedSequence(), line.sku(), line.onHand());
+            if (outcome.applied()) applied++;
+            outcome.shortfall().ifPresent(shortfalls::add);
+        }
+        // recorded last, so a feed cut off half-way can be sent again and finishes the job
+        ledger.recordFeed(storeId, feed.feedSequence());
+        return FeedResult.applied(storeId, feed.feedSequence(), applied, shortfalls);
+    }
+
+    private void validate(StockFeed feed) {
+        var violations = new ArrayList<DomainException.Violation>();
+        if (feed.feedSequence() == null || feed.feedSequence() < 0) {
+            violations.add(new DomainException.Violation("feedSequence", "is required and must be >= 0"));
+        }
+        if (feed.lines() == null || feed.lines().isEmpty() || feed.lines().size() > StockFeed.MAX_LINES) {
+            violations.add(new DomainException.Violation("lines",
+                    "must hold between 1 and " + StockFeed.MAX_LINES + " lines"));
+        } else {
+            var seen = new HashSet<String>();
+            for (int i = 0; i < feed.lines().size(); i++) {
+                var line = feed.lines().get(i);
+                var at = "lines[" + i + "]";
+                if (line == null) {
+                    violations.add(new DomainException.Violation(at, "must be an object"));
+                    continue;
+                }
+                if (line.sku() == null || catalog.product(line.sku()).isEmpty()) {
+                    violations.add(new DomainException.Violation(at + ".sku", "is not a known SKU"));
+                } else if (!seen.add(line.sku())) {
+                    violations.add(new DomainException.Violation(at + ".sku", "appears twice in the feed"));
+                }
+                if (line.onHand() == null || line.onHand() < 0 || line.onHand() > StockFeed.MAX_ON_HAND) {
+                    violations.add(new DomainException.Violation(at + ".onHand",
+                            "is required, between 0 and " + StockFeed.MAX_ON_HAND));
+                }
+                if (violations.size() >= 50) break;
+            }
+        }
+        if (!violations.isEmpty()) throw new DomainException.InvalidInput(List.copyOf(violations));
+    }
+}

@@ -1,0 +1,121 @@
+package com.omnicanal.stock.dynamo;
+
+import com.omnicanal.stock.FeedResult;
+import com.omnicanal.stock.StockLedger;
+import com.omnicanal.stock.StockLevel;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/** The stock ledger on DynamoDB: reads through the Enhanced Client, counts as conditional updates. */
+public final class DynamoStockLedger implements StockLedger {
+    private static final AttributeValue ZERO = AttributeValue.fromN("0");
+
+    private final DynamoDbClient dynamo;
+    private final DynamoDbTable<StockItem> table;
+    private final String tableName;
+
+    public DynamoStockLedger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, String tableName) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+        this.table = enhanced.table(tableName, StockItem.SCHEMA);
+    }
+
+    @Override
+    public List<StockLevel> levels(String sku) {
+        return table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(StockItem.pk(sku)).build()))
+                        .build())
+                .items().stream().map(StockItem::toLevel).toList();
+    }
+
+    @Override
+    public Map<String, List<StockLevel>> levels(Collection<String> skus) {
+        var bySku = new LinkedHashMap<String, List<StockLevel>>();
+        for (var sku : skus) {
+            var levels = levels(sku);
+            if (!levels.isEmpty()) bySku.put(sku, levels);
+        }
+        return bySku;
+    }
+
+    @Override
+    public long lastAppliedFeed(String storeId) {
+        var item = dynamo.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)
+                .key(feedKey(storeId)).build()).item();
+        return item == null || !item.containsKey("feedSeq") ? -1 : Long.parseLong(item.get("feedSeq").n());
+    }
+
+    @Override
+    public CountOutcome applyCount(String storeId, long feedSequence, String sku, int onHand) {
+        var values = Map.of(":n", AttributeValue.fromN(Integer.toString(onHand)),
+                ":seq", AttributeValue.fromN(Long.toString(feedSequence)), ":zero", ZERO,
+                ":sku", AttributeValue.fromS(sku), ":loc", AttributeValue.fromS(storeId));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                // the count covers the held units: available is what is left once they are set aside
+                dynamo.updateItem(UpdateItemRequest.builder().tableName(tableName).key(StockItem.key(sku, storeId))
+                        .updateExpression("SET onHand = :n, reserved = if_not_exists(reserved, :zero), "
+                                + "available = :n - if_not_exists(reserved, :zero), feedSeq = :seq, sku = :sku, #loc = :loc")
+                        .conditionExpression("(attribute_not_exists(feedSeq) OR feedSeq < :seq) "
+                                + "AND (attribute_not_exists(reserved) OR reserved <= :n)")
+                        .expressionAttributeNames(Map.of("#loc", "location"))
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build());
+                return new CountOutcome(true, Optional.empty());
+            } catch (ConditionalCheckFailedException e) {
+                var old = e.item();
+                if (old != null && old.containsKey("feedSeq") && Long.parseLong(old.get("feedSeq").n()) >= feedSequence) {
+                    return CountOutcome.SUPERSEDED;
+                }
+            }
+            try {
+                // counted fewer than held: keep the holds, report the gap
+                var after = dynamo.updateItem(UpdateItemRequest.builder().tableName(tableName)
+                        .key(StockItem.key(sku, storeId))
+                        .updateExpression("SET onHand = reserved, available = :zero, feedSeq = :seq")
+                        .conditionExpression("(attribute_not_exists(feedSeq) OR feedSeq < :seq) AND reserved > :n")
+                        .expressionAttributeValues(Map.of(":n", values.get(":n"), ":seq", values.get(":seq"),
+                                ":zero", ZERO))
+                        .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)
+                        .build()).attributes();
+                int reserved = Integer.parseInt(after.get("reserved").n());
+                return new CountOutcome(true, Optional.of(new FeedResult.Shortfall(sku, onHand, reserved)));
+            } catch (ConditionalCheckFailedException raced) {
+                // a reservation or a newer feed changed the item between the two writes: decide again
+            }
+        }
+        throw new IllegalStateException("stock of " + sku + " at " + storeId + " kept changing during the feed");
+    }
+
+    @Override
+    public void recordFeed(String storeId, long feedSequence) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(tableName).key(feedKey(storeId))
+                    .updateExpression("SET feedSeq = :seq")
+                    .conditionExpression("attribute_not_exists(feedSeq) OR feedSeq < :seq")
+                    .expressionAttributeValues(Map.of(":seq", AttributeValue.fromN(Long.toString(feedSequence))))
+                    .build());
+        } catch (ConditionalCheckFailedException newerAlreadyRecorded) {
+            // a newer feed finished first: its sequence stays
+        }
+    }
+
+    private static Map<String, AttributeValue> feedKey(String storeId) {
+        return Map.of("pk", AttributeValue.fromS(StockItem.feedPk(storeId)), "sk", AttributeValue.fromS("FEED"));
+    }
+}

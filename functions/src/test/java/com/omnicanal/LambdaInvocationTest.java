@@ -1,0 +1,121 @@
+package com.omnicanal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.testing.TestBackend;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+
+/**
+ * The events/ samples, fed as JSON bytes through Spring Cloud Function's AWS FunctionInvoker exactly as the Lambda
+ * runtime does (handler and MAIN_CLASS as in template.yaml), against DynamoDB Local.
+ */
+class LambdaInvocationTest {
+    private static final Path EVENTS = Path.of("..", "events");
+    private static DynamoDbLocal dynamo;
+    private static final Map<String, FunctionInvoker> invokers = new HashMap<>();
+
+    @BeforeAll
+    static void start() {
+        System.setProperty("MAIN_CLASS", OmnicanalApplication.class.getName());
+        dynamo = DynamoDbLocal.inMemory();
+        var backend = new TestBackend(dynamo.client());
+        Wiring.install(new Wiring(TestBackend.settings(), dynamo.client(), backend.clock));
+        backend.stock("TSH-COT-BLU-M", "paris-rivoli", 8);
+        backend.stock("TSH-COT-BLU-M", "WEB", 30);
+    }
+
+    @AfterAll
+    static void stop() {
+        Wiring.install(null);
+        dynamo.close();
+    }
+
+    private static JsonNode invoke(String function, JsonNode event) throws Exception {
+        var invoker = invokers.computeIfAbsent(function, FunctionInvoker::new);
+        var out = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out, null);
+        return Json.MAPPER.readTree(out.toByteArray());
+    }
+
+    private static ObjectNode event(String file) throws Exception {
+        return (ObjectNode) Json.MAPPER.readTree(Files.readString(EVENTS.resolve(file)));
+    }
+
+    private static JsonNode body(JsonNode response) throws Exception {
+        return Json.MAPPER.readTree(response.get("body").asText());
+    }
+
+    @Test
+    void publicCatalogEventsAnswerWithJson() throws Exception {
+        var products = invoke(OmnicanalApplication.CATALOG_API, event("get-products.json"));
+        assertThat(products.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(products.get("headers").get("Content-Type").asText()).isEqualTo("application/json");
+        assertThat(body(products).get("items").isArray()).isTrue();
+
+        assertThat(body(invoke(OmnicanalApplication.CATALOG_API, event("get-stores.json"))).get("items").size()).isEqualTo(6);
+        var stock = invoke(OmnicanalApplication.STOCK_API, event("get-stock.json"));
+        assertThat(stock.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(stock).get("sku").asText()).isEqualTo("TSH-COT-BLU-M");
+    }
+
+    @Test
+    void reservationJourneyThroughTheLambdaHandler() throws Exception {
+        var created = invoke(OmnicanalApplication.RESERVATION_API, event("post-reservation.json"));
+        assertThat(created.get("statusCode").asInt()).isEqualTo(201);
+        assertThat(created.get("headers").has("Location")).isTrue();
+        // the adapter must not leak Spring message headers into the HTTP response
+        assertThat(created.get("headers").size()).isLessThanOrEqualTo(3);
+        var id = body(created).get("id").asText();
+
+        for (var file : new String[] {"get-reservation.json", "get-my-reservations.json"}) {
+            var response = invoke(OmnicanalApplication.RESERVATION_API, withId(event(file), id));
+            assertThat(response.get("statusCode").asInt()).as(file).isEqualTo(200);
+        }
+        var staffList = invoke(OmnicanalApplication.RESERVATION_API, event("get-store-reservations.json"));
+        assertThat(staffList.get("statusCode").asInt()).isEqualTo(200);
+        var completed = invoke(OmnicanalApplication.RESERVATION_API, withId(event("post-complete-reservation.json"), id));
+        assertThat(completed.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(completed).get("status").asText()).isEqualTo("COMPLETED");
+        var cancelTooLate = invoke(OmnicanalApplication.RESERVATION_API, withId(event("delete-reservation.json"), id));
+        assertThat(cancelTooLate.get("statusCode").asInt()).isEqualTo(409);
+        assertThat(cancelTooLate.get("headers").get("Content-Type").asText()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void stockFeedEventIsAppliedOnceThenStale() throws Exception {
+        var first = invoke(OmnicanalApplication.STOCK_API, event("put-store-stock.json"));
+        assertThat(first.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(first).get("applied").asBoolean()).isTrue();
+        var replay = invoke(OmnicanalApplication.STOCK_API, event("put-store-stock.json"));
+        assertThat(body(replay).get("applied").asBoolean()).isFalse();
+    }
+
+    @Test
+    void scheduleEventRunsTheSweeper() throws Exception {
+        var result = invoke(OmnicanalApplication.RESERVATION_SWEEPER, event("schedule-sweep.json"));
+        assertThat(result.get("released").asInt()).isGreaterThanOrEqualTo(0);
+    }
+
+    private static ObjectNode withId(ObjectNode event, String id) {
+        var params = (ObjectNode) event.get("pathParameters");
+        if (params != null && params.has("id")) {
+            var old = params.get("id").asText();
+            params.put("id", id);
+            event.put("rawPath", event.get("rawPath").asText().replace(old, id));
+        }
+        return event;
+    }
+}

@@ -1,0 +1,87 @@
+package com.omnicanal.testing;
+
+import com.omnicanal.catalog.seed.SeedCatalog;
+import com.omnicanal.infrastructure.config.Settings;
+import com.omnicanal.infrastructure.dynamo.TableDefinitions;
+import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.reservation.HoldPolicy;
+import com.omnicanal.reservation.ReservationService;
+import com.omnicanal.reservation.dynamo.DynamoReservations;
+import com.omnicanal.stock.StockLevel;
+import com.omnicanal.stock.StockService;
+import com.omnicanal.stock.dynamo.DynamoStockLedger;
+import com.omnicanal.stock.dynamo.StockItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/** The real adapters and services over one DynamoDB endpoint, with a clock the test controls. */
+public final class TestBackend {
+    public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+    public final DynamoDbClient dynamo;
+    public final TableNames tables;
+    public final MutableClock clock = new MutableClock(START);
+    public final SeedCatalog catalog = SeedCatalog.fromClasspath();
+    public final DynamoStockLedger ledger;
+    public final DynamoReservations reservations;
+    public final ReservationService reservationService;
+    public final StockService stockService;
+    private final DynamoDbEnhancedClient enhanced;
+
+    public TestBackend(DynamoDbClient dynamo) {
+        this.dynamo = dynamo;
+        this.tables = TableNames.defaults();
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        this.ledger = new DynamoStockLedger(dynamo, enhanced, tables.stock());
+        this.reservations = new DynamoReservations(dynamo, enhanced, tables);
+        this.reservationService = new ReservationService(catalog, ledger, reservations,
+                new HoldPolicy(Duration.ofHours(48), 5), clock);
+        this.stockService = new StockService(catalog, ledger);
+    }
+
+    /** Drops and recreates every table, so each test starts empty. */
+    public void resetTables() {
+        for (var request : TableDefinitions.all(tables)) {
+            try {
+                dynamo.deleteTable(DeleteTableRequest.builder().tableName(request.tableName()).build());
+            } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException absent) {
+                // first run
+            }
+        }
+        TableDefinitions.createAll(dynamo, tables);
+    }
+
+    public void stock(String sku, String location, int onHand) {
+        enhanced.table(tables.stock(), StockItem.SCHEMA).putItem(StockItem.of(new StockLevel(sku, location, onHand, 0)));
+    }
+
+    public StockLevel level(String sku, String location) {
+        return ledger.levels(sku).stream().filter(l -> l.location().equals(location)).findFirst()
+                .orElseThrow(() -> new AssertionError("no stock item " + sku + "@" + location));
+    }
+
+    /** Raw item of a stock line, to check the stored {@code available} attribute too. */
+    public Map<String, AttributeValue> rawStock(String sku, String location) {
+        return dynamo.getItem(r -> r.tableName(tables.stock()).key(StockItem.key(sku, location))).item();
+    }
+
+    public Map<String, Integer> countItems() {
+        var counts = new HashMap<String, Integer>();
+        for (var request : TableDefinitions.all(tables)) {
+            counts.put(request.tableName(),
+                    dynamo.scan(ScanRequest.builder().tableName(request.tableName()).build()).count());
+        }
+        return counts;
+    }
+
+    public static Settings settings() {
+        return new Settings(Map.of());
+    }
+}

@@ -1,0 +1,93 @@
+package com.omnicanal.infrastructure.dynamo;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+/**
+ * The tables as template.yaml declares them; the local stack and tests create them from here, and a test checks that
+ * template.yaml says the same.
+ */
+public final class TableDefinitions {
+    public static final String ORDERS_BY_CUSTOMER = "byCustomer";
+    public static final String ORDERS_BY_STORE = "byStore";
+    public static final String ORDERS_OPEN_BY_EXPIRY = "openByExpiry";
+    public static final String TTL_ATTRIBUTE = "expiration";
+
+    private TableDefinitions() {
+    }
+
+    public static List<CreateTableRequest> all(TableNames names) {
+        var tables = new ArrayList<CreateTableRequest>();
+        tables.add(table(names.stock(), "pk", "sk").build());
+        tables.add(table(names.orders(), "id", null)
+                .attributeDefinitions(string("id"), string("customerId"), string("createdAt"), string("storeId"),
+                        string("storeStatusKey"), string("openStatus"), string("expiresAt"))
+                .globalSecondaryIndexes(
+                        index(ORDERS_BY_CUSTOMER, "customerId", "createdAt"),
+                        index(ORDERS_BY_STORE, "storeId", "storeStatusKey"),
+                        index(ORDERS_OPEN_BY_EXPIRY, "openStatus", "expiresAt"))
+                .build());
+        tables.add(table(names.outbox(), "id", null)
+                .streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
+                .build());
+        tables.add(table(names.idempotency(), "id", null).build());
+        tables.add(table(names.customers(), "pk", "sk").build());
+        return tables;
+    }
+
+    /** Creates every table that does not exist yet, and the TTL settings. */
+    public static void createAll(DynamoDbClient dynamo, TableNames names) {
+        for (var request : all(names)) {
+            try {
+                dynamo.createTable(request);
+            } catch (ResourceInUseException alreadyThere) {
+                // created by an earlier run on a persistent database
+            }
+        }
+        dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(names.idempotency())
+                .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true)
+                        .attributeName(TTL_ATTRIBUTE).build())
+                .build());
+    }
+
+    private static CreateTableRequest.Builder table(String name, String hash, String range) {
+        var keys = new ArrayList<KeySchemaElement>();
+        var attributes = new ArrayList<AttributeDefinition>();
+        keys.add(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build());
+        attributes.add(string(hash));
+        if (range != null) {
+            keys.add(KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
+            attributes.add(string(range));
+        }
+        return CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(keys).attributeDefinitions(attributes);
+    }
+
+    private static GlobalSecondaryIndex index(String name, String hash, String range) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build())
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
+    }
+
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+}

@@ -1,0 +1,99 @@
+package com.omnicanal.infrastructure.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An API Gateway HTTP API (payload 2.0) request as the functions see it. */
+public final class ApiRequest {
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public String routeKey() {
+        return event.getRouteKey();
+    }
+
+    public String path(String name) {
+        var params = event.getPathParameters();
+        var value = params == null ? null : params.get(name);
+        if (value == null || value.isBlank()) {
+            throw new ProblemException(Problem.validation(List.of(new FieldError(name, "is required in the path"))));
+        }
+        return value;
+    }
+
+    public Optional<String> query(String name) {
+        var params = event.getQueryStringParameters();
+        return Optional.ofNullable(params == null ? null : params.get(name));
+    }
+
+    public Optional<String> header(String name) {
+        var headers = event.getHeaders();
+        if (headers == null) return Optional.empty();
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    /** The JWT claims API Gateway's authorizer verified; empty on public routes. */
+    public Map<String, String> claims() {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return Map.of();
+        }
+        var claims = context.getAuthorizer().getJwt().getClaims();
+        return claims == null ? Map.of() : claims;
+    }
+
+    public String rawBody() {
+        var body = event.getBody();
+        if (body == null) return "";
+        return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+    }
+
+    /** Parses the body strictly; any problem becomes a 400 that names the field. */
+    public <T> T body(Class<T> type) {
+        var raw = rawBody();
+        if (raw.isBlank()) {
+            throw new ProblemException(Problem.validation(List.of(new FieldError("body", "a JSON body is required"))));
+        }
+        try {
+            var value = Json.MAPPER.readValue(raw, type);
+            if (value == null) {
+                throw new ProblemException(Problem.validation(List.of(new FieldError("body", "must be a JSON object"))));
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw new ProblemException(Problem.validation(List.of(new FieldError(fieldPath(e), "is not a known field"))));
+        } catch (JsonMappingException e) {
+            var field = fieldPath(e);
+            var message = field.equals("body") ? "must be a JSON object of the documented shape" : "has the wrong type";
+            throw new ProblemException(Problem.validation(List.of(new FieldError(field, message))));
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(Problem.validation(List.of(new FieldError("body", "is not valid JSON"))));
+        }
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        var path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) path.append('.');
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+}

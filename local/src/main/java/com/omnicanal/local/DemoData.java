@@ -1,0 +1,86 @@
+package com.omnicanal.local;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.stock.StockLevel;
+import com.omnicanal.stock.dynamo.StockItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** The demo stock, customers and staff the local stack starts with (demo/*.json). */
+public final class DemoData {
+    public record StockLine(String sku, String location, int onHand) {
+    }
+
+    public record Customer(String id, String firstName, String lastName, String email, String phone, String language,
+                           String homeStoreId) {
+    }
+
+    public record Staff(String id, String name, String storeId) {
+    }
+
+    public final List<StockLine> stock = read("demo/stock.json", new TypeReference<>() { });
+    public final List<Customer> customers = read("demo/customers.json", new TypeReference<>() { });
+    public final List<Staff> staff = read("demo/staff.json", new TypeReference<>() { });
+
+    /** Loads everything unless the database already holds stock (a persistent one from an earlier run). */
+    public boolean loadInto(DynamoDbClient dynamo, TableNames tables) {
+        if (dynamo.scan(r -> r.tableName(tables.stock()).limit(1)).count() > 0) return false;
+        var items = new ArrayList<WriteRequest>();
+        for (var line : stock) {
+            var item = StockItem.SCHEMA.itemToMap(StockItem.of(new StockLevel(line.sku(), line.location(), line.onHand(), 0)), true);
+            items.add(put(item));
+        }
+        batch(dynamo, tables.stock(), items);
+        var profiles = new ArrayList<WriteRequest>();
+        for (var c : customers) {
+            var item = new HashMap<String, AttributeValue>();
+            item.put("pk", AttributeValue.fromS("CUSTOMER#" + c.id()));
+            item.put("sk", AttributeValue.fromS("PROFILE"));
+            item.put("customerId", AttributeValue.fromS(c.id()));
+            item.put("firstName", AttributeValue.fromS(c.firstName()));
+            item.put("lastName", AttributeValue.fromS(c.lastName()));
+            item.put("email", AttributeValue.fromS(c.email()));
+            item.put("phone", AttributeValue.fromS(c.phone()));
+            item.put("language", AttributeValue.fromS(c.language()));
+            item.put("homeStoreId", AttributeValue.fromS(c.homeStoreId()));
+            profiles.add(put(item));
+        }
+        batch(dynamo, tables.customers(), profiles);
+        return true;
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static void batch(DynamoDbClient dynamo, String table, List<WriteRequest> writes) {
+        for (int i = 0; i < writes.size(); i += 25) {
+            var chunk = writes.subList(i, Math.min(writes.size(), i + 25));
+            var pending = Map.of(table, chunk);
+            while (!pending.isEmpty()) {
+                pending = dynamo.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build())
+                        .unprocessedItems();
+            }
+        }
+    }
+
+    private static <T> List<T> read(String resource, TypeReference<List<T>> type) {
+        try (var in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing");
+            return Json.MAPPER.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.omnicanal.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.omnicanal.infrastructure.http.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A plain HTTP client for the local gateway, as the storefront or curl would call it. */
+final class LocalClient {
+    record Reply(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    LocalClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    String token(String sub, String role, String storeId) {
+        var body = storeId == null ? Map.of("sub", sub, "role", role) : Map.of("sub", sub, "role", role, "storeId", storeId);
+        return send("POST", "/_local/tokens", null, Json.write(body), Map.of()).body().get("token").asText();
+    }
+
+    Reply send(String method, String path, String token, String body, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        if (body != null) request.header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var text = response.body();
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    text == null || text.isEmpty() ? null : Json.MAPPER.readTree(text), response);
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    Reply get(String path, String token) {
+        return send("GET", path, token, null, Map.of());
+    }
+}
