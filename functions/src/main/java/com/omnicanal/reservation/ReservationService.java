@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -54,7 +56,7 @@ public final class ReservationService {
                 .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku()));
         var store = catalog.store(request.storeId())
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId()));
-        var now = clock.instant();
+        var now = now();
         var reservation = new Reservation(Ids.newId(), actor.id(), product.sku(), product.name(), store.id(),
                 store.name(), request.quantity(), ReservationStatus.HELD, now, now.plus(policy.holdPeriod()), now);
         var claim = new IdempotencyClaim("reservations:" + actor.id() + ":" + idempotencyKey,
@@ -79,7 +81,7 @@ public final class ReservationService {
 
     public Reservation cancel(Actor actor, String id) {
         var current = get(actor, id);
-        var cancelled = current.cancel(clock.instant());
+        var cancelled = current.cancel(now());
         if (!reservations.release(cancelled, Optional.empty())) throw changedMeanwhile(id);
         return cancelled;
     }
@@ -88,7 +90,7 @@ public final class ReservationService {
         actor.requireStore(storeId);
         var current = reservations.find(id).filter(r -> r.storeId().equals(storeId))
                 .orElseThrow(() -> new DomainException.NotFound("no reservation " + id + " at store " + storeId));
-        var completed = current.complete(clock.instant());
+        var completed = current.complete(now());
         if (!reservations.complete(completed)) throw changedMeanwhile(id);
         return completed;
     }
@@ -115,7 +117,7 @@ public final class ReservationService {
      */
     public int releaseExpired(int batchSize) {
         int released = 0;
-        var now = clock.instant();
+        var now = now();
         while (true) {
             var due = reservations.expiredHolds(now, batchSize);
             int before = released;
@@ -126,6 +128,11 @@ public final class ReservationService {
             // a batch where another sweeper won every item would otherwise come back forever
             if (due.size() < batchSize || released == before) return released;
         }
+    }
+
+    /** Millisecond precision: what the database stores, so a replayed answer equals the first one. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private boolean mayRead(Actor actor, Reservation r) {

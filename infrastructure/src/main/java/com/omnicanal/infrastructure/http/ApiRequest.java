@@ -67,8 +67,15 @@ public final class ApiRequest {
         if (raw.isBlank()) {
             throw new ProblemException(Problem.validation(List.of(new FieldError("body", "a JSON body is required"))));
         }
+        com.fasterxml.jackson.databind.JsonNode tree;
         try {
-            var value = Json.MAPPER.readValue(raw, type);
+            // syntax first, so a cut-off body is reported as such and not as its last field
+            tree = Json.MAPPER.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(Problem.validation(List.of(new FieldError("body", "is not valid JSON"))));
+        }
+        try {
+            var value = Json.MAPPER.treeToValue(tree, type);
             if (value == null) {
                 throw new ProblemException(Problem.validation(List.of(new FieldError("body", "must be a JSON object"))));
             }
