@@ -28,14 +28,16 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(int port, Path dataDir) throws Exception {
         long began = System.nanoTime();
+        // Spring and DynamoDB Local start side by side: the functions reach the database only on the first request
+        var springStart = java.util.concurrent.CompletableFuture.supplyAsync(() -> FunctionalSpringApplication.run(
+                new Class<?>[] {OmnicanalApplication.class},
+                new String[] {"--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN"}));
         this.dynamo = dataDir == null ? DynamoDbLocal.inMemory() : DynamoDbLocal.onDisk(dataDir);
         this.demo = new DemoData();
         demo.loadInto(dynamo.client(), dynamo.tables());
         Wiring.install(new Wiring(Settings.fromEnvironment(), dynamo.client(), Clock.systemUTC()));
-        this.spring = FunctionalSpringApplication.run(new Class<?>[] {OmnicanalApplication.class},
-                new String[] {
-                "--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN"});
+        this.spring = springStart.join();
         var catalog = spring.getBean(FunctionCatalog.class);
         Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new ConcurrentHashMap<>();
         var tokens = new LocalTokens("http://127.0.0.1:" + port + "/_local", Clock.systemUTC());
