@@ -164,6 +164,25 @@ public abstract class ReservationsContract {
     }
 
     @Test
+    void twoSweepersRunningAtOnceReleaseEachHoldOnce() throws Exception {
+        backend.stock(sku, otherStore, 40);
+        for (int i = 0; i < 30; i++) {
+            service().reserve(Actor.customer("c" + i), new ReservationRequest(sku, otherStore, 1), "k");
+        }
+        backend.clock.advance(Duration.ofHours(49));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var first = pool.submit(() -> service().releaseExpired(7));
+        var second = pool.submit(() -> service().releaseExpired(7));
+        int released = first.get() + second.get();
+        released += service().releaseExpired(7);
+        pool.shutdown();
+
+        assertThat(released).isEqualTo(30);
+        assertThat(backend.level(sku, otherStore)).isEqualTo(new StockLevel(sku, otherStore, 40, 0));
+        assertThat(backend.countItems()).containsEntry("Outbox", 30 + 30);
+    }
+
+    @Test
     void listsPageThroughACustomersReservationsNewestFirst() {
         backend.stock(sku, otherStore, 40);
         for (int i = 0; i < ReservationService.PAGE_SIZE + 3; i++) {
