@@ -2,7 +2,10 @@ package com.omnicanal;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import java.lang.reflect.Type;
 import java.util.function.Function;
@@ -26,6 +29,9 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
     public static final String STOCK_API = "stockApi";
     public static final String RESERVATION_API = "reservationApi";
     public static final String RESERVATION_SWEEPER = "reservationSweeper";
+    public static final String MESSAGING_API = "messagingApi";
+    public static final String OUTBOX_DISPATCHER = "outboxDispatcher";
+    public static final String MESSAGE_REDRIVE = "messageRedrive";
 
     public static void main(String[] args) {
         FunctionalSpringApplication.run(OmnicanalApplication.class, args);
@@ -40,6 +46,15 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
         api(context, CATALOG_API, () -> Wiring.shared().catalogApi(), http);
         api(context, STOCK_API, () -> Wiring.shared().stockApi(), http);
         api(context, RESERVATION_API, () -> Wiring.shared().reservationApi(), http);
+        api(context, MESSAGING_API, () -> Wiring.shared().messaging().api(), http);
+        context.registerBean(OUTBOX_DISPATCHER, FunctionRegistration.class,
+                () -> new FunctionRegistration<Function<DynamodbEvent, StreamsEventResponse>>(
+                        event -> Wiring.shared().messaging().outboxDispatcher().apply(event), OUTBOX_DISPATCHER)
+                        .type(FunctionTypeUtils.functionType(DynamodbEvent.class, StreamsEventResponse.class)));
+        context.registerBean(MESSAGE_REDRIVE, FunctionRegistration.class,
+                () -> new FunctionRegistration<Function<ScheduledEvent, MessageRedrive.RedriveResult>>(
+                        event -> Wiring.shared().messaging().redrive().apply(event), MESSAGE_REDRIVE)
+                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, MessageRedrive.RedriveResult.class)));
         context.registerBean(RESERVATION_SWEEPER, FunctionRegistration.class,
                 () -> new FunctionRegistration<Function<ScheduledEvent, ReservationSweeper.SweepResult>>(
                         event -> Wiring.shared().reservationSweeper().apply(event), RESERVATION_SWEEPER)

@@ -27,6 +27,7 @@ public final class Wiring {
     private final Router stockApi;
     private final Router reservationApi;
     private final ReservationSweeper reservationSweeper;
+    private final Messaging messaging;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         var tables = TableNames.from(settings);
@@ -41,6 +42,7 @@ public final class Wiring {
         this.stockApi = StockApi.router(new StockService(catalog, ledger));
         this.reservationApi = ReservationApi.router(reservations);
         this.reservationSweeper = new ReservationSweeper(reservations);
+        this.messaging = new Messaging(settings, dynamo, tables, clock);
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */
@@ -75,5 +77,9 @@ public final class Wiring {
 
     public ReservationSweeper reservationSweeper() {
         return reservationSweeper;
+    }
+
+    public Messaging messaging() {
+        return messaging;
     }
 }

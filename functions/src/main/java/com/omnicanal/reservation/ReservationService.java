@@ -162,6 +162,10 @@ public final class ReservationService {
         data.put("storeAddress", store.address().street() + ", " + store.address().postcode() + " "
                 + store.address().city());
         data.put("expiresAt", r.expiresAt().toString());
+        // the store's local date and time, as the customer reads them
+        var local = r.expiresAt().atZone(java.time.ZoneId.of(store.timeZone()));
+        data.put("expiresDate", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(local));
+        data.put("expiresTime", java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(local));
         return OutboxMessage.transactional(CONFIRMED, r.customerId(), CONFIRMED + "#" + r.id(), data, r.createdAt());
     }
 

@@ -26,6 +26,9 @@ public final class TableDefinitions {
     public static final String ORDERS_BY_CUSTOMER = "byCustomer";
     public static final String ORDERS_BY_STORE = "byStore";
     public static final String ORDERS_OPEN_BY_EXPIRY = "openByExpiry";
+    public static final String OUTBOX_BY_CUSTOMER = "byCustomer";
+    public static final String OUTBOX_BY_STATUS = "byStatus";
+    public static final String OUTBOX_BY_PROVIDER = "byProvider";
     public static final String TTL_ATTRIBUTE = "expiration";
 
     private TableDefinitions() {
@@ -43,6 +46,12 @@ public final class TableDefinitions {
                         index(ORDERS_OPEN_BY_EXPIRY, "openStatus", "expiresAt"))
                 .build());
         tables.add(table(names.outbox(), "id", null)
+                .attributeDefinitions(string("id"), string("customerId"), string("createdAt"), string("status"),
+                        string("providerId"))
+                .globalSecondaryIndexes(
+                        index(OUTBOX_BY_CUSTOMER, "customerId", "createdAt"),
+                        index(OUTBOX_BY_STATUS, "status", "createdAt"),
+                        index(OUTBOX_BY_PROVIDER, "providerId", null))
                 .streamSpecification(StreamSpecification.builder().streamEnabled(true)
                         .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
                 .build());
@@ -80,9 +89,11 @@ public final class TableDefinitions {
     }
 
     private static GlobalSecondaryIndex index(String name, String hash, String range) {
+        var keys = new ArrayList<KeySchemaElement>();
+        keys.add(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build());
+        if (range != null) keys.add(KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
         return GlobalSecondaryIndex.builder().indexName(name)
-                .keySchema(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build())
+                .keySchema(keys)
                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                 .build();
     }

@@ -31,6 +31,15 @@ public final class ApiRequest {
         return value;
     }
 
+    /** The path as the client sent it (what a webhook signature covers). */
+    public String rawPath() {
+        return event.getRawPath();
+    }
+
+    public String rawQueryString() {
+        return event.getRawQueryString();
+    }
+
     public Optional<String> query(String name) {
         var params = event.getQueryStringParameters();
         return Optional.ofNullable(params == null ? null : params.get(name));

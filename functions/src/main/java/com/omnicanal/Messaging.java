@@ -1,0 +1,117 @@
+package com.omnicanal;
+
+import com.omnicanal.infrastructure.config.Secrets;
+import com.omnicanal.infrastructure.config.Settings;
+import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.messaging.Channel;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.Dispatcher;
+import com.omnicanal.messaging.SmsKeywords;
+import com.omnicanal.messaging.api.MessageRedrive;
+import com.omnicanal.messaging.api.MessagingApi;
+import com.omnicanal.messaging.api.OutboxDispatcher;
+import com.omnicanal.messaging.dynamo.DynamoContactBook;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.mail.MailChannel;
+import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.messaging.twilio.TwilioChannel;
+import com.omnicanal.messaging.twilio.TwilioClients;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The messaging half of the wiring. Twilio, the mail session and secrets are built on first use only: the other
+ * functions never pay for them at cold start.
+ */
+public final class Messaging {
+    private final Settings settings;
+    private final Clock clock;
+    private final DynamoDeliveryLog log;
+    private final DynamoContactBook contacts;
+    private final Supplier<Secrets> secrets;
+    private final Supplier<Dispatcher> dispatcher;
+    private final Supplier<Router> api;
+
+    Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
+        this.contacts = new DynamoContactBook(dynamo, tables.customers());
+        this.secrets = memoize(() -> Secrets.fromSettings(settings));
+        this.dispatcher = memoize(() -> dispatcher(channels()));
+        this.api = memoize(() -> MessagingApi.router(log, new SmsKeywords(contacts, clock),
+                secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
+    }
+
+    /** A dispatcher over the given channels (tests and benchmarks pass stubs). */
+    public Dispatcher dispatcher(List<Channel> channels) {
+        var policy = new Dispatcher.Policy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(2),
+                settings.getInt("SMS_MAX_SEGMENTS", 3), Duration.ofMinutes(1));
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep);
+    }
+
+    public OutboxDispatcher outboxDispatcher() {
+        return new OutboxDispatcher(dispatcher.get());
+    }
+
+    public MessageRedrive redrive() {
+        return new MessageRedrive(log, clock);
+    }
+
+    public Router api() {
+        return api.get();
+    }
+
+    public DynamoDeliveryLog log() {
+        return log;
+    }
+
+    public DynamoContactBook contacts() {
+        return contacts;
+    }
+
+    private List<Channel> channels() {
+        var twilio = TwilioClients.create(settings.get("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000"),
+                secrets.get().get("TWILIO_AUTH_TOKEN"), settings.get("TWILIO_API_BASE").orElse(null));
+        var callback = URI.create(publicBaseUrl() + "/webhooks/twilio/status");
+        var mail = new MailChannel(new MailChannel.SmtpSettings(settings.get("SMTP_HOST", "127.0.0.1"),
+                settings.getInt("SMTP_PORT", 587), settings.get("SMTP_USER").orElse(null),
+                settings.get("SMTP_USER").isPresent() ? secrets.get().get("SMTP_PASSWORD") : null,
+                Boolean.parseBoolean(settings.get("SMTP_STARTTLS", "true")),
+                settings.get("MAIL_FROM", "bonjour@omnicanal.example"), settings.get("MAIL_FROM_NAME", "Omnicanal"),
+                publicBaseUrl() + "/unsubscribe"));
+        return List.of(
+                new TwilioChannel(ChannelKind.WHATSAPP, twilio, settings.get("TWILIO_WHATSAPP_FROM", "+14155238886"), callback),
+                new TwilioChannel(ChannelKind.SMS, twilio, settings.get("TWILIO_SMS_FROM", "+33700000000"), callback),
+                mail);
+    }
+
+    private String publicBaseUrl() {
+        return settings.get("PUBLIC_BASE_URL", "http://127.0.0.1:3000");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = supplier.get();
+                return value;
+            }
+        };
+    }
+}

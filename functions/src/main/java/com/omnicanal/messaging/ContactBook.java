@@ -1,0 +1,15 @@
+package com.omnicanal.messaging;
+
+import java.util.Optional;
+
+/** Port: the customer's addresses, language, consents and preferences (the profile capability owns them). */
+public interface ContactBook {
+    Optional<Recipient> find(String customerId);
+
+    /** The customer who owns this E.164 phone number, if any. */
+    Optional<String> customerByPhone(String e164);
+
+    /** Records a consent decision for one purpose on one channel (from an SMS keyword, the web, a store). */
+    void decide(String customerId, com.omnicanal.outbox.OutboxMessage.Purpose purpose, ChannelKind channel,
+                boolean granted, String source, java.time.Instant at);
+}

@@ -1,0 +1,141 @@
+package com.omnicanal.messaging;
+
+import com.omnicanal.outbox.OutboxMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends one outbox message: picks the channel from consent and preference, falls back when a channel fails for good,
+ * retries with backoff when it fails for now, defers marketing in quiet hours, and logs every attempt.
+ */
+public final class Dispatcher {
+
+    /** What became of the message; RETRY asks the caller to have it delivered again later. */
+    public enum Result { SENT, DEFERRED, FAILED, RETRY, SKIPPED }
+
+    /** How hard to try now, and how long a claim lasts. */
+    public record Policy(int triesPerChannel, Duration firstBackoff, Duration maxBackoff, Duration lease,
+                         int smsMaxSegments, Duration retryLater) {
+        public static final Policy DEFAULT = new Policy(3, Duration.ofMillis(200), Duration.ofSeconds(2),
+                Duration.ofMinutes(2), 3, Duration.ofMinutes(1));
+    }
+
+    /** Waits between tries; tests pass one that does not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration);
+    }
+
+    private final DeliveryLog log;
+    private final ContactBook contacts;
+    private final Templates templates;
+    private final Map<ChannelKind, Channel> channels = new EnumMap<>(ChannelKind.class);
+    private final Policy policy;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public Dispatcher(DeliveryLog log, ContactBook contacts, Templates templates, List<Channel> channels, Policy policy,
+                      Clock clock, Sleeper sleeper) {
+        this.log = log;
+        this.contacts = contacts;
+        this.templates = templates;
+        channels.forEach(c -> this.channels.put(c.kind(), c));
+        this.policy = policy;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public Result dispatch(String messageId) {
+        var now = now();
+        var record = log.find(messageId).orElse(null);
+        if (record == null || record.status().isFinal() || record.status() == MessageRecord.Status.SENDING
+                || (record.status() == MessageRecord.Status.DEFERRED && record.notBefore() != null
+                && record.notBefore().isAfter(now))) {
+            return Result.SKIPPED;
+        }
+        var message = record.message();
+        var recipient = contacts.find(message.customerId()).orElse(null);
+        if (recipient == null) {
+            log.markFailed(messageId, "unknown-customer", now);
+            return Result.FAILED;
+        }
+        boolean mayWait = message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL
+                && message.urgency() == OutboxMessage.Urgency.NORMAL;
+        if (mayWait && recipient.quietHours() != null && recipient.quietHours().contains(now)) {
+            log.defer(messageId, recipient.quietHours().nextAllowed(now), now);
+            return Result.DEFERRED;
+        }
+        var candidates = recipient.channelsFor(message.purpose());
+        if (candidates.isEmpty()) {
+            log.markFailed(messageId, "no-consented-channel", now);
+            return Result.FAILED;
+        }
+        if (!log.claim(messageId, now, policy.lease())) return Result.SKIPPED;
+
+        // channels that already failed for good on an earlier delivery of this message are not tried again
+        var burnt = new HashSet<ChannelKind>();
+        for (var attempt : record.attempts()) {
+            if ("failed-permanently".equals(attempt.status())) burnt.add(attempt.channel());
+        }
+        boolean transientFailure = false;
+        String lastReason = "no-channel-available";
+        for (var kind : candidates) {
+            var channel = channels.get(kind);
+            if (channel == null || burnt.contains(kind)) continue;
+            var envelope = envelope(message, recipient, kind);
+            for (int tryNo = 1; tryNo <= policy.triesPerChannel(); tryNo++) {
+                var outcome = channel.send(envelope);
+                var at = now();
+                if (outcome instanceof SendOutcome.Sent sent) {
+                    log.recordAttempt(messageId, new Attempt(kind, sent.providerId(), "sent", null, at));
+                    log.markSent(messageId, kind, sent.providerId(), at);
+                    return Result.SENT;
+                }
+                if (outcome instanceof SendOutcome.Permanent p) {
+                    log.recordAttempt(messageId, new Attempt(kind, null, "failed-permanently", p.code(), at));
+                    lastReason = kind + ":" + p.code();
+                    transientFailure = false;
+                    break;
+                }
+                var t = (SendOutcome.Transient) outcome;
+                log.recordAttempt(messageId, new Attempt(kind, null, "failed-transiently", t.code(), at));
+                lastReason = kind + ":" + t.code();
+                transientFailure = true;
+                if (tryNo < policy.triesPerChannel()) sleeper.sleep(backoff(tryNo));
+            }
+            // a channel that is only failing for now is retried later rather than skipped for a worse one
+            if (transientFailure) break;
+        }
+        if (transientFailure) {
+            log.markRetry(messageId, lastReason, now().plus(policy.retryLater()), now());
+            return Result.RETRY;
+        }
+        log.markFailed(messageId, lastReason, now());
+        return Result.FAILED;
+    }
+
+    /** Exponential backoff with full jitter: spreads retries so a recovering provider is not hit all at once. */
+    Duration backoff(int tryNo) {
+        long cap = Math.min(policy.maxBackoff().toMillis(), policy.firstBackoff().toMillis() << Math.min(tryNo - 1, 16));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+    }
+
+    private Envelope envelope(OutboxMessage message, Recipient recipient, ChannelKind kind) {
+        var rendered = templates.render(message.kind(), recipient.language(), kind, message.templateData());
+        var text = rendered.text();
+        if (kind == ChannelKind.SMS) text = SmsText.fit(SmsText.gsmFriendly(text), policy.smsMaxSegments());
+        return new Envelope(message.id(), kind, recipient.address(kind), rendered.subject(), text, rendered.html(),
+                message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

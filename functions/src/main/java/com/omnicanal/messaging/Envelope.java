@@ -1,0 +1,6 @@
+package com.omnicanal.messaging;
+
+/** One rendered message on its way through one channel. */
+public record Envelope(String messageId, ChannelKind channel, String to, String subject, String text, String html,
+                       boolean marketing) {
+}

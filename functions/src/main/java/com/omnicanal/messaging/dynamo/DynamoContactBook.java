@@ -1,0 +1,118 @@
+package com.omnicanal.messaging.dynamo;
+
+import com.omnicanal.infrastructure.dynamo.Instants;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.ContactBook;
+import com.omnicanal.messaging.Recipient;
+import com.omnicanal.outbox.OutboxMessage.Purpose;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Reads contact details, consents and preferences from the Customers table: the profile item (sk PROFILE), one item
+ * per consent decision (sk CONSENT#purpose#channel) and phone identities (pk PHONE#e164). Until the profile capability
+ * lands, what a customer has not decided falls back to: transactional messages by SMS and email, nothing else.
+ */
+public final class DynamoContactBook implements ContactBook {
+    public static final List<ChannelKind> DEFAULT_ORDER = List.of(ChannelKind.WHATSAPP, ChannelKind.SMS, ChannelKind.EMAIL);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoContactBook(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public static String customerKey(String customerId) {
+        return "CUSTOMER#" + customerId;
+    }
+
+    public static String phoneKey(String e164) {
+        return "PHONE#" + e164;
+    }
+
+    public static String consentKey(Purpose purpose, ChannelKind channel) {
+        return "CONSENT#" + purpose + "#" + channel;
+    }
+
+    @Override
+    public Optional<Recipient> find(String customerId) {
+        var items = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(customerKey(customerId)))).build()).items();
+        Map<String, AttributeValue> profile = null;
+        Map<Purpose, Set<ChannelKind>> consented = new EnumMap<>(Purpose.class);
+        consented.put(Purpose.TRANSACTIONAL, EnumSet.of(ChannelKind.SMS, ChannelKind.EMAIL));
+        consented.put(Purpose.MARKETING, EnumSet.noneOf(ChannelKind.class));
+        consented.put(Purpose.FEEDBACK, EnumSet.noneOf(ChannelKind.class));
+        for (var item : items) {
+            var sk = item.get("sk").s();
+            if (sk.equals("PROFILE")) {
+                profile = item;
+            } else if (sk.startsWith("CONSENT#")) {
+                var parts = sk.split("#");
+                var purpose = Purpose.valueOf(parts[1]);
+                var channel = ChannelKind.valueOf(parts[2]);
+                if (Boolean.TRUE.equals(item.get("granted").bool())) consented.get(purpose).add(channel);
+                else consented.get(purpose).remove(channel);
+            }
+        }
+        if (profile == null || profile.containsKey("erasedAt")) return Optional.empty();
+        var order = new ArrayList<ChannelKind>();
+        if (profile.containsKey("preferredChannels")) {
+            profile.get("preferredChannels").l().forEach(v -> order.add(ChannelKind.valueOf(v.s())));
+        }
+        for (var c : DEFAULT_ORDER) if (!order.contains(c)) order.add(c);
+        Recipient.QuietHours quiet = null;
+        if (profile.containsKey("quietStart") && profile.containsKey("quietEnd")) {
+            quiet = new Recipient.QuietHours(LocalTime.parse(profile.get("quietStart").s()),
+                    LocalTime.parse(profile.get("quietEnd").s()),
+                    ZoneId.of(text(profile, "timeZone") == null ? "Europe/Paris" : text(profile, "timeZone")));
+        }
+        return Optional.of(new Recipient(customerId, text(profile, "language") == null ? "fr" : text(profile, "language"),
+                text(profile, "email"), text(profile, "phone"), List.copyOf(order), consented, quiet));
+    }
+
+    @Override
+    public Optional<String> customerByPhone(String e164) {
+        var item = dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS(phoneKey(e164)),
+                "sk", AttributeValue.fromS("IDENTITY")))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("customerId").s());
+    }
+
+    @Override
+    public void decide(String customerId, Purpose purpose, ChannelKind channel, boolean granted, String source, Instant at) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("pk", AttributeValue.fromS(customerKey(customerId)));
+        item.put("sk", AttributeValue.fromS(consentKey(purpose, channel)));
+        item.put("granted", AttributeValue.fromBool(granted));
+        item.put("source", AttributeValue.fromS(source));
+        item.put("decidedAt", AttributeValue.fromS(Instants.format(at)));
+        // the latest decision wins: an older one arriving late never overwrites it
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(decidedAt) OR decidedAt <= :at")
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Instants.format(at)))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException newerDecision) {
+            // kept the newer one
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        var v = item.get(name);
+        return v == null ? null : v.s();
+    }
+}

@@ -1,0 +1,103 @@
+package com.omnicanal.messaging.mail;
+
+import com.omnicanal.messaging.Channel;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.Envelope;
+import com.omnicanal.messaging.SendOutcome;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+
+/** Email over SMTP with STARTTLS and auth (Amazon SES's SMTP interface in production): text and HTML alternatives. */
+public final class MailChannel implements Channel {
+
+    /** Where to send from and how to reach the SMTP server. */
+    public record SmtpSettings(String host, int port, String user, String password, boolean startTls,
+                               String from, String fromName, String unsubscribeBaseUrl) {
+    }
+
+    private final Session session;
+    private final SmtpSettings settings;
+
+    public MailChannel(SmtpSettings settings) {
+        this.settings = settings;
+        var props = new Properties();
+        props.put("mail.transport.protocol", "smtp");
+        props.put("mail.smtp.host", settings.host());
+        props.put("mail.smtp.port", Integer.toString(settings.port()));
+        props.put("mail.smtp.connectiontimeout", "5000");
+        props.put("mail.smtp.timeout", "10000");
+        props.put("mail.smtp.writetimeout", "10000");
+        boolean auth = settings.user() != null && !settings.user().isBlank();
+        props.put("mail.smtp.auth", Boolean.toString(auth));
+        props.put("mail.smtp.starttls.enable", Boolean.toString(settings.startTls()));
+        props.put("mail.smtp.starttls.required", Boolean.toString(settings.startTls()));
+        this.session = Session.getInstance(props);
+    }
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.EMAIL;
+    }
+
+    @Override
+    public SendOutcome send(Envelope envelope) {
+        try {
+            var message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(settings.from(), settings.fromName(), "UTF-8"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(envelope.to(), true));
+            message.setSubject(envelope.subject(), "UTF-8");
+            var text = new MimeBodyPart();
+            text.setText(envelope.text(), StandardCharsets.UTF_8.name(), "plain");
+            var html = new MimeBodyPart();
+            html.setText(envelope.html() == null ? envelope.text() : envelope.html(), StandardCharsets.UTF_8.name(), "html");
+            var alternatives = new MimeMultipart("alternative");
+            alternatives.addBodyPart(text);
+            alternatives.addBodyPart(html);
+            message.setContent(alternatives);
+            message.setHeader("X-Omnicanal-Message-Id", envelope.messageId());
+            if (envelope.marketing()) {
+                // RFC 8058 one-click unsubscribe, required by the big mailbox providers for bulk mail
+                message.setHeader("List-Unsubscribe", "<" + settings.unsubscribeBaseUrl() + "?m=" + envelope.messageId() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            message.saveChanges();
+            Transport.send(message, settings.user(), settings.password());
+            return new SendOutcome.Sent(message.getMessageID());
+        } catch (AddressException e) {
+            return new SendOutcome.Permanent("invalid-address", e.getMessage());
+        } catch (MailConnectException e) {
+            return new SendOutcome.Transient("smtp-unreachable", e.getMessage());
+        } catch (SendFailedException e) {
+            return classify(e);
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            var cause = e.getCause();
+            if (cause instanceof java.io.IOException) return new SendOutcome.Transient("smtp-io", e.getMessage());
+            return new SendOutcome.Transient("smtp", e.getMessage());
+        }
+    }
+
+    /** SMTP 5xx on the recipient is a hard bounce; 4xx is "try later". */
+    private static SendOutcome classify(SendFailedException e) {
+        int code = -1;
+        for (Exception next = e; next != null; ) {
+            if (next instanceof SMTPAddressFailedException a) code = a.getReturnCode();
+            else if (next instanceof SMTPSendFailedException s && code < 0) code = s.getReturnCode();
+            next = next instanceof MessagingException m ? m.getNextException() : null;
+        }
+        if (code >= 500) return new SendOutcome.Permanent("smtp-" + code, e.getMessage());
+        return new SendOutcome.Transient(code > 0 ? "smtp-" + code : "smtp", e.getMessage());
+    }
+}

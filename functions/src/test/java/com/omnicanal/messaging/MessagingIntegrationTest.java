@@ -1,0 +1,282 @@
+package com.omnicanal.messaging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.messaging.api.OutboxDispatcher;
+import com.omnicanal.messaging.mail.MailChannel;
+import com.omnicanal.messaging.twilio.TwilioChannel;
+import com.omnicanal.messaging.twilio.TwilioClients;
+import com.omnicanal.outbox.OutboxMessage.Purpose;
+import com.omnicanal.outbox.OutboxMessage.Urgency;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher with the real Twilio SDK against WireMock, real SMTP against GreenMail, on DynamoDB Local. */
+class MessagingIntegrationTest {
+    private static final String SID = "AC11111111111111111111111111111111";
+    private static final String TOKEN = "test-auth-token";
+    private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+    private static DynamoDbLocal dynamoLocal;
+    private WireMockServer twilio;
+    private GreenMail smtp;
+    private MessagingFixture fx;
+
+    @BeforeAll
+    static void startDynamo() {
+        dynamoLocal = DynamoDbLocal.inMemory();
+    }
+
+    @AfterAll
+    static void stopDynamo() {
+        dynamoLocal.close();
+    }
+
+    @BeforeEach
+    void start() {
+        twilio = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        twilio.start();
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+        smtp.start();
+        fx = new MessagingFixture(dynamoLocal.client());
+        fx.customer("cust-camille", "fr", "camille.martin@example.fr", "+33612345678", null, null);
+    }
+
+    @AfterEach
+    void stop() {
+        twilio.stop();
+        smtp.stop();
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TwilioChannel sms() {
+        return new TwilioChannel(ChannelKind.SMS, TwilioClients.create(SID, TOKEN, twilio.baseUrl()), "+33700000000",
+                URI.create("https://api.omnicanal.example/webhooks/twilio/status"));
+    }
+
+    private MailChannel mail(int port) {
+        return new MailChannel(new MailChannel.SmtpSettings("127.0.0.1", port, null, null, false,
+                "bonjour@omnicanal.example", "Omnicanal", "https://api.omnicanal.example/unsubscribe"));
+    }
+
+    private static String twilioCreated(String sid) {
+        return "{\"sid\":\"" + sid + "\",\"status\":\"queued\",\"account_sid\":\"" + SID + "\"}";
+    }
+
+    private static String twilioError(int code, int status) {
+        return "{\"code\":" + code + ",\"message\":\"error " + code + "\",\"more_info\":\"https://www.twilio.com/docs/errors/"
+                + code + "\",\"status\":" + status + "}";
+    }
+
+    @Test
+    void smsGoesThroughTwilioWithTheRightFormFieldsAndAuth() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM1"))));
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#1");
+
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+                .isEqualTo(Dispatcher.Result.SENT);
+
+        var basic = "Basic " + Base64.getEncoder().encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES))
+                .withHeader("Authorization", equalTo(basic))
+                .withRequestBody(containing("To=%2B33612345678"))
+                .withRequestBody(containing("From=%2B33700000000"))
+                .withRequestBody(containing("StatusCallback=https%3A%2F%2Fapi.omnicanal.example%2Fwebhooks%2Ftwilio%2Fstatus"))
+                .withRequestBody(containing("Body=Omnicanal")));
+        var record = fx.record(m.id());
+        assertThat(record.status()).isEqualTo(MessageRecord.Status.SENT);
+        assertThat(record.channel()).isEqualTo(ChannelKind.SMS);
+        assertThat(record.providerId()).isEqualTo("SM1");
+        assertThat(record.attempts()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void emailIsARealMultipartMessageWithUnsubscribeOnMarketingOnly() throws Exception {
+        fx.customer("cust-emma", "en", "emma.wilson@example.com", null, null, null);
+        fx.contacts.decide("cust-emma", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
+        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort())));
+        var transactional = fx.queue("RESERVATION_CONFIRMED", "cust-emma", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#2");
+        var marketing = fx.queue("RESERVATION_EXPIRED", "cust-emma", Purpose.MARKETING, Urgency.NORMAL, "MK#1");
+
+        assertThat(dispatcher.dispatch(transactional.id())).isEqualTo(Dispatcher.Result.SENT);
+        assertThat(dispatcher.dispatch(marketing.id())).isEqualTo(Dispatcher.Result.SENT);
+
+        var received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        var first = received[0];
+        assertThat(first.getSubject()).isEqualTo("Your reservation at Omnicanal Paris Rivoli is confirmed");
+        assertThat(first.getAllRecipients()[0].toString()).isEqualTo("emma.wilson@example.com");
+        assertThat(first.getFrom()[0].toString()).contains("bonjour@omnicanal.example");
+        assertThat(first.getContentType()).startsWith("multipart/alternative");
+        var parts = (MimeMultipart) first.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat((String) parts.getBodyPart(1).getContent()).contains("<strong>1 x T-shirt coton bio bleu</strong>");
+        assertThat(first.getHeader("List-Unsubscribe")).isNull();
+        assertThat(received[1].getHeader("List-Unsubscribe")[0]).startsWith("<https://api.omnicanal.example/unsubscribe?m=");
+        assertThat(received[1].getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+    }
+
+    @Test
+    void twilioTooManyRequestsThenSuccessSendsExactlyOneMessage() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody(twilioError(20429, 429))).willSetStateTo("calm"));
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).inScenario("busy").whenScenarioStateIs("calm")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(twilioCreated("SM2"))));
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#3");
+
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+                .isEqualTo(Dispatcher.Result.SENT);
+
+        var accepted = twilio.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 201).count();
+        assertThat(accepted).isEqualTo(1);
+        assertThat(fx.record(m.id()).providerId()).isEqualTo("SM2");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void anInvalidNumberFallsBackToEmail() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(twilioError(21211, 400))));
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#4");
+
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+                .isEqualTo(Dispatcher.Result.SENT);
+
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        var record = fx.record(m.id());
+        assertThat(record.channel()).isEqualTo(ChannelKind.EMAIL);
+        assertThat(record.attempts()).extracting(Attempt::channel, Attempt::status, Attempt::errorCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChannelKind.SMS, "failed-permanently", "21211"),
+                        org.assertj.core.groups.Tuple.tuple(ChannelKind.EMAIL, "sent", null));
+    }
+
+    @Test
+    void smtpDownThenUpDeliversOnce() {
+        fx.customer("cust-mailonly", "fr", "mail.only@example.fr", null, null, null);
+        int port = freePort();
+        var dispatcher = fx.dispatcher(List.of(sms(), mail(port)));
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-mailonly", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#5");
+
+        assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.RETRY);
+        assertThat(fx.record(m.id()).status()).isEqualTo(MessageRecord.Status.RETRY);
+
+        var later = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+        later.start();
+        try {
+            assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.SENT);
+            assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.SKIPPED);
+            assertThat(later.getReceivedMessages()).hasSize(1);
+            assertThat(fx.record(m.id()).attempts()).filteredOn(a -> a.status().equals("failed-transiently")).hasSize(3);
+        } finally {
+            later.stop();
+        }
+    }
+
+    @Test
+    void theSameStreamRecordTwiceSendsOnce() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM3"))));
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#6");
+        var function = new OutboxDispatcher(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))));
+        var record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("INSERT");
+        record.setDynamodb(new StreamRecord().withSequenceNumber("100")
+                .withKeys(Map.of("id", new AttributeValue(m.id())))
+                .withNewImage(Map.of("id", new AttributeValue(m.id()), "kind", new AttributeValue(m.kind()),
+                        "status", new AttributeValue("PENDING"))));
+        var event = new DynamodbEvent();
+        event.setRecords(List.of(record, record));
+
+        assertThat(function.apply(event).getBatchItemFailures()).isEmpty();
+        assertThat(function.apply(event).getBatchItemFailures()).isEmpty();
+
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void afterStopTheNextMarketingSmsIsNotSentButATransactionalOneIs() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM4"))));
+        fx.contacts.decide("cust-camille", Purpose.MARKETING, ChannelKind.SMS, true, "store", fx.clock.instant());
+        fx.clock.advance(java.time.Duration.ofSeconds(1));
+        var reply = new SmsKeywords(fx.contacts, fx.clock).handle("06 12 34 56 78", "Stop");
+        assertThat(reply).contains("START");
+        var dispatcher = fx.dispatcher(List.of(sms()));
+
+        var marketing = fx.queue("RESERVATION_EXPIRED", "cust-camille", Purpose.MARKETING, Urgency.URGENT, "MK#2");
+        var transactional = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#7");
+
+        assertThat(dispatcher.dispatch(marketing.id())).isEqualTo(Dispatcher.Result.FAILED);
+        assertThat(fx.record(marketing.id()).reason()).isEqualTo("no-consented-channel");
+        assertThat(dispatcher.dispatch(transactional.id())).isEqualTo(Dispatcher.Result.SENT);
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
+    void marketingInQuietHoursIsDeferredThenRedrivenNotDropped() {
+        fx.customer("cust-night", "fr", "night@example.fr", null, "21:00", "08:00");
+        fx.contacts.decide("cust-night", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
+        fx.clock.advance(java.time.Duration.ofHours(12)); // 22:00 UTC = 23:00 in Paris
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())));
+        var m = fx.queue("RESERVATION_EXPIRED", "cust-night", Purpose.MARKETING, Urgency.NORMAL, "MK#3");
+
+        assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.DEFERRED);
+        assertThat(fx.record(m.id()).notBefore()).isEqualTo(java.time.Instant.parse("2026-11-24T07:00:00Z"));
+        assertThat(fx.log.redriveDue(fx.clock.instant(), 10)).isZero();
+        fx.clock.advance(java.time.Duration.ofHours(9));
+        assertThat(fx.log.redriveDue(fx.clock.instant(), 10)).isEqualTo(1);
+        assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.SENT);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void deliveryCallbacksNeverMoveAMessageBackwards() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM5"))));
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#8");
+        fx.dispatcher(List.of(sms())).dispatch(m.id());
+
+        assertThat(fx.log.updateDelivery("SM5", DeliveryStatus.DELIVERED, null, fx.clock.instant())).isTrue();
+        assertThat(fx.log.updateDelivery("SM5", DeliveryStatus.SENT, null, fx.clock.instant())).isFalse();
+        assertThat(fx.log.updateDelivery("SM-unknown", DeliveryStatus.SENT, null, fx.clock.instant())).isFalse();
+        assertThat(fx.record(m.id()).delivery()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+}
