@@ -32,7 +32,9 @@ class LambdaInvocationTest {
         System.setProperty("MAIN_CLASS", OmnicanalApplication.class.getName());
         dynamo = DynamoDbLocal.inMemory();
         var backend = new TestBackend(dynamo.client());
-        Wiring.install(new Wiring(TestBackend.settings(), dynamo.client(), backend.clock));
+        Wiring.install(new Wiring(new com.omnicanal.infrastructure.config.Settings(Map.of(
+                "TWILIO_AUTH_TOKEN", "test-auth-token", "PUBLIC_BASE_URL", "https://api.omnicanal.example",
+                "TWILIO_API_BASE", "http://127.0.0.1:9", "SMTP_PORT", "9")), dynamo.client(), backend.clock));
         backend.stock("TSH-COT-BLU-M", "paris-rivoli", 8);
         backend.stock("TSH-COT-BLU-M", "WEB", 30);
     }
@@ -107,6 +109,46 @@ class LambdaInvocationTest {
     void scheduleEventRunsTheSweeper() throws Exception {
         var result = invoke(OmnicanalApplication.RESERVATION_SWEEPER, event("schedule-sweep.json"));
         assertThat(result.get("released").asInt()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void twilioWebhooksAnswerWhenSignedAndRefuseForgeries() throws Exception {
+        var status = invoke(OmnicanalApplication.MESSAGING_API, event("post-twilio-status.json"));
+        assertThat(status.get("statusCode").asInt()).isEqualTo(204);
+        var inbound = invoke(OmnicanalApplication.MESSAGING_API, event("post-twilio-inbound.json"));
+        assertThat(inbound.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(inbound.get("body").asText()).startsWith("<Response><Message>").contains("START");
+
+        var forged = event("post-twilio-status.json");
+        ((ObjectNode) forged.get("headers")).put("x-twilio-signature", "bm90IHRoZSByaWdodCBvbmU=");
+        var refused = invoke(OmnicanalApplication.MESSAGING_API, forged);
+        assertThat(refused.get("statusCode").asInt()).isEqualTo(403);
+        var unsigned = event("post-twilio-inbound.json");
+        ((ObjectNode) unsigned.get("headers")).remove("x-twilio-signature");
+        assertThat(invoke(OmnicanalApplication.MESSAGING_API, unsigned).get("statusCode").asInt()).isEqualTo(403);
+        var tampered = event("post-twilio-inbound.json");
+        tampered.put("body", java.util.Base64.getEncoder().encodeToString(
+                "From=%2B33612345678&Body=START".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(invoke(OmnicanalApplication.MESSAGING_API, tampered).get("statusCode").asInt()).isEqualTo(403);
+    }
+
+    @Test
+    void deliveryLogEventsAnswer() throws Exception {
+        assertThat(invoke(OmnicanalApplication.MESSAGING_API, event("get-my-messages.json")).get("statusCode").asInt())
+                .isEqualTo(200);
+        assertThat(invoke(OmnicanalApplication.MESSAGING_API, event("get-ops-messages.json")).get("statusCode").asInt())
+                .isEqualTo(200);
+        var asCustomer = event("get-ops-messages.json");
+        ((ObjectNode) asCustomer.at("/requestContext/authorizer/jwt/claims")).put("role", "customer");
+        assertThat(invoke(OmnicanalApplication.MESSAGING_API, asCustomer).get("statusCode").asInt()).isEqualTo(403);
+    }
+
+    @Test
+    void streamAndRedriveEventsRunTheDispatcherFunctions() throws Exception {
+        var response = invoke(OmnicanalApplication.OUTBOX_DISPATCHER, event("dynamodb-outbox-stream.json"));
+        assertThat(response.get("batchItemFailures")).isEmpty();
+        assertThat(invoke(OmnicanalApplication.MESSAGE_REDRIVE, event("schedule-redrive.json")).get("redriven").asInt())
+                .isZero();
     }
 
     private static ObjectNode withId(ObjectNode event, String id) {

@@ -44,7 +44,8 @@ class ContractConsistencyTest {
             var wiring = new Wiring(new Settings(Map.of()), dynamo.client(), Clock.systemUTC());
             Map<String, Router> routers = Map.of(OmnicanalApplication.CATALOG_API, wiring.catalogApi(),
                     OmnicanalApplication.STOCK_API, wiring.stockApi(),
-                    OmnicanalApplication.RESERVATION_API, wiring.reservationApi());
+                    OmnicanalApplication.RESERVATION_API, wiring.reservationApi(),
+                    OmnicanalApplication.MESSAGING_API, wiring.messaging().api());
             var served = new HashSet<String>();
             for (var route : routes) {
                 assertThat(routers).as("function of %s", route.routeKey()).containsKey(route.function());

@@ -51,7 +51,8 @@ public final class TableDefinitions {
                 .globalSecondaryIndexes(
                         index(OUTBOX_BY_CUSTOMER, "customerId", "createdAt"),
                         index(OUTBOX_BY_STATUS, "status", "createdAt"),
-                        index(OUTBOX_BY_PROVIDER, "providerId", null))
+                        index(OUTBOX_BY_PROVIDER, "providerId", null).toBuilder()
+                                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build())
                 .streamSpecification(StreamSpecification.builder().streamEnabled(true)
                         .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
                 .build());
