@@ -3,6 +3,9 @@ package com.omnicanal.local;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.dynamo.DynamoContactBook;
+import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.stock.dynamo.StockItem;
 import java.io.IOException;
@@ -23,7 +26,11 @@ public final class DemoData {
     }
 
     public record Customer(String id, String firstName, String lastName, String email, String phone, String language,
-                           String homeStoreId) {
+                           String homeStoreId, List<String> preferredChannels, QuietHours quietHours,
+                           List<String> transactionalChannels, List<String> marketingChannels) {
+    }
+
+    public record QuietHours(String start, String end, String timeZone) {
     }
 
     public record Staff(String id, String name, String storeId) {
@@ -45,7 +52,7 @@ public final class DemoData {
         var profiles = new ArrayList<WriteRequest>();
         for (var c : customers) {
             var item = new HashMap<String, AttributeValue>();
-            item.put("pk", AttributeValue.fromS("CUSTOMER#" + c.id()));
+            item.put("pk", AttributeValue.fromS(DynamoContactBook.customerKey(c.id())));
             item.put("sk", AttributeValue.fromS("PROFILE"));
             item.put("customerId", AttributeValue.fromS(c.id()));
             item.put("firstName", AttributeValue.fromS(c.firstName()));
@@ -54,10 +61,32 @@ public final class DemoData {
             item.put("phone", AttributeValue.fromS(c.phone()));
             item.put("language", AttributeValue.fromS(c.language()));
             item.put("homeStoreId", AttributeValue.fromS(c.homeStoreId()));
+            if (c.preferredChannels() != null) {
+                item.put("preferredChannels", AttributeValue.fromL(c.preferredChannels().stream().map(AttributeValue::fromS).toList()));
+            }
+            if (c.quietHours() != null) {
+                item.put("quietStart", AttributeValue.fromS(c.quietHours().start()));
+                item.put("quietEnd", AttributeValue.fromS(c.quietHours().end()));
+                item.put("timeZone", AttributeValue.fromS(c.quietHours().timeZone()));
+            }
             profiles.add(put(item));
+            profiles.add(put(Map.of("pk", AttributeValue.fromS(DynamoContactBook.phoneKey(c.phone())),
+                    "sk", AttributeValue.fromS("IDENTITY"), "customerId", AttributeValue.fromS(c.id()))));
+            consents(profiles, c.id(), Purpose.TRANSACTIONAL, c.transactionalChannels());
+            consents(profiles, c.id(), Purpose.MARKETING, c.marketingChannels());
         }
         batch(dynamo, tables.customers(), profiles);
         return true;
+    }
+
+    private static void consents(List<WriteRequest> writes, String customerId, Purpose purpose, List<String> channels) {
+        if (channels == null) return;
+        for (var channel : channels) {
+            writes.add(put(Map.of("pk", AttributeValue.fromS(DynamoContactBook.customerKey(customerId)),
+                    "sk", AttributeValue.fromS(DynamoContactBook.consentKey(purpose, ChannelKind.valueOf(channel))),
+                    "granted", AttributeValue.fromBool(true), "source", AttributeValue.fromS("store"),
+                    "decidedAt", AttributeValue.fromS("2026-01-15T10:00:00.000Z"))));
+        }
     }
 
     private static WriteRequest put(Map<String, AttributeValue> item) {

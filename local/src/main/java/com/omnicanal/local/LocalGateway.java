@@ -38,7 +38,18 @@ public final class LocalGateway implements AutoCloseable {
     private final List<TemplateRoutes.Route> routes;
     private final Function<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
     private final LocalTokens tokens;
+    private volatile LocalPages pages = (method, path, body) -> java.util.Optional.empty();
     private volatile boolean ready;
+
+    /** More local-only endpoints (the inbox, a customer's SMS reply), served under /_local/. */
+    @FunctionalInterface
+    public interface LocalPages {
+        java.util.Optional<APIGatewayV2HTTPResponse> handle(String method, String path, String body) throws Exception;
+    }
+
+    public void pages(LocalPages pages) {
+        this.pages = pages;
+    }
 
     public LocalGateway(int port, List<TemplateRoutes.Route> routes,
                         Function<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions,
@@ -200,6 +211,16 @@ public final class LocalGateway implements AutoCloseable {
             }
             send(exchange, ApiResponse.ok(Map.of("token", tokens.issue(sub, role, "staff".equals(role) ? storeId : null))));
             return;
+        }
+        try {
+            var body = new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            var page = pages.handle(method, path, body);
+            if (page.isPresent()) {
+                send(exchange, page.get());
+                return;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         send(exchange, ApiResponse.problem(Problem.of(404, "not-found", "Not found", "No local route " + path)));
     }

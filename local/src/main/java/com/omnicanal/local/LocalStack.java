@@ -24,6 +24,10 @@ public final class LocalStack implements AutoCloseable {
     private final ConfigurableApplicationContext spring;
     private final LocalGateway gateway;
     private final DemoData demo;
+    private final LocalInbox inbox;
+    private final LocalTwilio twilio;
+    private final LocalStreamPoller poller;
+    private final java.util.concurrent.ScheduledExecutorService schedules;
     private final long readyMillis;
 
     private LocalStack(int port, Path dataDir) throws Exception {
@@ -36,20 +40,84 @@ public final class LocalStack implements AutoCloseable {
         this.dynamo = dataDir == null ? DynamoDbLocal.inMemory() : DynamoDbLocal.onDisk(dataDir);
         this.demo = new DemoData();
         demo.loadInto(dynamo.client(), dynamo.tables());
-        Wiring.install(new Wiring(Settings.fromEnvironment(), dynamo.client(), Clock.systemUTC()));
-        this.spring = springStart.join();
-        var catalog = spring.getBean(FunctionCatalog.class);
-        Map<String, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new ConcurrentHashMap<>();
+        this.inbox = new LocalInbox();
+        var twilioToken = java.util.UUID.randomUUID().toString().replace("-", "");
+        this.twilio = new LocalTwilio(inbox, twilioToken);
+        var catalogRef = new java.util.concurrent.atomic.AtomicReference<FunctionCatalog>();
+        Map<String, Function<Object, Object>> functions = new ConcurrentHashMap<>();
+        Function<String, Function<Object, Object>> lookup = name -> functions.computeIfAbsent(name, n -> {
+            Function<Object, Object> f = catalogRef.get().lookup(n);
+            if (f == null) throw new IllegalStateException("template.yaml names an unknown function " + n);
+            return f;
+        });
         var tokens = new LocalTokens("http://127.0.0.1:" + port + "/_local", Clock.systemUTC());
-        this.gateway = new LocalGateway(port, TemplateRoutes.fromClasspath(),
-                name -> functions.computeIfAbsent(name, n -> {
-                    Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> f = catalog.lookup(n);
-                    if (f == null) throw new IllegalStateException("template.yaml names an unknown function " + n);
-                    return f;
-                }), tokens);
+        this.gateway = new LocalGateway(port, TemplateRoutes.fromClasspath(), name -> {
+            var f = lookup.apply(name);
+            return event -> (APIGatewayV2HTTPResponse) f.apply(event);
+        }, tokens);
+        var base = "http://127.0.0.1:" + gateway.port();
+        var settings = Settings.fromEnvironment().with(Map.of(
+                "PUBLIC_BASE_URL", base,
+                "TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000",
+                "TWILIO_AUTH_TOKEN", twilioToken,
+                "TWILIO_API_BASE", twilio.baseUrl(),
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", Integer.toString(inbox.smtpPort()),
+                "SMTP_STARTTLS", "false"));
+        Wiring.install(new Wiring(settings, dynamo.client(), Clock.systemUTC()));
+        this.spring = springStart.join();
+        catalogRef.set(spring.getBean(FunctionCatalog.class));
+        Function<Object, Object> dispatcher = lookup.apply(OmnicanalApplication.OUTBOX_DISPATCHER);
+        this.poller = new LocalStreamPoller(dynamo.client(), dynamo.streams(), dynamo.tables().outbox(),
+                event -> (com.amazonaws.services.lambda.runtime.events.StreamsEventResponse) dispatcher.apply(event));
+        // template.yaml's 5-minute schedules, run more often so a developer sees their effect
+        this.schedules = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            var t = new Thread(r, "local-schedules");
+            t.setDaemon(true);
+            return t;
+        });
+        for (var scheduled : java.util.List.of(OmnicanalApplication.RESERVATION_SWEEPER, OmnicanalApplication.MESSAGE_REDRIVE)) {
+            schedules.scheduleWithFixedDelay(() -> {
+                try {
+                    lookup.apply(scheduled).apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
+                } catch (RuntimeException e) {
+                    System.err.println("local schedule " + scheduled + ": " + e.getMessage());
+                }
+            }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        gateway.pages((method, path, body) -> page(method, path, body, base));
         gateway.start();
         gateway.ready();
         this.readyMillis = (System.nanoTime() - began) / 1_000_000;
+    }
+
+    private java.util.Optional<APIGatewayV2HTTPResponse> page(String method, String path, String body, String base)
+            throws Exception {
+        if (method.equals("GET") && path.equals("/_local/inbox.json")) {
+            return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(
+                    Map.of("items", inbox.items(), "deadLetters", poller.deadLetters())));
+        }
+        if (method.equals("GET") && path.equals("/_local/inbox")) {
+            return java.util.Optional.of(APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8"))
+                    .withBody(InboxPage.render(inbox.items(), poller.deadLetters())).build());
+        }
+        if (method.equals("POST") && path.equals("/_local/sms")) {
+            // a customer texting back: goes through Twilio's inbound webhook, signed, like the real thing
+            var request = com.omnicanal.infrastructure.http.Json.MAPPER.readTree(body);
+            var from = request.path("from").asText("");
+            var text = request.path("body").asText("");
+            var response = twilio.send(base + "/webhooks/twilio/inbound", Map.of("From", from, "To", "+33700000000",
+                    "Body", text, "MessageSid", "SM" + java.util.UUID.randomUUID().toString().replace("-", "")));
+            var reply = response.body().replaceAll("(?s).*<Message>(.*)</Message>.*", "$1");
+            if (response.body().contains("<Message>")) {
+                inbox.addPhoneMessage(new LocalInbox.Item("SMS", from, "+33700000000", null, reply, null,
+                        "SM-reply-" + System.nanoTime(), "delivered", java.time.Instant.now()));
+            }
+            return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.json(response.statusCode(),
+                    Map.of("reply", response.body().contains("<Message>") ? reply : ""), Map.of()));
+        }
+        return java.util.Optional.empty();
     }
 
     public static LocalStack start(int port, Path dataDir) throws Exception {
@@ -68,9 +136,17 @@ public final class LocalStack implements AutoCloseable {
         return dynamo;
     }
 
+    public LocalInbox inbox() {
+        return inbox;
+    }
+
     @Override
     public void close() {
+        schedules.shutdownNow();
+        poller.close();
         gateway.close();
+        twilio.close();
+        inbox.close();
         spring.close();
         dynamo.close();
     }
@@ -93,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
                 Omnicanal local stack ready on %1$s in %2$.1f s (JVM start to ready; stack itself %3$d ms)
                   DynamoDB Local: %4$s
                   Health:   %1$s/_local/health
+                  Inbox:    %1$s/_local/inbox  (every SMS, WhatsApp message and email sent; JSON: /_local/inbox.json)
                   Catalog:  %1$s/products   %1$s/stores   %1$s/stock/{sku}
                   Tokens:   POST %1$s/_local/tokens  {"sub": "...", "role": "customer|staff|ops", "storeId": "..."}
                   Demo customers: %5$s   Demo staff: %6$s

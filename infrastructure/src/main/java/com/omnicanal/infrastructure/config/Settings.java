@@ -20,6 +20,13 @@ public final class Settings {
         return new Settings(merged);
     }
 
+    /** These settings with some values replaced (the local stack wires its own emulators in). */
+    public Settings with(Map<String, String> overrides) {
+        var merged = new java.util.HashMap<>(env);
+        merged.putAll(overrides);
+        return new Settings(merged);
+    }
+
     public Optional<String> get(String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
     }
