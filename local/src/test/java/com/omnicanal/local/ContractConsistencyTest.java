@@ -41,7 +41,8 @@ class ContractConsistencyTest {
             routes = TemplateRoutes.parse(in);
         }
         try (var dynamo = DynamoDbLocal.inMemory()) {
-            var wiring = new Wiring(new Settings(Map.of()), dynamo.client(), Clock.systemUTC());
+            var wiring = new Wiring(new Settings(Map.of("TWILIO_AUTH_TOKEN", "t")), dynamo.client(),
+                    Clock.systemUTC());
             Map<String, Router> routers = Map.of(OmnicanalApplication.CATALOG_API, wiring.catalogApi(),
                     OmnicanalApplication.STOCK_API, wiring.stockApi(),
                     OmnicanalApplication.RESERVATION_API, wiring.reservationApi(),

@@ -38,8 +38,9 @@ final class LocalClient {
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var text = response.body();
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    text == null || text.isEmpty() ? null : Json.MAPPER.readTree(text), response);
+            var type = response.headers().firstValue("Content-Type").orElse("");
+            return new Reply(response.statusCode(), type,
+                    text == null || text.isEmpty() || !type.contains("json") ? null : Json.MAPPER.readTree(text), response);
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }

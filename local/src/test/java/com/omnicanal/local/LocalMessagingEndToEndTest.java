@@ -1,0 +1,101 @@
+package com.omnicanal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A reservation's confirmation travels outbox → stream → dispatcher → Twilio stand-in / SMTP sink → local inbox. */
+class LocalMessagingEndToEndTest {
+    private static LocalStack stack;
+    private static LocalClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LocalStack.start(0, null);
+        client = new LocalClient(stack.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static JsonNode awaitInbox(Predicate<JsonNode> wanted) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            var items = client.get("/_local/inbox.json", null).body().get("items");
+            var found = StreamSupport.stream(items.spliterator(), false).filter(wanted).findFirst();
+            if (found.isPresent()) return found.get();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nothing matching arrived in the local inbox");
+    }
+
+    private static String reserve(String token, String key) {
+        var reply = client.send("POST", "/reservations", token,
+                "{\"sku\":\"TSH-COT-BLU-M\",\"storeId\":\"paris-rivoli\",\"quantity\":1}", Map.of("Idempotency-Key", key));
+        assertThat(reply.status()).isEqualTo(201);
+        return reply.body().get("id").asText();
+    }
+
+    @Test
+    void aReservationConfirmationReachesTheCustomerBySmsAndIsMarkedDelivered() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var id = reserve(camille, "msg-e2e-1");
+
+        var sms = awaitInbox(i -> i.get("text").asText().contains(id));
+        assertThat(sms.get("channel").asText()).isEqualTo("SMS");
+        assertThat(sms.get("to").asText()).isEqualTo("+33612345678");
+        assertThat(sms.get("text").asText()).contains("Omnicanal Paris Rivoli");
+
+        var deadline = Instant.now().plus(Duration.ofSeconds(10));
+        String delivery = null;
+        while (Instant.now().isBefore(deadline)) {
+            var mine = client.get("/customers/me/messages", camille).body().get("items");
+            for (var m : mine) {
+                if (m.get("id").asText().endsWith(id) && m.has("delivery")) delivery = m.get("delivery").asText();
+            }
+            if ("DELIVERED".equals(delivery)) break;
+            Thread.sleep(100);
+        }
+        assertThat(delivery).isEqualTo("DELIVERED");
+        assertThat(client.get("/ops/messages?status=sent", camille).status()).isEqualTo(403);
+        var ops = client.token("ops-1", "ops", null);
+        assertThat(client.get("/ops/messages?status=sent", ops).body().get("items")).isNotEmpty();
+        assertThat(client.get("/ops/messages?status=lost", ops).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anEnglishSpeakingCustomerWhoPrefersEmailGetsARenderedEmail() throws Exception {
+        var emma = client.token("cust-emma", "customer", null);
+        var id = reserve(emma, "msg-e2e-2");
+        var mail = awaitInbox(i -> i.get("channel").asText().equals("EMAIL") && i.get("text").asText().contains(id));
+        assertThat(mail.get("to").asText()).isEqualTo("emma.wilson@example.com");
+        assertThat(mail.get("subject").asText()).isEqualTo("Your reservation at Omnicanal Paris Rivoli is confirmed");
+        assertThat(mail.get("html").asText()).contains("<strong>1 x T-shirt coton bio bleu</strong>");
+        var page = client.send("GET", "/_local/inbox", null, null, Map.of()).raw();
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("Your reservation at Omnicanal Paris Rivoli is confirmed");
+    }
+
+    @Test
+    void stopByTextWithdrawsMarketingConsentAndIsConfirmed() {
+        var reply = client.send("POST", "/_local/sms", null, "{\"from\":\"06 98 76 54 32\",\"body\":\"ARRET\"}", Map.of());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("reply").asText()).contains("START");
+        var contacts = com.omnicanal.Wiring.shared().messaging().contacts();
+        var hugo = contacts.find("cust-hugo").orElseThrow();
+        assertThat(hugo.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.MARKETING))
+                .doesNotContain(com.omnicanal.messaging.ChannelKind.SMS);
+        assertThat(hugo.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.TRANSACTIONAL))
+                .contains(com.omnicanal.messaging.ChannelKind.SMS);
+    }
+}
