@@ -16,9 +16,9 @@ class ArchitectureTest {
     @Test
     void domainPackagesDependOnNoFrameworkOrCloudSdk() {
         noClasses().that().resideInAnyPackage("com.omnicanal.shared", "com.omnicanal.catalog", "com.omnicanal.stock",
-                        "com.omnicanal.reservation", "com.omnicanal.outbox")
+                        "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
-                        "org.springframework..", "com.twilio..", "com.fasterxml..", "jakarta.mail..",
+                        "org.springframework..", "com.twilio..", "com.fasterxml..", "jakarta.mail..", "com.samskivert..",
                         "com.omnicanal.infrastructure..")
                 .check(CLASSES);
     }
@@ -26,8 +26,9 @@ class ArchitectureTest {
     @Test
     void domainDoesNotReachIntoAdapters() {
         noClasses().that().resideInAnyPackage("com.omnicanal.shared", "com.omnicanal.catalog", "com.omnicanal.stock",
-                        "com.omnicanal.reservation", "com.omnicanal.outbox")
-                .should().dependOnClassesThat().resideInAnyPackage("..dynamo..", "..api..", "..seed..")
+                        "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging")
+                .should().dependOnClassesThat().resideInAnyPackage("..dynamo..", "..api..", "..seed..", "..twilio..",
+                        "..mail..", "..templates..")
                 .check(CLASSES);
     }
 }
