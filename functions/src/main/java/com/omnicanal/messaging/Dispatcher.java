@@ -90,6 +90,12 @@ public final class Dispatcher {
             var channel = channels.get(kind);
             if (channel == null || burnt.contains(kind)) continue;
             var envelope = envelope(message, recipient, kind);
+            if (envelope.to() == null) {
+                // what the profile holds is not a phone number libphonenumber accepts: no provider call can fix that
+                log.recordAttempt(messageId, new Attempt(kind, null, "failed-permanently", "invalid-address", now()));
+                lastReason = kind + ":invalid-address";
+                continue;
+            }
             for (int tryNo = 1; tryNo <= policy.triesPerChannel(); tryNo++) {
                 var outcome = channel.send(envelope);
                 var at = now();
@@ -131,7 +137,9 @@ public final class Dispatcher {
         var rendered = templates.render(message.kind(), recipient.language(), kind, message.templateData());
         var text = rendered.text();
         if (kind == ChannelKind.SMS) text = SmsText.fit(SmsText.gsmFriendly(text), policy.smsMaxSegments());
-        return new Envelope(message.id(), kind, recipient.address(kind), rendered.subject(), text, rendered.html(),
+        var to = kind == ChannelKind.EMAIL ? recipient.address(kind)
+                : PhoneNumbers.toE164(recipient.address(kind)).orElse(null);
+        return new Envelope(message.id(), kind, to, rendered.subject(), text, rendered.html(),
                 message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL);
     }
 

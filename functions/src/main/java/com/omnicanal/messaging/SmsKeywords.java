@@ -38,6 +38,12 @@ public final class SmsKeywords {
         return Keyword.OTHER;
     }
 
+    /** SMS marketing and feedback go together: both are the texts a STOP is about. */
+    private void decideSms(String customerId, boolean granted, String source, java.time.Instant at) {
+        contacts.decide(customerId, Purpose.MARKETING, ChannelKind.SMS, granted, source, at);
+        contacts.decide(customerId, Purpose.FEEDBACK, ChannelKind.SMS, granted, source, at);
+    }
+
     /** Acts on the message and returns the reply to send back (null: no reply). */
     public String handle(String fromPhone, String body) {
         var keyword = parse(body);
@@ -47,18 +53,12 @@ public final class SmsKeywords {
         var now = clock.instant();
         switch (keyword) {
             case STOP -> {
-                customer.ifPresent(id -> {
-                    contacts.decide(id, Purpose.MARKETING, ChannelKind.SMS, false, "sms-stop", now);
-                    contacts.decide(id, Purpose.FEEDBACK, ChannelKind.SMS, false, "sms-stop", now);
-                });
+                customer.ifPresent(id -> decideSms(id, false, "sms-stop", now));
                 return english ? "Omnicanal: you will no longer receive marketing texts. Reply START to subscribe again."
                         : "Omnicanal : vous ne recevrez plus de SMS marketing. Répondez START pour vous réabonner.";
             }
             case START -> {
-                customer.ifPresent(id -> {
-                    contacts.decide(id, Purpose.MARKETING, ChannelKind.SMS, true, "sms-start", now);
-                    contacts.decide(id, Purpose.FEEDBACK, ChannelKind.SMS, true, "sms-start", now);
-                });
+                customer.ifPresent(id -> decideSms(id, true, "sms-start", now));
                 return english ? "Omnicanal: you are subscribed to our texts again. Reply STOP to unsubscribe."
                         : "Omnicanal : vous êtes de nouveau abonné(e) à nos SMS. Répondez STOP pour vous désabonner.";
             }

@@ -268,6 +268,19 @@ class MessagingIntegrationTest {
     }
 
     @Test
+    void aPhoneNumberThatIsNotOneGoesStraightToEmailWithoutCallingTwilio() {
+        fx.customer("cust-typo", "fr", "typo@example.fr", "06 12", null, null);
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-typo", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#9");
+
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+                .isEqualTo(Dispatcher.Result.SENT);
+
+        twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+        assertThat(fx.record(m.id()).channel()).isEqualTo(ChannelKind.EMAIL);
+        assertThat(fx.record(m.id()).attempts().get(0).errorCode()).isEqualTo("invalid-address");
+    }
+
+    @Test
     void deliveryCallbacksNeverMoveAMessageBackwards() {
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM5"))));
