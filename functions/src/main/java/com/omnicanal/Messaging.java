@@ -34,7 +34,7 @@ public final class Messaging {
     private final DynamoDeliveryLog log;
     private final DynamoContactBook contacts;
     private final Supplier<Secrets> secrets;
-    private final Supplier<Dispatcher> dispatcher;
+    private final Supplier<OutboxDispatcher> outboxDispatcher;
     private final Supplier<Router> api;
 
     Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock) {
@@ -43,7 +43,7 @@ public final class Messaging {
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
         this.secrets = memoize(() -> Secrets.fromSettings(settings));
-        this.dispatcher = memoize(() -> dispatcher(channels()));
+        this.outboxDispatcher = memoize(() -> new OutboxDispatcher(dispatcher(channels())));
         this.api = memoize(() -> MessagingApi.router(log, new SmsKeywords(contacts, clock),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
     }
@@ -56,7 +56,7 @@ public final class Messaging {
     }
 
     public OutboxDispatcher outboxDispatcher() {
-        return new OutboxDispatcher(dispatcher.get());
+        return outboxDispatcher.get();
     }
 
     public MessageRedrive redrive() {

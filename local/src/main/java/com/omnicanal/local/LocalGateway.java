@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.FormData;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.infrastructure.http.Problem;
 import com.sun.net.httpserver.HttpExchange;
@@ -141,17 +142,8 @@ public final class LocalGateway implements AutoCloseable {
         var headers = new LinkedHashMap<String, String>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         var rawQuery = exchange.getRequestURI().getRawQuery();
-        Map<String, String> query = null;
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            query = new LinkedHashMap<>();
-            for (var pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                var k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                var v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.merge(k, v, (a, b) -> a + "," + b);
-            }
-        }
+        // API Gateway joins repeated query parameters with commas
+        Map<String, String> query = rawQuery == null || rawQuery.isEmpty() ? null : FormData.parse(rawQuery, true);
         var now = Instant.now();
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(route.method()).withPath(exchange.getRequestURI().getRawPath())

@@ -1,12 +1,12 @@
 package com.omnicanal.local;
 
+import com.omnicanal.infrastructure.http.FormData;
 import com.omnicanal.infrastructure.http.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +58,7 @@ public final class LocalTwilio implements AutoCloseable {
                 reply(exchange, 404, Map.of("code", 20404, "message", "The requested resource was not found", "status", 404));
                 return;
             }
-            var form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            var form = FormData.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             var to = form.getOrDefault("To", "");
             if (to.endsWith("0000")) {
                 reply(exchange, 400, Map.of("code", 21211, "message", "The 'To' number " + to + " is not a valid phone number.",
@@ -119,17 +119,6 @@ public final class LocalTwilio implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature).header("User-Agent", "TwilioProxy/1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> parse(String body) {
-        var form = new LinkedHashMap<String, String>();
-        for (var pair : body.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            form.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return form;
     }
 
     private static void reply(HttpExchange exchange, int status, Object body) throws IOException {

@@ -5,6 +5,7 @@ import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
 import com.omnicanal.infrastructure.http.ApiRequest;
 import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.FormData;
 import com.omnicanal.infrastructure.http.Problem;
 import com.omnicanal.infrastructure.http.ProblemException;
 import com.omnicanal.infrastructure.http.Router;
@@ -16,10 +17,7 @@ import com.omnicanal.messaging.SmsKeywords;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
 import com.twilio.security.RequestValidator;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -78,26 +76,13 @@ public final class MessagingApi {
 
     /** The form parameters, once X-Twilio-Signature proves Twilio sent them; otherwise 403 and nothing changes. */
     static Map<String, String> signedForm(ApiRequest request, RequestValidator validator, String publicBaseUrl) {
-        var form = parseForm(request.rawBody());
+        var form = FormData.parse(request.rawBody());
         var signature = request.header("X-Twilio-Signature").orElse(null);
         var path = request.rawPath();
         var query = request.rawQueryString();
         var url = publicBaseUrl + path + (query == null || query.isEmpty() ? "" : "?" + query);
         if (signature == null || !validator.validate(url, form, signature)) {
             throw new ProblemException(Problem.of(403, "forbidden", "Forbidden", "X-Twilio-Signature does not match"));
-        }
-        return form;
-    }
-
-    static Map<String, String> parseForm(String body) {
-        var form = new LinkedHashMap<String, String>();
-        if (body == null || body.isEmpty()) return form;
-        for (var pair : body.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            var key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            var value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.put(key, value);
         }
         return form;
     }

@@ -22,10 +22,13 @@ public final class MustacheTemplates implements Templates {
     private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).defaultValue("");
 
     private final Map<String, Template> cache = new ConcurrentHashMap<>();
+    private final Map<String, String> languages = new ConcurrentHashMap<>();
 
     @Override
     public Rendered render(String kind, String language, ChannelKind channel, Map<String, String> data) {
-        var lang = exists(kind, language, "sms.mustache") ? language : DEFAULT_LANGUAGE;
+        // looked up once per kind and language, not on every message
+        var lang = languages.computeIfAbsent(kind + "/" + language,
+                k -> exists(kind, language, "sms.mustache") ? language : DEFAULT_LANGUAGE);
         if (channel == ChannelKind.EMAIL) {
             return new Rendered(template(kind, lang, "email-subject.mustache", TEXT).execute(data).strip(),
                     template(kind, lang, "email.txt.mustache", TEXT).execute(data),
