@@ -155,6 +155,10 @@ public final class DynamoReservations implements Reservations {
         var index = orders.index(TableDefinitions.ORDERS_BY_CUSTOMER);
         return page(index, QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(customerId).build()))
+                // the customer's orders share the index: keep reservations only
+                .filterExpression(software.amazon.awssdk.enhanced.dynamodb.Expression.builder().expression("#t = :t")
+                        .putExpressionName("#t", "type").putExpressionValue(":t", AttributeValue.fromS(ReservationItem.TYPE))
+                        .build())
                 .scanIndexForward(false)
                 .exclusiveStartKey(startKey(cursor, "customerId", customerId))
                 .limit(limit).build());
@@ -164,8 +168,10 @@ public final class DynamoReservations implements Reservations {
     public Page<Reservation> byStore(String storeId, Optional<ReservationStatus> status, String cursor, int limit) {
         var index = orders.index(TableDefinitions.ORDERS_BY_STORE);
         var conditional = status
-                .map(s -> QueryConditional.sortBeginsWith(Key.builder().partitionValue(storeId).sortValue(s.name() + "#").build()))
-                .orElse(QueryConditional.keyEqualTo(Key.builder().partitionValue(storeId).build()));
+                .map(s -> ReservationItem.TYPE + "#" + s.name() + "#")
+                .map(prefix -> QueryConditional.sortBeginsWith(Key.builder().partitionValue(storeId).sortValue(prefix).build()))
+                .orElse(QueryConditional.sortBeginsWith(Key.builder().partitionValue(storeId)
+                        .sortValue(ReservationItem.TYPE + "#").build()));
         return page(index, QueryEnhancedRequest.builder().queryConditional(conditional)
                 .exclusiveStartKey(startKey(cursor, "storeId", storeId))
                 .limit(limit).build());

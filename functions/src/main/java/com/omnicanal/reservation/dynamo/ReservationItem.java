@@ -63,7 +63,8 @@ public final class ReservationItem {
     private String updatedAt;
 
     public static String storeStatusKey(Reservation r) {
-        return r.status().name() + "#" + Instants.format(r.createdAt()) + "#" + r.id();
+        // typed: click-and-collect orders share the table and its store index
+        return TYPE + "#" + r.status().name() + "#" + Instants.format(r.createdAt()) + "#" + r.id();
     }
 
     public static ReservationItem of(Reservation r) {
