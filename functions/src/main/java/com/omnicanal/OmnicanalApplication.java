@@ -30,6 +30,8 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
     public static final String RESERVATION_API = "reservationApi";
     public static final String RESERVATION_SWEEPER = "reservationSweeper";
     public static final String MESSAGING_API = "messagingApi";
+    public static final String ORDER_API = "orderApi";
+    public static final String ORDER_SWEEPER = "orderSweeper";
     public static final String OUTBOX_DISPATCHER = "outboxDispatcher";
     public static final String MESSAGE_REDRIVE = "messageRedrive";
 
@@ -47,6 +49,11 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
         api(context, STOCK_API, () -> Wiring.shared().stockApi(), http);
         api(context, RESERVATION_API, () -> Wiring.shared().reservationApi(), http);
         api(context, MESSAGING_API, () -> Wiring.shared().messaging().api(), http);
+        api(context, ORDER_API, () -> Wiring.shared().orderApi(), http);
+        context.registerBean(ORDER_SWEEPER, FunctionRegistration.class,
+                () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.order.OrderService.Sweep>>(
+                        event -> Wiring.shared().orderSweeper().apply(event), ORDER_SWEEPER)
+                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, com.omnicanal.order.OrderService.Sweep.class)));
         context.registerBean(OUTBOX_DISPATCHER, FunctionRegistration.class,
                 () -> new FunctionRegistration<Function<DynamodbEvent, StreamsEventResponse>>(
                         event -> Wiring.shared().messaging().outboxDispatcher().apply(event), OUTBOX_DISPATCHER)

@@ -7,6 +7,12 @@ import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.DynamoClients;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.order.OrderPolicy;
+import com.omnicanal.order.OrderService;
+import com.omnicanal.order.api.OrderApi;
+import com.omnicanal.order.api.OrderSweeper;
+import com.omnicanal.order.dynamo.DynamoOrders;
+import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.api.ReservationApi;
@@ -28,6 +34,9 @@ public final class Wiring {
     private final Router reservationApi;
     private final ReservationSweeper reservationSweeper;
     private final Messaging messaging;
+    private final Router orderApi;
+    private final OrderSweeper orderSweeper;
+    private final RecordingPayments payments = new RecordingPayments();
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         var tables = TableNames.from(settings);
@@ -43,6 +52,17 @@ public final class Wiring {
         this.reservationApi = ReservationApi.router(reservations);
         this.reservationSweeper = new ReservationSweeper(reservations);
         this.messaging = new Messaging(settings, dynamo, tables, clock);
+        var d = OrderPolicy.DEFAULT;
+        var orderPolicy = new OrderPolicy(settings.getDuration("ORDER_READY_TARGET", d.readyTarget()),
+                settings.getDuration("ORDER_HOLDING_PERIOD", d.holdingPeriod()),
+                settings.getDuration("ORDER_FIRST_REMINDER_AFTER", d.firstReminderAfter()),
+                settings.getDuration("ORDER_LAST_REMINDER_BEFORE", d.lastReminderBefore()),
+                settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
+                settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
+                settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()), d.maxLines(), d.maxQuantityPerLine());
+        var orders = new OrderService(catalog, ledger, new DynamoOrders(dynamo, tables), payments, orderPolicy, clock);
+        this.orderApi = OrderApi.router(orders);
+        this.orderSweeper = new OrderSweeper(orders);
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */
@@ -77,6 +97,18 @@ public final class Wiring {
 
     public ReservationSweeper reservationSweeper() {
         return reservationSweeper;
+    }
+
+    public Router orderApi() {
+        return orderApi;
+    }
+
+    public OrderSweeper orderSweeper() {
+        return orderSweeper;
+    }
+
+    public RecordingPayments payments() {
+        return payments;
     }
 
     public Messaging messaging() {

@@ -16,7 +16,8 @@ class ArchitectureTest {
     @Test
     void domainPackagesDependOnNoFrameworkOrCloudSdk() {
         noClasses().that().resideInAnyPackage("com.omnicanal.shared", "com.omnicanal.catalog", "com.omnicanal.stock",
-                        "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging")
+                        "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging",
+                        "com.omnicanal.order")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
                         "org.springframework..", "com.twilio..", "com.fasterxml..", "jakarta.mail..", "com.samskivert..",
                         "com.omnicanal.infrastructure..")
@@ -26,9 +27,10 @@ class ArchitectureTest {
     @Test
     void domainDoesNotReachIntoAdapters() {
         noClasses().that().resideInAnyPackage("com.omnicanal.shared", "com.omnicanal.catalog", "com.omnicanal.stock",
-                        "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging")
+                        "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging",
+                        "com.omnicanal.order")
                 .should().dependOnClassesThat().resideInAnyPackage("..dynamo..", "..api..", "..seed..", "..twilio..",
-                        "..mail..", "..templates..")
+                        "..mail..", "..templates..", "..payments..")
                 .check(CLASSES);
     }
 }

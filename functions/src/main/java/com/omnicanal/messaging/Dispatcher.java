@@ -61,7 +61,7 @@ public final class Dispatcher {
             return Result.SKIPPED;
         }
         var message = record.message();
-        var recipient = contacts.find(message.customerId()).orElse(null);
+        var recipient = contacts.find(message.customerId()).orElseGet(() -> guest(message));
         if (recipient == null) {
             log.markFailed(messageId, "unknown-customer", now);
             return Result.FAILED;
@@ -125,6 +125,21 @@ public final class Dispatcher {
         }
         log.markFailed(messageId, lastReason, now());
         return Result.FAILED;
+    }
+
+    /**
+     * Someone without a profile (a guest order) is reached, for transactional messages only, at the contact they gave
+     * with the order.
+     */
+    private static Recipient guest(OutboxMessage message) {
+        var data = message.templateData();
+        if (message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL
+                || (data.get("contactEmail") == null && data.get("contactPhone") == null)) {
+            return null;
+        }
+        return new Recipient(message.customerId(), data.getOrDefault("language", "fr"), data.get("contactEmail"),
+                data.get("contactPhone"), List.of(ChannelKind.SMS, ChannelKind.EMAIL),
+                Map.of(OutboxMessage.Purpose.TRANSACTIONAL, java.util.Set.of(ChannelKind.SMS, ChannelKind.EMAIL)), null);
     }
 
     /** Exponential backoff with full jitter: spreads retries so a recovering provider is not hit all at once. */

@@ -3,6 +3,7 @@ package com.omnicanal.reservation;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Ids;

@@ -1,6 +1,7 @@
 package com.omnicanal.reservation;
 
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Page;
 import java.time.Instant;
 import java.util.List;

@@ -30,9 +30,19 @@ public final class MustacheTemplates implements Templates {
         var lang = languages.computeIfAbsent(kind + "/" + language,
                 k -> exists(kind, language, "sms.mustache") ? language : DEFAULT_LANGUAGE);
         if (channel == ChannelKind.EMAIL) {
-            return new Rendered(template(kind, lang, "email-subject.mustache", TEXT).execute(data).strip(),
-                    template(kind, lang, "email.txt.mustache", TEXT).execute(data),
-                    template(kind, lang, "email.html.mustache", HTML).execute(data));
+            var subject = template(kind, lang, "email-subject.mustache", TEXT).execute(data).strip();
+            var text = template(kind, lang, "email.txt.mustache", TEXT).execute(data);
+            String html;
+            if (exists(kind, lang, "email.html.mustache")) {
+                html = template(kind, lang, "email.html.mustache", HTML).execute(data);
+            } else {
+                // kinds without their own HTML get the shared layout, one paragraph per block of the text
+                var page = new java.util.HashMap<String, Object>(data);
+                page.put("subject", subject);
+                page.put("paragraphs", java.util.Arrays.stream(text.strip().split("\\n\\s*\\n")).toList());
+                html = template("layout", lang, "email.html.mustache", HTML).execute(page);
+            }
+            return new Rendered(subject, text, html);
         }
         return new Rendered(null, template(kind, lang, "sms.mustache", TEXT).execute(data).strip(), null);
     }

@@ -7,7 +7,7 @@ import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
-import com.omnicanal.reservation.IdempotencyClaim;
+import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.reservation.Reservations;

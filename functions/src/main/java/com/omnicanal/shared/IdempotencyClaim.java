@@ -1,4 +1,4 @@
-package com.omnicanal.reservation;
+package com.omnicanal.shared;
 
 import java.time.Instant;
 

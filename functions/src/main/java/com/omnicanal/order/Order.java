@@ -1,0 +1,71 @@
+package com.omnicanal.order;
+
+import com.omnicanal.shared.DomainException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An order placed online and collected in a store; the payment is a pre-authorization captured at collection. */
+public record Order(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Line> lines,
+                    Contact contact, String paymentAuthorization, int totalCents, OrderStatus status, String pickupCode,
+                    int wrongCodes, boolean locked, Instant createdAt, Instant readyBy, Instant readyAt,
+                    Instant expiresAt, List<PickupOption> options, List<Event> timeline, List<String> reminders,
+                    Instant updatedAt) {
+
+    /** One line, and where its units are held (the pickup store, or the place they are transferred from). */
+    public record Line(String sku, String productName, int quantity, int unitPriceCents, String heldAt) {
+    }
+
+    public record Contact(String name, String email, String phone) {
+    }
+
+    /** What happened and who did it, for the customer's timeline. */
+    public record Event(String status, Instant at, String by, String note) {
+    }
+
+    public Order {
+        lines = List.copyOf(lines);
+        options = options == null ? List.of() : List.copyOf(options);
+        timeline = List.copyOf(timeline);
+        reminders = reminders == null ? List.of() : List.copyOf(reminders);
+    }
+
+    /** The order in its next status, with the move on its timeline; refuses any move the life cycle does not allow. */
+    public Order moveTo(OrderStatus next, Instant now, String by, String note) {
+        if (!status.canMoveTo(next)) {
+            throw new DomainException.InvalidState("order " + id + " is " + status + ", it cannot become " + next);
+        }
+        var events = new ArrayList<>(timeline);
+        events.add(new Event(next.name(), now, by, note));
+        return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
+                next, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, events, reminders,
+                now);
+    }
+
+    public Order with(String newPickupCode, Instant newReadyAt, Instant newExpiresAt) {
+        return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
+                status, newPickupCode, wrongCodes, locked, createdAt, readyBy, newReadyAt, newExpiresAt, options,
+                timeline, reminders, updatedAt);
+    }
+
+    public Order lockedAfter(int wrong, boolean isLocked, Instant now) {
+        return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
+                status, pickupCode, wrong, isLocked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
+                now);
+    }
+
+    /** Placed at another store, or with lines transferred: the option the customer confirmed. */
+    public Order withOption(PickupOption option, List<Line> newLines) {
+        return new Order(id, customerId, option.storeId(), option.storeName(), newLines, contact, paymentAuthorization,
+                totalCents, status, pickupCode, wrongCodes, locked, createdAt, option.readyBy(), readyAt, expiresAt,
+                List.of(), timeline, reminders, updatedAt);
+    }
+
+    public Order withReminder(String reminder) {
+        var sent = new ArrayList<>(reminders);
+        sent.add(reminder);
+        return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
+                status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, sent,
+                updatedAt);
+    }
+}

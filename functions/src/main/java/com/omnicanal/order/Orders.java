@@ -1,0 +1,103 @@
+package com.omnicanal.order;
+
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.IdempotencyClaim;
+import com.omnicanal.shared.Page;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: orders, the stock they hold, their pickup codes, messages and payment commands, changed together. */
+public interface Orders {
+
+    /** What a change does to the stock of each line, at the place the line is held. */
+    enum StockEffect { NONE, HOLD, RELEASE, SELL }
+
+    /** A payment instruction, written with the change and carried out later (the outbox rule applies to the PSP too). */
+    record PaymentCommand(String orderId, String action, String authorization, int amountCents) {
+    }
+
+    /**
+     * One transaction: {@code next} replaces the order if it is still in {@code expected} (null: creates it), with the
+     * stock effect on every line, the pickup code claimed or freed, the messages, the payment command, the
+     * idempotency claim and, for a reminder, a check that it was not sent before.
+     */
+    record Change(Order next, OrderStatus expected, StockEffect stock, String claimCode, String releaseCode,
+                  List<OutboxMessage> messages, PaymentCommand payment, IdempotencyClaim idempotency, String reminder) {
+        public static Change of(Order next, OrderStatus expected) {
+            return new Change(next, expected, StockEffect.NONE, null, null, List.of(), null, null, null);
+        }
+
+        public Change stock(StockEffect effect) {
+            return new Change(next, expected, effect, claimCode, releaseCode, messages, payment, idempotency, reminder);
+        }
+
+        public Change claimCode(String code) {
+            return new Change(next, expected, stock, code, releaseCode, messages, payment, idempotency, reminder);
+        }
+
+        public Change releaseCode(String code) {
+            return new Change(next, expected, stock, claimCode, code, messages, payment, idempotency, reminder);
+        }
+
+        public Change message(OutboxMessage message) {
+            var all = new java.util.ArrayList<>(messages);
+            all.add(message);
+            return new Change(next, expected, stock, claimCode, releaseCode, all, payment, idempotency, reminder);
+        }
+
+        public Change payment(PaymentCommand command) {
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, command, idempotency, reminder);
+        }
+
+        public Change idempotency(IdempotencyClaim claim) {
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, claim, reminder);
+        }
+
+        public Change reminder(String name) {
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, name);
+        }
+    }
+
+    sealed interface Outcome {
+        record Applied() implements Outcome {
+        }
+
+        /** The order was not in the expected state any more (someone else moved it first), or the reminder went. */
+        record Conflict() implements Outcome {
+        }
+
+        record NotEnoughStock(String sku) implements Outcome {
+        }
+
+        record CodeTaken() implements Outcome {
+        }
+
+        record Replayed(Order order) implements Outcome {
+        }
+
+        record KeyReused() implements Outcome {
+        }
+    }
+
+    Outcome apply(Change change);
+
+    Optional<Order> find(String id);
+
+    /** Counts a wrong pickup code, if the order still has {@code seen} wrong codes; locks it at the limit. */
+    boolean recordWrongCode(Order order, int seen, boolean lock);
+
+    /** Clears the wrong-code count and the lock. */
+    boolean unlock(Order order);
+
+    Page<Order> byCustomer(String customerId, String cursor, int limit);
+
+    /** A store's orders, oldest first. */
+    Page<Order> byStore(String storeId, Optional<OrderStatus> status, String cursor, int limit);
+
+    /** Orders waiting to be collected, soonest expiry first. */
+    List<Order> ready(int limit);
+
+    List<PaymentCommand> pendingPayments(int limit);
+
+    void paymentDone(PaymentCommand command);
+}

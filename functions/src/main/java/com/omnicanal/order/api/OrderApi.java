@@ -1,0 +1,113 @@
+package com.omnicanal.order.api;
+
+import com.omnicanal.api.Callers;
+import com.omnicanal.api.DomainProblems;
+import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.order.Order;
+import com.omnicanal.order.OrderRequest;
+import com.omnicanal.order.OrderService;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.Page;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** The click-and-collect Lambda: customers order, confirm an option, follow and cancel; staff work their queue. */
+public final class OrderApi {
+    private OrderApi() {
+    }
+
+    /** What the API shows of an order: staff never see the pickup code they are there to check. */
+    public record OrderView(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Order.Line> lines,
+                            Order.Contact contact, int totalCents, String status, String pickupCode, boolean locked,
+                            Instant createdAt, Instant readyBy, Instant readyAt, Instant expiresAt,
+                            List<com.omnicanal.order.PickupOption> options, List<Order.Event> timeline, Instant updatedAt) {
+        static OrderView of(Order o, Actor viewer) {
+            return new OrderView(o.id(), o.customerId(), o.pickupStoreId(), o.pickupStoreName(), o.lines(), o.contact(),
+                    o.totalCents(), o.status().name(), viewer.isCustomer() ? o.pickupCode() : null, o.locked(),
+                    o.createdAt(), o.readyBy(), o.readyAt(), o.expiresAt(), o.options(), o.timeline(), o.updatedAt());
+        }
+    }
+
+    public record OptionChoice(String optionId) {
+    }
+
+    public record Rejection(String reason) {
+    }
+
+    public record Collection(String pickupCode) {
+    }
+
+    public static Router router(OrderService orders) {
+        return Router.builder()
+                .route("POST /orders", request -> {
+                    var actor = Callers.actor(request);
+                    var outcome = orders.place(actor, request.body(OrderRequest.class), request.header("Idempotency-Key").orElse(null));
+                    var headers = new LinkedHashMap<String, String>();
+                    headers.put("Location", "/orders/" + outcome.order().id());
+                    if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
+                    return ApiResponse.json(201, OrderView.of(outcome.order(), actor), headers);
+                })
+                .route("POST /orders/{id}/confirm-option", request -> {
+                    var actor = Callers.actor(request);
+                    var choice = request.body(OptionChoice.class);
+                    return ApiResponse.ok(OrderView.of(orders.confirmOption(actor, request.path("id"), choice.optionId()), actor));
+                })
+                .route("GET /orders/{id}", request -> {
+                    var actor = Callers.actor(request);
+                    return ApiResponse.ok(OrderView.of(orders.get(actor, request.path("id")), actor));
+                })
+                .route("DELETE /orders/{id}", request -> {
+                    var actor = Callers.actor(request);
+                    return ApiResponse.ok(OrderView.of(orders.cancelByCustomer(actor, request.path("id")), actor));
+                })
+                .route("GET /customers/me/orders", request -> {
+                    var actor = Callers.actor(request);
+                    var page = orders.mine(actor, request.query("cursor").orElse(null));
+                    return ApiResponse.ok(new Page<>(page.items().stream().map(o -> OrderView.of(o, actor)).toList(),
+                            page.nextCursor()));
+                })
+                .route("GET /stores/{storeId}/orders", request -> {
+                    var actor = Callers.actor(request);
+                    var queue = orders.forStore(actor, request.path("storeId"), request.query("status").orElse(null),
+                            request.query("cursor").orElse(null));
+                    var items = queue.items().stream().map(q -> {
+                        var row = new LinkedHashMap<String, Object>();
+                        row.put("order", OrderView.of(q.order(), actor));
+                        row.put("minutesLeft", q.minutesLeft());
+                        row.put("late", q.late());
+                        return row;
+                    }).toList();
+                    var body = new LinkedHashMap<String, Object>();
+                    body.put("items", items);
+                    if (queue.nextCursor() != null) body.put("nextCursor", queue.nextCursor());
+                    body.put("late", queue.late());
+                    return ApiResponse.ok(body);
+                })
+                .route("POST /stores/{storeId}/orders/{id}/accept", request -> staff(request, (a, s, i) -> orders.accept(a, s, i)))
+                .route("POST /stores/{storeId}/orders/{id}/reject", request -> {
+                    var reason = request.rawBody().isBlank() ? null : request.body(Rejection.class).reason();
+                    return staff(request, (a, s, i) -> orders.reject(a, s, i, reason));
+                })
+                .route("POST /stores/{storeId}/orders/{id}/ready", request -> staff(request, (a, s, i) -> orders.ready(a, s, i)))
+                .route("POST /stores/{storeId}/orders/{id}/collect", request -> {
+                    var code = request.body(Collection.class).pickupCode();
+                    return staff(request, (a, s, i) -> orders.collect(a, s, i, code));
+                })
+                .route("POST /stores/{storeId}/orders/{id}/unlock", request -> staff(request, (a, s, i) -> orders.unlock(a, s, i)))
+                .route("POST /stores/{storeId}/orders/{id}/cancel", request -> staff(request, (a, s, i) -> orders.cancelByStore(a, s, i)))
+                .errors(DomainProblems::of)
+                .build();
+    }
+
+    private interface StaffAction {
+        Order apply(Actor actor, String storeId, String id);
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse staff(
+            com.omnicanal.infrastructure.http.ApiRequest request, StaffAction action) {
+        var actor = Callers.actor(request);
+        return ApiResponse.ok(OrderView.of(action.apply(actor, request.path("storeId"), request.path("id")), actor));
+    }
+}

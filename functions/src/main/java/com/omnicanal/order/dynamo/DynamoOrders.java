@@ -1,0 +1,298 @@
+package com.omnicanal.order.dynamo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.omnicanal.infrastructure.dynamo.Cursors;
+import com.omnicanal.infrastructure.dynamo.Instants;
+import com.omnicanal.infrastructure.dynamo.TableDefinitions;
+import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.infrastructure.dynamo.Transactions;
+import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.order.Order;
+import com.omnicanal.order.OrderStatus;
+import com.omnicanal.order.Orders;
+import com.omnicanal.outbox.dynamo.OutboxItems;
+import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.Page;
+import com.omnicanal.stock.dynamo.StockItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Click-and-collect orders in the Orders table, next to reservations. The order itself is kept as JSON with its index
+ * attributes beside it; every change is one TransactWriteItems with the stock of each line, the pickup code item,
+ * the outbox messages, the payment command and the idempotency claim.
+ */
+public final class DynamoOrders implements Orders {
+    public static final String TYPE = "ORDER";
+    private static final String PAYMENT_PENDING = "PAYMENT_PENDING";
+
+    private final DynamoDbClient dynamo;
+    private final TableNames tables;
+    private final Transactions transactions;
+
+    public DynamoOrders(DynamoDbClient dynamo, TableNames tables) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+        this.transactions = new Transactions(dynamo);
+    }
+
+    @Override
+    public Outcome apply(Change change) {
+        var order = change.next();
+        var actions = new ArrayList<TransactWriteItem>();
+        var values = new HashMap<String, AttributeValue>();
+        String condition;
+        if (change.expected() == null) {
+            condition = "attribute_not_exists(id)";
+        } else {
+            condition = "#s = :expected";
+            values.put(":expected", s(change.expected().name()));
+            if (change.reminder() != null) {
+                condition += " AND NOT contains(reminders, :r)";
+                values.put(":r", s(change.reminder()));
+            }
+        }
+        var put = Put.builder().tableName(tables.orders()).item(item(order)).conditionExpression(condition);
+        if (change.expected() != null) put.expressionAttributeNames(Map.of("#s", "status"));
+        if (!values.isEmpty()) put.expressionAttributeValues(values);
+        actions.add(TransactWriteItem.builder().put(put.build()).build());
+        int firstLine = actions.size();
+        if (change.stock() != Orders.StockEffect.NONE) {
+            for (var line : order.lines()) actions.add(stock(change.stock(), line));
+        }
+        int lastLine = actions.size();
+        int codeAction = -1;
+        if (change.claimCode() != null) {
+            codeAction = actions.size();
+            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders())
+                    .item(Map.of("id", s(codeKey(order.pickupStoreId(), change.claimCode())), "type", s("PICKUP_CODE"),
+                            "orderId", s(order.id())))
+                    .conditionExpression("attribute_not_exists(id)").build()).build());
+        }
+        if (change.releaseCode() != null && !change.releaseCode().equals(change.claimCode())) {
+            actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(tables.orders())
+                    .key(Map.of("id", s(codeKey(order.pickupStoreId(), change.releaseCode())))).build()).build());
+        }
+        change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        if (change.payment() != null) actions.add(payment(change.payment(), order.updatedAt()));
+        int idempotencyAction = -1;
+        if (change.idempotency() != null) {
+            idempotencyAction = actions.size();
+            var claim = change.idempotency();
+            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.idempotency())
+                    .item(Map.of("id", s(claim.key()), "fingerprint", s(claim.fingerprint()), "response", s(json(order)),
+                            TableDefinitions.TTL_ATTRIBUTE, n(claim.expiresAt().getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(id) OR #exp < :now")
+                    .expressionAttributeNames(Map.of("#exp", TableDefinitions.TTL_ATTRIBUTE))
+                    .expressionAttributeValues(Map.of(":now", n(Instant.now().getEpochSecond()))).build()).build());
+        }
+        var outcome = transactions.write(() -> actions);
+        if (outcome.committed()) return new Outcome.Applied();
+        if (idempotencyAction >= 0 && outcome.failedCondition(idempotencyAction)) {
+            var stored = dynamo.getItem(r -> r.tableName(tables.idempotency()).consistentRead(true)
+                    .key(Map.of("id", s(change.idempotency().key())))).item();
+            if (stored != null && change.idempotency().fingerprint().equals(stored.get("fingerprint").s())) {
+                return new Outcome.Replayed(fromJson(stored.get("response").s()));
+            }
+            return new Outcome.KeyReused();
+        }
+        if (outcome.failedCondition(0)) return new Outcome.Conflict();
+        for (int i = firstLine; i < lastLine; i++) {
+            if (outcome.failedCondition(i)) return new Outcome.NotEnoughStock(order.lines().get(i - firstLine).sku());
+        }
+        if (codeAction >= 0 && outcome.failedCondition(codeAction)) return new Outcome.CodeTaken();
+        throw new IllegalStateException("order " + order.id() + " change refused: " + outcome.reasons());
+    }
+
+    private TransactWriteItem stock(StockEffect effect, Order.Line line) {
+        var update = Update.builder().tableName(tables.stock()).key(StockItem.key(line.sku(), line.heldAt()))
+                .expressionAttributeValues(Map.of(":q", n(line.quantity())));
+        switch (effect) {
+            case HOLD -> update.updateExpression("SET reserved = reserved + :q, available = available - :q")
+                    .conditionExpression("available >= :q");
+            case RELEASE -> update.updateExpression("SET reserved = reserved - :q, available = available + :q")
+                    .conditionExpression("reserved >= :q");
+            case SELL -> update.updateExpression("SET onHand = onHand - :q, reserved = reserved - :q")
+                    .conditionExpression("reserved >= :q");
+            default -> throw new IllegalArgumentException(effect.name());
+        }
+        return TransactWriteItem.builder().update(update.build()).build();
+    }
+
+    private TransactWriteItem payment(PaymentCommand command, Instant at) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("id", s("PAYMENT#" + command.orderId() + "#" + command.action()));
+        item.put("type", s("PAYMENT"));
+        item.put("orderId", s(command.orderId()));
+        item.put("action", s(command.action()));
+        item.put("authorization", s(command.authorization()));
+        item.put("amountCents", n(command.amountCents()));
+        item.put("openStatus", s(PAYMENT_PENDING));
+        item.put("expiresAt", s(Instants.format(at)));
+        return TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(item)
+                .conditionExpression("attribute_not_exists(id)").build()).build();
+    }
+
+    @Override
+    public Optional<Order> find(String id) {
+        var item = dynamo.getItem(r -> r.tableName(tables.orders()).consistentRead(true).key(Map.of("id", s(id)))).item();
+        if (item == null || !TYPE.equals(text(item, "type"))) return Optional.empty();
+        return Optional.of(read(item));
+    }
+
+    @Override
+    public boolean recordWrongCode(Order order, int seen, boolean lock) {
+        return update(order.id(), "SET wrongCodes = :next, locked = :lock",
+                "#s = :ready AND wrongCodes = :seen", Map.of(":next", n(seen + 1), ":lock", AttributeValue.fromBool(lock),
+                        ":ready", s(OrderStatus.READY.name()), ":seen", n(seen)));
+    }
+
+    @Override
+    public boolean unlock(Order order) {
+        return update(order.id(), "SET wrongCodes = :zero, locked = :no", "#s = :ready",
+                Map.of(":zero", n(0), ":no", AttributeValue.fromBool(false), ":ready", s(OrderStatus.READY.name())));
+    }
+
+    @Override
+    public Page<Order> byCustomer(String customerId, String cursor, int limit) {
+        return page(QueryRequest.builder().indexName(TableDefinitions.ORDERS_BY_CUSTOMER)
+                .keyConditionExpression("customerId = :p").filterExpression("#t = :type")
+                .expressionAttributeNames(Map.of("#t", "type"))
+                .expressionAttributeValues(Map.of(":p", s(customerId), ":type", s(TYPE)))
+                .scanIndexForward(false), "customerId", customerId, cursor, limit);
+    }
+
+    @Override
+    public Page<Order> byStore(String storeId, Optional<OrderStatus> status, String cursor, int limit) {
+        var prefix = TYPE + "#" + status.map(s -> s.name() + "#").orElse("");
+        return page(QueryRequest.builder().indexName(TableDefinitions.ORDERS_BY_STORE)
+                .keyConditionExpression("storeId = :p AND begins_with(storeStatusKey, :prefix)")
+                .expressionAttributeValues(Map.of(":p", s(storeId), ":prefix", s(prefix))), "storeId", storeId, cursor, limit);
+    }
+
+    @Override
+    public List<Order> ready(int limit) {
+        var items = dynamo.query(QueryRequest.builder().tableName(tables.orders())
+                .indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY).keyConditionExpression("openStatus = :r")
+                .expressionAttributeValues(Map.of(":r", s(OrderStatus.READY.name()))).limit(limit).build()).items();
+        return items.stream().filter(i -> TYPE.equals(text(i, "type"))).map(DynamoOrders::read).toList();
+    }
+
+    @Override
+    public List<PaymentCommand> pendingPayments(int limit) {
+        var items = dynamo.query(QueryRequest.builder().tableName(tables.orders())
+                .indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY).keyConditionExpression("openStatus = :p")
+                .expressionAttributeValues(Map.of(":p", s(PAYMENT_PENDING))).limit(limit).build()).items();
+        return items.stream().map(i -> new PaymentCommand(i.get("orderId").s(), i.get("action").s(),
+                i.get("authorization").s(), Integer.parseInt(i.get("amountCents").n()))).toList();
+    }
+
+    @Override
+    public void paymentDone(PaymentCommand command) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.orders())
+                    .key(Map.of("id", s("PAYMENT#" + command.orderId() + "#" + command.action())))
+                    .updateExpression("SET doneAt = :now REMOVE openStatus").conditionExpression("attribute_exists(openStatus)")
+                    .expressionAttributeValues(Map.of(":now", s(Instants.format(Instant.now())))).build());
+        } catch (ConditionalCheckFailedException alreadyDone) {
+            // another sweep finished it
+        }
+    }
+
+    private Page<Order> page(QueryRequest.Builder query, String partition, String value, String cursor, int limit) {
+        Map<String, AttributeValue> start;
+        try {
+            start = Cursors.decode(cursor, partition, value);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.InvalidInput("cursor", "is not a cursor this list returned");
+        }
+        var response = dynamo.query(query.tableName(tables.orders()).exclusiveStartKey(start).limit(limit).build());
+        return new Page<>(response.items().stream().map(DynamoOrders::read).toList(),
+                response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null);
+    }
+
+    private boolean update(String id, String expression, String condition, Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.orders()).key(Map.of("id", s(id)))
+                    .updateExpression(expression).conditionExpression(condition)
+                    .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> item(Order order) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("id", s(order.id()));
+        item.put("type", s(TYPE));
+        item.put("customerId", s(order.customerId()));
+        item.put("createdAt", s(Instants.format(order.createdAt())));
+        item.put("storeId", s(order.pickupStoreId()));
+        item.put("storeStatusKey", s(TYPE + "#" + order.status().name() + "#" + Instants.format(order.createdAt()) + "#" + order.id()));
+        item.put("status", s(order.status().name()));
+        item.put("wrongCodes", n(order.wrongCodes()));
+        item.put("locked", AttributeValue.fromBool(order.locked()));
+        item.put("reminders", AttributeValue.fromL(order.reminders().stream().map(DynamoOrders::s).toList()));
+        if (order.status() == OrderStatus.READY) {
+            // only while it waits for the customer: the sweeper's index holds nothing else
+            item.put("openStatus", s(OrderStatus.READY.name()));
+            item.put("expiresAt", s(Instants.format(order.expiresAt())));
+        }
+        item.put("order", s(json(order)));
+        return item;
+    }
+
+    private static Order read(Map<String, AttributeValue> item) {
+        var order = fromJson(item.get("order").s());
+        // the wrong-code count is updated in place, outside the JSON
+        return order.lockedAfter(Integer.parseInt(item.get("wrongCodes").n()), Boolean.TRUE.equals(item.get("locked").bool()),
+                order.updatedAt());
+    }
+
+    private static String json(Order order) {
+        try {
+            return Json.MAPPER.writeValueAsString(order);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Order fromJson(String json) {
+        try {
+            return Json.MAPPER.readValue(json, Order.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable order", e);
+        }
+    }
+
+    private static String codeKey(String storeId, String code) {
+        return "PICKUP#" + storeId + "#" + code;
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        var v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

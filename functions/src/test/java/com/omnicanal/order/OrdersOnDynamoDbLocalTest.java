@@ -1,0 +1,276 @@
+package com.omnicanal.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.shared.DomainException;
+import com.omnicanal.stock.StockLevel;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class OrdersOnDynamoDbLocalTest {
+    private static DynamoDbLocal dynamo;
+    private OrderFixture fx;
+
+    @BeforeAll
+    static void start() {
+        dynamo = DynamoDbLocal.inMemory();
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        fx = new OrderFixture(dynamo.client());
+        fx.backend.stock("TSH-COT-BLU-M", fx.paris, 3);
+        fx.backend.stock("TSH-COT-BLU-L", fx.paris, 2);
+        fx.backend.stock("VES-LIN-BEI-M", fx.paris, 0);
+        fx.backend.stock("VES-LIN-BEI-M", fx.saintGermain, 3);
+        fx.backend.stock("VES-LIN-BEI-M", StockLevel.WEB, 4);
+        fx.backend.stock("TSH-COT-BLU-M", fx.saintGermain, 5);
+    }
+
+    private boolean outbox(String id) {
+        var item = dynamo.client().getItem(r -> r.tableName("Outbox").key(Map.of("id", AttributeValue.fromS(id)))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    @Test
+    void placingHoldsEveryLineAtThePickupStoreWithItsMessage() {
+        var order = fx.placed("k1", "TSH-COT-BLU-M", "2", "TSH-COT-BLU-L", "1");
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(order.totalCents()).isEqualTo(3 * 2990);
+        assertThat(order.contact().phone()).isEqualTo("+33612345678");
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris).reserved()).isEqualTo(2);
+        assertThat(fx.backend.level("TSH-COT-BLU-L", fx.paris).reserved()).isEqualTo(1);
+        assertThat(outbox(OrderService.PLACED + "#" + order.id())).isTrue();
+        assertThat(fx.service.get(fx.camille, order.id())).isEqualTo(order);
+        assertThatThrownBy(() -> fx.service.get(fx.hugo, order.id())).isInstanceOf(DomainException.NotFound.class);
+
+        var replay = fx.service.place(fx.camille, OrderFixture.request(fx.paris, "TSH-COT-BLU-M", "2", "TSH-COT-BLU-L", "1"), "k1");
+        assertThat(replay.replayed()).isTrue();
+        assertThat(replay.order()).isEqualTo(order);
+        assertThatThrownBy(() -> fx.service.place(fx.camille, OrderFixture.request(fx.paris, "TSH-COT-BLU-M", "1"), "k1"))
+                .isInstanceOf(DomainException.IdempotencyConflict.class);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris).reserved()).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingLineHoldsNothingAndOffersATransferOrAStoreThatHasEverything() {
+        var order = fx.placed("k1", "TSH-COT-BLU-M", "1", "VES-LIN-BEI-M", "1");
+
+        assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_CUSTOMER);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris).reserved()).isZero();
+        assertThat(order.options()).extracting(PickupOption::kind)
+                .containsExactly(PickupOption.Kind.TRANSFER, PickupOption.Kind.OTHER_STORE);
+        var transfer = order.options().get(0);
+        assertThat(transfer.sources()).containsEntry("VES-LIN-BEI-M", StockLevel.WEB);
+        assertThat(transfer.readyBy()).isEqualTo(order.createdAt().plus(Duration.ofDays(3)).plus(Duration.ofHours(2)));
+        assertThat(order.options().get(1).storeId()).isEqualTo(fx.saintGermain);
+
+        var confirmed = fx.service.confirmOption(fx.camille, order.id(), "transfer");
+
+        assertThat(confirmed.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(confirmed.pickupStoreId()).isEqualTo(fx.paris);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris).reserved()).isEqualTo(1);
+        assertThat(fx.backend.level("VES-LIN-BEI-M", StockLevel.WEB).reserved()).isEqualTo(1);
+        assertThatThrownBy(() -> fx.service.confirmOption(fx.camille, order.id(), "transfer"))
+                .isInstanceOf(DomainException.InvalidState.class);
+    }
+
+    @Test
+    void choosingAnotherStoreMovesThePickupThere() {
+        var order = fx.placed("k1", "VES-LIN-BEI-M", "2");
+        var moved = fx.service.confirmOption(fx.camille, order.id(), "store:" + fx.saintGermain);
+        assertThat(moved.pickupStoreId()).isEqualTo(fx.saintGermain);
+        assertThat(fx.backend.level("VES-LIN-BEI-M", fx.saintGermain).reserved()).isEqualTo(2);
+        assertThat(fx.service.forStore(fx.lea, fx.paris, null, null).items()).isEmpty();
+    }
+
+    @Test
+    void theStoreAcceptsPreparesAndTheCustomerCollectsWithTheCode() {
+        var order = fx.placed("k1", "TSH-COT-BLU-M", "2");
+        assertThatThrownBy(() -> fx.service.accept(fx.karim, fx.paris, order.id())).isInstanceOf(DomainException.Forbidden.class);
+        fx.service.accept(fx.lea, fx.paris, order.id());
+        var ready = fx.service.ready(fx.lea, fx.paris, order.id());
+
+        assertThat(ready.pickupCode()).hasSize(PickupCodes.LENGTH).matches("[" + PickupCodes.ALPHABET + "]+");
+        assertThat(ready.expiresAt()).isEqualTo(ready.readyAt().plus(Duration.ofDays(7)));
+        assertThat(outbox(OrderService.READY + "#" + order.id())).isTrue();
+        assertThatThrownBy(() -> fx.service.collect(fx.lea, fx.paris, order.id(), "AAAAAA"))
+                .isInstanceOf(DomainException.InvalidState.class).hasMessageContaining("4 tries left");
+
+        var collected = fx.service.collect(fx.lea, fx.paris, order.id(), ready.pickupCode().toLowerCase());
+
+        assertThat(collected.status()).isEqualTo(OrderStatus.COLLECTED);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris)).isEqualTo(new StockLevel("TSH-COT-BLU-M", fx.paris, 1, 0));
+        assertThat(collected.timeline()).extracting(Order.Event::status)
+                .containsExactly("PLACED", "ACCEPTED", "READY", "COLLECTED");
+        assertThat(fx.service.sweep().payments()).isEqualTo(1);
+        assertThat(fx.payments.calls()).singleElement().satisfies(c -> {
+            assertThat(c.action()).isEqualTo("CAPTURE");
+            assertThat(c.amountCents()).isEqualTo(2 * 2990);
+        });
+        assertThat(fx.service.sweep().payments()).isZero();
+    }
+
+    @Test
+    void fiveWrongCodesLockTheOrderUntilStaffUnlockIt() {
+        var ready = fx.ready("k1");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> fx.service.collect(fx.lea, fx.paris, ready.id(), "WRONG1"))
+                    .isInstanceOf(DomainException.InvalidState.class);
+        }
+        assertThat(fx.service.get(fx.lea, ready.id()).locked()).isTrue();
+        assertThatThrownBy(() -> fx.service.collect(fx.lea, fx.paris, ready.id(), ready.pickupCode()))
+                .hasMessageContaining("locked");
+        fx.service.unlock(fx.lea, fx.paris, ready.id());
+        assertThat(fx.service.collect(fx.lea, fx.paris, ready.id(), ready.pickupCode()).status())
+                .isEqualTo(OrderStatus.COLLECTED);
+    }
+
+    @Test
+    void twoDevicesCollectingAtOnceOneWinsAndTheStockIsRightOnce() throws Exception {
+        var ready = fx.ready("k1");
+        var pool = Executors.newFixedThreadPool(2);
+        Callable<Boolean> collect = () -> {
+            try {
+                fx.service.collect(fx.lea, fx.paris, ready.id(), ready.pickupCode());
+                return true;
+            } catch (DomainException.InvalidState e) {
+                return false;
+            }
+        };
+        var a = pool.submit(collect);
+        var b = pool.submit(collect);
+        assertThat(a.get() ^ b.get()).as("exactly one device wins").isTrue();
+        pool.shutdown();
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris)).isEqualTo(new StockLevel("TSH-COT-BLU-M", fx.paris, 2, 0));
+    }
+
+    @Test
+    void twoDevicesMarkingReadyAtOnceLeaveOneCode() throws Exception {
+        var order = fx.placed("k1", "TSH-COT-BLU-M", "1");
+        fx.service.accept(fx.lea, fx.paris, order.id());
+        var pool = Executors.newFixedThreadPool(2);
+        Callable<String> ready = () -> {
+            try {
+                return fx.service.ready(fx.lea, fx.paris, order.id()).pickupCode();
+            } catch (DomainException.InvalidState e) {
+                return null;
+            }
+        };
+        var a = pool.submit(ready).get();
+        var b = pool.submit(ready).get();
+        pool.shutdown();
+        assertThat(a == null ^ b == null).isTrue();
+        var stored = fx.service.get(fx.camille, order.id());
+        assertThat(stored.pickupCode()).isEqualTo(a != null ? a : b);
+        assertThat(fx.backend.countItems().get("Orders")).isEqualTo(2); // the order and its one pickup code
+    }
+
+    @Test
+    void remindersGoOnceAndAnUncollectedOrderExpiresReleasingItsStock() {
+        var ready = fx.ready("k1");
+        assertThat(fx.service.sweep().reminders()).isZero();
+        fx.backend.clock.advance(Duration.ofHours(25));
+        assertThat(fx.service.sweep().reminders()).isEqualTo(1);
+        assertThat(fx.service.sweep().reminders()).isZero();
+        fx.backend.clock.advance(Duration.ofDays(4));
+        assertThat(fx.service.sweep().reminders()).isEqualTo(1);
+        assertThat(fx.service.sweep().reminders()).isZero();
+        assertThat(outbox(OrderService.REMINDER + "#" + OrderService.FIRST_REMINDER + "#" + ready.id())).isTrue();
+        assertThat(outbox(OrderService.REMINDER + "#" + OrderService.LAST_REMINDER + "#" + ready.id())).isTrue();
+        fx.backend.clock.advance(Duration.ofDays(2));
+
+        var sweep = fx.service.sweep();
+
+        assertThat(sweep.expired()).isEqualTo(1);
+        assertThat(fx.service.get(fx.camille, ready.id()).status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris).reserved()).isZero();
+        assertThat(outbox(OrderService.EXPIRED + "#" + ready.id())).isTrue();
+        assertThat(fx.payments.calls()).extracting(c -> c.action()).containsExactly("VOID");
+        assertThat(fx.service.sweep().expired()).isZero();
+    }
+
+    @Test
+    void theCustomerCancelsOnlyBeforeReady() {
+        var order = fx.placed("k1", "TSH-COT-BLU-M", "1");
+        assertThatThrownBy(() -> fx.service.cancelByCustomer(fx.hugo, order.id())).isInstanceOf(DomainException.NotFound.class);
+        assertThat(fx.service.cancelByCustomer(fx.camille, order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris).reserved()).isZero();
+        var ready = fx.ready("k2");
+        assertThatThrownBy(() -> fx.service.cancelByCustomer(fx.camille, ready.id()))
+                .isInstanceOf(DomainException.InvalidState.class);
+        assertThat(fx.service.cancelByStore(fx.lea, fx.paris, ready.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris).reserved()).isZero();
+    }
+
+    @Test
+    void rejectionReleasesTheStockAndTellsTheCustomerWhereElse() {
+        var order = fx.placed("k1", "TSH-COT-BLU-M", "1");
+        var rejected = fx.service.reject(fx.lea, fx.paris, order.id(), "article abîmé");
+        assertThat(rejected.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris).reserved()).isZero();
+        var message = dynamo.client().getItem(r -> r.tableName("Outbox")
+                .key(Map.of("id", AttributeValue.fromS(OrderService.REJECTED + "#" + order.id())))).item();
+        assertThat(message.get("templateData").m().get("alternatives").s()).contains("Saint-Germain");
+    }
+
+    @Test
+    void pickupCodesAreUniqueAmongTheStoresOpenOrders() {
+        fx.backend.stock("TSH-COT-BLU-M", fx.paris, 60);
+        var codes = new HashSet<String>();
+        for (int i = 0; i < 40; i++) codes.add(fx.ready("k" + i).pickupCode());
+        assertThat(codes).hasSize(40);
+        var another = fx.placed("other", "TSH-COT-BLU-M", "1");
+        fx.service.accept(fx.lea, fx.paris, another.id());
+        var taken = codes.iterator().next();
+        var clash = fx.service.get(fx.lea, another.id()).moveTo(OrderStatus.READY, fx.backend.clock.instant(), "t", null)
+                .with(taken, fx.backend.clock.instant(), fx.backend.clock.instant().plus(Duration.ofDays(7)));
+        assertThat(fx.orders.apply(Orders.Change.of(clash, OrderStatus.ACCEPTED).claimCode(taken)))
+                .isInstanceOf(Orders.Outcome.CodeTaken.class);
+        assertThat(fx.service.get(fx.lea, another.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void theStoreQueueIsOldestFirstAndFlagsLateOrders() {
+        var first = fx.placed("k1", "TSH-COT-BLU-M", "1");
+        fx.backend.clock.advance(Duration.ofHours(1));
+        fx.placed("k2", "TSH-COT-BLU-M", "1");
+        fx.backend.clock.advance(Duration.ofMinutes(90));
+        var queue = fx.service.forStore(fx.lea, fx.paris, "placed", null);
+        assertThat(queue.items()).hasSize(2);
+        assertThat(queue.items().get(0).order().id()).isEqualTo(first.id());
+        assertThat(queue.items().get(0).late()).isTrue();
+        assertThat(queue.items().get(1).late()).isFalse();
+        assertThat(queue.items().get(1).minutesLeft()).isEqualTo(30);
+        assertThat(queue.late()).isEqualTo(1);
+        assertThatThrownBy(() -> fx.service.forStore(fx.karim, fx.paris, null, null)).isInstanceOf(DomainException.Forbidden.class);
+    }
+
+    @Test
+    void badOrdersNameTheirFields() {
+        var bad = new OrderRequest(java.util.List.of(new OrderRequest.LineRequest("NOPE", 0)), fx.paris,
+                new Order.Contact("", "not-an-email", "12"), "x");
+        assertThatThrownBy(() -> fx.service.place(fx.camille, bad, "k"))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(DomainException.Violation::field)
+                        .containsExactlyInAnyOrder("lines[0].sku", "lines[0].quantity", "contact.name", "contact.email",
+                                "contact.phone", "paymentAuthorization"));
+        assertThat(fx.backend.countItems().get("Orders")).isZero();
+    }
+}
