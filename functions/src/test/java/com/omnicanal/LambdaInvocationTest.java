@@ -25,13 +25,14 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 class LambdaInvocationTest {
     private static final Path EVENTS = Path.of("..", "events");
     private static DynamoDbLocal dynamo;
+    private static TestBackend backend;
     private static final Map<String, FunctionInvoker> invokers = new HashMap<>();
 
     @BeforeAll
     static void start() {
         System.setProperty("MAIN_CLASS", OmnicanalApplication.class.getName());
         dynamo = DynamoDbLocal.inMemory();
-        var backend = new TestBackend(dynamo.client());
+        backend = new TestBackend(dynamo.client());
         Wiring.install(new Wiring(new com.omnicanal.infrastructure.config.Settings(Map.of(
                 "TWILIO_AUTH_TOKEN", "test-auth-token", "PUBLIC_BASE_URL", "https://api.omnicanal.example",
                 "TWILIO_API_BASE", "http://127.0.0.1:9", "SMTP_PORT", "9")), dynamo.client(), backend.clock));
@@ -149,6 +150,30 @@ class LambdaInvocationTest {
         assertThat(response.get("batchItemFailures")).isEmpty();
         assertThat(invoke(OmnicanalApplication.MESSAGE_REDRIVE, event("schedule-redrive.json")).get("redriven").asInt())
                 .isZero();
+    }
+
+    @Test
+    void clickAndCollectEventsThroughTheLambdaHandler() throws Exception {
+        // the large T-shirt is only at the web warehouse: the order waits for the customer's choice
+        backend.stock("TSH-COT-BLU-L", "paris-rivoli", 0);
+        backend.stock("TSH-COT-BLU-L", "WEB", 5);
+        var placed = invoke(OmnicanalApplication.ORDER_API, event("post-order.json"));
+        assertThat(placed.get("statusCode").asInt()).isEqualTo(201);
+        var id = body(placed).get("id").asText();
+        assertThat(body(placed).get("status").asText()).isEqualTo("AWAITING_CUSTOMER");
+        var confirmed = invoke(OmnicanalApplication.ORDER_API, withId(event("post-order-confirm-option.json"), id));
+        assertThat(confirmed.get("statusCode").asInt()).isEqualTo(200);
+        for (var file : new String[] {"get-order.json", "get-my-orders.json", "get-store-orders.json",
+                "post-store-order-accept.json", "post-store-order-ready.json"}) {
+            var response = invoke(OmnicanalApplication.ORDER_API, withId(event(file), id));
+            assertThat(response.get("statusCode").asInt()).as(file).isEqualTo(200);
+        }
+        var wrongCode = invoke(OmnicanalApplication.ORDER_API, withId(event("post-store-order-collect.json"), id));
+        assertThat(wrongCode.get("statusCode").asInt()).isEqualTo(409);
+        var cancelled = invoke(OmnicanalApplication.ORDER_API, withId(event("post-store-order-cancel.json"), id));
+        assertThat(body(cancelled).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(invoke(OmnicanalApplication.ORDER_SWEEPER, event("schedule-order-sweep.json")).get("payments").asInt())
+                .isGreaterThanOrEqualTo(1);
     }
 
     private static ObjectNode withId(ObjectNode event, String id) {

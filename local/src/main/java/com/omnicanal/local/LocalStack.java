@@ -76,7 +76,8 @@ public final class LocalStack implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        for (var scheduled : java.util.List.of(OmnicanalApplication.RESERVATION_SWEEPER, OmnicanalApplication.MESSAGE_REDRIVE)) {
+        for (var scheduled : java.util.List.of(OmnicanalApplication.RESERVATION_SWEEPER, OmnicanalApplication.MESSAGE_REDRIVE,
+                OmnicanalApplication.ORDER_SWEEPER)) {
             schedules.scheduleWithFixedDelay(() -> {
                 try {
                     lookup.apply(scheduled).apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());

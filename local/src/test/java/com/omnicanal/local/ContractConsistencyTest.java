@@ -46,7 +46,8 @@ class ContractConsistencyTest {
             Map<String, Router> routers = Map.of(OmnicanalApplication.CATALOG_API, wiring.catalogApi(),
                     OmnicanalApplication.STOCK_API, wiring.stockApi(),
                     OmnicanalApplication.RESERVATION_API, wiring.reservationApi(),
-                    OmnicanalApplication.MESSAGING_API, wiring.messaging().api());
+                    OmnicanalApplication.MESSAGING_API, wiring.messaging().api(),
+                    OmnicanalApplication.ORDER_API, wiring.orderApi());
             var served = new HashSet<String>();
             for (var route : routes) {
                 assertThat(routers).as("function of %s", route.routeKey()).containsKey(route.function());

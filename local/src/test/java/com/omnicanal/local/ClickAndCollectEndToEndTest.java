@@ -1,0 +1,150 @@
+package com.omnicanal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole click-and-collect journey through the local gateway, with the customer's messages in the local inbox. */
+class ClickAndCollectEndToEndTest {
+    private static LocalStack stack;
+    private static LocalClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LocalStack.start(0, null);
+        client = new LocalClient(stack.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static JsonNode awaitInbox(Predicate<JsonNode> wanted) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            var items = client.get("/_local/inbox.json", null).body().get("items");
+            var found = StreamSupport.stream(items.spliterator(), false).filter(wanted).findFirst();
+            if (found.isPresent()) return found.get();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nothing matching arrived in the local inbox");
+    }
+
+    private static String order(String sku, String email) {
+        return "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"pickupStoreId\":\"paris-rivoli\","
+                + "\"contact\":{\"name\":\"Client\",\"email\":\"" + email + "\"},\"paymentAuthorization\":\"pa_local_123456\"}";
+    }
+
+    private static int available(String sku, String store) {
+        for (var l : client.get("/stock/" + sku, null).body().get("locations")) {
+            if (l.get("locationId").asText().equals(store)) return l.get("available").asInt();
+        }
+        return 0;
+    }
+
+    @Test
+    void orderPrepareNotifyAndCollectWithThePickupCode() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var lea = client.token("staff-lea", "staff", "paris-rivoli");
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+        int before = available("TSH-COT-BLU-M", "paris-rivoli");
+
+        var placed = client.send("POST", "/orders", camille, order("TSH-COT-BLU-M", "camille.martin@example.fr"),
+                Map.of("Idempotency-Key", "cc-1"));
+        assertThat(placed.status()).isEqualTo(201);
+        var id = placed.body().get("id").asText();
+        assertThat(placed.body().get("status").asText()).isEqualTo("PLACED");
+        assertThat(available("TSH-COT-BLU-M", "paris-rivoli")).isEqualTo(before - 1);
+        awaitInbox(i -> i.get("channel").asText().equals("SMS") && i.get("text").asText().contains("commande " + id));
+
+        var queue = client.get("/stores/paris-rivoli/orders?status=PLACED", lea).body();
+        assertThat(queue.get("items")).anySatisfy(q -> assertThat(q.get("order").get("id").asText()).isEqualTo(id));
+        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/accept", karim, null, Map.of()).status())
+                .isEqualTo(403);
+        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/accept", lea, null, Map.of()).status())
+                .isEqualTo(200);
+        var ready = client.send("POST", "/stores/paris-rivoli/orders/" + id + "/ready", lea, null, Map.of());
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body().has("pickupCode")).as("staff never see the code").isFalse();
+
+        var code = client.get("/orders/" + id, camille).body().get("pickupCode").asText();
+        var sms = awaitInbox(i -> i.get("text").asText().contains(code));
+        assertThat(sms.get("channel").asText()).isEqualTo("SMS");
+        assertThat(sms.get("text").asText()).contains("112 rue de Rivoli").contains("MON 10:00-19:30");
+
+        var wrong = client.send("POST", "/stores/paris-rivoli/orders/" + id + "/collect", lea, "{\"pickupCode\":\"XXXXXX\"}", Map.of());
+        assertThat(wrong.status()).isEqualTo(409);
+        assertThat(wrong.body().get("detail").asText()).contains("4 tries left");
+        var collected = client.send("POST", "/stores/paris-rivoli/orders/" + id + "/collect", lea,
+                "{\"pickupCode\":\"" + code + "\"}", Map.of());
+        assertThat(collected.status()).isEqualTo(200);
+        assertThat(collected.body().get("status").asText()).isEqualTo("COLLECTED");
+        assertThat(available("TSH-COT-BLU-M", "paris-rivoli")).isEqualTo(before - 1);
+        assertThat(client.get("/orders/" + id, camille).body().get("timeline")).extracting(e -> e.get("status").asText())
+                .containsExactly("PLACED", "ACCEPTED", "READY", "COLLECTED");
+        assertThat(client.get("/customers/me/orders", camille).body().get("items"))
+                .anySatisfy(o -> assertThat(o.get("id").asText()).isEqualTo(id));
+        assertThat(client.send("DELETE", "/orders/" + id, camille, null, Map.of()).status()).isEqualTo(409);
+
+        com.omnicanal.Wiring.shared().orderSweeper().apply(null);
+        assertThat(com.omnicanal.Wiring.shared().payments().calls())
+                .anySatisfy(c -> assertThat(c.orderId() + c.action()).isEqualTo(id + "CAPTURE"));
+    }
+
+    @Test
+    void aLineMissingAtThePickupStoreOffersOptionsAndTheCustomerPicksAnotherStore() throws Exception {
+        var hugo = client.token("cust-hugo", "customer", null);
+        var placed = client.send("POST", "/orders", hugo, order("VES-LIN-BEI-M", "hugo.lefevre@example.fr"),
+                Map.of("Idempotency-Key", "cc-2"));
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(placed.body().get("status").asText()).isEqualTo("AWAITING_CUSTOMER");
+        var id = placed.body().get("id").asText();
+        assertThat(placed.body().get("options")).extracting(o -> o.get("id").asText())
+                .contains("store:paris-saint-germain", "store:lyon-republique");
+        int before = available("VES-LIN-BEI-M", "paris-saint-germain");
+
+        var confirmed = client.send("POST", "/orders/" + id + "/confirm-option", hugo,
+                "{\"optionId\":\"store:paris-saint-germain\"}", Map.of());
+
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.body().get("pickupStoreId").asText()).isEqualTo("paris-saint-germain");
+        assertThat(available("VES-LIN-BEI-M", "paris-saint-germain")).isEqualTo(before - 1);
+        assertThat(client.send("POST", "/orders/" + id + "/confirm-option", hugo, "{\"optionId\":\"nope\"}", Map.of())
+                .status()).isEqualTo(409);
+    }
+
+    @Test
+    void aCustomerWithoutAProfileIsToldAtTheContactGivenWithTheOrder() throws Exception {
+        var guest = client.token("guest-7f3a", "customer", null);
+        var placed = client.send("POST", "/orders", guest, order("TSH-COT-BLU-M", "guest@example.org"),
+                Map.of("Idempotency-Key", "cc-3"));
+        var id = placed.body().get("id").asText();
+        var mail = awaitInbox(i -> i.get("channel").asText().equals("EMAIL") && i.get("to").asText().equals("guest@example.org"));
+        assertThat(mail.get("subject").asText()).contains(id);
+        assertThat(mail.get("html").asText()).contains("<h1");
+        assertThat(client.send("DELETE", "/orders/" + id, guest, null, Map.of()).body().get("status").asText())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void badOrdersAreRefusedWithTheFieldsNamed() {
+        var camille = client.token("cust-camille", "customer", null);
+        var bad = client.send("POST", "/orders", camille, "{\"lines\":[],\"pickupStoreId\":\"paris-rivoli\",\"contact\":{\"name\":\"C\"},"
+                + "\"paymentAuthorization\":\"x\"}", Map.of("Idempotency-Key", "cc-bad"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("errors")).extracting(e -> e.get("field").asText())
+                .contains("lines", "contact", "paymentAuthorization");
+        assertThat(client.send("POST", "/orders", camille, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"nowhere\",\"contact\":{\"name\":\"C\",\"email\":\"c@example.fr\"},"
+                + "\"paymentAuthorization\":\"pa_123456\"}", Map.of("Idempotency-Key", "cc-404")).status()).isEqualTo(404);
+    }
+}
