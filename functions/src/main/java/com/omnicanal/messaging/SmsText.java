@@ -23,7 +23,7 @@ public final class SmsText {
                 .replace('«', '"').replace('»', '"').replace('\u00A0', ' ').replace('\u202F', ' ')
                 .replace("…", "...").replace('–', '-').replace('—', '-').replace('ê', 'e').replace('â', 'a')
                 .replace('î', 'i').replace('ô', 'o').replace('û', 'u').replace('ë', 'e').replace('ï', 'i')
-                .replace('ç', 'Ç');
+                .replace('ç', 'c');
     }
 
     public static Segments segments(String text) {
