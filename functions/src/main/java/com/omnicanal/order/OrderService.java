@@ -91,7 +91,7 @@ public final class OrderService {
                 now.plus(Duration.ofHours(24)));
         var id = Ids.newId();
         var placed = new Order(id, actor.id(), store.id(), store.name(), lines, contact, request.paymentAuthorization(),
-                total, OrderStatus.PLACED, null, 0, false, now, now.plus(policy.readyTarget()), null, null, List.of(),
+                total, OrderStatus.PLACED, null, 0, false, now, now.plus(readyTarget(store)), null, null, List.of(),
                 List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
                 .message(message(PLACED, placed, store)).idempotency(claim));
@@ -359,16 +359,21 @@ public final class OrderService {
         }
         if (feasible && !sources.isEmpty()) {
             options.add(new PickupOption("transfer", PickupOption.Kind.TRANSFER, pickup.id(), pickup.name(),
-                    now.plus(slowest).plus(policy.readyTarget()), sources));
+                    now.plus(slowest).plus(readyTarget(pickup)), sources));
         }
         for (var store : catalog.stores()) {
             if (store.id().equals(pickup.id())) continue;
             if (lines.stream().allMatch(l -> available(levels, l.sku(), store.id()) >= l.quantity())) {
                 options.add(new PickupOption("store:" + store.id(), PickupOption.Kind.OTHER_STORE, store.id(), store.name(),
-                        now.plus(policy.readyTarget()), Map.of()));
+                        now.plus(readyTarget(store)), Map.of()));
             }
         }
         return options;
+    }
+
+    /** A store may promise faster (or slower) than the default ready target. */
+    private Duration readyTarget(Store store) {
+        return store.readyTargetMinutes() == null ? policy.readyTarget() : Duration.ofMinutes(store.readyTargetMinutes());
     }
 
     private static int available(Map<String, List<StockLevel>> levels, String sku, String location) {
