@@ -14,6 +14,9 @@ import com.omnicanal.order.api.OrderSweeper;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.reservation.HoldPolicy;
+import com.omnicanal.returns.ReturnService;
+import com.omnicanal.returns.api.ReturnApi;
+import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.api.ReservationApi;
 import com.omnicanal.reservation.api.ReservationSweeper;
@@ -37,6 +40,7 @@ public final class Wiring {
     private final Router orderApi;
     private final OrderSweeper orderSweeper;
     private final RecordingPayments payments = new RecordingPayments();
+    private final Router returnApi;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         var tables = TableNames.from(settings);
@@ -60,7 +64,10 @@ public final class Wiring {
                 settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
                 settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
                 settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()), d.maxLines(), d.maxQuantityPerLine());
-        var orders = new OrderService(catalog, ledger, new DynamoOrders(dynamo, tables), payments, orderPolicy, clock);
+        var orderStore = new DynamoOrders(dynamo, tables);
+        var orders = new OrderService(catalog, ledger, orderStore, payments, orderPolicy, clock);
+        this.returnApi = ReturnApi.router(new ReturnService(catalog, orderStore, new DynamoReservations(dynamo, enhanced, tables),
+                new DynamoReturns(dynamo, tables), settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock));
         this.orderApi = OrderApi.router(orders);
         this.orderSweeper = new OrderSweeper(orders);
     }
@@ -101,6 +108,10 @@ public final class Wiring {
 
     public Router orderApi() {
         return orderApi;
+    }
+
+    public Router returnApi() {
+        return returnApi;
     }
 
     public OrderSweeper orderSweeper() {

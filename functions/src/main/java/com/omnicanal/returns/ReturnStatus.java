@@ -1,0 +1,21 @@
+package com.omnicanal.returns;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** A return authorization's life: requested, received in a store or the warehouse, refunded, or rejected. */
+public enum ReturnStatus {
+    REQUESTED, RECEIVED, REFUND_PENDING, REFUNDED, REJECTED;
+
+    private static final Map<ReturnStatus, Set<ReturnStatus>> MOVES = Map.of(
+            REQUESTED, EnumSet.of(RECEIVED, REJECTED),
+            RECEIVED, EnumSet.of(REFUND_PENDING, REJECTED),
+            REFUND_PENDING, EnumSet.of(REFUNDED, REJECTED),
+            REFUNDED, EnumSet.noneOf(ReturnStatus.class),
+            REJECTED, EnumSet.noneOf(ReturnStatus.class));
+
+    public boolean canMoveTo(ReturnStatus next) {
+        return MOVES.get(this).contains(next);
+    }
+}

@@ -1,0 +1,50 @@
+package com.omnicanal.returns;
+
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.reservation.Reservation;
+import com.omnicanal.shared.IdempotencyClaim;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: return authorizations, the per-purchase tally of returned units, restocking and the accounting entries. */
+public interface Returns {
+
+    /** What a change does: the tally of returned units, a replacement to hold, stock to restock, accounting entries. */
+    record Change(ReturnAuthorization next, ReturnStatus expected, Map<String, Integer> bought, Reservation replacement,
+                  String restockAt, List<OutboxMessage> messages, IdempotencyClaim idempotency) {
+    }
+
+    sealed interface Outcome {
+        record Applied() implements Outcome {
+        }
+
+        record Conflict() implements Outcome {
+        }
+
+        /** This many more units of the SKU would exceed what was bought (counting earlier returns). */
+        record TooMany(String sku) implements Outcome {
+        }
+
+        record NoReplacementStock() implements Outcome {
+        }
+
+        record Replayed(ReturnAuthorization authorization) implements Outcome {
+        }
+
+        record KeyReused() implements Outcome {
+        }
+    }
+
+    Outcome apply(Change change);
+
+    Optional<ReturnAuthorization> find(String id);
+
+    /** One accounting entry: a return received at {@code receivedAt} for a sale made at {@code soldAt}. */
+    record Entry(String returnId, String soldAt, String receivedAt, Instant receivedOn, int units, int amountCents) {
+    }
+
+    /** Entries where the store received the return ({@code in}) or had made the sale ({@code out}), in a period. */
+    List<Entry> entries(String storeId, boolean in, Instant from, Instant to);
+}

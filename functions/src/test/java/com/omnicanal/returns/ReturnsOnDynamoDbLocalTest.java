@@ -1,0 +1,192 @@
+package com.omnicanal.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.reservation.ReservationRequest;
+import com.omnicanal.reservation.ReservationStatus;
+import com.omnicanal.shared.DomainException;
+import com.omnicanal.stock.StockLevel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class ReturnsOnDynamoDbLocalTest {
+    private static DynamoDbLocal dynamo;
+    private ReturnFixture fx;
+
+    @BeforeAll
+    static void start() {
+        dynamo = DynamoDbLocal.inMemory();
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        fx = new ReturnFixture(dynamo.client());
+        fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 10);
+        fx.backend.stock("TSH-COT-BLU-L", "paris-rivoli", 2);
+    }
+
+    private boolean outbox(String id) {
+        var item = dynamo.client().getItem(r -> r.tableName("Outbox").key(Map.of("id", AttributeValue.fromS(id)))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    private static List<ReturnService.Counted> counted(int resellable, int damaged) {
+        var lines = new java.util.ArrayList<ReturnService.Counted>();
+        if (resellable > 0) lines.add(new ReturnService.Counted("TSH-COT-BLU-M", resellable, "resellable"));
+        if (damaged > 0) lines.add(new ReturnService.Counted("TSH-COT-BLU-M", damaged, "damaged"));
+        return lines;
+    }
+
+    @Test
+    void aCollectedOrderIsReturnedInAnotherStoreAndRestockedThere() {
+        var order = fx.collected("o1", 2);
+        var ra = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r1").authorization();
+
+        assertThat(ra.status()).isEqualTo(ReturnStatus.REQUESTED);
+        assertThat(ra.code()).startsWith("R").hasSize(7);
+        assertThat(ra.qrPayload()).isEqualTo("OMNICANAL-RETURN:" + ra.id() + ":" + ra.code());
+        assertThat(ra.soldAt()).isEqualTo("paris-rivoli");
+        assertThat(outbox(ReturnService.AUTHORIZED + "#" + ra.id())).isTrue();
+
+        var received = fx.returns.receive(fx.karim, "lyon-republique", ra.id(), counted(1, 0));
+
+        assertThat(received.status()).isEqualTo(ReturnStatus.REFUND_PENDING);
+        assertThat(received.refundCents()).isEqualTo(2990);
+        assertThat(received.timeline()).extracting(ReturnAuthorization.Event::status)
+                .containsExactly("REQUESTED", "RECEIVED", "REFUND_PENDING");
+        assertThat(fx.backend.level("TSH-COT-BLU-M", "lyon-republique")).isEqualTo(new StockLevel("TSH-COT-BLU-M", "lyon-republique", 1, 0));
+        assertThat(outbox(ReturnService.RECEIVED + "#" + ra.id())).isTrue();
+
+        assertThatThrownBy(() -> fx.returns.receive(fx.karim, "lyon-republique", ra.id(), counted(1, 0)))
+                .isInstanceOf(DomainException.InvalidState.class);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", "lyon-republique").onHand()).isEqualTo(1);
+
+        assertThatThrownBy(() -> fx.returns.refund(fx.karim, ra.id(), "RF-123456")).isInstanceOf(DomainException.Forbidden.class);
+        var refunded = fx.returns.refund(fx.ops, ra.id(), "RF-123456");
+        assertThat(refunded.status()).isEqualTo(ReturnStatus.REFUNDED);
+        assertThat(outbox(ReturnService.REFUNDED + "#" + ra.id())).isTrue();
+
+        var now = fx.backend.clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        var lyon = fx.returns.report(fx.ops, "lyon-republique", now, now);
+        assertThat(lyon.receivedForOtherStores()).isEqualTo(new ReturnService.Totals(1, 1, 2990));
+        assertThat(lyon.soldHereReturnedElsewhere().returns()).isZero();
+        var paris = fx.returns.report(fx.lea, "paris-rivoli", now, now);
+        assertThat(paris.soldHereReturnedElsewhere()).isEqualTo(new ReturnService.Totals(1, 1, 2990));
+        assertThatThrownBy(() -> fx.returns.report(fx.karim, "paris-rivoli", now, now)).isInstanceOf(DomainException.Forbidden.class);
+    }
+
+    @Test
+    void neverMoreThanBoughtCountingEarlierReturns() {
+        var order = fx.collected("o1", 2);
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 3, "store"), "r0"))
+                .isInstanceOf(DomainException.InvalidInput.class);
+        fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r1");
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 2, "store"), "r2"))
+                .isInstanceOf(DomainException.InvalidInput.class).hasMessageContaining("earlier returns");
+        fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "post"), "r3");
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r4"))
+                .isInstanceOf(DomainException.InvalidInput.class);
+    }
+
+    @Test
+    void theReturnWindowClosesAfterThirtyDays() {
+        var order = fx.collected("o1", 1);
+        fx.backend.clock.advance(Duration.ofDays(31));
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r1"))
+                .isInstanceOf(DomainException.InvalidState.class).hasMessageContaining("return window");
+    }
+
+    @Test
+    void onlyTheBuyersCollectedOrdersCanBeReturned() {
+        var order = fx.collected("o1", 1);
+        assertThatThrownBy(() -> fx.returns.request(com.omnicanal.shared.Actor.customer("cust-hugo"),
+                ReturnFixture.ofOrder(order.id(), 1, "store"), "r1")).isInstanceOf(DomainException.NotFound.class);
+    }
+
+    @Test
+    void byPostTheWebWarehouseReceivesAndDamagedUnitsAreWrittenOff() {
+        var order = fx.collected("o1", 2);
+        var ra = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 2, "post"), "r1").authorization();
+        assertThatThrownBy(() -> fx.returns.receive(fx.lea, "paris-rivoli", ra.id(), counted(2, 0)))
+                .isInstanceOf(DomainException.InvalidState.class);
+        assertThatThrownBy(() -> fx.returns.receive(fx.lea, "WEB", ra.id(), counted(2, 0)))
+                .isInstanceOf(DomainException.Forbidden.class);
+        assertThatThrownBy(() -> fx.returns.receive(fx.warehouse, "WEB", ra.id(), counted(2, 1)))
+                .isInstanceOf(DomainException.InvalidInput.class);
+
+        var received = fx.returns.receive(fx.warehouse, "WEB", ra.id(), counted(1, 1));
+
+        assertThat(received.lines().get(0).resellable()).isEqualTo(1);
+        assertThat(received.lines().get(0).damaged()).isEqualTo(1);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", StockLevel.WEB).onHand()).isEqualTo(1);
+        assertThat(fx.backend.level("TSH-COT-BLU-M", "paris-rivoli").onHand()).isEqualTo(8);
+    }
+
+    @Test
+    void anExchangeHoldsTheOtherSizeInTheSameStep() {
+        var order = fx.collected("o1", 1);
+        var request = new ReturnRequest(order.id(), null, List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)),
+                "trop petit", "store", "paris-rivoli", new ReturnRequest.Exchange("TSH-COT-BLU-L", "paris-rivoli", 1));
+
+        var ra = fx.returns.request(fx.camille, request, "r1").authorization();
+
+        assertThat(ra.exchangeReservationId()).isNotNull();
+        var held = fx.backend.reservations.find(ra.exchangeReservationId()).orElseThrow();
+        assertThat(held.status()).isEqualTo(ReservationStatus.HELD);
+        assertThat(held.sku()).isEqualTo("TSH-COT-BLU-L");
+        assertThat(fx.backend.level("TSH-COT-BLU-L", "paris-rivoli").reserved()).isEqualTo(1);
+
+        var noStock = new ReturnRequest(order.id(), null, List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)),
+                "trop petit", "store", null, new ReturnRequest.Exchange("TSH-COT-BLU-XL", "paris-rivoli", 1));
+        var otherOrder = fx.collected("o2", 1);
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, new ReturnRequest(otherOrder.id(), null, noStock.lines(),
+                "x", "store", null, noStock.exchange()), "r2")).isInstanceOf(DomainException.InvalidState.class);
+        assertThat(fx.returns.request(fx.camille, ReturnFixture.ofOrder(otherOrder.id(), 1, "store"), "r3").authorization())
+                .isNotNull();
+    }
+
+    @Test
+    void anInStorePurchaseIsReturnedByItsReceipt() {
+        var reservation = fx.backend.reservationService.reserve(fx.camille,
+                new ReservationRequest("TSH-COT-BLU-L", "paris-rivoli", 1), "k").reservation();
+        fx.backend.reservationService.complete(fx.lea, "paris-rivoli", reservation.id());
+
+        var ra = fx.returns.request(fx.camille, new ReturnRequest(null, reservation.id(),
+                List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-L", 1)), "cadeau en double", "store", null, null), "r1")
+                .authorization();
+
+        assertThat(ra.source()).isEqualTo(new ReturnAuthorization.Source("RECEIPT", reservation.id()));
+        assertThat(ra.soldAt()).isEqualTo("paris-rivoli");
+        fx.returns.receive(fx.lea, "paris-rivoli", ra.id(), List.of(new ReturnService.Counted("TSH-COT-BLU-L", 1, "resellable")));
+        assertThat(fx.backend.level("TSH-COT-BLU-L", "paris-rivoli")).isEqualTo(new StockLevel("TSH-COT-BLU-L", "paris-rivoli", 2, 0));
+    }
+
+    @Test
+    void replaysAndRejections() {
+        var order = fx.collected("o1", 2);
+        var first = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r1");
+        var again = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r1");
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.authorization()).isEqualTo(first.authorization());
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 2, "store"), "r1"))
+                .isInstanceOf(DomainException.IdempotencyConflict.class);
+        var rejected = fx.returns.reject(fx.ops, first.authorization().id(), "article porté");
+        assertThat(rejected.status()).isEqualTo(ReturnStatus.REJECTED);
+        assertThat(outbox(ReturnService.REJECTED + "#" + rejected.id())).isTrue();
+        assertThatThrownBy(() -> fx.returns.receive(fx.lea, "paris-rivoli", rejected.id(), counted(1, 0)))
+                .isInstanceOf(DomainException.InvalidState.class);
+    }
+}
