@@ -176,6 +176,18 @@ class LambdaInvocationTest {
                 .isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void returnEventsThroughTheLambdaHandler() throws Exception {
+        var unknownOrder = invoke(OmnicanalApplication.RETURN_API, event("post-return.json"));
+        assertThat(unknownOrder.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(invoke(OmnicanalApplication.RETURN_API, event("get-return.json")).get("statusCode").asInt()).isEqualTo(404);
+        var report = invoke(OmnicanalApplication.RETURN_API, event("get-returns-report.json"));
+        assertThat(report.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(report).get("receivedForOtherStores").get("returns").asInt()).isZero();
+        assertThat(invoke(OmnicanalApplication.RETURN_API, event("post-ops-return-refund.json")).get("statusCode").asInt())
+                .isEqualTo(404);
+    }
+
     private static ObjectNode withId(ObjectNode event, String id) {
         var params = (ObjectNode) event.get("pathParameters");
         if (params != null && params.has("id")) {

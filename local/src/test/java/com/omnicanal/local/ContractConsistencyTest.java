@@ -47,7 +47,8 @@ class ContractConsistencyTest {
                     OmnicanalApplication.STOCK_API, wiring.stockApi(),
                     OmnicanalApplication.RESERVATION_API, wiring.reservationApi(),
                     OmnicanalApplication.MESSAGING_API, wiring.messaging().api(),
-                    OmnicanalApplication.ORDER_API, wiring.orderApi());
+                    OmnicanalApplication.ORDER_API, wiring.orderApi(),
+                    OmnicanalApplication.RETURN_API, wiring.returnApi());
             var served = new HashSet<String>();
             for (var route : routes) {
                 assertThat(routers).as("function of %s", route.routeKey()).containsKey(route.function());
