@@ -32,6 +32,7 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
     public static final String MESSAGING_API = "messagingApi";
     public static final String ORDER_API = "orderApi";
     public static final String RETURN_API = "returnApi";
+    public static final String CUSTOMER_API = "customerApi";
     public static final String ORDER_SWEEPER = "orderSweeper";
     public static final String OUTBOX_DISPATCHER = "outboxDispatcher";
     public static final String MESSAGE_REDRIVE = "messageRedrive";
@@ -52,6 +53,7 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
         api(context, MESSAGING_API, () -> Wiring.shared().messaging().api(), http);
         api(context, ORDER_API, () -> Wiring.shared().orderApi(), http);
         api(context, RETURN_API, () -> Wiring.shared().returnApi(), http);
+        api(context, CUSTOMER_API, () -> Wiring.shared().customerApi(), http);
         context.registerBean(ORDER_SWEEPER, FunctionRegistration.class,
                 () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.order.OrderService.Sweep>>(
                         event -> Wiring.shared().orderSweeper().apply(event), ORDER_SWEEPER)

@@ -1,6 +1,10 @@
 package com.omnicanal;
 
 import com.omnicanal.catalog.CatalogService;
+import com.omnicanal.customer.CustomerService;
+import com.omnicanal.customer.api.CustomerApi;
+import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
+import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.catalog.api.CatalogApi;
 import com.omnicanal.catalog.seed.SeedCatalog;
 import com.omnicanal.infrastructure.config.Settings;
@@ -41,6 +45,7 @@ public final class Wiring {
     private final OrderSweeper orderSweeper;
     private final RecordingPayments payments = new RecordingPayments();
     private final Router returnApi;
+    private final Router customerApi;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         var tables = TableNames.from(settings);
@@ -66,6 +71,8 @@ public final class Wiring {
                 settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()), d.maxLines(), d.maxQuantityPerLine());
         var orderStore = new DynamoOrders(dynamo, tables);
         var orders = new OrderService(catalog, ledger, orderStore, payments, orderPolicy, clock);
+        this.customerApi = CustomerApi.router(new CustomerService(catalog,
+                new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
         this.returnApi = ReturnApi.router(new ReturnService(catalog, orderStore, new DynamoReservations(dynamo, enhanced, tables),
                 new DynamoReturns(dynamo, tables), settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock));
         this.orderApi = OrderApi.router(orders);
@@ -108,6 +115,10 @@ public final class Wiring {
 
     public Router orderApi() {
         return orderApi;
+    }
+
+    public Router customerApi() {
+        return customerApi;
     }
 
     public Router returnApi() {

@@ -17,7 +17,7 @@ class ArchitectureTest {
     void domainPackagesDependOnNoFrameworkOrCloudSdk() {
         noClasses().that().resideInAnyPackage("com.omnicanal.shared", "com.omnicanal.catalog", "com.omnicanal.stock",
                         "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging",
-                        "com.omnicanal.order", "com.omnicanal.returns")
+                        "com.omnicanal.order", "com.omnicanal.returns", "com.omnicanal.customer")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
                         "org.springframework..", "com.twilio..", "com.fasterxml..", "jakarta.mail..", "com.samskivert..",
                         "com.omnicanal.infrastructure..")
@@ -28,7 +28,7 @@ class ArchitectureTest {
     void domainDoesNotReachIntoAdapters() {
         noClasses().that().resideInAnyPackage("com.omnicanal.shared", "com.omnicanal.catalog", "com.omnicanal.stock",
                         "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging",
-                        "com.omnicanal.order", "com.omnicanal.returns")
+                        "com.omnicanal.order", "com.omnicanal.returns", "com.omnicanal.customer")
                 .should().dependOnClassesThat().resideInAnyPackage("..dynamo..", "..api..", "..seed..", "..twilio..",
                         "..mail..", "..templates..", "..payments..")
                 .check(CLASSES);

@@ -61,7 +61,8 @@ public final class Dispatcher {
             return Result.SKIPPED;
         }
         var message = record.message();
-        var recipient = contacts.find(message.customerId()).orElseGet(() -> guest(message));
+        var recipient = verification(message);
+        if (recipient == null) recipient = contacts.find(message.customerId()).orElseGet(() -> guest(message));
         if (recipient == null) {
             log.markFailed(messageId, "unknown-customer", now);
             return Result.FAILED;
@@ -125,6 +126,17 @@ public final class Dispatcher {
         }
         log.markFailed(messageId, lastReason, now());
         return Result.FAILED;
+    }
+
+    /** A one-time code goes to the address being verified, and only there. */
+    private static Recipient verification(OutboxMessage message) {
+        var data = message.templateData();
+        var email = data.get("verifyEmail");
+        var phone = data.get("verifyPhone");
+        if (email == null && phone == null) return null;
+        var channel = email != null ? ChannelKind.EMAIL : ChannelKind.SMS;
+        return new Recipient(message.customerId(), data.getOrDefault("language", "fr"), email, phone, List.of(channel),
+                Map.of(OutboxMessage.Purpose.TRANSACTIONAL, java.util.Set.of(channel)), null);
     }
 
     /**

@@ -70,7 +70,11 @@ public final class DynamoContactBook implements ContactBook {
                 else consented.get(purpose).remove(channel);
             }
         }
-        if (profile == null || profile.containsKey("erasedAt")) return Optional.empty();
+        if (profile == null) return Optional.empty();
+        // a profile merged into another is reached through the one that survived
+        if (profile.containsKey("mergedInto") && !customerId.equals(profile.get("mergedInto").s())) {
+            return find(profile.get("mergedInto").s());
+        }
         var order = new ArrayList<ChannelKind>();
         if (profile.containsKey("preferredChannels")) {
             profile.get("preferredChannels").l().forEach(v -> order.add(ChannelKind.valueOf(v.s())));

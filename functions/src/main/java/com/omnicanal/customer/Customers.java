@@ -1,0 +1,60 @@
+package com.omnicanal.customer;
+
+import com.omnicanal.outbox.OutboxMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: profiles, identities, consents, verification challenges and the staff access log. */
+public interface Customers {
+    Optional<Profile> profile(String id);
+
+    /** Creates the profile unless one exists (first sign-in); returns the stored one. */
+    Profile createIfAbsent(Profile fresh);
+
+    void save(Profile profile);
+
+    Optional<Identity> identity(Identity.Kind kind, String value);
+
+    List<Identity> identities(String customerId);
+
+    /**
+     * Gives the identity to the customer, unless another customer holds it. {@code takeOverUnverified}: an
+     * unverified claim by someone else may be taken over (the new owner just proved control of it).
+     */
+    boolean claim(Identity identity, boolean takeOverUnverified);
+
+    /** Moves an identity to another customer (a merge), whatever its state. */
+    void reassign(Identity identity, String to);
+
+    List<Consent> consents(String customerId);
+
+    /** Records a decision unless a newer one exists (the latest decision wins). */
+    void decide(String customerId, Consent consent);
+
+    /** A pending one-time code for a new email or phone. */
+    record Challenge(String customerId, Identity.Kind kind, String value, String codeHash, int attempts,
+                     Instant expiresAt) {
+    }
+
+    /** Stores the challenge and the message that carries the code, together. */
+    void challenge(Challenge challenge, OutboxMessage message);
+
+    Optional<Challenge> challenge(String customerId, Identity.Kind kind, String value);
+
+    /** Counts a wrong code if the challenge still has {@code seen} attempts. */
+    boolean countWrongCode(Challenge challenge, int seen);
+
+    void clearChallenge(Challenge challenge);
+
+    void recordAccess(String customerId, String storeId, String staffId, Instant at);
+
+    List<Map<String, Object>> accesses(String customerId);
+
+    /** Marks {@code merged} as the same person as {@code survivor}, with who, when and why; false if already done. */
+    boolean markMerged(String merged, String survivor, String by, String why, Instant at);
+
+    /** Deletes every item of the customer in the customer store: profile, identities, consents, codes, access log. */
+    void erase(String customerId);
+}

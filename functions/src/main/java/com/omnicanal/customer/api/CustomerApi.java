@@ -1,0 +1,75 @@
+package com.omnicanal.customer.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.omnicanal.api.Callers;
+import com.omnicanal.api.DomainProblems;
+import com.omnicanal.customer.Consent;
+import com.omnicanal.customer.CustomerService;
+import com.omnicanal.customer.ProfilePatch;
+import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.Router;
+import java.util.List;
+import java.util.Map;
+
+/** The customers Lambda: the profile, identities, consents, timeline and GDPR for customers; lookup and merge for staff. */
+public final class CustomerApi {
+    private CustomerApi() {
+    }
+
+    public record NewIdentity(String kind, String value) {
+    }
+
+    public record Verification(String kind, String value, String code) {
+    }
+
+    public record Decisions(List<Consent> consents) {
+    }
+
+    public record Merge(String survivorId, String mergedId, String reason) {
+    }
+
+    public record StoreRegistration(String firstName, String lastName, String language, String phone, String email,
+                                    String card) {
+    }
+
+    public static Router router(CustomerService customers) {
+        return Router.builder()
+                .route("GET /customers/me", r -> ApiResponse.ok(customers.me(Callers.actor(r))))
+                .route("PATCH /customers/me", r -> ApiResponse.ok(customers.update(Callers.actor(r), r.body(ProfilePatch.class))))
+                .route("DELETE /customers/me", r -> {
+                    customers.erase(Callers.actor(r));
+                    return APIGatewayV2HTTPResponse.builder().withStatusCode(204).build();
+                })
+                .route("POST /customers/me/identities", r -> {
+                    var body = r.body(NewIdentity.class);
+                    return ApiResponse.json(202, customers.addIdentity(Callers.actor(r), body.kind(), body.value()), Map.of());
+                })
+                .route("POST /customers/me/identities/verify", r -> {
+                    var body = r.body(Verification.class);
+                    return ApiResponse.ok(customers.verify(Callers.actor(r), body.kind(), body.value(), body.code()));
+                })
+                .route("GET /customers/me/consents", r -> ApiResponse.ok(Map.of("consents", customers.consents(Callers.actor(r)))))
+                .route("PUT /customers/me/consents", r -> ApiResponse.ok(Map.of("consents",
+                        customers.decide(Callers.actor(r), r.body(Decisions.class).consents()))))
+                .route("GET /customers/me/timeline", r -> ApiResponse.ok(customers.timeline(Callers.actor(r),
+                        r.query("cursor").orElse(null))))
+                .route("GET /customers/me/export", r -> ApiResponse.json(200, customers.export(Callers.actor(r)),
+                        Map.of("Content-Disposition", "attachment; filename=omnicanal-export.json")))
+                .route("GET /stores/{storeId}/customers", r -> ApiResponse.ok(customers.lookup(Callers.actor(r),
+                        r.path("storeId"), r.query("phone").orElse(null), r.query("email").orElse(null),
+                        r.query("card").orElse(null))))
+                .route("POST /stores/{storeId}/customers", r -> {
+                    var body = r.body(StoreRegistration.class);
+                    return ApiResponse.json(201, customers.registerInStore(Callers.actor(r), r.path("storeId"),
+                            new ProfilePatch(body.firstName(), body.lastName(), body.language(), null, null, null),
+                            body.phone(), body.email(), body.card()), Map.of());
+                })
+                .route("POST /stores/{storeId}/customers/merge", r -> {
+                    var body = r.body(Merge.class);
+                    return ApiResponse.ok(customers.mergeByStaff(Callers.actor(r), r.path("storeId"), body.survivorId(),
+                            body.mergedId(), body.reason()));
+                })
+                .errors(DomainProblems::of)
+                .build();
+    }
+}

@@ -1,0 +1,226 @@
+package com.omnicanal.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.infrastructure.dynamo.TableDefinitions;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.dynamo.DynamoContactBook;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.reservation.ReservationRequest;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.DomainException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CustomersOnDynamoDbLocalTest {
+    private static DynamoDbLocal dynamo;
+    private CustomerFixture fx;
+    private final Actor camille = Actor.customer("cust-camille");
+    private final Actor hugo = Actor.customer("cust-hugo");
+    private final Actor lea = Actor.staff("staff-lea", "paris-rivoli");
+
+    @BeforeAll
+    static void start() {
+        dynamo = DynamoDbLocal.inMemory();
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        fx = new CustomerFixture(dynamo.client());
+        fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 10);
+    }
+
+    private void verified(Actor actor, String kind, String value) {
+        fx.service.addIdentity(actor, kind, value);
+        fx.service.verify(actor, kind, value, fx.lastCode(fx.service.me(actor).id(),
+                Identity.Kind.valueOf(kind.toUpperCase()), value));
+    }
+
+    @Test
+    void theProfileIsCreatedAtFirstSightAndUpdated() {
+        assertThat(fx.service.me(camille).language()).isEqualTo("fr");
+        var updated = fx.service.update(camille, new ProfilePatch("Camille", "Martin", "en", List.of("EMAIL", "SMS"),
+                new Profile.QuietHours("21:00", "08:00", "Europe/Paris"), "lyon-republique"));
+        assertThat(fx.service.me(camille)).isEqualTo(updated);
+        assertThatThrownBy(() -> fx.service.update(camille, new ProfilePatch("", null, "de", List.of("FAX"),
+                new Profile.QuietHours("25:00", "08:00", "Mars/Olympus"), "nowhere")))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(DomainException.Violation::field)
+                        .containsExactlyInAnyOrder("firstName", "language", "preferredChannels", "quietHours", "homeStoreId"));
+    }
+
+    @Test
+    void aNewEmailIsVerifiedWithAOneTimeCodeSentToThatAddress() {
+        var sent = fx.service.addIdentity(camille, "email", " Camille.Martin@Example.fr ");
+        assertThat(sent).containsEntry("value", "camille.martin@example.fr").containsEntry("verified", false);
+        var code = fx.lastCode("cust-camille", Identity.Kind.EMAIL, "camille.martin@example.fr");
+        var wrong = "000000".equals(code) ? "111111" : "000000";
+        assertThatThrownBy(() -> fx.service.verify(camille, "email", "camille.martin@example.fr", wrong))
+                .isInstanceOf(DomainException.InvalidInput.class).hasMessageContaining("code");
+        var profile = fx.service.verify(camille, "email", "camille.martin@example.fr", code);
+        assertThat(profile.email()).isEqualTo("camille.martin@example.fr");
+        assertThat(fx.customers.identity(Identity.Kind.EMAIL, "camille.martin@example.fr").orElseThrow().verified()).isTrue();
+        assertThatThrownBy(() -> fx.service.verify(camille, "email", "camille.martin@example.fr", code))
+                .isInstanceOf(DomainException.InvalidInput.class);
+    }
+
+    @Test
+    void fiveWrongCodesOrALateOneAreRefused() {
+        fx.service.addIdentity(camille, "phone", "06 12 34 56 78");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> fx.service.verify(camille, "phone", "+33612345678", "abcdef"))
+                    .isInstanceOf(DomainException.InvalidInput.class);
+        }
+        var code = fx.lastCode("cust-camille", Identity.Kind.PHONE, "0612345678");
+        assertThatThrownBy(() -> fx.service.verify(camille, "phone", "0612345678", code)).hasMessageContaining("too many");
+        fx.service.addIdentity(camille, "phone", "06 12 34 56 78");
+        fx.backend.clock.advance(Duration.ofMillis(5));
+        var fresh = fx.lastCode("cust-camille", Identity.Kind.PHONE, "0612345678");
+        fx.backend.clock.advance(Duration.ofMinutes(11));
+        assertThatThrownBy(() -> fx.service.verify(camille, "phone", "0612345678", fresh)).hasMessageContaining("expired");
+        assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678")).isEmpty();
+    }
+
+    @Test
+    void anIdentityVerifiedByAnotherCustomerIsRefusedWithoutSayingWhose() {
+        verified(camille, "email", "camille.martin@example.fr");
+        assertThatThrownBy(() -> fx.service.addIdentity(hugo, "email", "camille.martin@example.fr"))
+                .isInstanceOf(DomainException.InvalidState.class).hasMessageNotContaining("cust-camille");
+        assertThatThrownBy(() -> fx.service.addIdentity(hugo, "email", "not-an-email"))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations().get(0).field()).isEqualTo("email"));
+        assertThatThrownBy(() -> fx.service.addIdentity(hugo, "phone", "12"))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations().get(0).field()).isEqualTo("phone"));
+        fx.service.addIdentity(camille, "card", "2900 1234 5678");
+        assertThatThrownBy(() -> fx.service.addIdentity(hugo, "card", "290012345678")).isInstanceOf(DomainException.InvalidState.class);
+    }
+
+    @Test
+    void verifyingAPhoneTheStoreRegisteredMergesTheStoreProfileIntoTheAccount() {
+        var store = fx.service.registerInStore(lea, "paris-rivoli",
+                new ProfilePatch("Camille", "Martin", "fr", null, null, null), "06 12 34 56 78", null, "2900123456");
+        var storeActor = Actor.customer(store.id());
+        var reservation = fx.backend.reservationService.reserve(storeActor,
+                new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
+        fx.customers.decide(store.id(), new Consent("MARKETING", "SMS", true, "store", "v1", fx.backend.clock.instant()));
+        fx.backend.clock.advance(Duration.ofMinutes(1));
+        fx.customers.decide("cust-camille", new Consent("MARKETING", "EMAIL", true, "web", "v2", fx.backend.clock.instant()));
+
+        verified(camille, "phone", "06 12 34 56 78");
+
+        var merged = fx.customers.profile(store.id()).orElseThrow();
+        assertThat(merged.status()).isEqualTo(Profile.Status.MERGED);
+        assertThat(merged.mergedInto()).isEqualTo("cust-camille");
+        var survivor = fx.service.me(camille);
+        assertThat(survivor.loyaltyCard()).isEqualTo("2900123456");
+        assertThat(survivor.phone()).isEqualTo("+33612345678");
+        assertThat(fx.customers.identity(Identity.Kind.CARD, "2900123456").orElseThrow().customerId()).isEqualTo("cust-camille");
+        assertThat(fx.backend.reservations.find(reservation.id()).orElseThrow().customerId()).isEqualTo("cust-camille");
+        assertThat(fx.service.consents(camille)).extracting(Consent::channel).containsExactlyInAnyOrder("SMS", "EMAIL");
+        assertThat(fx.service.me(storeActor).id()).isEqualTo("cust-camille");
+        var contact = new DynamoContactBook(dynamo.client(), "Customers").find(store.id()).orElseThrow();
+        assertThat(contact.customerId()).isEqualTo("cust-camille");
+    }
+
+    @Test
+    void staffMergeIsRecordedAndIdempotent() {
+        var a = fx.service.registerInStore(lea, "paris-rivoli", new ProfilePatch("A", "Un", null, null, null, null), null,
+                "a@example.fr", null);
+        fx.service.me(camille);
+        assertThatThrownBy(() -> fx.service.mergeByStaff(Actor.staff("x", "lyon-republique"), "paris-rivoli", "cust-camille",
+                a.id(), "same person")).isInstanceOf(DomainException.Forbidden.class);
+        fx.service.mergeByStaff(lea, "paris-rivoli", "cust-camille", a.id(), "same person at the till");
+        fx.service.mergeByStaff(lea, "paris-rivoli", "cust-camille", a.id(), "same person at the till");
+        assertThat(fx.customers.profile(a.id()).orElseThrow().mergedInto()).isEqualTo("cust-camille");
+        assertThat(fx.customers.identity(Identity.Kind.EMAIL, "a@example.fr").orElseThrow().customerId()).isEqualTo("cust-camille");
+    }
+
+    @Test
+    void consentsRecordVersionAndSourceAndTheDispatcherReadsThem() {
+        fx.service.update(camille, new ProfilePatch("Camille", null, null, null, null, null));
+        var after = fx.service.decide(camille, List.of(new Consent("MARKETING", "EMAIL", true, null, "cgv-2026-01", null)));
+        assertThat(after).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo("web");
+            assertThat(c.textVersion()).isEqualTo("cgv-2026-01");
+        });
+        verified(camille, "email", "camille.martin@example.fr");
+        var recipient = new DynamoContactBook(dynamo.client(), "Customers").find("cust-camille").orElseThrow();
+        assertThat(recipient.channelsFor(OutboxMessage.Purpose.MARKETING)).containsExactly(ChannelKind.EMAIL);
+        assertThatThrownBy(() -> fx.service.decide(camille, List.of(new Consent("SPAM", "FAX", true, null, null, null))))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations()).hasSize(3));
+    }
+
+    @Test
+    void theTimelineShowsEveryChannelNewestFirstAndPages() {
+        fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 20);
+        for (int i = 0; i < 12; i++) {
+            fx.backend.clock.advance(Duration.ofMinutes(1));
+            fx.backend.reservationService.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k" + i);
+        }
+        var first = fx.service.timeline(camille, null);
+        assertThat(first.items()).hasSize(20);
+        assertThat(first.items()).extracting(TimelineEntry::kind).contains("reservation", "message");
+        assertThat(first.items()).isSortedAccordingTo((x, y) -> y.at().compareTo(x.at()));
+        var second = fx.service.timeline(camille, first.nextCursor());
+        var all = new ArrayList<>(first.items());
+        all.addAll(second.items());
+        assertThat(all.stream().filter(e -> e.kind().equals("reservation")).count()).isEqualTo(12);
+        assertThat(fx.service.timeline(hugo, null).items()).isEmpty();
+    }
+
+    @Test
+    void staffLookUpTheCustomerInFrontOfThemAndTheLookIsRecorded() {
+        verified(camille, "phone", "06 12 34 56 78");
+        fx.service.update(camille, new ProfilePatch("Camille", "Martin", null, null, null, null));
+        fx.backend.reservationService.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
+
+        var view = fx.service.lookup(lea, "paris-rivoli", "06 12 34 56 78", null, null);
+
+        assertThat(view).containsEntry("firstName", "Camille").doesNotContainKey("email");
+        assertThat((List<?>) view.get("openAtThisStore")).hasSize(1);
+        assertThatThrownBy(() -> fx.service.lookup(camille, "paris-rivoli", "0612345678", null, null))
+                .isInstanceOf(DomainException.Forbidden.class);
+        assertThatThrownBy(() -> fx.service.lookup(lea, "paris-rivoli", "0699999999", null, null))
+                .isInstanceOf(DomainException.NotFound.class);
+        assertThat((List<?>) fx.service.export(camille).get("storeAccesses")).hasSize(1);
+    }
+
+    @Test
+    void erasureLeavesNoneOfThePersonsDataInAnyTableAndTheEmailCanSignUpAgain() {
+        var person = Actor.customer("cust-erase-7c1d");
+        fx.service.update(person, new ProfilePatch("Zoé", "Quintard", null, null, null, null));
+        verified(person, "email", "zoe.quintard@example.fr");
+        verified(person, "phone", "07 45 67 89 01");
+        fx.service.addIdentity(person, "card", "2900987654");
+        fx.backend.reservationService.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
+        fx.service.lookup(lea, "paris-rivoli", null, "zoe.quintard@example.fr", null);
+        var exported = com.omnicanal.infrastructure.http.Json.write(fx.service.export(person));
+        assertThat(exported).contains("Quintard", "zoe.quintard@example.fr", "+33745678901", "2900987654");
+
+        fx.service.erase(person);
+
+        var traces = List.of("cust-erase-7c1d", "Zoé", "Quintard", "zoe.quintard", "+33745678901", "2900987654");
+        for (var table : TableDefinitions.all(fx.backend.tables)) {
+            for (var item : dynamo.client().scanPaginator(r -> r.tableName(table.tableName())).items()) {
+                var text = item.toString();
+                for (var trace : traces) assertThat(text).as("%s in %s", trace, table.tableName()).doesNotContain(trace);
+            }
+        }
+        assertThat(fx.backend.level("TSH-COT-BLU-M", "paris-rivoli").reserved()).isEqualTo(1);
+        assertThat(new DynamoContactBook(dynamo.client(), "Customers").find("cust-erase-7c1d")).isEmpty();
+        var again = Actor.customer("cust-new-account");
+        verified(again, "email", "zoe.quintard@example.fr");
+        assertThat(fx.service.me(again).email()).isEqualTo("zoe.quintard@example.fr");
+    }
+}
