@@ -188,6 +188,27 @@ class LambdaInvocationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void customerEventsThroughTheLambdaHandler() throws Exception {
+        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("get-me.json")).get("statusCode").asInt()).isEqualTo(200);
+        var patched = invoke(OmnicanalApplication.CUSTOMER_API, event("patch-me.json"));
+        assertThat(body(patched).get("quietHours").get("timeZone").asText()).isEqualTo("Europe/Paris");
+        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("post-identity.json")).get("statusCode").asInt()).isEqualTo(202);
+        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("post-identity-verify.json")).get("statusCode").asInt())
+                .isEqualTo(400);
+        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("put-consents.json")).get("statusCode").asInt()).isEqualTo(200);
+        for (var file : new String[] {"get-consents.json", "get-timeline.json", "get-export.json"}) {
+            assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event(file)).get("statusCode").asInt()).as(file).isEqualTo(200);
+        }
+        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("post-store-customer.json")).get("statusCode").asInt())
+                .isEqualTo(201);
+        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("get-store-customer.json")).get("statusCode").asInt())
+                .isEqualTo(200);
+        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("post-store-customer-merge.json")).get("statusCode").asInt())
+                .isEqualTo(404);
+        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("delete-me.json")).get("statusCode").asInt()).isEqualTo(204);
+    }
+
     private static ObjectNode withId(ObjectNode event, String id) {
         var params = (ObjectNode) event.get("pathParameters");
         if (params != null && params.has("id")) {

@@ -48,7 +48,8 @@ class ContractConsistencyTest {
                     OmnicanalApplication.RESERVATION_API, wiring.reservationApi(),
                     OmnicanalApplication.MESSAGING_API, wiring.messaging().api(),
                     OmnicanalApplication.ORDER_API, wiring.orderApi(),
-                    OmnicanalApplication.RETURN_API, wiring.returnApi());
+                    OmnicanalApplication.RETURN_API, wiring.returnApi(),
+                    OmnicanalApplication.CUSTOMER_API, wiring.customerApi());
             var served = new HashSet<String>();
             for (var route : routes) {
                 assertThat(routers).as("function of %s", route.routeKey()).containsKey(route.function());

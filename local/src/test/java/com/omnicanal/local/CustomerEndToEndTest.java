@@ -1,0 +1,101 @@
+package com.omnicanal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The customer's own data through the gateway: the customer, staff and another customer each see what they should. */
+class CustomerEndToEndTest {
+    private static LocalStack stack;
+    private static LocalClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LocalStack.start(0, null);
+        client = new LocalClient(stack.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static JsonNode awaitInbox(Predicate<JsonNode> wanted) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            var items = client.get("/_local/inbox.json", null).body().get("items");
+            var found = StreamSupport.stream(items.spliterator(), false).filter(wanted).findFirst();
+            if (found.isPresent()) return found.get();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nothing matching arrived in the local inbox");
+    }
+
+    @Test
+    void aNewAccountVerifiesItsPhoneWithTheCodeReceivedBySms() throws Exception {
+        var me = client.token("cust-new-e2e", "customer", null);
+        assertThat(client.get("/customers/me", me).body().get("status").asText()).isEqualTo("ACTIVE");
+        var sent = client.send("POST", "/customers/me/identities", me, "{\"kind\":\"phone\",\"value\":\"07 45 11 22 33\"}", Map.of());
+        assertThat(sent.status()).isEqualTo(202);
+        var sms = awaitInbox(i -> i.get("to").asText().equals("+33745112233") && i.get("text").asText().contains("code"));
+        var code = sms.get("text").asText().replaceAll(".*?(\\d{6}).*", "$1");
+        var wrong = client.send("POST", "/customers/me/identities/verify", me,
+                "{\"kind\":\"phone\",\"value\":\"0745112233\",\"code\":\"" + ("000000".equals(code) ? "111111" : "000000") + "\"}", Map.of());
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body().get("errors").get(0).get("field").asText()).isEqualTo("code");
+        var ok = client.send("POST", "/customers/me/identities/verify", me,
+                "{\"kind\":\"phone\",\"value\":\"0745112233\",\"code\":\"" + code + "\"}", Map.of());
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body().get("phone").asText()).isEqualTo("+33745112233");
+        var other = client.token("cust-other-e2e", "customer", null);
+        assertThat(client.send("POST", "/customers/me/identities", other, "{\"kind\":\"phone\",\"value\":\"0745112233\"}", Map.of())
+                .status()).isEqualTo(409);
+        assertThat(client.send("POST", "/customers/me/identities", other, "{\"kind\":\"phone\",\"value\":\"12\"}", Map.of())
+                .body().get("errors").get(0).get("field").asText()).isEqualTo("phone");
+    }
+
+    @Test
+    void customersStaffAndOtherCustomersEachSeeWhatTheyShould() {
+        var camille = client.token("cust-camille", "customer", null);
+        var hugo = client.token("cust-hugo", "customer", null);
+        var lea = client.token("staff-lea", "staff", "paris-rivoli");
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+
+        var profile = client.get("/customers/me", camille).body();
+        assertThat(profile.get("firstName").asText()).isEqualTo("Camille");
+        assertThat(client.get("/customers/me", hugo).body().get("firstName").asText()).isEqualTo("Hugo");
+        assertThat(client.send("PATCH", "/customers/me", camille, "{\"language\":\"de\"}", Map.of()).status()).isEqualTo(400);
+        assertThat(client.send("PUT", "/customers/me/consents", camille, "{\"consents\":[{\"purpose\":\"FEEDBACK\","
+                + "\"channel\":\"EMAIL\",\"granted\":true,\"textVersion\":\"v3\"}]}", Map.of()).status()).isEqualTo(200);
+        assertThat(client.get("/customers/me/consents", hugo).body().get("consents").toString()).doesNotContain("v3");
+
+        var seen = client.get("/stores/paris-rivoli/customers?phone=06%2012%2034%2056%2078", lea);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body().get("customerId").asText()).isEqualTo("cust-camille");
+        assertThat(seen.body().has("email")).isFalse();
+        assertThat(client.get("/stores/paris-rivoli/customers?phone=0612345678", karim).status()).isEqualTo(403);
+        assertThat(client.get("/stores/paris-rivoli/customers?phone=0612345678", hugo).status()).isEqualTo(403);
+        assertThat(client.get("/stores/paris-rivoli/customers", lea).status()).isEqualTo(400);
+        assertThat(client.get("/customers/me/export", camille).body().get("storeAccesses")).isNotEmpty();
+        assertThat(client.get("/customers/me/export", hugo).body().get("storeAccesses")).isEmpty();
+        assertThat(client.get("/customers/me/timeline", camille).status()).isEqualTo(200);
+        assertThat(client.get("/customers/me", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void erasureThroughTheApi() {
+        var zoe = client.token("cust-zoe-e2e", "customer", null);
+        client.send("PATCH", "/customers/me", zoe, "{\"firstName\":\"Zoé\",\"lastName\":\"Quintard\"}", Map.of());
+        assertThat(client.send("DELETE", "/customers/me", zoe, null, Map.of()).status()).isEqualTo(204);
+        var fresh = client.get("/customers/me", zoe).body();
+        assertThat(fresh.has("firstName")).isFalse();
+    }
+}
