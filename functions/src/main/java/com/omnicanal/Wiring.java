@@ -70,9 +70,11 @@ public final class Wiring {
                 settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
                 settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()), d.maxLines(), d.maxQuantityPerLine());
         var orderStore = new DynamoOrders(dynamo, tables);
-        var orders = new OrderService(catalog, ledger, orderStore, payments, orderPolicy, clock);
-        this.customerApi = CustomerApi.router(new CustomerService(catalog,
-                new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
+        var customerService = new CustomerService(catalog, new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
+                new DynamoCustomerHistory(dynamo, tables), clock);
+        var orders = new OrderService(catalog, ledger, orderStore, payments, orderPolicy, clock,
+                customerService::rememberOrderContact);
+        this.customerApi = CustomerApi.router(customerService);
         this.returnApi = ReturnApi.router(new ReturnService(catalog, orderStore, new DynamoReservations(dynamo, enhanced, tables),
                 new DynamoReturns(dynamo, tables), settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock));
         this.orderApi = OrderApi.router(orders);

@@ -183,6 +183,26 @@ public final class CustomerService {
         return profile;
     }
 
+    /**
+     * The contact given with an order, kept as unverified identities of the buyer's profile (created if needed): a
+     * claim held by someone else, or already verified, is left alone.
+     */
+    public void rememberOrderContact(String customerId, String name, String email, String phone) {
+        var profile = customers.createIfAbsent(Profile.fresh(customerId, now()));
+        if (profile.firstName() == null && name != null) {
+            customers.save(profile.with(name, profile.lastName(), profile.language(), profile.preferredChannels(),
+                    profile.quietHours(), profile.homeStoreId(), now()));
+        }
+        // never downgrade an identity someone (the buyer included) already holds
+        if (phone != null && customers.identity(Identity.Kind.PHONE, phone).isEmpty()) {
+            customers.claim(new Identity(Identity.Kind.PHONE, phone, customerId, false, now()), false);
+        }
+        var mail = email == null ? null : email.toLowerCase(Locale.ROOT);
+        if (mail != null && customers.identity(Identity.Kind.EMAIL, mail).isEmpty()) {
+            customers.claim(new Identity(Identity.Kind.EMAIL, mail, customerId, false, now()), false);
+        }
+    }
+
     private void attachUnverified(String customerId, Identity.Kind kind, String value) {
         if (!customers.claim(new Identity(kind, value, customerId, false, now()), false)) {
             throw new DomainException.InvalidState("this " + kind.name().toLowerCase(Locale.ROOT) + " is already used by another account");

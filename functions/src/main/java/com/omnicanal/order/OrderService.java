@@ -51,15 +51,22 @@ public final class OrderService {
     private final Payments payments;
     private final OrderPolicy policy;
     private final Clock clock;
+    private final GuestContacts guests;
 
     public OrderService(Catalog catalog, StockLedger stock, Orders orders, Payments payments, OrderPolicy policy,
                         Clock clock) {
+        this(catalog, stock, orders, payments, policy, clock, GuestContacts.NONE);
+    }
+
+    public OrderService(Catalog catalog, StockLedger stock, Orders orders, Payments payments, OrderPolicy policy,
+                        Clock clock, GuestContacts guests) {
         this.catalog = catalog;
         this.stock = stock;
         this.orders = orders;
         this.payments = payments;
         this.policy = policy;
         this.clock = clock;
+        this.guests = guests;
     }
 
     /** The order as answered, and whether it replays an earlier identical request. */
@@ -95,7 +102,10 @@ public final class OrderService {
                 List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
                 .message(message(PLACED, placed, store)).idempotency(claim));
-        if (result instanceof Orders.Outcome.Applied) return new Outcome(placed, false);
+        if (result instanceof Orders.Outcome.Applied) {
+            guests.remember(actor.id(), contact.name(), contact.email(), contact.phone());
+            return new Outcome(placed, false);
+        }
         if (result instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
         if (result instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
         // the pickup store lacks something: offer a later date by transfer, or the stores that have every line
@@ -110,6 +120,7 @@ public final class OrderService {
         var saved = orders.apply(Orders.Change.of(awaiting, null).idempotency(claim));
         if (saved instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
         if (saved instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
+        guests.remember(actor.id(), contact.name(), contact.email(), contact.phone());
         return new Outcome(awaiting, false);
     }
 

@@ -134,6 +134,24 @@ class CustomersOnDynamoDbLocalTest {
     }
 
     @Test
+    void aGuestOrderPlacedWithAPhoneJoinsTheAccountThatLaterVerifiesThatPhone() {
+        var orders = new com.omnicanal.order.OrderService(fx.backend.catalog, fx.backend.ledger,
+                new com.omnicanal.order.dynamo.DynamoOrders(dynamo.client(), fx.backend.tables),
+                new com.omnicanal.order.payments.RecordingPayments(), com.omnicanal.order.OrderPolicy.DEFAULT,
+                fx.backend.clock, fx.service::rememberOrderContact);
+        var guest = Actor.customer("guest-5f2a");
+        var order = orders.place(guest, new com.omnicanal.order.OrderRequest(
+                List.of(new com.omnicanal.order.OrderRequest.LineRequest("TSH-COT-BLU-M", 1)), "paris-rivoli",
+                new com.omnicanal.order.Order.Contact("Camille M.", null, "06 12 34 56 78"), "pa_guest_0001"), "g1").order();
+        assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678").orElseThrow().verified()).isFalse();
+
+        verified(camille, "phone", "06 12 34 56 78");
+
+        assertThat(orders.mine(camille, null).items()).extracting(com.omnicanal.order.Order::id).containsExactly(order.id());
+        assertThat(fx.customers.profile("guest-5f2a").orElseThrow().mergedInto()).isEqualTo("cust-camille");
+    }
+
+    @Test
     void staffMergeIsRecordedAndIdempotent() {
         var a = fx.service.registerInStore(lea, "paris-rivoli", new ProfilePatch("A", "Un", null, null, null, null), null,
                 "a@example.fr", null);
