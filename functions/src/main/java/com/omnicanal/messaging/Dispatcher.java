@@ -62,7 +62,10 @@ public final class Dispatcher {
         }
         var message = record.message();
         var recipient = verification(message);
-        if (recipient == null) recipient = contacts.find(message.customerId()).orElseGet(() -> guest(message));
+        if (recipient == null) {
+            recipient = contacts.find(message.customerId()).map(r -> orderContactFilling(r, message))
+                    .orElseGet(() -> guest(message));
+        }
         if (recipient == null) {
             log.markFailed(messageId, "unknown-customer", now);
             return Result.FAILED;
@@ -152,6 +155,19 @@ public final class Dispatcher {
         return new Recipient(message.customerId(), data.getOrDefault("language", "fr"), data.get("contactEmail"),
                 data.get("contactPhone"), List.of(ChannelKind.SMS, ChannelKind.EMAIL),
                 Map.of(OutboxMessage.Purpose.TRANSACTIONAL, java.util.Set.of(ChannelKind.SMS, ChannelKind.EMAIL)), null);
+    }
+
+    /**
+     * A profile without a verified address (a guest whose order contact is not verified yet) is told about that order
+     * at the contact given with it: transactional messages only.
+     */
+    private static Recipient orderContactFilling(Recipient recipient, OutboxMessage message) {
+        var data = message.templateData();
+        if (message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL || recipient.email() != null || recipient.phone() != null) {
+            return recipient;
+        }
+        return new Recipient(recipient.customerId(), recipient.language(), data.get("contactEmail"), data.get("contactPhone"),
+                recipient.preferredOrder(), recipient.consented(), recipient.quietHours());
     }
 
     /** Exponential backoff with full jitter: spreads retries so a recovering provider is not hit all at once. */

@@ -211,6 +211,21 @@ class MessagingIntegrationTest {
     }
 
     @Test
+    void aProfileWithoutVerifiedAddressesIsToldAtTheOrderContactForTransactionalMessagesOnly() throws Exception {
+        fx.customer("guest-7f3a", "fr", null, null, null, null);
+        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort())));
+        var contact = Map.of("contactEmail", "guest@example.org");
+        var order = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#G1", contact);
+        var promo = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", Purpose.MARKETING, Urgency.NORMAL, "RC#G2", contact);
+
+        assertThat(dispatcher.dispatch(order.id())).isEqualTo(Dispatcher.Result.SENT);
+        assertThat(dispatcher.dispatch(promo.id())).isEqualTo(Dispatcher.Result.FAILED);
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("guest@example.org");
+    }
+
+    @Test
     void theSameStreamRecordTwiceSendsOnce() {
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM3"))));
