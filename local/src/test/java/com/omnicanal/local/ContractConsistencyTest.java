@@ -49,7 +49,8 @@ class ContractConsistencyTest {
                     OmnicanalApplication.MESSAGING_API, wiring.messaging().api(),
                     OmnicanalApplication.ORDER_API, wiring.orderApi(),
                     OmnicanalApplication.RETURN_API, wiring.returnApi(),
-                    OmnicanalApplication.CUSTOMER_API, wiring.customerApi());
+                    OmnicanalApplication.CUSTOMER_API, wiring.customerApi(),
+                    OmnicanalApplication.FEEDBACK_API, wiring.feedbackApi());
             var served = new HashSet<String>();
             for (var route : routes) {
                 assertThat(routers).as("function of %s", route.routeKey()).containsKey(route.function());
@@ -109,7 +110,7 @@ class ContractConsistencyTest {
                     (List<Map<String, Object>>) props.getOrDefault("GlobalSecondaryIndexes", List.of())));
         });
         var logical = Map.of("Stock", "StockTable", "Orders", "OrdersTable", "Outbox", "OutboxTable",
-                "Idempotency", "IdempotencyTable", "Customers", "CustomersTable");
+                "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable");
         for (var table : TableDefinitions.all(TableNames.defaults())) {
             var keys = table.keySchema().stream()
                     .map(k -> Map.<String, Object>of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString()))
