@@ -42,6 +42,8 @@ class LambdaJarsIT {
             Map.entry(OmnicanalApplication.ORDER_SWEEPER, "schedule-order-sweep.json"),
             Map.entry(OmnicanalApplication.RETURN_API, "get-return.json"),
             Map.entry(OmnicanalApplication.CUSTOMER_API, "get-me.json"),
+            Map.entry(OmnicanalApplication.FEEDBACK_API, "get-questionnaires.json"),
+            Map.entry(OmnicanalApplication.FEEDBACK_SWEEPER, "schedule-sweep.json"),
             Map.entry(OmnicanalApplication.MESSAGING_API, "post-twilio-status.json"),
             Map.entry(OmnicanalApplication.OUTBOX_DISPATCHER, "dynamodb-outbox-stream.json"),
             Map.entry(OmnicanalApplication.MESSAGE_REDRIVE, "schedule-redrive.json"));
