@@ -30,9 +30,13 @@ class LambdaJarsIT {
     private static final Path EVENTS = ROOT.resolve("events");
     private static final String API_JAR = "functions/target/omnicanal-functions-lambda.jar";
     private static final String MESSAGING_JAR = "functions/target/omnicanal-messaging-lambda.jar";
-    /** The functions that send or check Twilio signatures: the only ones that may need Twilio and mail. */
+    /**
+     * The functions that send, check Twilio signatures or sign feedback links: the only ones that need Twilio, mail or
+     * a secret from Secrets Manager.
+     */
     private static final Set<String> MESSAGING = Set.of(OmnicanalApplication.OUTBOX_DISPATCHER,
-            OmnicanalApplication.MESSAGE_REDRIVE, OmnicanalApplication.MESSAGING_API);
+            OmnicanalApplication.MESSAGE_REDRIVE, OmnicanalApplication.MESSAGING_API, OmnicanalApplication.FEEDBACK_API,
+            OmnicanalApplication.FEEDBACK_SWEEPER);
     private static final Map<String, String> EVENT_OF = Map.ofEntries(
             Map.entry(OmnicanalApplication.CATALOG_API, "get-products.json"),
             Map.entry(OmnicanalApplication.STOCK_API, "get-stock.json"),
@@ -86,6 +90,35 @@ class LambdaJarsIT {
             }
         }
         return functions;
+    }
+
+    /** Functions whose environment names a Secrets Manager secret (a *_SECRET_ARN variable). */
+    static Set<String> functionsReadingSecrets() throws Exception {
+        var functions = new java.util.HashSet<String>();
+        var lines = Files.readAllLines(ROOT.resolve("template.yaml"));
+        String name = null;
+        boolean secret = false;
+        for (var line : lines) {
+            if (line.matches("^  [A-Za-z0-9]+:\\s*$")) {
+                if (name != null && secret) functions.add(name);
+                name = null;
+                secret = false;
+            }
+            var trimmed = line.trim();
+            if (trimmed.startsWith("SPRING_CLOUD_FUNCTION_DEFINITION:")) name = trimmed.substring(trimmed.indexOf(':') + 1).trim();
+            if (trimmed.matches("^[A-Z_]+_SECRET_ARN:.*")) secret = true;
+        }
+        if (name != null && secret) functions.add(name);
+        return functions;
+    }
+
+    @Test
+    void everyFunctionReadingASecretHasTheSecretsManagerClient() throws Exception {
+        var functions = templateFunctions();
+        var readers = functionsReadingSecrets();
+        assertThat(readers).contains(OmnicanalApplication.OUTBOX_DISPATCHER, OmnicanalApplication.FEEDBACK_API);
+        // the API jar leaves Secrets Manager out: a function there would fail at its first secret, on AWS only
+        readers.forEach(name -> assertThat(functions.get(name)).as(name).isEqualTo(MESSAGING_JAR));
     }
 
     @Test
