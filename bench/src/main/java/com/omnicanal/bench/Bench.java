@@ -39,12 +39,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * cold start (Spring Cloud Function handler vs a bare RequestHandler), warm overhead (JMH, see {@link WarmOverhead}),
  * contention on one SKU with the stock invariant checked after every run, local stack start vs DynamoDB Local's.
  * DynamoDB Local runs as a separate server process on 127.0.0.1, as DynamoDB is a network hop for a Lambda.
- * Usage: {@code Bench [cold|warm|contention|local|all] [runs]}; run from the repository root (bench/run.sh does).
+ * Usage: {@code Bench [cold|warm|contention|local|all|serve] [runs]}; run from the repository root (bench/run.sh does).
+ * {@code -Dbench.beforeJar=<an earlier omnicanal-functions-lambda.jar>} measures it beside the current one.
  */
 public final class Bench {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The API functions' Lambda jar; -Dbench.apiJar=... measures another build (e.g. a "before" figure). */
     private static final Path API_JAR = Path.of(System.getProperty("bench.apiJar", "functions/target/omnicanal-functions-lambda.jar"));
+    /**
+     * An earlier build of the same jar (-Dbench.beforeJar=...): measured in the same run, alternating with the current
+     * one, as "scf-before" (cold) and as its own JMH runs (warm), each against the same bare baseline.
+     */
+    private static final Path BEFORE_JAR = System.getProperty("bench.beforeJar") == null ? null
+            : Path.of(System.getProperty("bench.beforeJar"));
     private static final Path BENCH_JAR = Path.of("bench/target/omnicanal-bench.jar");
     private static final String SKU = "TSH-COT-BLU-M";
     private static final String STORE = "paris-rivoli";
@@ -57,6 +64,10 @@ public final class Bench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         if (what.equals("local") || what.equals("all")) localStack(Math.max(3, runs / 2));
         if (what.equals("local")) return;
+        if (what.equals("serve")) {
+            serve();
+            return;
+        }
         try (var dynamo = DynamoServer.start()) {
             try (var client = DynamoDbLocalServer.client(dynamo.endpoint)) {
                 TableDefinitions.createAll(client, TableNames.defaults());
@@ -78,7 +89,8 @@ public final class Bench {
         System.out.printf("%n## Cold start: fresh JVM to first response of POST /reservations (%d runs each, alternating)%n", runs);
         System.out.printf("JAVA_TOOL_OPTIONS from template.yaml: %s; classpath: %s + the probe%n", javaToolOptions, API_JAR);
         // -Dbench.modes=bare,scf for a build without Priming
-        var modes = List.of(System.getProperty("bench.modes", "bare,scf,scf-primed").split(","));
+        var modes = List.of(System.getProperty("bench.modes",
+                BEFORE_JAR == null ? "bare,scf,scf-primed" : "bare,scf-before,scf,scf-primed").split(","));
         Map<String, List<long[]>> results = new HashMap<>();
         for (int run = -1; run < runs; run++) { // run -1 warms the page cache and is not counted
             for (var mode : modes) {
@@ -93,6 +105,11 @@ public final class Bench {
             System.out.printf("| %s | %d | %d | %d | %d | %d |%n", label(mode), median(samples, 0), min(samples, 0),
                     max(samples, 0), median(samples, 1), median(samples, 3));
         }
+        if (results.containsKey("scf-before")) {
+            System.out.printf("before: ratio SCF / bare (medians): %.2f; per-run ratios: %s%n",
+                    (double) median(results.get("scf-before"), 0) / median(results.get("bare"), 0),
+                    perRunRatios(results.get("scf-before"), results.get("bare")));
+        }
         double ratio = (double) median(results.get("scf"), 0) / median(results.get("bare"), 0);
         System.out.printf("ratio SCF / bare (medians): %.2f (goal <= 1.3); per-run ratios: %s%n", ratio,
                 perRunRatios(results.get("scf"), results.get("bare")));
@@ -106,6 +123,7 @@ public final class Bench {
         return switch (mode) {
             case "bare" -> "(b) bare RequestHandler";
             case "scf" -> "(a) Spring Cloud Function FunctionInvoker";
+            case "scf-before" -> "(a0) same, before (" + BEFORE_JAR + ")";
             default -> "(a') same, primed as before a SnapStart snapshot";
         };
     }
@@ -114,8 +132,9 @@ public final class Bench {
     private static long[] coldRun(String endpoint, String mode, String javaToolOptions) throws Exception {
         var event = Files.createTempFile("cold-event", ".json");
         Files.writeString(event, reservationEvent("cold-" + UUID.randomUUID()));
-        var command = List.of(java(), "-cp", API_JAR + File.pathSeparator + BENCH_JAR,
-                ColdStartProbe.class.getName(), mode, event.toString());
+        var jar = mode.equals("scf-before") ? BEFORE_JAR : API_JAR;
+        var command = List.of(java(), "-cp", jar + File.pathSeparator + BENCH_JAR,
+                ColdStartProbe.class.getName(), mode.equals("scf-before") ? "scf" : mode, event.toString());
         var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         functionEnvironment(builder.environment(), endpoint);
         builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
@@ -171,18 +190,45 @@ public final class Bench {
         }
         var event = Files.createTempFile("warm-event", ".json");
         Files.writeString(event, reservationEvent("IDEMPOTENCY_KEY"));
+        if (BEFORE_JAR == null) {
+            System.out.printf("%n## Warm overhead (JMH sample time, 2 forks x 6 x 3 s after 4 x 3 s warm-up, -XX:TieredStopAtLevel=1 as deployed)%n");
+            var byName = jmh(endpoint, event, API_JAR, 2);
+            printWarm(byName);
+        } else {
+            // before and after alternate (before, after, after, before), one fork each, every run against its own bare
+            System.out.printf("%n## Warm overhead, before vs after (JMH sample time, runs ordered B A A B, 1 fork x 6 x 3 s "
+                    + "after 4 x 3 s warm-up each, -XX:TieredStopAtLevel=1 as deployed)%n");
+            Map<String, List<Double>> p50 = new HashMap<>();
+            Map<String, List<Double>> p99 = new HashMap<>();
+            for (var which : List.of("before", "after", "after", "before")) {
+                var byName = jmh(endpoint, event, which.equals("before") ? BEFORE_JAR : API_JAR, 1);
+                System.out.println("### " + which);
+                printWarm(byName);
+                var f = byName.get("reserveFunction").get("scorePercentiles");
+                var b = byName.get("bareTransactWrite").get("scorePercentiles");
+                p50.computeIfAbsent(which, w -> new ArrayList<>()).add(f.get("50.0").asDouble() / b.get("50.0").asDouble());
+                p99.computeIfAbsent(which, w -> new ArrayList<>()).add(f.get("99.0").asDouble() / b.get("99.0").asDouble());
+            }
+            for (var which : List.of("before", "after")) {
+                System.out.printf("%s: p50 ratios %s (mean %.2f), p99 ratios %s (mean %.2f)%n", which,
+                        format(p50.get(which)), mean(p50.get(which)), format(p99.get(which)), mean(p99.get(which)));
+            }
+        }
+        Files.deleteIfExists(event);
+    }
+
+    private static Map<String, JsonNode> jmh(String endpoint, Path event, Path jar, int forks) throws Exception {
         var results = Files.createTempFile("jmh", ".json");
-        var classpath = String.join(File.pathSeparator, API_JAR.toString(), BENCH_JAR.toString(),
+        var classpath = String.join(File.pathSeparator, jar.toString(), BENCH_JAR.toString(),
                 lib("jmh-core"), lib("jopt-simple"), lib("commons-math3"));
         var command = List.of(java(), "-cp", classpath, "org.openjdk.jmh.Main", WarmOverhead.class.getName(),
-                "-f", "2", "-wi", "4", "-w", "3s", "-i", "6", "-r", "3s", "-foe", "true",
+                "-f", Integer.toString(forks), "-wi", "4", "-w", "3s", "-i", "6", "-r", "3s", "-foe", "true",
                 "-jvmArgs", "-XX:TieredStopAtLevel=1 -Dbench.event=" + event,
                 "-rf", "json", "-rff", results.toString());
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         functionEnvironment(builder.environment(), endpoint);
         var log = Files.createTempFile("jmh", ".log");
         builder.redirectOutput(log.toFile());
-        System.out.printf("%n## Warm overhead (JMH sample time, 2 forks x 6 x 3 s after 4 x 3 s warm-up, -XX:TieredStopAtLevel=1 as deployed)%n");
         int exit = builder.start().waitFor();
         if (exit != 0) throw new IllegalStateException("JMH failed, see " + log);
         Map<String, JsonNode> byName = new HashMap<>();
@@ -190,6 +236,12 @@ public final class Bench {
             var name = result.get("benchmark").asText();
             byName.put(name.substring(name.lastIndexOf('.') + 1), result.get("primaryMetric"));
         }
+        Files.deleteIfExists(results);
+        Files.deleteIfExists(log);
+        return byName;
+    }
+
+    private static void printWarm(Map<String, JsonNode> byName) {
         System.out.println("| what | p50 µs | p90 µs | p99 µs | samples |");
         System.out.println("| --- | ---: | ---: | ---: | ---: |");
         for (var name : List.of("reserveFunction", "bareTransactWrite")) {
@@ -204,7 +256,33 @@ public final class Bench {
         var b = byName.get("bareTransactWrite").get("scorePercentiles");
         System.out.printf("ratio function / bare: p50 %.2f (goal <= 1.2), p99 %.2f%n",
                 f.get("50.0").asDouble() / b.get("50.0").asDouble(), f.get("99.0").asDouble() / b.get("99.0").asDouble());
-        Files.deleteIfExists(event);
+    }
+
+    private static String format(List<Double> values) {
+        return values.stream().map(v -> String.format("%.2f", v)).toList().toString();
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(d -> d).average().orElse(0);
+    }
+
+    /** Starts DynamoDB Local with the tables and the bench's stock, prints its endpoint and waits (manual profiling). */
+    static void serve() throws Exception {
+        var dynamo = DynamoServer.start();
+        try (var client = DynamoDbLocalServer.client(dynamo.endpoint)) {
+            TableDefinitions.createAll(client, TableNames.defaults());
+            stock(client, SKU, STORE, 100_000_000);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                dynamo.close();
+            } catch (Exception ignored) {
+                // ending anyway
+            }
+        }));
+        System.out.println("serving " + dynamo.endpoint);
+        System.out.flush();
+        Thread.currentThread().join();
     }
 
     private static long sampleCount(JsonNode metric) {
