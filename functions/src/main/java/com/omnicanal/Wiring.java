@@ -1,5 +1,6 @@
 package com.omnicanal;
 
+import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.CatalogService;
 import com.omnicanal.customer.CustomerService;
 import com.omnicanal.customer.api.CustomerApi;
@@ -18,6 +19,7 @@ import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.DynamoClients;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.order.GuestContacts;
 import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.OrderService;
 import com.omnicanal.order.api.OrderApi;
@@ -32,76 +34,100 @@ import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.api.ReservationApi;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
+import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.stock.api.StockApi;
 import com.omnicanal.stock.dynamo.DynamoStockLedger;
 import java.time.Clock;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The composition root: builds clients, adapters and services once per container, and the functions from them. */
+/**
+ * The composition root: builds clients, adapters and services once per container, and the functions from them. Each
+ * capability is built on first use (each Lambda runs one function: the reserve function builds the catalog, the stock
+ * ledger and reservations, not orders, returns, customers, feedback or messaging); collaborators another capability
+ * needs only now and then (feedback's business events, the customer book's order contacts) are handed over as lazy
+ * delegates, so they too are built on the first call that needs them.
+ */
 public final class Wiring {
     private static volatile Wiring shared;
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
-    private final Router catalogApi;
-    private final Router stockApi;
-    private final Router reservationApi;
-    private final ReservationSweeper reservationSweeper;
-    private final Messaging messaging;
-    private final Router orderApi;
-    private final OrderSweeper orderSweeper;
     private final RecordingPayments payments = new RecordingPayments();
-    private final Router returnApi;
-    private final Router customerApi;
-    private final FeedbackService feedback;
-    private final Router feedbackApi;
+    private final Supplier<DynamoDbEnhancedClient> enhanced;
+    private final Supplier<Catalog> catalog;
+    private final Supplier<DynamoStockLedger> ledger;
+    private final Supplier<Messaging> messaging;
+    private final Supplier<FeedbackService> feedback;
+    private final Supplier<Router> feedbackApi;
+    private final Supplier<ReservationService> reservations;
+    private final Supplier<Router> catalogApi;
+    private final Supplier<Router> stockApi;
+    private final Supplier<Router> reservationApi;
+    private final Supplier<ReservationSweeper> reservationSweeper;
+    private final Supplier<CustomerService> customers;
+    private final Supplier<Router> customerApi;
+    private final Supplier<DynamoOrders> orderStore;
+    private final Supplier<OrderService> orders;
+    private final Supplier<Router> orderApi;
+    private final Supplier<OrderSweeper> orderSweeper;
+    private final Supplier<Router> returnApi;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         this.dynamo = dynamo;
         var tables = TableNames.from(settings);
         this.tables = tables;
-        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        var catalog = SeedCatalog.fromClasspath();
-        var ledger = new DynamoStockLedger(dynamo, enhanced, tables.stock());
-        var policy = new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
-                settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity()));
-        this.messaging = new Messaging(settings, dynamo, tables, clock);
-        var secrets = Secrets.fromSettings(settings);
-        // the signing secret is fetched on first use: order, return and reservation functions only schedule invitations
-        InvitationTokens tokens = new LazyInvitationTokens(() -> new JwtInvitationTokens(secrets.get("FEEDBACK_TOKEN_SECRET")));
-        var fp = FeedbackService.Policy.DEFAULT;
-        this.feedback = new FeedbackService(catalog, new DynamoFeedbackStore(dynamo, tables), tokens, messaging.contacts(),
-                new FeedbackService.Policy(settings.getDuration("FEEDBACK_FATIGUE", fp.fatigue()),
-                        settings.getDuration("FEEDBACK_LINK_VALIDITY", fp.linkValidity()),
-                        settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock);
-        this.feedbackApi = FeedbackApi.router(feedback);
-        var reservations = new ReservationService(catalog, ledger,
-                new DynamoReservations(dynamo, enhanced, tables), policy, clock, feedback);
-        this.catalogApi = CatalogApi.router(new CatalogService(catalog, ledger));
-        this.stockApi = StockApi.router(new StockService(catalog, ledger));
-        this.reservationApi = ReservationApi.router(reservations);
-        this.reservationSweeper = new ReservationSweeper(reservations);
-        var d = OrderPolicy.DEFAULT;
-        var orderPolicy = new OrderPolicy(settings.getDuration("ORDER_READY_TARGET", d.readyTarget()),
-                settings.getDuration("ORDER_HOLDING_PERIOD", d.holdingPeriod()),
-                settings.getDuration("ORDER_FIRST_REMINDER_AFTER", d.firstReminderAfter()),
-                settings.getDuration("ORDER_LAST_REMINDER_BEFORE", d.lastReminderBefore()),
-                settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
-                settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
-                settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()), d.maxLines(), d.maxQuantityPerLine());
-        var orderStore = new DynamoOrders(dynamo, tables);
-        var customerService = new CustomerService(catalog, new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
-                new DynamoCustomerHistory(dynamo, tables), clock);
-        var orders = new OrderService(catalog, ledger, orderStore, payments, orderPolicy, clock,
-                customerService::rememberOrderContact, feedback);
-        this.customerApi = CustomerApi.router(customerService);
-        this.returnApi = ReturnApi.router(new ReturnService(catalog, orderStore, new DynamoReservations(dynamo, enhanced, tables),
-                new DynamoReturns(dynamo, tables), settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock,
-                feedback));
-        this.orderApi = OrderApi.router(orders);
-        this.orderSweeper = new OrderSweeper(orders);
+        this.enhanced = lazy(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build());
+        this.catalog = lazy(SeedCatalog::fromClasspath);
+        this.ledger = lazy(() -> new DynamoStockLedger(dynamo, enhanced.get(), tables.stock()));
+        this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock));
+        this.feedback = lazy(() -> {
+            var secrets = Secrets.fromSettings(settings);
+            // the signing secret is fetched on first use: order, return and reservation functions only schedule invitations
+            InvitationTokens tokens = new LazyInvitationTokens(() -> new JwtInvitationTokens(secrets.get("FEEDBACK_TOKEN_SECRET")));
+            var fp = FeedbackService.Policy.DEFAULT;
+            return new FeedbackService(catalog.get(), new DynamoFeedbackStore(dynamo, tables), tokens, messaging.get().contacts(),
+                    new FeedbackService.Policy(settings.getDuration("FEEDBACK_FATIGUE", fp.fatigue()),
+                            settings.getDuration("FEEDBACK_LINK_VALIDITY", fp.linkValidity()),
+                            settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock);
+        });
+        // what reservations, orders and returns tell feedback: built on the first such event, not with the function
+        BusinessEvents events = (kind, customerId, eventId, storeId, skus, at) ->
+                feedback.get().happened(kind, customerId, eventId, storeId, skus, at);
+        this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get()));
+        this.reservations = lazy(() -> new ReservationService(catalog.get(), ledger.get(),
+                new DynamoReservations(dynamo, enhanced.get(), tables),
+                new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
+                        settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, events));
+        this.catalogApi = lazy(() -> CatalogApi.router(new CatalogService(catalog.get(), ledger.get())));
+        this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get())));
+        this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
+        this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
+        this.customers = lazy(() -> new CustomerService(catalog.get(),
+                new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
+        this.customerApi = lazy(() -> CustomerApi.router(customers.get()));
+        this.orderStore = lazy(() -> new DynamoOrders(dynamo, tables));
+        this.orders = lazy(() -> {
+            var d = OrderPolicy.DEFAULT;
+            var orderPolicy = new OrderPolicy(settings.getDuration("ORDER_READY_TARGET", d.readyTarget()),
+                    settings.getDuration("ORDER_HOLDING_PERIOD", d.holdingPeriod()),
+                    settings.getDuration("ORDER_FIRST_REMINDER_AFTER", d.firstReminderAfter()),
+                    settings.getDuration("ORDER_LAST_REMINDER_BEFORE", d.lastReminderBefore()),
+                    settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
+                    settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
+                    settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()), d.maxLines(), d.maxQuantityPerLine());
+            // a guest's contact goes to the customer book, built when the first guest orders
+            GuestContacts guests = (customerId, name, email, phone) ->
+                    customers.get().rememberOrderContact(customerId, name, email, phone);
+            return new OrderService(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, guests, events);
+        });
+        this.orderApi = lazy(() -> OrderApi.router(orders.get()));
+        this.orderSweeper = lazy(() -> new OrderSweeper(orders.get()));
+        this.returnApi = lazy(() -> ReturnApi.router(new ReturnService(catalog.get(), orderStore.get(),
+                new DynamoReservations(dynamo, enhanced.get(), tables), new DynamoReturns(dynamo, tables),
+                settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock, events)));
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */
@@ -131,43 +157,43 @@ public final class Wiring {
     }
 
     public Router catalogApi() {
-        return catalogApi;
+        return catalogApi.get();
     }
 
     public Router stockApi() {
-        return stockApi;
+        return stockApi.get();
     }
 
     public Router reservationApi() {
-        return reservationApi;
+        return reservationApi.get();
     }
 
     public ReservationSweeper reservationSweeper() {
-        return reservationSweeper;
+        return reservationSweeper.get();
     }
 
     public Router orderApi() {
-        return orderApi;
+        return orderApi.get();
     }
 
     public Router customerApi() {
-        return customerApi;
+        return customerApi.get();
     }
 
     public Router returnApi() {
-        return returnApi;
+        return returnApi.get();
     }
 
     public FeedbackService feedback() {
-        return feedback;
+        return feedback.get();
     }
 
     public Router feedbackApi() {
-        return feedbackApi;
+        return feedbackApi.get();
     }
 
     public OrderSweeper orderSweeper() {
-        return orderSweeper;
+        return orderSweeper.get();
     }
 
     public RecordingPayments payments() {
@@ -175,6 +201,28 @@ public final class Wiring {
     }
 
     public Messaging messaging() {
-        return messaging;
+        return messaging.get();
+    }
+
+    /** Built once, on the first get(), by whichever thread gets there first; later calls read a volatile field. */
+    static <T> Supplier<T> lazy(Supplier<T> build) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                var v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = build.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 }
