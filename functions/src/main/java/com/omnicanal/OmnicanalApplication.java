@@ -82,6 +82,26 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
                         .type(FunctionTypeUtils.functionType(ScheduledEvent.class, ReservationSweeper.SweepResult.class)));
     }
 
+    /** Started by {@link Warmup.Listener} as Spring starts: what the function needs first, built beside Spring. */
+    static void warmUp(String definition) {
+        Warmup.start(definition, WARM_UP.get(definition), HTTP_FUNCTIONS.contains(definition));
+    }
+
+    /** What each function builds first; the messaging ones (Twilio, mail, secrets) only warm the client and the event reader. */
+    private static final java.util.Map<String, Supplier<?>> WARM_UP = java.util.Map.of(
+            CATALOG_API, () -> Wiring.shared().catalogApi(),
+            STOCK_API, () -> Wiring.shared().stockApi(),
+            RESERVATION_API, () -> Wiring.shared().reservationApi(),
+            ORDER_API, () -> Wiring.shared().orderApi(),
+            RETURN_API, () -> Wiring.shared().returnApi(),
+            CUSTOMER_API, () -> Wiring.shared().customerApi(),
+            RESERVATION_SWEEPER, () -> Wiring.shared().reservationSweeper(),
+            ORDER_SWEEPER, () -> Wiring.shared().orderSweeper(),
+            FEEDBACK_API, () -> Wiring.shared().feedbackApi(),
+            FEEDBACK_SWEEPER, () -> Wiring.shared().feedback());
+    private static final java.util.Set<String> HTTP_FUNCTIONS = java.util.Set.of(CATALOG_API, STOCK_API, RESERVATION_API,
+            MESSAGING_API, ORDER_API, RETURN_API, CUSTOMER_API, FEEDBACK_API);
+
     private static void api(GenericApplicationContext context, String name,
                             Supplier<Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> router, Type type) {
         context.registerBean(name, FunctionRegistration.class,

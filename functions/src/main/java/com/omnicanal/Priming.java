@@ -55,6 +55,7 @@ public final class Priming implements Resource {
     /** Runs the priming; a failure is printed and never stops the snapshot. */
     public void prime() {
         try {
+            Warmup.join();
             var wiring = Wiring.shared();
             wiring.dynamo().getItem(r -> r.tableName(wiring.tables().stock()).key(Map.of(
                     "pk", AttributeValue.fromS("PRIMING"), "sk", AttributeValue.fromS("PRIMING"))));

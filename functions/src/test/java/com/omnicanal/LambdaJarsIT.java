@@ -174,10 +174,15 @@ class LambdaJarsIT {
         env.put("PUBLIC_BASE_URL", "https://api.omnicanal.example");
         env.put("TWILIO_API_BASE", "http://127.0.0.1:" + twilio.getAddress().getPort());
         env.put("SMTP_PORT", "9");
+        // as on Lambda: the runtime names the function, so the cold-start warm-up (Warmup) runs beside Spring
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "lambda-jars-it");
+        env.put("SPRING_CLOUD_FUNCTION_DEFINITION", jar.equals(MESSAGING_JAR) ? OmnicanalApplication.MESSAGING_API
+                : OmnicanalApplication.RESERVATION_API);
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).doesNotContain("warm-up skipped");
         return output;
     }
 }

@@ -1,0 +1,91 @@
+package com.omnicanal;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.context.ApplicationListener;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Cold start on Lambda: while Spring Cloud Function starts its context on the main thread, a second thread builds what
+ * the configured function needs on its first invocation (the DynamoDB client, the function's capability from
+ * {@link Wiring}, the runtime's event deserializer) and makes one read, so the first request finds them ready. It adds
+ * no work, it moves it earlier: the lazy suppliers in Wiring are synchronised, so a first request that arrives sooner
+ * simply waits for the build in progress. Started only on Lambda (AWS_LAMBDA_FUNCTION_NAME, which the runtime sets);
+ * OMNICANAL_WARMUP=false turns it off. Nothing is written; a failure is printed and changes nothing.
+ * {@link Listener} (META-INF/spring.factories) starts it on Spring's very first event, before the environment and
+ * the context are prepared, so the two overlap for as long as possible.
+ */
+final class Warmup {
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final String HTTP_EVENT = """
+            {"version":"2.0","routeKey":"GET /_warmup","rawPath":"/_warmup","headers":{"accept":"application/json"},
+             "requestContext":{"http":{"method":"GET","path":"/_warmup"},"requestId":"warmup"},"body":"{}","isBase64Encoded":false}""";
+    private static volatile Thread thread;
+
+    private Warmup() {
+    }
+
+    /** Starts the warm-up for this function if on Lambda; returns at once. */
+    static void start(String definition, Supplier<?> capability, boolean http) {
+        if (!STARTED.compareAndSet(false, true)) return;
+        var warmup = new Thread(() -> run(capability, http), "omnicanal-warmup-" + definition);
+        warmup.setDaemon(true);
+        thread = warmup;
+        warmup.start();
+    }
+
+    /** Waits for a warm-up in progress (SnapStart priming must not snapshot a half-made request). */
+    static void join() {
+        var warmup = thread;
+        if (warmup == null) return;
+        try {
+            warmup.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void run(Supplier<?> capability, boolean http) {
+        try {
+            // the longest chain first (the client, the capability, the request path), so that it starts soonest; the
+            // main thread, once Spring is up, reads the event itself if this thread has not got there yet
+            var wiring = Wiring.shared();
+            if (capability != null) capability.get();
+            // the client's request path (marshalling, signing, the HTTP connection), with a read of an absent key
+            wiring.dynamo().getItem(r -> r.tableName(wiring.tables().stock()).key(Map.of(
+                    "pk", AttributeValue.fromS("WARMUP"), "sk", AttributeValue.fromS("WARMUP"))));
+            if (http) {
+                // what AWSTypesMessageConverter does with the first event: the runtime's shaded Jackson and its mixins
+                LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Thread.currentThread().getContextClassLoader())
+                        .fromJson(new ByteArrayInputStream(HTTP_EVENT.getBytes(StandardCharsets.UTF_8)));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("warm-up skipped: " + e);
+        }
+    }
+
+    /**
+     * On Lambda, starts the warm-up of the function SPRING_CLOUD_FUNCTION_DEFINITION names as soon as Spring loads its
+     * listeners from spring.factories (in SpringApplication's constructor, before the run starts).
+     */
+    public static final class Listener implements ApplicationListener<ApplicationStartingEvent> {
+        public Listener() {
+            if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") == null || "false".equalsIgnoreCase(System.getenv("OMNICANAL_WARMUP"))) {
+                return;
+            }
+            var definition = System.getProperty("spring.cloud.function.definition", System.getenv("SPRING_CLOUD_FUNCTION_DEFINITION"));
+            if (definition != null && !definition.isBlank()) OmnicanalApplication.warmUp(definition);
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationStartingEvent event) {
+            // started in the constructor already
+        }
+    }
+}
