@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * answers one event. Modes: {@code scf} (Spring Cloud Function's FunctionInvoker, the handler template.yaml names),
  * {@code bare} (BareReserveHandler, with the runtime's own event serialization), {@code scf-primed} (FunctionInvoker,
  * then the SnapStart priming, then the event: what a restored snapshot answers with).
- * Prints {@code RESPONSE status initMs primeMs invokeMs jvmToResponseMs}.
+ * Prints {@code RESPONSE status initMs primeMs invokeMs jvmToResponseMs cpuMs} (cpuMs: the process's CPU time, all
+ * threads, from JVM start to the response: work moved to another thread shows up here, not in the wall time).
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {
@@ -52,8 +53,9 @@ public final class ColdStartProbe {
         var body = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         var status = body.replaceAll("(?s).*\"statusCode\"\\s*:\\s*(\\d+).*", "$1");
         long jvm = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf("RESPONSE %s %d %d %d %d%n", status.matches("\\d+") ? status : "?", (init - t0) / 1_000_000,
-                (prime - init) / 1_000_000, (invoke - prime) / 1_000_000, jvm);
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        System.out.printf("RESPONSE %s %d %d %d %d %d%n", status.matches("\\d+") ? status : "?", (init - t0) / 1_000_000,
+                (prime - init) / 1_000_000, (invoke - prime) / 1_000_000, jvm, cpu);
         System.out.flush();
         if (!status.equals("201")) {
             System.err.println(body);
