@@ -86,6 +86,8 @@ public final class Wiring {
         if (shared == null) {
             synchronized (Wiring.class) {
                 if (shared == null) {
+                    // JSON lines with the correlation id, personal data masked (CloudWatch reads the fields)
+                    com.omnicanal.infrastructure.logging.StructuredLog.install();
                     var settings = Settings.fromEnvironment();
                     shared = new Wiring(settings, DynamoClients.fromSettings(settings), Clock.systemUTC());
                 }
