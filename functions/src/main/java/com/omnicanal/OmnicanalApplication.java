@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.omnicanal.feedback.FeedbackService;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import java.lang.reflect.Type;
@@ -34,6 +35,8 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
     public static final String RETURN_API = "returnApi";
     public static final String CUSTOMER_API = "customerApi";
     public static final String ORDER_SWEEPER = "orderSweeper";
+    public static final String FEEDBACK_API = "feedbackApi";
+    public static final String FEEDBACK_SWEEPER = "feedbackSweeper";
     public static final String OUTBOX_DISPATCHER = "outboxDispatcher";
     public static final String MESSAGE_REDRIVE = "messageRedrive";
 
@@ -54,6 +57,11 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
         api(context, ORDER_API, () -> Wiring.shared().orderApi(), http);
         api(context, RETURN_API, () -> Wiring.shared().returnApi(), http);
         api(context, CUSTOMER_API, () -> Wiring.shared().customerApi(), http);
+        api(context, FEEDBACK_API, () -> Wiring.shared().feedbackApi(), http);
+        context.registerBean(FEEDBACK_SWEEPER, FunctionRegistration.class,
+                () -> new FunctionRegistration<Function<ScheduledEvent, FeedbackService.Sweep>>(
+                        event -> Wiring.shared().feedback().sweep(), FEEDBACK_SWEEPER)
+                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, FeedbackService.Sweep.class)));
         context.registerBean(ORDER_SWEEPER, FunctionRegistration.class,
                 () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.order.OrderService.Sweep>>(
                         event -> Wiring.shared().orderSweeper().apply(event), ORDER_SWEEPER)

@@ -7,6 +7,13 @@ import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.catalog.api.CatalogApi;
 import com.omnicanal.catalog.seed.SeedCatalog;
+import com.omnicanal.feedback.FeedbackService;
+import com.omnicanal.feedback.InvitationTokens;
+import com.omnicanal.feedback.api.FeedbackApi;
+import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
+import com.omnicanal.feedback.jwt.JwtInvitationTokens;
+import com.omnicanal.feedback.jwt.LazyInvitationTokens;
+import com.omnicanal.infrastructure.config.Secrets;
 import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.DynamoClients;
 import com.omnicanal.infrastructure.dynamo.TableNames;
@@ -46,6 +53,8 @@ public final class Wiring {
     private final RecordingPayments payments = new RecordingPayments();
     private final Router returnApi;
     private final Router customerApi;
+    private final FeedbackService feedback;
+    private final Router feedbackApi;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         var tables = TableNames.from(settings);
@@ -54,13 +63,22 @@ public final class Wiring {
         var ledger = new DynamoStockLedger(dynamo, enhanced, tables.stock());
         var policy = new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
                 settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity()));
+        this.messaging = new Messaging(settings, dynamo, tables, clock);
+        var secrets = Secrets.fromSettings(settings);
+        // the signing secret is fetched on first use: order, return and reservation functions only schedule invitations
+        InvitationTokens tokens = new LazyInvitationTokens(() -> new JwtInvitationTokens(secrets.get("FEEDBACK_TOKEN_SECRET")));
+        var fp = FeedbackService.Policy.DEFAULT;
+        this.feedback = new FeedbackService(catalog, new DynamoFeedbackStore(dynamo, tables), tokens, messaging.contacts(),
+                new FeedbackService.Policy(settings.getDuration("FEEDBACK_FATIGUE", fp.fatigue()),
+                        settings.getDuration("FEEDBACK_LINK_VALIDITY", fp.linkValidity()),
+                        settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock);
+        this.feedbackApi = FeedbackApi.router(feedback);
         var reservations = new ReservationService(catalog, ledger,
-                new DynamoReservations(dynamo, enhanced, tables), policy, clock);
+                new DynamoReservations(dynamo, enhanced, tables), policy, clock, feedback);
         this.catalogApi = CatalogApi.router(new CatalogService(catalog, ledger));
         this.stockApi = StockApi.router(new StockService(catalog, ledger));
         this.reservationApi = ReservationApi.router(reservations);
         this.reservationSweeper = new ReservationSweeper(reservations);
-        this.messaging = new Messaging(settings, dynamo, tables, clock);
         var d = OrderPolicy.DEFAULT;
         var orderPolicy = new OrderPolicy(settings.getDuration("ORDER_READY_TARGET", d.readyTarget()),
                 settings.getDuration("ORDER_HOLDING_PERIOD", d.holdingPeriod()),
@@ -73,10 +91,11 @@ public final class Wiring {
         var customerService = new CustomerService(catalog, new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
                 new DynamoCustomerHistory(dynamo, tables), clock);
         var orders = new OrderService(catalog, ledger, orderStore, payments, orderPolicy, clock,
-                customerService::rememberOrderContact);
+                customerService::rememberOrderContact, feedback);
         this.customerApi = CustomerApi.router(customerService);
         this.returnApi = ReturnApi.router(new ReturnService(catalog, orderStore, new DynamoReservations(dynamo, enhanced, tables),
-                new DynamoReturns(dynamo, tables), settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock));
+                new DynamoReturns(dynamo, tables), settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock,
+                feedback));
         this.orderApi = OrderApi.router(orders);
         this.orderSweeper = new OrderSweeper(orders);
     }
@@ -127,6 +146,14 @@ public final class Wiring {
 
     public Router returnApi() {
         return returnApi;
+    }
+
+    public FeedbackService feedback() {
+        return feedback;
+    }
+
+    public Router feedbackApi() {
+        return feedbackApi;
     }
 
     public OrderSweeper orderSweeper() {

@@ -17,9 +17,10 @@ class ArchitectureTest {
     void domainPackagesDependOnNoFrameworkOrCloudSdk() {
         noClasses().that().resideInAnyPackage("com.omnicanal.shared", "com.omnicanal.catalog", "com.omnicanal.stock",
                         "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging",
-                        "com.omnicanal.order", "com.omnicanal.returns", "com.omnicanal.customer")
+                        "com.omnicanal.order", "com.omnicanal.returns", "com.omnicanal.customer",
+                        "com.omnicanal.feedback")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
-                        "org.springframework..", "com.twilio..", "com.fasterxml..", "jakarta.mail..", "com.samskivert..",
+                        "org.springframework..", "com.twilio..", "com.fasterxml..", "jakarta.mail..", "com.samskivert..", "com.nimbusds..",
                         "com.omnicanal.infrastructure..")
                 .check(CLASSES);
     }
@@ -28,9 +29,10 @@ class ArchitectureTest {
     void domainDoesNotReachIntoAdapters() {
         noClasses().that().resideInAnyPackage("com.omnicanal.shared", "com.omnicanal.catalog", "com.omnicanal.stock",
                         "com.omnicanal.reservation", "com.omnicanal.outbox", "com.omnicanal.messaging",
-                        "com.omnicanal.order", "com.omnicanal.returns", "com.omnicanal.customer")
+                        "com.omnicanal.order", "com.omnicanal.returns", "com.omnicanal.customer",
+                        "com.omnicanal.feedback")
                 .should().dependOnClassesThat().resideInAnyPackage("..dynamo..", "..api..", "..seed..", "..twilio..",
-                        "..mail..", "..templates..", "..payments..")
+                        "..mail..", "..templates..", "..payments..", "..jwt..")
                 .check(CLASSES);
     }
 }

@@ -77,6 +77,12 @@ public final class Dispatcher {
             return Result.DEFERRED;
         }
         var candidates = recipient.channelsFor(message.purpose());
+        var only = message.templateData().get("onlyChannels");
+        if (only != null) {
+            // a message that only makes sense on some channels (a reward code to keep: email) never falls back to others
+            var allowed = java.util.Set.of(only.split(","));
+            candidates = candidates.stream().filter(c -> allowed.contains(c.name())).toList();
+        }
         if (candidates.isEmpty()) {
             log.markFailed(messageId, "no-consented-channel", now);
             return Result.FAILED;

@@ -5,6 +5,7 @@ import com.omnicanal.catalog.Store;
 import com.omnicanal.messaging.PhoneNumbers;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Ids;
@@ -52,6 +53,7 @@ public final class OrderService {
     private final OrderPolicy policy;
     private final Clock clock;
     private final GuestContacts guests;
+    private final BusinessEvents events;
 
     public OrderService(Catalog catalog, StockLedger stock, Orders orders, Payments payments, OrderPolicy policy,
                         Clock clock) {
@@ -60,6 +62,12 @@ public final class OrderService {
 
     public OrderService(Catalog catalog, StockLedger stock, Orders orders, Payments payments, OrderPolicy policy,
                         Clock clock, GuestContacts guests) {
+        this(catalog, stock, orders, payments, policy, clock, guests, BusinessEvents.NONE);
+    }
+
+    public OrderService(Catalog catalog, StockLedger stock, Orders orders, Payments payments, OrderPolicy policy,
+                        Clock clock, GuestContacts guests, BusinessEvents events) {
+        this.events = events;
         this.catalog = catalog;
         this.stock = stock;
         this.orders = orders;
@@ -240,9 +248,12 @@ public final class OrderService {
                     : "wrong pickup code, " + (policy.maxWrongCodes() - wrong) + " tries left");
         }
         var next = order.moveTo(OrderStatus.COLLECTED, now(), actor.id(), null);
-        return applied(Orders.Change.of(next, OrderStatus.READY).stock(Orders.StockEffect.SELL)
+        var collected = applied(Orders.Change.of(next, OrderStatus.READY).stock(Orders.StockEffect.SELL)
                 .releaseCode(order.pickupCode())
                 .payment(new Orders.PaymentCommand(id, "CAPTURE", order.paymentAuthorization(), order.totalCents())), id);
+        events.happened("ORDER_COLLECTED", collected.customerId(), id, storeId,
+                collected.lines().stream().map(Order.Line::sku).collect(java.util.stream.Collectors.toSet()), now());
+        return collected;
     }
 
     public Order unlock(Actor actor, String storeId, String id) {

@@ -11,6 +11,7 @@ import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.reservation.Reservations;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Ids;
@@ -45,9 +46,16 @@ public final class ReturnService {
     private final Returns returns;
     private final Duration window;
     private final Clock clock;
+    private final BusinessEvents events;
 
     public ReturnService(Catalog catalog, Orders orders, Reservations reservations, Returns returns, Duration window,
                          Clock clock) {
+        this(catalog, orders, reservations, returns, window, clock, BusinessEvents.NONE);
+    }
+
+    public ReturnService(Catalog catalog, Orders orders, Reservations reservations, Returns returns, Duration window,
+                         Clock clock, BusinessEvents events) {
+        this.events = events;
         this.catalog = catalog;
         this.orders = orders;
         this.reservations = reservations;
@@ -176,6 +184,8 @@ public final class ReturnService {
         if (!(result instanceof Returns.Outcome.Applied)) {
             throw new DomainException.InvalidState("return " + id + " was received meanwhile");
         }
+        events.happened("RETURN_RECEIVED", next.customerId(), id, StockLevel.WEB.equals(location) ? null : location,
+                next.lines().stream().map(ReturnAuthorization.Line::sku).collect(java.util.stream.Collectors.toSet()), now);
         return next;
     }
 

@@ -16,6 +16,13 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
+    /** The thing existed but is no longer usable (an expired link). */
+    public static final class Gone extends DomainException {
+        public Gone(String message) {
+            super(message);
+        }
+    }
+
     /** The caller is known but not allowed. */
     public static final class Forbidden extends DomainException {
         public Forbidden(String message) {

@@ -27,7 +27,8 @@ public final class DemoData {
 
     public record Customer(String id, String firstName, String lastName, String email, String phone, String language,
                            String homeStoreId, List<String> preferredChannels, QuietHours quietHours,
-                           List<String> transactionalChannels, List<String> marketingChannels) {
+                           List<String> transactionalChannels, List<String> marketingChannels,
+                           List<String> feedbackChannels) {
     }
 
     public record QuietHours(String start, String end, String timeZone) {
@@ -39,6 +40,8 @@ public final class DemoData {
     public final List<StockLine> stock = read("demo/stock.json", new TypeReference<>() { });
     public final List<Customer> customers = read("demo/customers.json", new TypeReference<>() { });
     public final List<Staff> staff = read("demo/staff.json", new TypeReference<>() { });
+    public final List<com.omnicanal.feedback.Questionnaire> questionnaires =
+            read("demo/questionnaires.json", new TypeReference<>() { });
 
     /** Loads everything unless the database already holds stock (a persistent one from an earlier run). */
     public boolean loadInto(DynamoDbClient dynamo, TableNames tables) {
@@ -74,8 +77,11 @@ public final class DemoData {
                     "sk", AttributeValue.fromS("IDENTITY"), "customerId", AttributeValue.fromS(c.id()))));
             consents(profiles, c.id(), Purpose.TRANSACTIONAL, c.transactionalChannels());
             consents(profiles, c.id(), Purpose.MARKETING, c.marketingChannels());
+            consents(profiles, c.id(), Purpose.FEEDBACK, c.feedbackChannels());
         }
         batch(dynamo, tables.customers(), profiles);
+        var feedback = new com.omnicanal.feedback.dynamo.DynamoFeedbackStore(dynamo, tables);
+        questionnaires.forEach(q -> feedback.save(q, 0));
         return true;
     }
 

@@ -28,7 +28,10 @@ public final class LocalStack implements AutoCloseable {
     private final LocalTwilio twilio;
     private final LocalStreamPoller poller;
     private final java.util.concurrent.ScheduledExecutorService schedules;
+    private static final java.util.List<String> SCHEDULED = java.util.List.of(OmnicanalApplication.RESERVATION_SWEEPER,
+            OmnicanalApplication.MESSAGE_REDRIVE, OmnicanalApplication.ORDER_SWEEPER, OmnicanalApplication.FEEDBACK_SWEEPER);
     private final long readyMillis;
+    private final Function<String, Function<Object, Object>> lookup;
 
     private LocalStack(int port, Path dataDir) throws Exception {
         long began = System.nanoTime();
@@ -45,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
         this.twilio = new LocalTwilio(inbox, twilioToken);
         var catalogRef = new java.util.concurrent.atomic.AtomicReference<FunctionCatalog>();
         Map<String, Function<Object, Object>> functions = new ConcurrentHashMap<>();
-        Function<String, Function<Object, Object>> lookup = name -> functions.computeIfAbsent(name, n -> {
+        this.lookup = name -> functions.computeIfAbsent(name, n -> {
             Function<Object, Object> f = catalogRef.get().lookup(n);
             if (f == null) throw new IllegalStateException("template.yaml names an unknown function " + n);
             return f;
@@ -63,7 +66,10 @@ public final class LocalStack implements AutoCloseable {
                 "TWILIO_API_BASE", twilio.baseUrl(),
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", Integer.toString(inbox.smtpPort()),
-                "SMTP_STARTTLS", "false"));
+                "SMTP_STARTTLS", "false",
+                // a fresh signing key per start: feedback links from an earlier run stop working, as after a key rotation
+                "FEEDBACK_TOKEN_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
+                "FEEDBACK_LINK_BASE", base + "/feedback/"));
         Wiring.install(new Wiring(settings, dynamo.client(), Clock.systemUTC()));
         this.spring = springStart.join();
         catalogRef.set(spring.getBean(FunctionCatalog.class));
@@ -76,8 +82,7 @@ public final class LocalStack implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        for (var scheduled : java.util.List.of(OmnicanalApplication.RESERVATION_SWEEPER, OmnicanalApplication.MESSAGE_REDRIVE,
-                OmnicanalApplication.ORDER_SWEEPER)) {
+        for (var scheduled : SCHEDULED) {
             schedules.scheduleWithFixedDelay(() -> {
                 try {
                     lookup.apply(scheduled).apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
@@ -94,6 +99,17 @@ public final class LocalStack implements AutoCloseable {
 
     private java.util.Optional<APIGatewayV2HTTPResponse> page(String method, String path, String body, String base)
             throws Exception {
+        if (method.equals("POST") && path.startsWith("/_local/schedules/")) {
+            // runs a scheduled function now instead of waiting for its next turn
+            var name = path.substring("/_local/schedules/".length());
+            if (!SCHEDULED.contains(name)) {
+                return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.problem(
+                        com.omnicanal.infrastructure.http.Problem.of(404, "not-found", "Not found", "no schedule " + name
+                                + "; one of " + SCHEDULED)));
+            }
+            var result = lookup.apply(name).apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
+            return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(result));
+        }
         if (method.equals("GET") && path.equals("/_local/inbox.json")) {
             return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(
                     Map.of("items", inbox.items(), "deadLetters", poller.deadLetters())));

@@ -78,6 +78,8 @@ public final class TemplateRoutes {
                 routes.add(route(((String) p.get("Method")).toUpperCase(), (String) p.get("Path"), function, isPublic));
             }
         }
+        // like API Gateway, a literal segment wins over a path parameter: /feedback/prompt before /feedback/{token}
+        routes.sort(java.util.Comparator.comparingLong(r -> r.path().chars().filter(c -> c == '{').count()));
         return routes;
     }
 

@@ -29,6 +29,7 @@ public final class TableDefinitions {
     public static final String OUTBOX_BY_CUSTOMER = "byCustomer";
     public static final String OUTBOX_BY_STATUS = "byStatus";
     public static final String OUTBOX_BY_PROVIDER = "byProvider";
+    public static final String FEEDBACK_DUE = "byDue";
     public static final String TTL_ATTRIBUTE = "expiration";
 
     private TableDefinitions() {
@@ -58,6 +59,10 @@ public final class TableDefinitions {
                 .build());
         tables.add(table(names.idempotency(), "id", null).build());
         tables.add(table(names.customers(), "pk", "sk").build());
+        tables.add(table(names.feedback(), "pk", "sk")
+                .attributeDefinitions(string("pk"), string("sk"), string("dueBucket"), string("dueAt"))
+                .globalSecondaryIndexes(index(FEEDBACK_DUE, "dueBucket", "dueAt"))
+                .build());
         return tables;
     }
 

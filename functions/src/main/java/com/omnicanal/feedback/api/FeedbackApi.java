@@ -1,0 +1,70 @@
+package com.omnicanal.feedback.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.omnicanal.api.Callers;
+import com.omnicanal.api.DomainProblems;
+import com.omnicanal.feedback.FeedbackService;
+import com.omnicanal.feedback.Questionnaire;
+import com.omnicanal.feedback.Response;
+import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.shared.DomainException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The feedback Lambda: ops manage questionnaires and read results; customers answer by link or in the storefront. */
+public final class FeedbackApi {
+    private FeedbackApi() {
+    }
+
+    public record Answers(List<Response.Answer> answers) {
+    }
+
+    public record Visit(String customerId, String phone) {
+    }
+
+    public static Router router(FeedbackService feedback) {
+        return Router.builder()
+                .route("POST /ops/questionnaires", request -> {
+                    var q = feedback.create(Callers.actor(request), request.body(Questionnaire.class));
+                    return ApiResponse.created(q, "/ops/questionnaires/" + q.id());
+                })
+                .route("GET /ops/questionnaires", request -> ApiResponse.ok(Map.of("items",
+                        feedback.list(Callers.actor(request)))))
+                .route("GET /ops/questionnaires/{id}", request -> ApiResponse.ok(feedback.get(Callers.actor(request),
+                        request.path("id"))))
+                .route("PUT /ops/questionnaires/{id}", request -> ApiResponse.ok(feedback.update(Callers.actor(request),
+                        request.path("id"), request.body(Questionnaire.class))))
+                .route("GET /ops/questionnaires/{id}/results", request -> {
+                    var actor = Callers.actor(request);
+                    var format = request.query("format").orElse("json");
+                    if (format.equals("csv")) return csv(feedback.csv(actor, request.path("id")), request.path("id"));
+                    if (!format.equals("json")) throw new DomainException.InvalidInput("format", "must be json or csv");
+                    return ApiResponse.ok(feedback.results(actor, request.path("id")));
+                })
+                .route("GET /feedback/{token}", request -> ApiResponse.ok(feedback.open(request.path("token"))))
+                .route("POST /feedback/{token}", request -> ApiResponse.json(201, feedback.answer(request.path("token"),
+                        request.body(Answers.class).answers()), Map.of()))
+                .route("POST /feedback/prompt", request -> ApiResponse.ok(feedback.prompt(Optional.empty(),
+                        request.body(FeedbackService.PromptRequest.class))))
+                .route("POST /customers/me/feedback/prompt", request -> ApiResponse.ok(feedback.prompt(
+                        Optional.of(Callers.actor(request)), request.body(FeedbackService.PromptRequest.class))))
+                .route("POST /stores/{storeId}/visits", request -> {
+                    var visit = request.body(Visit.class);
+                    return ApiResponse.json(201, feedback.recordVisit(Callers.actor(request), request.path("storeId"),
+                            visit.customerId(), visit.phone()), Map.of());
+                })
+                .route("POST /rewards/{code}/redeem", request -> ApiResponse.ok(feedback.redeem(Callers.actor(request),
+                        request.path("code"))))
+                .errors(DomainProblems::of)
+                .build();
+    }
+
+    private static APIGatewayV2HTTPResponse csv(String text, String id) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                .withHeaders(Map.of("Content-Type", "text/csv; charset=utf-8",
+                        "Content-Disposition", "attachment; filename=\"" + id + "-answers.csv\""))
+                .withBody(text).withIsBase64Encoded(false).build();
+    }
+}

@@ -1,0 +1,93 @@
+package com.omnicanal.feedback;
+
+import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
+import com.omnicanal.feedback.jwt.JwtInvitationTokens;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.dynamo.DynamoContactBook;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.testing.TestBackend;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Feedback over DynamoDB Local, with customers, their consents, and the outbox read back as messages. */
+final class FeedbackFixture {
+    static final String SECRET = "feedback-test-secret-0123456789abcdef-xyz";
+    final TestBackend backend;
+    final DynamoFeedbackStore store;
+    final DynamoContactBook contacts;
+    final JwtInvitationTokens tokens = new JwtInvitationTokens(SECRET);
+    final FeedbackService service;
+
+    FeedbackFixture(DynamoDbClient dynamo) {
+        backend = new TestBackend(dynamo);
+        backend.resetTables();
+        store = new DynamoFeedbackStore(dynamo, backend.tables);
+        contacts = new DynamoContactBook(dynamo, backend.tables.customers());
+        service = new FeedbackService(backend.catalog, store, tokens, contacts,
+                new FeedbackService.Policy(Duration.ofDays(30), Duration.ofDays(14), "https://shop.example/avis/", 100),
+                backend.clock);
+    }
+
+    /** A customer with an email, a language, and feedback consent on the given channels. */
+    void customer(String id, String language, ChannelKind... feedbackChannels) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("pk", AttributeValue.fromS(DynamoContactBook.customerKey(id)));
+        item.put("sk", AttributeValue.fromS("PROFILE"));
+        item.put("language", AttributeValue.fromS(language));
+        item.put("email", AttributeValue.fromS(id + "@example.fr"));
+        backend.dynamo.putItem(r -> r.tableName(backend.tables.customers()).item(item));
+        for (var channel : feedbackChannels) {
+            contacts.decide(id, OutboxMessage.Purpose.FEEDBACK, channel, true, "web", backend.clock.instant());
+        }
+    }
+
+    /** Gives the customer this phone number, as a verified identity. */
+    void phone(String id, String e164) {
+        backend.dynamo.putItem(r -> r.tableName(backend.tables.customers()).item(Map.of(
+                "pk", AttributeValue.fromS(DynamoContactBook.phoneKey(e164)), "sk", AttributeValue.fromS("IDENTITY"),
+                "customerId", AttributeValue.fromS(id))));
+        backend.dynamo.updateItem(r -> r.tableName(backend.tables.customers())
+                .key(Map.of("pk", AttributeValue.fromS(DynamoContactBook.customerKey(id)), "sk", AttributeValue.fromS("PROFILE")))
+                .updateExpression("SET phone = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(e164))));
+    }
+
+    /** The outbox messages of one kind, oldest first. */
+    List<Map<String, AttributeValue>> outbox(String kind) {
+        return backend.dynamo.scan(r -> r.tableName(backend.tables.outbox())).items().stream()
+                .filter(i -> i.get("kind").s().equals(kind))
+                .sorted(java.util.Comparator.comparing(i -> i.get("createdAt").s())).toList();
+    }
+
+    /** The token in the link of the last invitation sent. */
+    String lastToken() {
+        var messages = outbox(FeedbackService.INVITATION);
+        var link = messages.get(messages.size() - 1).get("templateData").m().get("link").s();
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    static Questionnaire pickup(Set<Questionnaire.Trigger> triggers, Questionnaire.Reward reward) {
+        var fr = "fr";
+        return new Questionnaire(null, "Retrait en magasin", 0, List.of(
+                new Questionnaire.Question("nps", Questionnaire.Kind.NPS,
+                        Map.of(fr, "Recommanderiez-vous le retrait en magasin ?", "en", "Would you recommend pickup?"),
+                        List.of(), true, null),
+                new Questionnaire.Question("why", Questionnaire.Kind.SINGLE,
+                        Map.of(fr, "Pourquoi ?", "en", "Why?"),
+                        List.of(new Questionnaire.Option("wait", Map.of(fr, "L'attente", "en", "The wait")),
+                                new Questionnaire.Option("staff", Map.of(fr, "L'accueil", "en", "The welcome"))),
+                        true, new Questionnaire.ShowIf("nps", 0, 6, null)),
+                new Questionnaire.Question("csat", Questionnaire.Kind.CSAT, Map.of(fr, "Satisfait ?", "en", "Satisfied?"),
+                        List.of(), false, null),
+                new Questionnaire.Question("comment", Questionnaire.Kind.TEXT, Map.of(fr, "Un mot ?", "en", "A word?"),
+                        List.of(), false, null)),
+                Instant.parse("2026-01-01T00:00:00Z"), null,
+                new Questionnaire.Targeting(triggers, null, null, null, null, null, null, null, null, 1.0, 120),
+                reward, null);
+    }
+}

@@ -1,0 +1,281 @@
+package com.omnicanal.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.feedback.Questionnaire.Trigger;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.DomainException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FeedbackOnDynamoDbLocalTest {
+    private static DynamoDbLocal dynamo;
+    private FeedbackFixture fx;
+    private final Actor ops = Actor.ops("ops-1");
+    private Questionnaire pickup;
+
+    @BeforeAll
+    static void start() {
+        dynamo = DynamoDbLocal.inMemory();
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        fx = new FeedbackFixture(dynamo.client());
+        pickup = fx.service.create(ops, FeedbackFixture.pickup(Set.of(Trigger.ORDER_COLLECTED), new Questionnaire.Reward(10, 30)));
+        fx.customer("cust-camille", "fr", ChannelKind.EMAIL);
+        fx.phone("cust-camille", "+33612345678");
+    }
+
+    private void collected(String customer, String orderId) {
+        fx.service.happened("ORDER_COLLECTED", customer, orderId, "paris-rivoli", Set.of("TSH-COT-BLU-M"), fx.backend.clock.instant());
+    }
+
+    private static Response.Answer score(String id, int score) {
+        return new Response.Answer(id, null, score, null, null);
+    }
+
+    @Test
+    void anInvitationLeavesAfterTheDelayAndIsAnsweredOnceForARewardCode() {
+        collected("cust-camille", "o1");
+        assertThat(fx.service.sweep()).isEqualTo(new FeedbackService.Sweep(0, 0));
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        assertThat(fx.service.sweep()).isEqualTo(new FeedbackService.Sweep(1, 0));
+        assertThat(fx.service.sweep()).isEqualTo(new FeedbackService.Sweep(0, 0));
+        var invitation = fx.outbox(FeedbackService.INVITATION);
+        assertThat(invitation).hasSize(1);
+        assertThat(invitation.get(0).get("purpose").s()).isEqualTo("FEEDBACK");
+        assertThat(invitation.get(0).get("templateData").m().get("link").s()).startsWith("https://shop.example/avis/ey");
+
+        var token = fx.lastToken();
+        var view = fx.service.open(token);
+        assertThat(view.language()).isEqualTo("fr");
+        assertThat(view.questions()).extracting(FeedbackService.ViewQuestion::text)
+                .startsWith("Recommanderiez-vous le retrait en magasin ?");
+        var thanks = fx.service.answer(token, List.of(score("nps", 3),
+                new Response.Answer("why", null, null, List.of("wait"), null), score("csat", 2)));
+        assertThat(thanks.reward().code()).matches("MERCI-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
+        assertThat(thanks.reward().percentOff()).isEqualTo(10);
+        assertThat(thanks.reward().expiresAt()).isEqualTo(fx.backend.clock.instant().plus(Duration.ofDays(30)));
+        var mail = fx.outbox(FeedbackService.THANKS);
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).get("templateData").m().get("code").s()).isEqualTo(thanks.reward().code());
+        assertThat(mail.get(0).get("templateData").m().get("onlyChannels").s()).isEqualTo("EMAIL");
+
+        // a second post of the same link changes nothing
+        assertThatThrownBy(() -> fx.service.answer(token, List.of(score("nps", 10))))
+                .isInstanceOf(DomainException.InvalidState.class);
+        assertThatThrownBy(() -> fx.service.open(token)).isInstanceOf(DomainException.InvalidState.class);
+        assertThat(fx.store.responses(pickup.id())).hasSize(1);
+        assertThat(fx.outbox(FeedbackService.THANKS)).hasSize(1);
+    }
+
+    @Test
+    void aForgedOrTamperedTokenOpensNothingAndAnExpiredOneIsGone() throws Exception {
+        collected("cust-camille", "o1");
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        fx.service.sweep();
+        var token = fx.lastToken();
+        var parts = token.split("\\.");
+        // another invitation id in the payload, the signature left as it was
+        var payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("inv-", "inv-X");
+        var tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+        var otherKey = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject(fx.tokens.read(token).orElseThrow().invitationId()).audience("omnicanal-feedback")
+                .expirationTime(Date.from(fx.backend.clock.instant().plus(Duration.ofDays(1)))).build());
+        otherKey.sign(new MACSigner("another-secret-another-secret-another-secret".getBytes()));
+        var unsigned = parts[0].replace(parts[0], Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes())) + "." + parts[1] + ".";
+        for (var forged : List.of(tampered, otherKey.serialize(), unsigned, "not-a-token", token + "x")) {
+            assertThatThrownBy(() -> fx.service.open(forged)).as(forged).isInstanceOf(DomainException.NotFound.class);
+            assertThatThrownBy(() -> fx.service.answer(forged, List.of(score("nps", 9)))).as(forged)
+                    .isInstanceOf(DomainException.NotFound.class);
+        }
+        fx.backend.clock.advance(Duration.ofDays(14));
+        assertThatThrownBy(() -> fx.service.open(token)).isInstanceOf(DomainException.Gone.class);
+        assertThatThrownBy(() -> fx.service.answer(token, List.of(score("nps", 9)))).isInstanceOf(DomainException.Gone.class);
+        assertThat(fx.store.responses(pickup.id())).isEmpty();
+    }
+
+    @Test
+    void noConsentNoQuestionnaireAndOneEventNeverBringsTwo() {
+        fx.customer("cust-hugo", "fr");
+        collected("cust-hugo", "o2");
+        collected("cust-camille", "o1");
+        collected("cust-camille", "o1");
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        assertThat(fx.service.sweep()).isEqualTo(new FeedbackService.Sweep(1, 0));
+        assertThat(fx.outbox(FeedbackService.INVITATION)).extracting(m -> m.get("customerId").s())
+                .containsExactly("cust-camille");
+    }
+
+    @Test
+    void aConsentWithdrawnBeforeTheDelayEndsStopsTheInvitation() {
+        collected("cust-camille", "o1");
+        fx.contacts.decide("cust-camille", com.omnicanal.outbox.OutboxMessage.Purpose.FEEDBACK, ChannelKind.EMAIL, false,
+                "web", fx.backend.clock.instant());
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        assertThat(fx.service.sweep()).isEqualTo(new FeedbackService.Sweep(0, 1));
+        assertThat(fx.outbox(FeedbackService.INVITATION)).isEmpty();
+    }
+
+    @Test
+    void theFatigueCapHoldsAcrossTriggersAndTheRealTimePrompt() {
+        var pages = FeedbackFixture.pickup(Set.of(Trigger.PAGE_VIEW, Trigger.RETURN_RECEIVED), null);
+        fx.service.create(ops, new Questionnaire(null, "Site", 0, pages.questions(), pages.activeFrom(), null,
+                new Questionnaire.Targeting(Set.of(Trigger.PAGE_VIEW, Trigger.RETURN_RECEIVED), null, null, null, null, null,
+                        null, null, Set.of("/commande/confirmation"), 1.0, 0), null, null));
+        collected("cust-camille", "o1");
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        assertThat(fx.service.sweep().sent()).isEqualTo(1);
+        var prompt = new FeedbackService.PromptRequest(null, "/commande/confirmation", "75001", null, null, 3);
+        assertThat(fx.service.prompt(Optional.of(Actor.customer("cust-camille")), prompt).show()).isFalse();
+        fx.service.happened("RETURN_RECEIVED", "cust-camille", "r1", "paris-rivoli", Set.of(), fx.backend.clock.instant());
+        assertThat(fx.service.sweep()).isEqualTo(new FeedbackService.Sweep(0, 1));
+
+        fx.backend.clock.advance(Duration.ofDays(30).plusMinutes(1));
+        var shown = fx.service.prompt(Optional.of(Actor.customer("cust-camille")), prompt);
+        assertThat(shown.show()).isTrue();
+        assertThat(shown.questionnaire().title()).isEqualTo("Site");
+        assertThat(fx.service.answer(shown.token(), List.of(score("nps", 9))).status()).isEqualTo("ANSWERED");
+    }
+
+    @Test
+    void anonymousVisitorsArePromptedByVisitorIdUnderTheSameCap() {
+        fx.service.create(ops, new Questionnaire(null, "Visiteurs", 0, pickup.questions(), pickup.activeFrom(), null,
+                new Questionnaire.Targeting(Set.of(Trigger.PAGE_VIEW), null, Set.of("69"), 2, 30, null, null, null,
+                        Set.of("/magasins"), 1.0, 0), null, null));
+        var lyon = new FeedbackService.PromptRequest("v-7f3a9c21", "/magasins/lyon", "69002", null, "en", 3);
+        var paris = new FeedbackService.PromptRequest("v-00000001", "/magasins/paris", "75001", null, "en", 3);
+        var firstVisit = new FeedbackService.PromptRequest("v-00000002", "/magasins/lyon", "69002", null, "en", 1);
+        assertThat(fx.service.prompt(Optional.empty(), paris).show()).isFalse();
+        assertThat(fx.service.prompt(Optional.empty(), firstVisit).show()).isFalse();
+        var shown = fx.service.prompt(Optional.empty(), lyon);
+        assertThat(shown.show()).isTrue();
+        assertThat(shown.questionnaire().language()).isEqualTo("en");
+        assertThat(shown.questionnaire().questions().get(0).text()).isEqualTo("Would you recommend pickup?");
+        assertThat(fx.service.prompt(Optional.empty(), lyon).show()).isFalse();
+        // a visitor's reward is shown, never sent: there is nobody to send it to
+        assertThat(fx.service.answer(shown.token(), List.of(score("nps", 10))).reward()).isNull();
+        assertThatThrownBy(() -> fx.service.prompt(Optional.empty(),
+                new FeedbackService.PromptRequest("x", "magasins", "?", "nowhere", "de", -1)))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(DomainException.Violation::field)
+                        .containsExactlyInAnyOrder("page", "postcode", "language", "visits", "storeId", "visitorId"));
+    }
+
+    @Test
+    void visitsRecordedAtTheTillCountForVisitFrequency() {
+        fx.service.create(ops, new Questionnaire(null, "Fidèles", 0, pickup.questions(), pickup.activeFrom(), null,
+                new Questionnaire.Targeting(Set.of(Trigger.STORE_VISIT), Set.of("paris-rivoli"), null, 3, 30, null, null,
+                        null, null, 1.0, 60), null, null));
+        var lea = Actor.staff("staff-lea", "paris-rivoli");
+        assertThat(fx.service.recordVisit(lea, "paris-rivoli", "cust-camille", null)).containsEntry("questionnaireScheduled", false);
+        fx.backend.clock.advance(Duration.ofDays(1));
+        assertThat(fx.service.recordVisit(lea, "paris-rivoli", null, "06 12 34 56 78")).containsEntry("questionnaireScheduled", false);
+        fx.backend.clock.advance(Duration.ofDays(1));
+        var third = fx.service.recordVisit(lea, "paris-rivoli", "cust-camille", null);
+        assertThat(third).containsEntry("visitsLast30Days", 3).containsEntry("questionnaireScheduled", true);
+        assertThatThrownBy(() -> fx.service.recordVisit(Actor.staff("staff-karim", "lyon-republique"), "paris-rivoli",
+                "cust-camille", null)).isInstanceOf(DomainException.Forbidden.class);
+    }
+
+    @Test
+    void resultsPerStoreAndWeekWithRateNpsCsatAndCleanTexts() {
+        fx.customer("cust-hugo", "fr", ChannelKind.SMS);
+        fx.phone("cust-hugo", "+33698765432");
+        fx.customer("cust-emma", "en", ChannelKind.EMAIL);
+        fx.service.happened("ORDER_COLLECTED", "cust-camille", "o1", "paris-rivoli", Set.of(), fx.backend.clock.instant());
+        fx.service.happened("ORDER_COLLECTED", "cust-hugo", "o2", "paris-rivoli", Set.of(), fx.backend.clock.instant());
+        fx.service.happened("ORDER_COLLECTED", "cust-emma", "o3", "lyon-republique", Set.of(), fx.backend.clock.instant());
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        assertThat(fx.service.sweep().sent()).isEqualTo(3);
+        var links = fx.outbox(FeedbackService.INVITATION).stream().map(m -> m.get("templateData").m().get("link").s())
+                .map(l -> l.substring(l.lastIndexOf('/') + 1)).toList();
+        var byCustomer = new java.util.HashMap<String, String>();
+        for (var link : links) {
+            var inv = fx.store.invitation(fx.tokens.read(link).orElseThrow().invitationId()).orElseThrow();
+            byCustomer.put(inv.who(), link);
+        }
+        fx.service.answer(byCustomer.get("cust-camille"), List.of(score("nps", 10), score("csat", 5),
+                new Response.Answer("comment", null, null, null, "Parfait, écrivez-moi : camille@example.fr")));
+        fx.service.answer(byCustomer.get("cust-hugo"), List.of(score("nps", 2),
+                new Response.Answer("why", null, null, List.of("wait"), null), score("csat", 2)));
+
+        var results = fx.service.results(ops, pickup.id());
+        assertThat(results.overall().sent()).isEqualTo(3);
+        assertThat(results.overall().answered()).isEqualTo(2);
+        assertThat(results.overall().responseRate()).isEqualTo(2.0 / 3);
+        assertThat(results.overall().nps()).isEqualTo(0.0);
+        assertThat(results.overall().csat()).isEqualTo(3.5);
+        assertThat(results.byStore()).extracting(Results.Slice::key, Results.Slice::sent, Results.Slice::answered,
+                Results.Slice::nps).containsExactly(org.assertj.core.groups.Tuple.tuple("lyon-republique", 1, 0, null),
+                org.assertj.core.groups.Tuple.tuple("paris-rivoli", 2, 2, 0.0));
+        assertThat(results.byWeek()).extracting(Results.Slice::key).containsExactly("2026-W48");
+        assertThat(results.freeText()).extracting(Results.FreeText::text).containsExactly("Parfait, écrivez-moi : [email]");
+        var csv = fx.service.csv(ops, pickup.id());
+        assertThat(csv.lines()).hasSize(1 + 6).first().isEqualTo("respondedAt,week,storeId,version,questionId,kind,score,choices,text");
+        assertThat(csv).doesNotContain("cust-").doesNotContain("camille@");
+        assertThatThrownBy(() -> fx.service.results(Actor.staff("staff-lea", "paris-rivoli"), pickup.id()))
+                .isInstanceOf(DomainException.Forbidden.class);
+    }
+
+    @Test
+    void aNewVersionLeavesOpenInvitationsOnTheVersionTheyWereSent() {
+        collected("cust-camille", "o1");
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        fx.service.sweep();
+        var token = fx.lastToken();
+        var draft = FeedbackFixture.pickup(Set.of(Trigger.ORDER_COLLECTED), null);
+        var v2 = fx.service.update(ops, pickup.id(), new Questionnaire(null, "Retrait v2", 0, draft.questions().subList(0, 1),
+                draft.activeFrom(), null, draft.targeting(), null, null));
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(fx.service.open(token).version()).isEqualTo(1);
+        assertThat(fx.service.open(token).questions()).hasSize(4);
+        fx.service.answer(token, List.of(score("nps", 9)));
+        assertThat(fx.store.responses(pickup.id())).extracting(Response::version).containsExactly(1);
+        assertThat(fx.service.get(ops, pickup.id()).name()).isEqualTo("Retrait v2");
+    }
+
+    @Test
+    void aRewardCodeIsUsedOnceByItsOwnerBeforeItExpires() {
+        collected("cust-camille", "o1");
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        fx.service.sweep();
+        var code = fx.service.answer(fx.lastToken(), List.of(score("nps", 9))).reward().code();
+        assertThatThrownBy(() -> fx.service.redeem(Actor.customer("cust-hugo"), code)).isInstanceOf(DomainException.NotFound.class);
+        assertThat(fx.service.redeem(Actor.customer("cust-camille"), code.toLowerCase()).redeemedAt()).isNotNull();
+        assertThatThrownBy(() -> fx.service.redeem(Actor.staff("staff-lea", "paris-rivoli"), code))
+                .isInstanceOf(DomainException.InvalidState.class);
+
+        collected("cust-camille", "o9");
+        fx.backend.clock.advance(Duration.ofDays(31));
+        fx.service.happened("ORDER_COLLECTED", "cust-camille", "o10", "paris-rivoli", Set.of(), fx.backend.clock.instant());
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        fx.service.sweep();
+        var late = fx.service.answer(fx.lastToken(), List.of(score("nps", 9))).reward().code();
+        fx.backend.clock.advance(Duration.ofDays(30));
+        assertThatThrownBy(() -> fx.service.redeem(Actor.customer("cust-camille"), late)).isInstanceOf(DomainException.Gone.class);
+    }
+}
