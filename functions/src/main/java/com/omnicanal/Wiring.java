@@ -72,7 +72,9 @@ public final class Wiring {
                 new FeedbackService.Policy(settings.getDuration("FEEDBACK_FATIGUE", fp.fatigue()),
                         settings.getDuration("FEEDBACK_LINK_VALIDITY", fp.linkValidity()),
                         settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock);
-        this.feedbackApi = FeedbackApi.router(feedback);
+        // POSTs that openapi.yaml marks x-idempotency: response keep their first answer under the Idempotency-Key
+        var answers = new com.omnicanal.infrastructure.dynamo.DynamoResponseMemory(dynamo, tables.idempotency(), clock);
+        this.feedbackApi = FeedbackApi.router(feedback).remembering(answers);
         var reservations = new ReservationService(catalog, ledger,
                 new DynamoReservations(dynamo, enhanced, tables), policy, clock, feedback);
         this.catalogApi = CatalogApi.router(new CatalogService(catalog, ledger));
@@ -92,7 +94,7 @@ public final class Wiring {
                 new DynamoCustomerHistory(dynamo, tables), clock);
         var orders = new OrderService(catalog, ledger, orderStore, payments, orderPolicy, clock,
                 customerService::rememberOrderContact, feedback);
-        this.customerApi = CustomerApi.router(customerService);
+        this.customerApi = CustomerApi.router(customerService).remembering(answers);
         this.returnApi = ReturnApi.router(new ReturnService(catalog, orderStore, new DynamoReservations(dynamo, enhanced, tables),
                 new DynamoReturns(dynamo, tables), settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock,
                 feedback));

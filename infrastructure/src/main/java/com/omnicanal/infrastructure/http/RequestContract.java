@@ -78,6 +78,12 @@ public final class RequestContract {
         return set;
     }
 
+    /** openapi.yaml's {@code x-idempotency} for the route: "response", "transactional", or empty. */
+    public String idempotency(String routeKey) {
+        var operation = operation(routeKey);
+        return operation == null || operation.get("x-idempotency") == null ? "" : String.valueOf(operation.get("x-idempotency"));
+    }
+
     public boolean describes(String routeKey) {
         return operation(routeKey) != null;
     }

@@ -28,12 +28,14 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
     private final Map<String, Handler> routes;
     private final Function<RuntimeException, Optional<Problem>> errors;
     private final RequestContract contract;
+    private final ResponseMemory memory;
 
     private Router(Map<String, Handler> routes, Function<RuntimeException, Optional<Problem>> errors,
-                   RequestContract contract) {
+                   RequestContract contract, ResponseMemory memory) {
         this.routes = Map.copyOf(routes);
         this.errors = errors;
         this.contract = contract;
+        this.memory = memory;
     }
 
     public static Builder builder() {
@@ -85,7 +87,12 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
             var invalid = contract.check(event.getRouteKey(), event.getPathParameters(),
                     event.getQueryStringParameters(), event.getHeaders(), request.rawBody());
             if (!invalid.isEmpty()) return ApiResponse.problem(Problem.validation(invalid));
-            return handler.handle(request);
+            var key = request.header("Idempotency-Key").orElse(null);
+            var memory = this.memory;
+            if (key == null || memory == null || !"response".equals(contract.idempotency(event.getRouteKey()))) {
+                return handler.handle(request);
+            }
+            return remembered(memory, request, key, handler);
         } catch (ProblemException e) {
             return ApiResponse.problem(e.problem());
         } catch (RuntimeException e) {
@@ -95,6 +102,54 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
             return ApiResponse.problem(Problem.of(500, "internal", "Internal error",
                     "Something went wrong on our side; the request may be retried"));
         }
+    }
+
+    /** Same key and body: the first answer again; same key, other body: 422; a concurrent duplicate: 409. */
+    private APIGatewayV2HTTPResponse remembered(ResponseMemory memory, ApiRequest request, String key, Handler handler) {
+        var scope = "http:" + request.routeKey() + ":" + request.claims().getOrDefault("sub", "anonymous") + ":" + key;
+        var fingerprint = sha256(request.rawPath() + "\n" + request.rawBody());
+        var claim = memory.claim(scope, fingerprint);
+        if (claim instanceof ResponseMemory.Claim.Replay replay) return replay.response();
+        if (claim instanceof ResponseMemory.Claim.KeyReused) {
+            return ApiResponse.problem(Problem.of(422, "idempotency-conflict", "Idempotency-Key reused",
+                    "Idempotency-Key " + key + " was already used with a different request"));
+        }
+        if (claim instanceof ResponseMemory.Claim.InProgress) {
+            return ApiResponse.problem(Problem.of(409, "in-progress", "Request in progress",
+                    "The same request with this Idempotency-Key is being processed; retry in a moment"));
+        }
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = handler.handle(request);
+        } catch (RuntimeException e) {
+            memory.release(scope); // nothing was done: the client may retry with the same key
+            throw e;
+        }
+        if (response.getStatusCode() >= 300) {
+            memory.release(scope);
+            return response;
+        }
+        try {
+            memory.complete(scope, fingerprint, response);
+        } catch (RuntimeException e) {
+            // the effect happened: answer it; the claim stays in progress, so a retry gets 409, not a second effect
+            LOG.log(Level.WARNING, "could not store the answer for an Idempotency-Key on " + request.routeKey(), e);
+        }
+        return response;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same routes, keeping the first answer of POSTs marked x-idempotency: response in this memory. */
+    public Router remembering(ResponseMemory memory) {
+        return new Router(routes, errors, contract, memory);
     }
 
     private static APIGatewayV2HTTPResponse withCorrelation(APIGatewayV2HTTPResponse response, String correlation) {
@@ -129,7 +184,7 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
         }
 
         public Router build() {
-            return new Router(routes, errors, contract == null ? RequestContract.shared() : contract);
+            return new Router(routes, errors, contract == null ? RequestContract.shared() : contract, null);
         }
     }
 }
