@@ -35,7 +35,8 @@ class LambdaInvocationTest {
         backend = new TestBackend(dynamo.client());
         Wiring.install(new Wiring(new com.omnicanal.infrastructure.config.Settings(Map.of(
                 "TWILIO_AUTH_TOKEN", "test-auth-token", "PUBLIC_BASE_URL", "https://api.omnicanal.example",
-                "TWILIO_API_BASE", "http://127.0.0.1:9", "SMTP_PORT", "9")), dynamo.client(), backend.clock));
+                "TWILIO_API_BASE", "http://127.0.0.1:9", "SMTP_PORT", "9",
+                "FEEDBACK_TOKEN_SECRET", "lambda-invocation-test-secret-0123456789")), dynamo.client(), backend.clock));
         backend.stock("TSH-COT-BLU-M", "paris-rivoli", 8);
         backend.stock("TSH-COT-BLU-M", "WEB", 30);
     }
@@ -207,6 +208,34 @@ class LambdaInvocationTest {
         assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("post-store-customer-merge.json")).get("statusCode").asInt())
                 .isEqualTo(404);
         assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("delete-me.json")).get("statusCode").asInt()).isEqualTo(204);
+    }
+
+    @Test
+    void feedbackEventsThroughTheLambdaHandler() throws Exception {
+        var created = invoke(OmnicanalApplication.FEEDBACK_API, event("post-questionnaire.json"));
+        assertThat(created.get("statusCode").asInt()).as(created.toString()).isEqualTo(201);
+        var id = body(created).get("id").asText();
+        assertThat(body(invoke(OmnicanalApplication.FEEDBACK_API, event("get-questionnaires.json"))).get("items").size())
+                .isEqualTo(1);
+        for (var file : new String[] {"get-questionnaire.json", "get-questionnaire-results.json"}) {
+            var response = invoke(OmnicanalApplication.FEEDBACK_API, withId(event(file), id));
+            assertThat(response.get("statusCode").asInt()).as(file).isEqualTo(200);
+        }
+        var v2 = invoke(OmnicanalApplication.FEEDBACK_API, withId(event("put-questionnaire.json"), id));
+        assertThat(body(v2).get("version").asInt()).isEqualTo(2);
+        // the sample token is not signed with this key: the link opens nothing
+        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("get-feedback.json")).get("statusCode").asInt()).isEqualTo(404);
+        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("post-feedback.json")).get("statusCode").asInt()).isEqualTo(404);
+        // the questionnaire targets store events, not page views
+        assertThat(body(invoke(OmnicanalApplication.FEEDBACK_API, event("post-feedback-prompt.json"))).get("show").asBoolean())
+                .isFalse();
+        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("post-my-feedback-prompt.json")).get("statusCode").asInt())
+                .isEqualTo(200);
+        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("post-reward-redeem.json")).get("statusCode").asInt())
+                .isEqualTo(404);
+        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("post-store-visit.json")).get("statusCode").asInt())
+                .isEqualTo(404);
+        assertThat(invoke(OmnicanalApplication.FEEDBACK_SWEEPER, event("schedule-sweep.json")).get("sent").asInt()).isZero();
     }
 
     private static ObjectNode withId(ObjectNode event, String id) {

@@ -42,7 +42,7 @@ public final class AnswerRules {
                 continue;
             }
             if (a == null) {
-                if (question.required()) v.add(new Violation(at, "is required"));
+                if (question.mustAnswer()) v.add(new Violation(at, "is required"));
                 continue;
             }
             var checked = answer(question, a, at, v);

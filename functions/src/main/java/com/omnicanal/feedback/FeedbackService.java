@@ -128,7 +128,7 @@ public final class FeedbackService implements BusinessEvents {
                 event.skus(), event.categories(), language, event.page(), event.visitsInWindow(), event.at());
         var q = firstMatch(withLanguage);
         if (q.isEmpty()) return false;
-        var due = event.at().plus(Duration.ofMinutes(q.get().targeting().delayMinutes()));
+        var due = event.at().plus(Duration.ofMinutes(q.get().targeting().delay()));
         return store.schedule(new Invitation("inv-" + Ids.newId(), q.get().id(), q.get().version(), event.who(),
                 event.eventId(), event.storeId(), language, Invitation.Status.SCHEDULED, due, null,
                 due.plus(policy.linkValidity()), now(), null));
@@ -385,7 +385,7 @@ public final class FeedbackService implements BusinessEvents {
                 text(question.text(), lang),
                 question.options() == null ? List.of() : question.options().stream()
                         .map(o -> new ViewOption(o.id(), text(o.text(), lang))).toList(),
-                question.required(), question.showIf(), QuestionnaireRules.min(question.kind()),
+                question.mustAnswer(), question.showIf(), QuestionnaireRules.min(question.kind()),
                 QuestionnaireRules.max(question.kind()))).toList();
         return new View(q.id(), q.version(), q.name(), lang, invitation.expiresAt(), questions,
                 q.reward() == null ? null : q.reward().percentOff());

@@ -9,7 +9,7 @@ import java.util.Set;
  * A short survey (seed 000's "questionnaires intelligents"): questions in fr and en, follow-ups shown on an earlier
  * answer, who is asked and when (targeting), an active period, an optional reward; every change is a new version.
  */
-public record Questionnaire(String id, String name, int version, List<Question> questions, Instant activeFrom,
+public record Questionnaire(String id, String name, Integer version, List<Question> questions, Instant activeFrom,
                             Instant activeTo, Targeting targeting, Reward reward, Instant updatedAt) {
 
     public enum Kind { NPS, CSAT, SINGLE, MULTI, TEXT }
@@ -21,8 +21,11 @@ public record Questionnaire(String id, String name, int version, List<Question> 
     public record Option(String id, Map<String, String> text) {
     }
 
-    public record Question(String id, Kind kind, Map<String, String> text, List<Option> options, boolean required,
+    public record Question(String id, Kind kind, Map<String, String> text, List<Option> options, Boolean required,
                            ShowIf showIf) {
+        public boolean mustAnswer() {
+            return Boolean.TRUE.equals(required);
+        }
     }
 
     /**
@@ -31,13 +34,16 @@ public record Questionnaire(String id, String name, int version, List<Question> 
      */
     public record Targeting(Set<Trigger> triggers, Set<String> storeIds, Set<String> postcodePrefixes, Integer minVisits,
                             Integer visitWindowDays, Set<String> skus, Set<String> categories, Set<String> languages,
-                            Set<String> pages, double samplingRate, int delayMinutes) {
+                            Set<String> pages, Double samplingRate, Integer delayMinutes) {
+        public int delay() {
+            return delayMinutes == null ? 0 : delayMinutes;
+        }
     }
 
     public enum Trigger { ORDER_COLLECTED, RETURN_RECEIVED, RESERVATION_COMPLETED, STORE_VISIT, PAGE_VIEW }
 
     /** A single-use discount code as thanks. */
-    public record Reward(int percentOff, int validDays) {
+    public record Reward(Integer percentOff, Integer validDays) {
     }
 
     public Question question(String questionId) {

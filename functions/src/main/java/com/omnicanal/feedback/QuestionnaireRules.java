@@ -54,10 +54,10 @@ public final class QuestionnaireRules {
         }
         targeting(q.targeting(), v);
         if (q.reward() != null) {
-            if (q.reward().percentOff() < 1 || q.reward().percentOff() > 50) {
+            if (q.reward().percentOff() == null || q.reward().percentOff() < 1 || q.reward().percentOff() > 50) {
                 v.add(new Violation("reward.percentOff", "must be between 1 and 50"));
             }
-            if (q.reward().validDays() < 1 || q.reward().validDays() > 365) {
+            if (q.reward().validDays() == null || q.reward().validDays() < 1 || q.reward().validDays() > 365) {
                 v.add(new Violation("reward.validDays", "must be between 1 and 365"));
             }
         }
@@ -132,10 +132,10 @@ public final class QuestionnaireRules {
             v.add(new Violation("targeting.triggers", "at least one of ORDER_COLLECTED, RETURN_RECEIVED, "
                     + "RESERVATION_COMPLETED, STORE_VISIT, PAGE_VIEW"));
         }
-        if (!(t.samplingRate() > 0 && t.samplingRate() <= 1)) {
+        if (t.samplingRate() == null || !(t.samplingRate() > 0 && t.samplingRate() <= 1)) {
             v.add(new Violation("targeting.samplingRate", "must be more than 0 and at most 1"));
         }
-        if (t.delayMinutes() < 0 || t.delayMinutes() > 43_200) {
+        if (t.delay() < 0 || t.delay() > 43_200) {
             v.add(new Violation("targeting.delayMinutes", "must be between 0 and 43200 (30 days)"));
         }
         if (t.minVisits() != null && (t.minVisits() < 1 || t.minVisits() > 1000)) {

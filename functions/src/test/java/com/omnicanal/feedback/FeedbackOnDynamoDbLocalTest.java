@@ -278,4 +278,29 @@ class FeedbackOnDynamoDbLocalTest {
         fx.backend.clock.advance(Duration.ofDays(30));
         assertThatThrownBy(() -> fx.service.redeem(Actor.customer("cust-camille"), late)).isInstanceOf(DomainException.Gone.class);
     }
+
+    @Test
+    void visitsAndInvitationsFollowAMergeAndLeaveWithAnErasure() {
+        var history = new com.omnicanal.customer.dynamo.DynamoCustomerHistory(fx.backend.dynamo, fx.backend.tables);
+        fx.customer("guest-1", "fr", ChannelKind.EMAIL);
+        var lea = Actor.staff("staff-lea", "paris-rivoli");
+        fx.service.recordVisit(lea, "paris-rivoli", "guest-1", null);
+        fx.service.recordVisit(lea, "paris-rivoli", "cust-camille", null);
+        collected("guest-1", "o1");
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        fx.service.sweep();
+        assertThat(history.export("guest-1")).extracting(r -> String.valueOf(r.get("sk")))
+                .anyMatch(sk -> sk.startsWith("VISIT#")).anyMatch(sk -> sk.startsWith("INV#")).contains("ASKED");
+
+        history.reassign("guest-1", "cust-camille");
+        assertThat(fx.store.visits("cust-camille", fx.backend.clock.instant().minus(Duration.ofDays(30)))).isEqualTo(2);
+        // the survivor inherits the fatigue cap: no second questionnaire within 30 days
+        collected("cust-camille", "o2");
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        assertThat(fx.service.sweep()).isEqualTo(new FeedbackService.Sweep(0, 1));
+
+        history.anonymise("cust-camille", "anon-1");
+        assertThat(history.export("cust-camille")).noneMatch(r -> fx.backend.tables.feedback().equals(r.get("table")));
+        assertThat(fx.store.visits("cust-camille", fx.backend.clock.instant().minus(Duration.ofDays(30)))).isZero();
+    }
 }

@@ -29,7 +29,7 @@ class QuestionnaireRulesTest {
                 new Questionnaire.Question("follow", Questionnaire.Kind.TEXT, Map.of("fr", "Et ?", "en", "And?"), List.of(),
                         false, new Questionnaire.ShowIf("nps", 0, 11, null))),
                 Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"),
-                new Questionnaire.Targeting(Set.of(), null, Set.of("75 "), 3, null, null, null, Set.of("de"), null, 0, -5),
+                new Questionnaire.Targeting(Set.of(), null, Set.of("75 "), 3, null, null, null, Set.of("de"), null, 0.0, -5),
                 new Questionnaire.Reward(80, 0), null);
         assertThatThrownBy(() -> QuestionnaireRules.validate(broken))
                 .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations())

@@ -49,7 +49,8 @@ class ContractConsistencyTest {
                     OmnicanalApplication.MESSAGING_API, wiring.messaging().api(),
                     OmnicanalApplication.ORDER_API, wiring.orderApi(),
                     OmnicanalApplication.RETURN_API, wiring.returnApi(),
-                    OmnicanalApplication.CUSTOMER_API, wiring.customerApi());
+                    OmnicanalApplication.CUSTOMER_API, wiring.customerApi(),
+                    OmnicanalApplication.FEEDBACK_API, wiring.feedbackApi());
             var served = new HashSet<String>();
             for (var route : routes) {
                 assertThat(routers).as("function of %s", route.routeKey()).containsKey(route.function());

@@ -46,7 +46,42 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             dynamo.putItem(r -> r.tableName(tables.outbox()).item(copy));
             moved++;
         }
+        for (var item : feedback(from)) {
+            var sk = item.get("sk").s();
+            if (sk.equals("ASKED")) {
+                // the fatigue cap follows the person: the survivor keeps the latest time either was asked
+                try {
+                    dynamo.updateItem(r -> r.tableName(tables.feedback())
+                            .key(Map.of("pk", AttributeValue.fromS("WHO#" + to), "sk", AttributeValue.fromS("ASKED")))
+                            .updateExpression("SET lastAskedAt = :t")
+                            .conditionExpression("attribute_not_exists(lastAskedAt) OR lastAskedAt < :t")
+                            .expressionAttributeValues(Map.of(":t", item.get("lastAskedAt"))));
+                } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException later) {
+                    // the survivor was asked more recently
+                }
+            } else {
+                var copy = new HashMap<>(item);
+                copy.put("pk", AttributeValue.fromS("WHO#" + to));
+                dynamo.putItem(r -> r.tableName(tables.feedback()).item(copy));
+            }
+            dynamo.deleteItem(r -> r.tableName(tables.feedback()).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            moved++;
+        }
         return moved;
+    }
+
+    /** The person's feedback partition: visits, when they were last asked, invitations and reward codes. */
+    private List<Map<String, AttributeValue>> feedback(String customerId) {
+        var items = new ArrayList<Map<String, AttributeValue>>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = dynamo.query(QueryRequest.builder()
+                    .tableName(tables.feedback()).keyConditionExpression("pk = :pk").exclusiveStartKey(start)
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WHO#" + customerId))).build());
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
     }
 
     @Override
@@ -73,6 +108,12 @@ public final class DynamoCustomerHistory implements CustomerHistory {
                 records.add(record);
             }
         }
+        for (var item : feedback(customerId)) {
+            var record = new LinkedHashMap<String, Object>();
+            record.put("table", tables.feedback());
+            item.forEach((k, v) -> record.put(k, plain(v)));
+            records.add(record);
+        }
         return records;
     }
 
@@ -85,6 +126,10 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             // the message body and the addresses it was sent to are personal; the delivery facts are not
             copy.remove("templateData");
             dynamo.putItem(r -> r.tableName(tables.outbox()).item(copy));
+        }
+        // visits and what they were offered say where and when the person shopped: gone, like the profile
+        for (var item : feedback(customerId)) {
+            dynamo.deleteItem(r -> r.tableName(tables.feedback()).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
         }
         // saved answers of earlier requests (keys are scoped "capability:customer:key")
         var marker = ":" + customerId + ":";

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The Feedback table (pk, sk). Items: the current questionnaires under one partition and each version under its own;
+ * The Feedback table (pk, sk). Everything about one person (visits, last asked, what they were offered) sits under
+ * WHO#id, so an export or an erasure reads one partition. Items: the current questionnaires under one partition and each version under its own;
  * invitations (a sparse dueBucket/dueAt index finds the scheduled ones); one item per event (never two questionnaires
  * for one event); one "last asked" item per person (the fatigue cap, a conditional write); tallies per store and week;
  * responses; reward codes (unique by conditional put); visits.
@@ -90,7 +91,8 @@ public final class DynamoFeedbackStore implements FeedbackStore {
     public boolean schedule(Invitation invitation) {
         return transactions.write(() -> List.of(eventClaim(invitation), TransactWriteItem.builder()
                 .put(Put.builder().tableName(table).item(invitationItem(invitation))
-                        .conditionExpression("attribute_not_exists(pk)").build()).build())).committed();
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                pointer(invitation.who(), "INV#" + invitation.id(), invitation.questionnaireId()))).committed();
     }
 
     @Override
@@ -131,7 +133,7 @@ public final class DynamoFeedbackStore implements FeedbackStore {
         return transactions.write(() -> List.of(eventClaim(shown), fatigue(shown.who(), shown.sentAt(), cutoff),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(invitationItem(shown))
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                tally(shown, "sent"))).committed();
+                tally(shown, "sent"), pointer(shown.who(), "INV#" + shown.id(), shown.questionnaireId()))).committed();
     }
 
     @Override
@@ -167,6 +169,7 @@ public final class DynamoFeedbackStore implements FeedbackStore {
             item.put("json", s(json(reward)));
             actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
+            actions.add(pointer(reward.owner(), "REWARD#" + reward.code(), reward.questionnaireId()));
         }
         if (thanks != null) actions.add(OutboxItems.put(outbox, thanks));
         var outcome = transactions.write(() -> actions);
@@ -228,7 +231,9 @@ public final class DynamoFeedbackStore implements FeedbackStore {
     @Override
     public void recordVisit(String customerId, String storeId, Instant at) {
         dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s("WHO#" + customerId),
-                "sk", s("VISIT#" + Instants.format(at) + "#" + storeId), "storeId", s(storeId))));
+                // a random tail: two visits in the same millisecond (or two profiles merged) never overwrite each other
+                "sk", s("VISIT#" + Instants.format(at) + "#" + storeId + "#" + java.util.UUID.randomUUID()),
+                "storeId", s(storeId))));
     }
 
     @Override
@@ -246,6 +251,12 @@ public final class DynamoFeedbackStore implements FeedbackStore {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
                 "pk", s("EVENT#" + invitation.eventId()), "sk", s("EVENT"), "invitationId", s(invitation.id())))
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    /** What a person was offered, under their own partition: the customer's data export and erasure find it there. */
+    private TransactWriteItem pointer(String who, String sk, String questionnaireId) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of("pk", s("WHO#" + who),
+                "sk", s(sk), "questionnaireId", s(questionnaireId))).build()).build();
     }
 
     /** The fatigue cap: last-asked moves to now only if it is older than the cutoff. */
