@@ -39,6 +39,17 @@ class OpenApiLimitsTest {
                 walk(where + " " + parameter.get("in") + " " + parameter.get("name"),
                         (Map<String, Object>) parameter.get("schema"), unbounded);
             }
+            var documented = (Map<String, Object>) operation.get("responses");
+            // what the gateway and RequestContract can answer before any handler runs must be documented
+            if ((!parameters.isEmpty() || operation.get("requestBody") != null) && !documented.containsKey("400")) {
+                unbounded.add(where + ": has inputs but documents no 400");
+            }
+            if (!List.of().equals(operation.get("security")) && !documented.containsKey("401")) {
+                unbounded.add(where + ": needs a token but documents no 401");
+            }
+            if (operation.get("x-roles") != null && !documented.containsKey("403")) {
+                unbounded.add(where + ": has x-roles but documents no 403");
+            }
             var body = (Map<String, Object>) operation.get("requestBody");
             if (body != null) {
                 var content = (Map<String, Map<String, Object>>) resolve(body).get("content");

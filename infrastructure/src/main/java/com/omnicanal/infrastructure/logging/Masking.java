@@ -9,7 +9,7 @@ public final class Masking {
             Pattern.compile("([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
     /** E.164 (+33612345678, whatsapp:+33...) and French national numbers as people type them (06 12 34 56 78). */
     private static final Pattern PHONE =
-            Pattern.compile("(?<![\\w.-])(\\+\\d{6,14}|0\\d(?:[ .-]?\\d{2}){4})(\\d{2})(?![\\w-])");
+            Pattern.compile("(?<![\\w.-])(\\+\\d{6,13}|0\\d(?:[ .-]?\\d{2}){3}[ .-]?)(\\d{2})(?![\\w-])");
 
     private Masking() {
     }
