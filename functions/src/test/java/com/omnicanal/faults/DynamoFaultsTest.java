@@ -138,4 +138,81 @@ class DynamoFaultsTest {
                     faults.throttled.get(), faults.failedAfterWrite.get(), retries.get());
         }
     }
+
+    @Test
+    void throttlingAndFailuresAfterTheWriteNeverLoseOrDuplicateAnOrder() throws Exception {
+        try (var dynamo = DynamoDbLocal.inMemory()) {
+            var faults = new Faults();
+            var client = faults.around(dynamo.client());
+            var backend = new TestBackend(client);
+            var orders = new com.omnicanal.order.dynamo.DynamoOrders(client, backend.tables);
+            var service = new com.omnicanal.order.OrderService(backend.catalog, backend.ledger, orders,
+                    new com.omnicanal.order.payments.RecordingPayments(), com.omnicanal.order.OrderPolicy.DEFAULT, backend.clock);
+            var sku = "TSH-COT-BLU-M";
+            var store = "paris-rivoli";
+            int units = 25;
+            backend.stock(sku, store, units);
+            faults.on.set(true);
+
+            int customers = 20;
+            var accepted = new ConcurrentHashMap<String, String>();
+            var refused = new AtomicInteger();
+            var gaveUp = new AtomicInteger();
+            var retries = new AtomicInteger();
+            var pool = Executors.newFixedThreadPool(8);
+            var go = new CountDownLatch(1);
+            var futures = new ArrayList<Future<?>>();
+            for (int i = 0; i < customers; i++) {
+                var customer = Actor.customer("cust-order-fault-" + i);
+                var request = new com.omnicanal.order.OrderRequest(
+                        java.util.List.of(new com.omnicanal.order.OrderRequest.LineRequest(sku, 1 + i % 2)), store,
+                        new com.omnicanal.order.Order.Contact("Client " + i, "client" + i + "@example.org", null), "pa_fault_" + i);
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    for (int attempt = 1; attempt <= 20; attempt++) {
+                        try {
+                            accepted.put(customer.id(), service.place(customer, request, "key-" + customer.id()).order().id());
+                            return null;
+                        } catch (com.omnicanal.shared.DomainException.InvalidState noStockAnywhere) {
+                            refused.incrementAndGet();
+                            return null;
+                        } catch (DynamoDbException e) {
+                            retries.incrementAndGet();
+                        }
+                    }
+                    gaveUp.incrementAndGet();
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (var f : futures) f.get();
+            pool.shutdown();
+            faults.on.set(false);
+
+            assertThat(faults.throttled.get() + faults.failedAfterWrite.get()).as("faults injected").isPositive();
+            assertThat(gaveUp.get()).isZero();
+            assertThat(accepted.size() + refused.get()).isEqualTo(customers);
+            for (int i = 0; i < customers; i++) {
+                var id = "cust-order-fault-" + i;
+                if (!accepted.containsKey(id)) {
+                    assertThat(service.mine(Actor.customer(id), null).items()).as(id + " was refused, has no order").isEmpty();
+                }
+            }
+            int held = 0;
+            for (var e : accepted.entrySet()) {
+                var mine = service.mine(Actor.customer(e.getKey()), null).items();
+                assertThat(mine).as(e.getKey()).hasSize(1);
+                assertThat(mine.get(0).id()).isEqualTo(e.getValue());
+                if (mine.get(0).status() == com.omnicanal.order.OrderStatus.PLACED) {
+                    held += mine.get(0).lines().stream().mapToInt(com.omnicanal.order.Order.Line::quantity).sum();
+                }
+            }
+            var level = backend.rawStock(sku, store);
+            assertThat(Integer.parseInt(level.get("reserved").n())).as("reserved units = units of placed orders").isEqualTo(held);
+            assertThat(held).isLessThanOrEqualTo(units);
+            System.out.printf("dynamo faults (orders): %d customers, %d orders each exactly once, %d refused, %d units held, %d throttles "
+                            + "and %d failures-after-write injected, %d client retries%n", customers, accepted.size(), refused.get(), held,
+                    faults.throttled.get(), faults.failedAfterWrite.get(), retries.get());
+        }
+    }
 }
