@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCHEMATHESIS_VERSION="${SCHEMATHESIS_VERSION:-4.32.5}"
-EXAMPLES="${FUZZ_EXAMPLES:-25}"
+EXAMPLES="${FUZZ_EXAMPLES:-10}"
 SEED="${FUZZ_SEED:-20261123}"
 REPORT_DIR="${FUZZ_REPORT_DIR:-target/fuzz}"
 export PATH="$HOME/.local/bin:$PATH"
