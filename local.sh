@@ -7,5 +7,7 @@ jar=local/target/omnicanal-local.jar
 if [ ! -f "$jar" ] || [ -n "$(find . -name target -prune -o -newer "$jar" \( -name '*.java' -o -name '*.json' -o -name 'pom.xml' -o -name 'template.yaml' \) -print -quit)" ]; then
   echo "Building (mvn -DskipTests install)..." >&2
   mvn -q -B -DskipTests install
+  # Maven leaves an unchanged jar untouched: mark it fresh, or every later start would rebuild (about 30 s)
+  touch "$jar"
 fi
 exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar:local/target/lib/*" com.omnicanal.local.LocalStack "$@"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks template.yaml: cfn-lint, the SAM transform (sam validate, offline) and sam build (no Docker).
-# Run from anywhere; works on the repo root. Expects functions/target/omnicanal-functions-lambda.jar already built
+# Run from anywhere; works on the repo root. Expects the two Lambda jars in functions/target/ already built
 # by Maven (.ci/run runs `mvn verify` first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,7 @@ CFN_LINT_VERSION="${CFN_LINT_VERSION:-1.58.0}"
 SAM_CLI_VERSION="${SAM_CLI_VERSION:-1.170.0}"
 BUILD_DIR="${SAM_BUILD_DIR:-/tmp/omnicanal-sam-build}"
 REGION="eu-west-3"
-JAR="functions/target/omnicanal-functions-lambda.jar"
+JARS=(functions/target/omnicanal-functions-lambda.jar functions/target/omnicanal-messaging-lambda.jar)
 
 # No AWS account is needed for any of this: never look for credentials on the instance metadata endpoint,
 # and send no telemetry.
@@ -25,10 +25,12 @@ if ((${#missing[@]})); then
 fi
 echo "sam-check: $(cfn-lint --version), $(sam --version)"
 
-if [[ ! -f "$JAR" ]]; then
-    echo "sam-check: $JAR is missing: build it first (mvn -B -ntp package)" >&2
-    exit 1
-fi
+for jar in "${JARS[@]}"; do
+    if [[ ! -f "$jar" ]]; then
+        echo "sam-check: $jar is missing: build it first (mvn -B -ntp package)" >&2
+        exit 1
+    fi
+done
 
 # 1. cfn-lint: fails on errors; warnings are printed but do not fail the check.
 cfn-lint --non-zero-exit-code error -- template.yaml
@@ -65,5 +67,5 @@ print(count)
 EOF
 )
 
-size=$(du -h "$JAR" | cut -f1)
-echo "sam-check: OK - cfn-lint clean, sam validate ok, sam build ok ($functions functions, jar $size) in $BUILD_DIR"
+sizes=$(for jar in "${JARS[@]}"; do echo -n "$(basename "$jar") $(du -h "$jar" | cut -f1), "; done)
+echo "sam-check: OK - cfn-lint clean, sam validate ok, sam build ok ($functions functions; ${sizes%, }) in $BUILD_DIR"

@@ -49,6 +49,8 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
         // functional registration does not pick up AWSCompanionAutoConfiguration's converter by itself
         context.registerBean("awsTypesMessageConverter", MessageConverter.class,
                 () -> new AWSCompanionAutoConfiguration().awsTypesMessageConverter(context));
+        // SnapStart: warms the function before the snapshot (a no-op without CRaC)
+        context.registerBean("priming", Priming.class, () -> new Priming(context));
         Type http = FunctionTypeUtils.functionType(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class);
         api(context, CATALOG_API, () -> Wiring.shared().catalogApi(), http);
         api(context, STOCK_API, () -> Wiring.shared().stockApi(), http);

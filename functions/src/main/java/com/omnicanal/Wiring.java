@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Wiring {
     private static volatile Wiring shared;
 
+    private final DynamoDbClient dynamo;
+    private final TableNames tables;
     private final Router catalogApi;
     private final Router stockApi;
     private final Router reservationApi;
@@ -57,7 +59,9 @@ public final class Wiring {
     private final Router feedbackApi;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
+        this.dynamo = dynamo;
         var tables = TableNames.from(settings);
+        this.tables = tables;
         var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         var catalog = SeedCatalog.fromClasspath();
         var ledger = new DynamoStockLedger(dynamo, enhanced, tables.stock());
@@ -120,6 +124,14 @@ public final class Wiring {
     /** Lets the local stack and tests supply their own (DynamoDB Local, a fixed clock). */
     public static synchronized void install(Wiring wiring) {
         shared = wiring;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public TableNames tables() {
+        return tables;
     }
 
     public Router catalogApi() {

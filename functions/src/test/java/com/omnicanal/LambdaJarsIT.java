@@ -1,0 +1,183 @@
+package com.omnicanal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.omnicanal.dynamodblocal.DynamoDbLocalServer;
+import com.omnicanal.testing.TestBackend;
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two shaded Lambda jars as template.yaml deploys them: every function is invoked through the Lambda handler in a
+ * JVM whose classpath is only its jar, against DynamoDB Local over HTTP. Catches a function pointed at the wrong jar,
+ * a class the shade filters dropped, and Twilio or mail creeping back into the API jar.
+ */
+class LambdaJarsIT {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path EVENTS = ROOT.resolve("events");
+    private static final String API_JAR = "functions/target/omnicanal-functions-lambda.jar";
+    private static final String MESSAGING_JAR = "functions/target/omnicanal-messaging-lambda.jar";
+    /**
+     * The functions that send, check Twilio signatures or sign feedback links: the only ones that need Twilio, mail or
+     * a secret from Secrets Manager.
+     */
+    private static final Set<String> MESSAGING = Set.of(OmnicanalApplication.OUTBOX_DISPATCHER,
+            OmnicanalApplication.MESSAGE_REDRIVE, OmnicanalApplication.MESSAGING_API, OmnicanalApplication.FEEDBACK_API,
+            OmnicanalApplication.FEEDBACK_SWEEPER);
+    private static final Map<String, String> EVENT_OF = Map.ofEntries(
+            Map.entry(OmnicanalApplication.CATALOG_API, "get-products.json"),
+            Map.entry(OmnicanalApplication.STOCK_API, "get-stock.json"),
+            Map.entry(OmnicanalApplication.RESERVATION_API, "post-reservation.json"),
+            Map.entry(OmnicanalApplication.RESERVATION_SWEEPER, "schedule-sweep.json"),
+            Map.entry(OmnicanalApplication.ORDER_API, "get-order.json"),
+            Map.entry(OmnicanalApplication.ORDER_SWEEPER, "schedule-order-sweep.json"),
+            Map.entry(OmnicanalApplication.RETURN_API, "get-return.json"),
+            Map.entry(OmnicanalApplication.CUSTOMER_API, "get-me.json"),
+            Map.entry(OmnicanalApplication.FEEDBACK_API, "get-questionnaires.json"),
+            Map.entry(OmnicanalApplication.FEEDBACK_SWEEPER, "schedule-sweep.json"),
+            Map.entry(OmnicanalApplication.MESSAGING_API, "post-twilio-status.json"),
+            Map.entry(OmnicanalApplication.OUTBOX_DISPATCHER, "dynamodb-outbox-stream.json"),
+            Map.entry(OmnicanalApplication.MESSAGE_REDRIVE, "schedule-redrive.json"));
+
+    private static DynamoDbLocalServer dynamo;
+    private static HttpServer twilio;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dynamo = DynamoDbLocalServer.withTables();
+        new TestBackend(dynamo.client()).stock("TSH-COT-BLU-M", "paris-rivoli", 8);
+        twilio = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        twilio.createContext("/", exchange -> {
+            var body = "{\"sid\":\"SM00000000000000000000000000000001\",\"status\":\"queued\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        twilio.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (twilio != null) twilio.stop(0);
+        if (dynamo != null) dynamo.close();
+    }
+
+    /** Function name to CodeUri, read from template.yaml. */
+    static Map<String, String> templateFunctions() throws Exception {
+        var functions = new LinkedHashMap<String, String>();
+        String codeUri = null;
+        for (var line : Files.readAllLines(ROOT.resolve("template.yaml"))) {
+            if (line.matches("^  [A-Za-z0-9]+:\\s*$")) codeUri = null;
+            var trimmed = line.trim();
+            if (trimmed.startsWith("CodeUri:")) codeUri = trimmed.substring("CodeUri:".length()).trim();
+            if (trimmed.startsWith("SPRING_CLOUD_FUNCTION_DEFINITION:")) {
+                functions.put(trimmed.substring(trimmed.indexOf(':') + 1).trim(), codeUri);
+            }
+        }
+        return functions;
+    }
+
+    /** Functions whose environment names a Secrets Manager secret (a *_SECRET_ARN variable). */
+    static Set<String> functionsReadingSecrets() throws Exception {
+        var functions = new java.util.HashSet<String>();
+        var lines = Files.readAllLines(ROOT.resolve("template.yaml"));
+        String name = null;
+        boolean secret = false;
+        for (var line : lines) {
+            if (line.matches("^  [A-Za-z0-9]+:\\s*$")) {
+                if (name != null && secret) functions.add(name);
+                name = null;
+                secret = false;
+            }
+            var trimmed = line.trim();
+            if (trimmed.startsWith("SPRING_CLOUD_FUNCTION_DEFINITION:")) name = trimmed.substring(trimmed.indexOf(':') + 1).trim();
+            if (trimmed.matches("^[A-Z_]+_SECRET_ARN:.*")) secret = true;
+        }
+        if (name != null && secret) functions.add(name);
+        return functions;
+    }
+
+    @Test
+    void everyFunctionReadingASecretHasTheSecretsManagerClient() throws Exception {
+        var functions = templateFunctions();
+        var readers = functionsReadingSecrets();
+        assertThat(readers).contains(OmnicanalApplication.OUTBOX_DISPATCHER, OmnicanalApplication.FEEDBACK_API);
+        // the API jar leaves Secrets Manager out: a function there would fail at its first secret, on AWS only
+        readers.forEach(name -> assertThat(functions.get(name)).as(name).isEqualTo(MESSAGING_JAR));
+    }
+
+    @Test
+    void messagingFunctionsAloneUseTheMessagingJar() throws Exception {
+        var functions = templateFunctions();
+        assertThat(functions).containsKeys(MESSAGING.toArray(String[]::new)).hasSizeGreaterThan(MESSAGING.size());
+        functions.forEach((name, jar) ->
+                assertThat(jar).as(name).isEqualTo(MESSAGING.contains(name) ? MESSAGING_JAR : API_JAR));
+    }
+
+    @Test
+    void apiJarRunsItsFunctionsWithoutTwilioOrMail() throws Exception {
+        var args = new ArrayList<String>();
+        templateFunctions().forEach((name, jar) -> {
+            if (API_JAR.equals(jar)) args.add(name + "=" + event(name));
+        });
+        args.addAll(List.of("--no-class", "com.twilio.Twilio", "--no-class", "jakarta.mail.Session",
+                "--no-class", "com.samskivert.mustache.Mustache",
+                "--no-class", "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"));
+        var output = probe(API_JAR, args);
+        assertThat(output).contains("invoked " + OmnicanalApplication.RESERVATION_API + " 201", "absent com.twilio.Twilio");
+    }
+
+    @Test
+    void messagingJarSendsThroughTwilioAndAnswersSignedWebhooks() throws Exception {
+        var args = new ArrayList<String>();
+        templateFunctions().forEach((name, jar) -> {
+            if (MESSAGING_JAR.equals(jar)) args.add(name + "=" + event(name));
+        });
+        args.addAll(List.of("--send-sms", "http://127.0.0.1:" + twilio.getAddress().getPort(),
+                "--no-class", "com.twilio.rest.conversations.v1.Conversation"));
+        var output = probe(MESSAGING_JAR, args);
+        assertThat(output).contains("invoked " + OmnicanalApplication.MESSAGING_API + " 204", "sms Sent[");
+    }
+
+    private static String event(String function) {
+        var file = EVENT_OF.get(function);
+        if (file == null) throw new AssertionError("no sample event for " + function + ": add one to LambdaJarsIT");
+        return EVENTS.resolve(file).toString();
+    }
+
+    private static String probe(String jar, List<String> args) throws Exception {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", ROOT.resolve(jar) + File.pathSeparator + Path.of("target", "test-classes")
+                        .toAbsolutePath(), LambdaJarProbe.class.getName()));
+        command.addAll(args);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        var env = builder.environment();
+        env.put("MAIN_CLASS", OmnicanalApplication.class.getName());
+        env.put("DYNAMODB_ENDPOINT", dynamo.endpoint());
+        env.put("AWS_REGION", "eu-west-3");
+        env.put("TWILIO_AUTH_TOKEN", "test-auth-token");
+        env.put("PUBLIC_BASE_URL", "https://api.omnicanal.example");
+        env.put("TWILIO_API_BASE", "http://127.0.0.1:" + twilio.getAddress().getPort());
+        env.put("SMTP_PORT", "9");
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}
