@@ -17,6 +17,7 @@ import com.omnicanal.feedback.jwt.LazyInvitationTokens;
 import com.omnicanal.infrastructure.config.Secrets;
 import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.DynamoClients;
+import com.omnicanal.infrastructure.dynamo.DynamoResponseMemory;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.order.GuestContacts;
@@ -74,6 +75,7 @@ public final class Wiring {
     private final Supplier<Router> orderApi;
     private final Supplier<OrderSweeper> orderSweeper;
     private final Supplier<Router> returnApi;
+    private final Supplier<DynamoResponseMemory> answers;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         this.dynamo = dynamo;
@@ -96,7 +98,9 @@ public final class Wiring {
         // what reservations, orders and returns tell feedback: built on the first such event, not with the function
         BusinessEvents events = (kind, customerId, eventId, storeId, skus, at) ->
                 feedback.get().happened(kind, customerId, eventId, storeId, skus, at);
-        this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get()));
+        // POSTs that openapi.yaml marks x-idempotency: response keep their first answer under the Idempotency-Key
+        this.answers = lazy(() -> new DynamoResponseMemory(dynamo, tables.idempotency(), clock));
+        this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get()).remembering(answers.get()));
         this.reservations = lazy(() -> new ReservationService(catalog.get(), ledger.get(),
                 new DynamoReservations(dynamo, enhanced.get(), tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
@@ -107,7 +111,7 @@ public final class Wiring {
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
         this.customers = lazy(() -> new CustomerService(catalog.get(),
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
-        this.customerApi = lazy(() -> CustomerApi.router(customers.get()));
+        this.customerApi = lazy(() -> CustomerApi.router(customers.get()).remembering(answers.get()));
         this.orderStore = lazy(() -> new DynamoOrders(dynamo, tables));
         this.orders = lazy(() -> {
             var d = OrderPolicy.DEFAULT;
@@ -135,6 +139,8 @@ public final class Wiring {
         if (shared == null) {
             synchronized (Wiring.class) {
                 if (shared == null) {
+                    // JSON lines with the correlation id, personal data masked (CloudWatch reads the fields)
+                    com.omnicanal.infrastructure.logging.StructuredLog.install();
                     var settings = Settings.fromEnvironment();
                     shared = new Wiring(settings, DynamoClients.fromSettings(settings), Clock.systemUTC());
                 }

@@ -22,6 +22,10 @@ public final class DomainProblems {
                     .with("available", s.available()).with("alternatives", s.alternatives()));
         }
         if (e instanceof DomainException.NotFound) return Optional.of(Problem.of(404, "not-found", "Not found", e.getMessage()));
+        if (e instanceof DomainException.TooMany many) {
+            return Optional.of(Problem.of(429, "too-many-requests", "Too many requests", e.getMessage())
+                    .with("retryAfter", many.retryAfter().toString()));
+        }
         if (e instanceof DomainException.Gone) return Optional.of(Problem.of(410, "gone", "Gone", e.getMessage()));
         if (e instanceof DomainException.Forbidden) return Optional.of(Problem.of(403, "forbidden", "Forbidden", e.getMessage()));
         if (e instanceof DomainException.InvalidState) {

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 public final class CustomerService {
     public static final String VERIFICATION = "IDENTITY_VERIFICATION";
     public static final int MAX_CODE_ATTEMPTS = 5;
+    /** One-time codes sent per hour, to one customer and to one address (no SMS bombing through us). */
+    public static final int MAX_CODES_PER_HOUR = 5;
     public static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[A-Za-z]{2,}$");
     private static final Pattern CARD = Pattern.compile("^[0-9]{8,19}$");
@@ -122,7 +124,11 @@ public final class CustomerService {
         data.put("language", me.language());
         data.put(kind == Identity.Kind.EMAIL ? "verifyEmail" : "verifyPhone", value);
         var message = OutboxMessage.transactional(VERIFICATION, me.id(), VERIFICATION + "#" + Ids.newId(), data, now());
-        customers.challenge(new Customers.Challenge(me.id(), kind, value, hash(code), 0, now().plus(CODE_LIFETIME)), message);
+        if (!customers.challenge(new Customers.Challenge(me.id(), kind, value, hash(code), 0, now().plus(CODE_LIFETIME)),
+                message, MAX_CODES_PER_HOUR)) {
+            throw new DomainException.TooMany("at most " + MAX_CODES_PER_HOUR + " codes an hour: try again later",
+                    now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1)));
+        }
         return Map.of("kind", kind.name(), "value", value, "verified", false, "codeSentTo", value,
                 "expiresAt", now().plus(CODE_LIFETIME).toString());
     }

@@ -38,8 +38,11 @@ public interface Customers {
                      Instant expiresAt) {
     }
 
-    /** Stores the challenge and the message that carries the code, together. */
-    void challenge(Challenge challenge, OutboxMessage message);
+    /**
+     * Stores the challenge and the message that carries the code, together, if fewer than {@code maxPerHour} codes
+     * went to this customer and to this address in the challenge's hour; false (nothing stored) otherwise.
+     */
+    boolean challenge(Challenge challenge, OutboxMessage message, int maxPerHour);
 
     Optional<Challenge> challenge(String customerId, Identity.Kind kind, String value);
 

@@ -37,6 +37,20 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
+    /** The caller asked too often (one-time codes): try again after the given time. */
+    public static final class TooMany extends DomainException {
+        private final java.time.Instant retryAfter;
+
+        public TooMany(String message, java.time.Instant retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public java.time.Instant retryAfter() {
+            return retryAfter;
+        }
+    }
+
     /** The same idempotency key came with another request. */
     public static final class IdempotencyConflict extends DomainException {
         public IdempotencyConflict(String message) {

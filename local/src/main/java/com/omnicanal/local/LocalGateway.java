@@ -99,17 +99,19 @@ public final class LocalGateway implements AutoCloseable {
             TemplateRoutes.Route matched = null;
             Map<String, String> params = null;
             boolean pathKnown = false;
+            var allowed = new java.util.TreeSet<String>();
             for (var route : routes) {
                 var m = route.match(path);
                 if (m.isEmpty()) continue;
                 pathKnown = true;
-                if (route.method().equals(method)) {
+                allowed.add(route.method());
+                if (route.method().equals(method) && matched == null) {
                     matched = route;
                     params = m.get();
-                    break;
                 }
             }
             if (matched == null) {
+                if (pathKnown) exchange.getResponseHeaders().add("Allow", String.join(", ", allowed));
                 send(exchange, pathKnown
                         ? ApiResponse.problem(Problem.of(405, "method-not-allowed", "Method not allowed",
                                 method + " is not served on " + decodedPath))

@@ -169,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        com.omnicanal.infrastructure.logging.StructuredLog.install();
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
         Path dataDir = null;

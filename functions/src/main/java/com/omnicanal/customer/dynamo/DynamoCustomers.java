@@ -144,16 +144,40 @@ public final class DynamoCustomers implements Customers {
     }
 
     @Override
-    public void challenge(Challenge challenge, OutboxMessage message) {
+    public boolean challenge(Challenge challenge, OutboxMessage message, int maxPerHour) {
         var item = new HashMap<String, AttributeValue>();
         item.put("pk", s(DynamoContactBook.customerKey(challenge.customerId())));
         item.put("sk", s("VERIFY#" + challenge.kind() + "#" + challenge.value()));
         item.put("codeHash", s(challenge.codeHash()));
         item.put("attempts", n(challenge.attempts()));
         item.put("expiresAt", s(Instants.format(challenge.expiresAt())));
-        transactions.write(() -> List.of(
+        // the hour the code is sent in (the challenge lives CODE_LIFETIME from now, within the next hour)
+        var hour = challenge.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+        var outcome = transactions.write(() -> List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build(),
-                OutboxItems.put(outbox, message)));
+                OutboxItems.put(outbox, message),
+                codeCounter(DynamoContactBook.customerKey(challenge.customerId()), "CODES#" + hour, maxPerHour),
+                // the address only as a hash: this counter outlives an erasure of the profile
+                codeCounter("CODES-TO#" + sha256(challenge.kind() + "#" + challenge.value()), hour, maxPerHour)));
+        return outcome.committed();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One more code counted in this hour, if fewer than the cap were; kept a day for the record. */
+    private TransactWriteItem codeCounter(String pk, String sk, int max) {
+        return TransactWriteItem.builder().update(software.amazon.awssdk.services.dynamodb.model.Update.builder()
+                .tableName(table).key(key(pk, sk))
+                .updateExpression("ADD sent :one")
+                .conditionExpression("attribute_not_exists(sent) OR sent < :max")
+                .expressionAttributeValues(Map.of(":one", n(1), ":max", n(max))).build()).build();
     }
 
     @Override

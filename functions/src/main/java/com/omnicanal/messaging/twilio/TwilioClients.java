@@ -19,10 +19,22 @@ public final class TwilioClients {
      *                so every request is routed to that host instead of api.twilio.com.
      */
     public static TwilioRestClient create(String accountSid, String authToken, String apiBase) {
+        return create(accountSid, authToken, apiBase, java.time.Duration.ofSeconds(10));
+    }
+
+    /** With the response timeout given (tests use a short one to exercise timeouts quickly). */
+    public static TwilioRestClient create(String accountSid, String authToken, String apiBase,
+                                          java.time.Duration responseTimeout) {
         var builder = new TwilioRestClient.Builder(accountSid, authToken);
         var config = RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(5))
-                .setResponseTimeout(Timeout.ofSeconds(10)).build();
-        var http = HttpClientBuilder.create().setDefaultRequestConfig(config).useSystemProperties();
+                .setResponseTimeout(Timeout.ofMilliseconds(responseTimeout.toMillis())).build();
+        var http = HttpClientBuilder.create().setDefaultRequestConfig(config).useSystemProperties()
+                // NetworkHttpClient sets its own RequestConfig on every request (a 30 s socket timeout), which would
+                // silently override ours: put ours back in the execution context before the call goes out
+                .addExecInterceptorFirst("omnicanal-timeouts", (request, scope, chain) -> {
+                    scope.clientContext.setRequestConfig(config);
+                    return chain.proceed(request, scope);
+                });
         if (apiBase != null && !apiBase.isBlank()) {
             var base = URI.create(apiBase);
             var target = new HttpHost(base.getScheme(), base.getHost(), base.getPort());

@@ -1,0 +1,375 @@
+package com.omnicanal.infrastructure.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Checks a request against openapi.yaml before any handler runs: path, query and header parameters and the JSON body
+ * (types, required fields, enums, lengths, patterns, formats, ranges, item counts, unknown fields where the schema
+ * says {@code additionalProperties: false}). The contract is the single source of the limits, so the document and the
+ * code cannot disagree. It reads the subset of OpenAPI 3.0 schemas this project uses; anything else is ignored.
+ */
+public final class RequestContract {
+    /** At most this many field errors are listed; a fuzzer's garbage should not produce a megabyte of problems. */
+    static final int MAX_ERRORS = 20;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    private static volatile RequestContract shared;
+
+    private final Map<String, Object> document;
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+    private RequestContract(Map<String, Object> document) {
+        this.document = document;
+    }
+
+    /** openapi.yaml from the classpath (the functions jar carries it), read once per container; empty if absent. */
+    public static RequestContract shared() {
+        var contract = shared;
+        if (contract == null) {
+            synchronized (RequestContract.class) {
+                if (shared == null) shared = fromClasspath("openapi.yaml").warm();
+                contract = shared;
+            }
+        }
+        return contract;
+    }
+
+    /**
+     * Checks one empty request per operation, so the classes and patterns the checks use are loaded now: the routers
+     * are built during init (inside the SnapStart snapshot), not on a customer's first request.
+     */
+    @SuppressWarnings("unchecked")
+    RequestContract warm() {
+        if (document.get("paths") instanceof Map<?, ?> paths) {
+            for (var entry : ((Map<String, Object>) paths).entrySet()) {
+                for (var method : map(entry.getValue()).keySet()) {
+                    var routeKey = method.toUpperCase(Locale.ROOT) + " " + entry.getKey();
+                    if (operation(routeKey) == null) continue;
+                    check(routeKey, Map.of(), Map.of(), Map.of(), "{\"warm\":[1,\"2026-11-23\",true,null]}");
+                }
+            }
+        }
+        return this;
+    }
+
+    public static RequestContract fromClasspath(String resource) {
+        try (InputStream in = RequestContract.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? new RequestContract(Map.of()) : parse(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static RequestContract parse(InputStream yaml) {
+        var options = new LoaderOptions();
+        options.setCodePointLimit(8 * 1024 * 1024);
+        Map<String, Object> document = new Yaml(options).load(yaml);
+        return new RequestContract(document == null ? Map.of() : document);
+    }
+
+    /**
+     * The roles openapi.yaml's {@code x-roles} lets call the route (role claim; customer when absent); empty when the
+     * operation does not say, and then the function's own checks decide alone.
+     */
+    public java.util.Set<String> roles(String routeKey) {
+        var operation = operation(routeKey);
+        if (operation == null || !(operation.get("x-roles") instanceof List<?> roles)) return java.util.Set.of();
+        var set = new java.util.TreeSet<String>();
+        roles.forEach(r -> set.add(String.valueOf(r)));
+        return set;
+    }
+
+    /** openapi.yaml's {@code x-idempotency} for the route: "response", "transactional", or empty. */
+    public String idempotency(String routeKey) {
+        var operation = operation(routeKey);
+        return operation == null || operation.get("x-idempotency") == null ? "" : String.valueOf(operation.get("x-idempotency"));
+    }
+
+    public boolean describes(String routeKey) {
+        return operation(routeKey) != null;
+    }
+
+    /** Every problem with the request, as field errors; empty when it is valid or the route is not described. */
+    @SuppressWarnings("unchecked")
+    public List<FieldError> check(String routeKey, Map<String, String> pathParameters, Map<String, String> query,
+                                  Map<String, String> headers, String body) {
+        var errors = new ArrayList<FieldError>();
+        var operation = operation(routeKey);
+        if (operation == null) return errors;
+        var path = routeKey.substring(routeKey.indexOf(' ') + 1);
+        var parameters = new ArrayList<Map<String, Object>>();
+        var pathItem = (Map<String, Object>) map(document.get("paths")).get(path);
+        for (var list : List.of(pathItem.getOrDefault("parameters", List.of()), operation.getOrDefault("parameters", List.of()))) {
+            for (var p : (List<Object>) list) parameters.add(resolve(map(p)));
+        }
+        for (var parameter : parameters) {
+            var name = (String) parameter.get("name");
+            var in = (String) parameter.get("in");
+            var value = switch (in) {
+                case "path" -> get(pathParameters, name, false);
+                case "query" -> get(query, name, false);
+                case "header" -> get(headers, name, true);
+                default -> null;
+            };
+            var required = Boolean.TRUE.equals(parameter.get("required"));
+            if (value == null) {
+                if (required) errors.add(new FieldError(name, "is required" + (in.equals("header") ? " as a header" : "")));
+                continue;
+            }
+            var schema = map(parameter.get("schema"));
+            checkValue(textual(value, resolve(schema)), schema, name, errors);
+        }
+        var requestBody = operation.get("requestBody") == null ? null : resolve(map(operation.get("requestBody")));
+        if (requestBody != null) {
+            var content = map(requestBody.get("content"));
+            var json = content.get("application/json");
+            var form = content.get("application/x-www-form-urlencoded");
+            var required = Boolean.TRUE.equals(requestBody.get("required"));
+            if (json == null && form != null && body != null && !body.isBlank()) {
+                // a webhook's form: each documented parameter is checked, others pass (Twilio adds new ones)
+                var fields = Json.MAPPER.createObjectNode();
+                try {
+                    FormData.parse(body, false).forEach(fields::put);
+                    checkValue(fields, map(map(form).get("schema")), "", errors);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("body", "is not a valid form"));
+                }
+            } else if (json != null) {
+                if (body == null || body.isBlank()) {
+                    if (required) errors.add(new FieldError("body", "a JSON body is required"));
+                } else {
+                    JsonNode tree;
+                    try {
+                        tree = Json.MAPPER.readTree(body);
+                    } catch (JsonProcessingException e) {
+                        tree = null;
+                        errors.add(new FieldError("body", "is not valid JSON"));
+                    }
+                    if (tree != null) checkValue(tree, map(map(json).get("schema")), "", errors);
+                }
+            }
+        }
+        return errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
+    }
+
+    private static String get(Map<String, String> values, String name, boolean ignoreCase) {
+        if (values == null) return null;
+        if (!ignoreCase) return values.get(name);
+        return values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** A parameter arrives as text: read it as the type its schema declares, so a range check can apply. */
+    private static JsonNode textual(String value, Map<String, Object> schema) {
+        var type = schema.get("type");
+        if ("integer".equals(type) || "number".equals(type)) {
+            try {
+                return "integer".equals(type) ? Json.MAPPER.getNodeFactory().numberNode(Long.parseLong(value.trim()))
+                        : Json.MAPPER.getNodeFactory().numberNode(new java.math.BigDecimal(value.trim()));
+            } catch (NumberFormatException e) {
+                return Json.MAPPER.getNodeFactory().textNode(value);
+            }
+        }
+        if ("boolean".equals(type) && (value.equals("true") || value.equals("false"))) {
+            return Json.MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(value));
+        }
+        return Json.MAPPER.getNodeFactory().textNode(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void checkValue(JsonNode node, Map<String, Object> raw, String field, List<FieldError> errors) {
+        if (errors.size() > MAX_ERRORS || raw == null) return;
+        var schema = resolve(raw);
+        var name = field.isEmpty() ? "body" : field;
+        if (schema.get("allOf") instanceof List<?> all) {
+            for (var part : all) checkValue(node, map(part), field, errors);
+        }
+        if (node.isNull()) {
+            if (!Boolean.TRUE.equals(schema.get("nullable")) && schema.get("type") != null) {
+                errors.add(new FieldError(name, "must not be null"));
+            }
+            return;
+        }
+        var type = (String) schema.get("type");
+        if (type != null && !hasType(node, type)) {
+            errors.add(new FieldError(name, "must be " + article(type)));
+            return;
+        }
+        if (schema.get("enum") instanceof List<?> values) {
+            var allowed = values.stream().map(String::valueOf).toList();
+            if (!allowed.contains(node.isTextual() ? node.textValue() : node.toString())) {
+                errors.add(new FieldError(name, "must be one of " + String.join(", ", allowed)));
+            }
+        }
+        if (node.isTextual()) checkText(node.textValue(), schema, name, errors);
+        if (node.isNumber()) checkNumber(node, schema, name, errors);
+        if (node.isArray()) {
+            if (schema.get("minItems") instanceof Number min && node.size() < min.intValue()) {
+                errors.add(new FieldError(name, "must have at least " + min + " item" + (min.intValue() == 1 ? "" : "s")));
+            }
+            if (schema.get("maxItems") instanceof Number max && node.size() > max.intValue()) {
+                errors.add(new FieldError(name, "must have at most " + max + " items"));
+                return;
+            }
+            if (Boolean.TRUE.equals(schema.get("uniqueItems")) && new HashSet<>(toList(node)).size() < node.size()) {
+                errors.add(new FieldError(name, "must not repeat an item"));
+            }
+            var items = schema.get("items");
+            for (int i = 0; i < node.size(); i++) checkValue(node.get(i), map(items), name + "[" + i + "]", errors);
+        }
+        if (node.isObject()) {
+            var properties = schema.get("properties") == null ? Map.<String, Object>of() : map(schema.get("properties"));
+            if (schema.get("required") instanceof List<?> required) {
+                for (var r : required) {
+                    if (!node.has((String) r)) errors.add(new FieldError(prefix(field) + r, "is required"));
+                }
+            }
+            var additional = schema.get("additionalProperties");
+            var names = node.fieldNames();
+            while (names.hasNext()) {
+                var key = names.next();
+                var child = prefix(field) + key;
+                if (properties.containsKey(key)) {
+                    checkValue(node.get(key), map(properties.get(key)), child, errors);
+                } else if (Boolean.FALSE.equals(additional)) {
+                    errors.add(new FieldError(child, "is not a known field"));
+                } else if (additional instanceof Map<?, ?> valueSchema) {
+                    checkValue(node.get(key), (Map<String, Object>) valueSchema, child, errors);
+                }
+            }
+            if (schema.get("maxProperties") instanceof Number max && node.size() > max.intValue()) {
+                errors.add(new FieldError(name, "must have at most " + max + " entries"));
+            }
+            if (schema.get("minProperties") instanceof Number min && node.size() < min.intValue()) {
+                errors.add(new FieldError(name, "must have at least " + min + " entries"));
+            }
+        }
+    }
+
+    private void checkText(String text, Map<String, Object> schema, String name, List<FieldError> errors) {
+        var length = text.codePointCount(0, text.length());
+        if (schema.get("minLength") instanceof Number min && length < min.intValue()) {
+            errors.add(new FieldError(name, min.intValue() == 1 ? "must not be empty" : "must be at least " + min + " characters"));
+        }
+        if (schema.get("maxLength") instanceof Number max && length > max.intValue()) {
+            errors.add(new FieldError(name, "must be at most " + max + " characters"));
+            return;
+        }
+        if (schema.get("pattern") instanceof String regex
+                && !patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).find()) {
+            errors.add(new FieldError(name, "must match " + regex));
+        }
+        if (schema.get("format") instanceof String format && !formatted(text, format)) {
+            errors.add(new FieldError(name, "must be a valid " + format));
+        }
+    }
+
+    private static void checkNumber(JsonNode node, Map<String, Object> schema, String name, List<FieldError> errors) {
+        var value = node.decimalValue();
+        if (schema.get("minimum") instanceof Number min) {
+            var bound = new java.math.BigDecimal(min.toString());
+            var exclusive = Boolean.TRUE.equals(schema.get("exclusiveMinimum"));
+            if (exclusive ? value.compareTo(bound) <= 0 : value.compareTo(bound) < 0) {
+                errors.add(new FieldError(name, "must be " + (exclusive ? "above " : "at least ") + min));
+            }
+        }
+        if (schema.get("maximum") instanceof Number max) {
+            var bound = new java.math.BigDecimal(max.toString());
+            var exclusive = Boolean.TRUE.equals(schema.get("exclusiveMaximum"));
+            if (exclusive ? value.compareTo(bound) >= 0 : value.compareTo(bound) > 0) {
+                errors.add(new FieldError(name, "must be " + (exclusive ? "below " : "at most ") + max));
+            }
+        }
+    }
+
+    private static boolean formatted(String text, String format) {
+        try {
+            switch (format.toLowerCase(Locale.ROOT)) {
+                case "date-time" -> OffsetDateTime.parse(text);
+                case "date" -> LocalDate.parse(text);
+                case "email" -> {
+                    return EMAIL.matcher(text).matches();
+                }
+                default -> {
+                    return true;
+                }
+            }
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasType(JsonNode node, String type) {
+        return switch (type) {
+            case "string" -> node.isTextual();
+            case "integer" -> node.isIntegralNumber() || (node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0);
+            case "number" -> node.isNumber();
+            case "boolean" -> node.isBoolean();
+            case "array" -> node.isArray();
+            case "object" -> node.isObject();
+            default -> true;
+        };
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "integer", "array", "object" -> "an " + type;
+            default -> "a " + type;
+        };
+    }
+
+    private static String prefix(String field) {
+        return field.isEmpty() ? "" : field + ".";
+    }
+
+    private static List<String> toList(JsonNode array) {
+        var list = new ArrayList<String>();
+        array.forEach(n -> list.add(n.toString()));
+        return list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> operation(String routeKey) {
+        if (routeKey == null || routeKey.indexOf(' ') < 0) return null;
+        var method = routeKey.substring(0, routeKey.indexOf(' ')).toLowerCase(Locale.ROOT);
+        var path = routeKey.substring(routeKey.indexOf(' ') + 1);
+        var paths = document.get("paths");
+        if (!(paths instanceof Map<?, ?> all) || !(all.get(path) instanceof Map<?, ?> item)) return null;
+        return item.get(method) instanceof Map<?, ?> op ? (Map<String, Object>) op : null;
+    }
+
+    /** Follows local $refs ('#/components/...'). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> resolve(Map<String, Object> node) {
+        var current = node;
+        for (int depth = 0; depth < 16 && current != null && current.get("$ref") instanceof String ref; depth++) {
+            Object target = document;
+            for (var part : ref.substring(2).split("/")) target = target instanceof Map<?, ?> m ? m.get(part) : null;
+            current = (Map<String, Object>) Objects.requireNonNull(target, "unresolved " + ref);
+        }
+        return current == null ? Map.of() : current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+    }
+}
