@@ -51,6 +51,9 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
                 () -> new AWSCompanionAutoConfiguration().awsTypesMessageConverter(context));
         // SnapStart: warms the function before the snapshot (a no-op without CRaC)
         context.registerBean("priming", Priming.class, () -> new Priming(context));
+        // the warm-up may have installed the JSON log handler before Spring's logging system reset java.util.logging
+        // (that happens before this initializer runs): install it again, so Lambda keeps JSON logs
+        if (Warmup.started()) com.omnicanal.infrastructure.logging.StructuredLog.install(System.err);
         Type http = FunctionTypeUtils.functionType(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class);
         api(context, CATALOG_API, () -> Wiring.shared().catalogApi(), http);
         api(context, STOCK_API, () -> Wiring.shared().stockApi(), http);

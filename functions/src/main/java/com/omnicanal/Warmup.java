@@ -40,6 +40,11 @@ final class Warmup {
         warmup.start();
     }
 
+    /** Whether this JVM started a warm-up. */
+    static boolean started() {
+        return STARTED.get();
+    }
+
     /** Waits for a warm-up in progress (SnapStart priming must not snapshot a half-made request). */
     static void join() {
         var warmup = thread;
