@@ -137,7 +137,8 @@ class LambdaJarsIT {
         });
         args.addAll(List.of("--no-class", "com.twilio.Twilio", "--no-class", "jakarta.mail.Session",
                 "--no-class", "com.samskivert.mustache.Mustache",
-                "--no-class", "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient"));
+                "--no-class", "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient",
+                "--no-class", "com.nimbusds.jose.JWSObject"));
         var output = probe(API_JAR, args);
         assertThat(output).contains("invoked " + OmnicanalApplication.RESERVATION_API + " 201", "absent com.twilio.Twilio");
     }
