@@ -2,12 +2,7 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,17 +21,6 @@ class ClickAndCollectEndToEndTest {
     @AfterAll
     static void stop() {
         stack.close();
-    }
-
-    private static JsonNode awaitInbox(Predicate<JsonNode> wanted) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            var items = client.get("/_local/inbox.json", null).body().get("items");
-            var found = StreamSupport.stream(items.spliterator(), false).filter(wanted).findFirst();
-            if (found.isPresent()) return found.get();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("nothing matching arrived in the local inbox");
     }
 
     private static String order(String sku, String email) {
@@ -64,7 +48,7 @@ class ClickAndCollectEndToEndTest {
         var id = placed.body().get("id").asText();
         assertThat(placed.body().get("status").asText()).isEqualTo("PLACED");
         assertThat(available("TSH-COT-BLU-M", "paris-rivoli")).isEqualTo(before - 1);
-        awaitInbox(i -> i.get("channel").asText().equals("SMS") && i.get("text").asText().contains("commande " + id));
+        client.awaitInbox(i -> i.get("channel").asText().equals("SMS") && i.get("text").asText().contains("commande " + id));
 
         var queue = client.get("/stores/paris-rivoli/orders?status=PLACED", lea).body();
         assertThat(queue.get("items")).anySatisfy(q -> assertThat(q.get("order").get("id").asText()).isEqualTo(id));
@@ -77,7 +61,7 @@ class ClickAndCollectEndToEndTest {
         assertThat(ready.body().has("pickupCode")).as("staff never see the code").isFalse();
 
         var code = client.get("/orders/" + id, camille).body().get("pickupCode").asText();
-        var sms = awaitInbox(i -> i.get("text").asText().contains(code));
+        var sms = client.awaitInbox(i -> i.get("text").asText().contains(code));
         assertThat(sms.get("channel").asText()).isEqualTo("SMS");
         assertThat(sms.get("text").asText()).contains("112 rue de Rivoli").contains("MON 10:00-19:30");
 
@@ -128,7 +112,7 @@ class ClickAndCollectEndToEndTest {
         var placed = client.send("POST", "/orders", guest, order("TSH-COT-BLU-M", "guest@example.org"),
                 Map.of("Idempotency-Key", "cc-3"));
         var id = placed.body().get("id").asText();
-        var mail = awaitInbox(i -> i.get("channel").asText().equals("EMAIL") && i.get("to").asText().equals("guest@example.org"));
+        var mail = client.awaitInbox(i -> i.get("channel").asText().equals("EMAIL") && i.get("to").asText().equals("guest@example.org"));
         assertThat(mail.get("subject").asText()).contains(id);
         assertThat(mail.get("html").asText()).contains("<h1");
         assertThat(client.send("DELETE", "/orders/" + id, guest, null, Map.of()).body().get("status").asText())

@@ -2,12 +2,7 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,24 +23,13 @@ class CustomerEndToEndTest {
         stack.close();
     }
 
-    private static JsonNode awaitInbox(Predicate<JsonNode> wanted) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            var items = client.get("/_local/inbox.json", null).body().get("items");
-            var found = StreamSupport.stream(items.spliterator(), false).filter(wanted).findFirst();
-            if (found.isPresent()) return found.get();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("nothing matching arrived in the local inbox");
-    }
-
     @Test
     void aNewAccountVerifiesItsPhoneWithTheCodeReceivedBySms() throws Exception {
         var me = client.token("cust-new-e2e", "customer", null);
         assertThat(client.get("/customers/me", me).body().get("status").asText()).isEqualTo("ACTIVE");
         var sent = client.send("POST", "/customers/me/identities", me, "{\"kind\":\"phone\",\"value\":\"07 45 11 22 33\"}", Map.of());
         assertThat(sent.status()).isEqualTo(202);
-        var sms = awaitInbox(i -> i.get("to").asText().equals("+33745112233") && i.get("text").asText().contains("code"));
+        var sms = client.awaitInbox(i -> i.get("to").asText().equals("+33745112233") && i.get("text").asText().contains("code"));
         var code = sms.get("text").asText().replaceAll(".*?(\\d{6}).*", "$1");
         var wrong = client.send("POST", "/customers/me/identities/verify", me,
                 "{\"kind\":\"phone\",\"value\":\"0745112233\",\"code\":\"" + ("000000".equals(code) ? "111111" : "000000") + "\"}", Map.of());

@@ -2,13 +2,8 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,17 +22,6 @@ class FeedbackEndToEndTest {
     @AfterAll
     static void stop() {
         stack.close();
-    }
-
-    private static JsonNode awaitInbox(Predicate<JsonNode> wanted) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            var items = client.get("/_local/inbox.json", null).body().get("items");
-            var found = StreamSupport.stream(items.spliterator(), false).filter(wanted).findFirst();
-            if (found.isPresent()) return found.get();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("nothing matching arrived in the local inbox");
     }
 
     @Test
@@ -59,7 +43,7 @@ class FeedbackEndToEndTest {
         // the demo questionnaire has no delay: the next run of the schedule sends the invitation
         var sweep = client.send("POST", "/_local/schedules/feedbackSweeper", null, null, Map.of());
         assertThat(sweep.body().get("sent").asInt()).isEqualTo(1);
-        var invitation = awaitInbox(i -> i.get("to").asText().equals("emma.wilson@example.com")
+        var invitation = client.awaitInbox(i -> i.get("to").asText().equals("emma.wilson@example.com")
                 && i.get("subject").asText().startsWith("How was your visit"));
         assertThat(invitation.get("text").asText()).contains("10% discount code");
         var link = Pattern.compile("http://127\\.0\\.0\\.1:\\d+(/feedback/[A-Za-z0-9._-]+)").matcher(invitation.get("text").asText());
@@ -80,7 +64,7 @@ class FeedbackEndToEndTest {
         assertThat(answered.status()).isEqualTo(201);
         var reward = answered.body().get("reward").get("code").asText();
         assertThat(reward).startsWith("MERCI-");
-        var thanks = awaitInbox(i -> i.get("to").asText().equals("emma.wilson@example.com") && i.get("text").asText().contains(reward));
+        var thanks = client.awaitInbox(i -> i.get("to").asText().equals("emma.wilson@example.com") && i.get("text").asText().contains(reward));
         assertThat(thanks.get("channel").asText()).isEqualTo("EMAIL");
         assertThat(client.send("POST", path, null, "{\"answers\":[{\"questionId\":\"nps\",\"score\":10}]}", Map.of()).status())
                 .isEqualTo(409);

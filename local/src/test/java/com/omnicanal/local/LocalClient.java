@@ -49,4 +49,16 @@ final class LocalClient {
     Reply get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }
+
+    /** The first SMS, WhatsApp message or email in the local inbox that matches, waiting up to 15 s for it. */
+    JsonNode awaitInbox(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
+        var deadline = java.time.Instant.now().plus(Duration.ofSeconds(15));
+        while (java.time.Instant.now().isBefore(deadline)) {
+            var items = get("/_local/inbox.json", null).body().get("items");
+            var found = java.util.stream.StreamSupport.stream(items.spliterator(), false).filter(wanted).findFirst();
+            if (found.isPresent()) return found.get();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nothing matching arrived in the local inbox");
+    }
 }

@@ -2,12 +2,9 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,17 +25,6 @@ class LocalMessagingEndToEndTest {
         stack.close();
     }
 
-    private static JsonNode awaitInbox(Predicate<JsonNode> wanted) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            var items = client.get("/_local/inbox.json", null).body().get("items");
-            var found = StreamSupport.stream(items.spliterator(), false).filter(wanted).findFirst();
-            if (found.isPresent()) return found.get();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("nothing matching arrived in the local inbox");
-    }
-
     private static String reserve(String token, String key) {
         var reply = client.send("POST", "/reservations", token,
                 "{\"sku\":\"TSH-COT-BLU-M\",\"storeId\":\"paris-rivoli\",\"quantity\":1}", Map.of("Idempotency-Key", key));
@@ -51,7 +37,7 @@ class LocalMessagingEndToEndTest {
         var camille = client.token("cust-camille", "customer", null);
         var id = reserve(camille, "msg-e2e-1");
 
-        var sms = awaitInbox(i -> i.get("text").asText().contains(id));
+        var sms = client.awaitInbox(i -> i.get("text").asText().contains(id));
         assertThat(sms.get("channel").asText()).isEqualTo("SMS");
         assertThat(sms.get("to").asText()).isEqualTo("+33612345678");
         assertThat(sms.get("text").asText()).contains("Omnicanal Paris Rivoli");
@@ -77,7 +63,7 @@ class LocalMessagingEndToEndTest {
     void anEnglishSpeakingCustomerWhoPrefersEmailGetsARenderedEmail() throws Exception {
         var emma = client.token("cust-emma", "customer", null);
         var id = reserve(emma, "msg-e2e-2");
-        var mail = awaitInbox(i -> i.get("channel").asText().equals("EMAIL") && i.get("text").asText().contains(id));
+        var mail = client.awaitInbox(i -> i.get("channel").asText().equals("EMAIL") && i.get("text").asText().contains(id));
         assertThat(mail.get("to").asText()).isEqualTo("emma.wilson@example.com");
         assertThat(mail.get("subject").asText()).isEqualTo("Your reservation at Omnicanal Paris Rivoli is confirmed");
         assertThat(mail.get("html").asText()).contains("<strong>1 x T-shirt coton bio bleu</strong>");

@@ -2,14 +2,9 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,17 +23,6 @@ class ReturnsEndToEndTest {
     @AfterAll
     static void stop() {
         stack.close();
-    }
-
-    private static JsonNode awaitInbox(Predicate<JsonNode> wanted) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            var items = client.get("/_local/inbox.json", null).body().get("items");
-            var found = StreamSupport.stream(items.spliterator(), false).filter(wanted).findFirst();
-            if (found.isPresent()) return found.get();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("nothing matching arrived in the local inbox");
     }
 
     private static int onHand(String sku, String store) {
@@ -73,7 +57,7 @@ class ReturnsEndToEndTest {
         assertThat(requested.status()).isEqualTo(201);
         var id = requested.body().get("id").asText();
         var returnCode = requested.body().get("code").asText();
-        var authorized = awaitInbox(i -> i.get("channel").asText().equals("EMAIL") && i.get("text").asText().contains(returnCode));
+        var authorized = client.awaitInbox(i -> i.get("channel").asText().equals("EMAIL") && i.get("text").asText().contains(returnCode));
         assertThat(authorized.get("subject").asText()).isEqualTo("Your return " + returnCode + " is accepted");
 
         int lyonBefore = onHand("TSH-COT-BLU-M", "lyon-republique");
@@ -92,7 +76,7 @@ class ReturnsEndToEndTest {
                 .status()).isEqualTo(403);
         var refunded = client.send("POST", "/ops/returns/" + id + "/refund", ops, "{\"refundReference\":\"RF-0001\"}", Map.of());
         assertThat(refunded.body().get("status").asText()).isEqualTo("REFUNDED");
-        awaitInbox(i -> i.get("text").asText().contains("RF-0001"));
+        client.awaitInbox(i -> i.get("text").asText().contains("RF-0001"));
 
         var today = LocalDate.now(ZoneOffset.UTC).toString();
         var report = client.get("/ops/stores/lyon-republique/returns-report?from=" + today + "&to=" + today, ops).body();
