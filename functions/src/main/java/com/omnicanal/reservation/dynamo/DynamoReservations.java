@@ -2,6 +2,7 @@ package com.omnicanal.reservation.dynamo;
 
 import com.omnicanal.infrastructure.dynamo.Cursors;
 import com.omnicanal.infrastructure.dynamo.Instants;
+import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
@@ -16,7 +17,6 @@ import com.omnicanal.shared.Page;
 import com.omnicanal.stock.dynamo.StockItem;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -67,12 +66,8 @@ public final class DynamoReservations implements Reservations {
                         .conditionExpression("attribute_not_exists(id)").build()).build(),
                 OutboxItems.put(tables.outbox(), confirmation),
                 // IDEMPOTENCY: the claim commits with the reservation or not at all
-                TransactWriteItem.builder().put(Put.builder().tableName(tables.idempotency())
-                        .item(idempotencyItem(claim, item))
-                        .conditionExpression("attribute_not_exists(id) OR #exp < :now")
-                        .expressionAttributeNames(Map.of("#exp", TableDefinitions.TTL_ATTRIBUTE))
-                        .expressionAttributeValues(Map.of(":now", number(Instant.now().getEpochSecond())))
-                        .build()).build()));
+                IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.expiresAt(),
+                        AttributeValue.fromM(item))));
         if (outcome.committed()) return new HoldResult.Held(reservation);
         if (outcome.failedCondition(IDEMPOTENCY)) return replay(claim);
         if (outcome.failedCondition(STOCK)) {
@@ -84,21 +79,10 @@ public final class DynamoReservations implements Reservations {
     }
 
     private HoldResult replay(IdempotencyClaim claim) {
-        var stored = dynamo.getItem(GetItemRequest.builder().tableName(tables.idempotency()).consistentRead(true)
-                .key(Map.of("id", AttributeValue.fromS(claim.key()))).build()).item();
-        if (stored == null || !claim.fingerprint().equals(stored.get("fingerprint").s())) {
-            return new HoldResult.KeyReused();
-        }
-        return new HoldResult.Replayed(ReservationItem.SCHEMA.mapToItem(stored.get("response").m()).toReservation());
-    }
-
-    private static Map<String, AttributeValue> idempotencyItem(IdempotencyClaim claim, Map<String, AttributeValue> response) {
-        var item = new HashMap<String, AttributeValue>();
-        item.put("id", AttributeValue.fromS(claim.key()));
-        item.put("fingerprint", AttributeValue.fromS(claim.fingerprint()));
-        item.put("response", AttributeValue.fromM(response));
-        item.put(TableDefinitions.TTL_ATTRIBUTE, number(claim.expiresAt().getEpochSecond()));
-        return item;
+        return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
+                .<HoldResult>map(stored -> new HoldResult.Replayed(
+                        ReservationItem.SCHEMA.mapToItem(stored.m()).toReservation()))
+                .orElseGet(HoldResult.KeyReused::new);
     }
 
     @Override

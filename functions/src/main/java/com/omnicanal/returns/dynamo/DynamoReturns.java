@@ -1,6 +1,7 @@
 package com.omnicanal.returns.dynamo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
@@ -84,22 +85,15 @@ public final class DynamoReturns implements Returns {
         if (change.idempotency() != null) {
             idempotency = actions.size();
             var claim = change.idempotency();
-            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.idempotency())
-                    .item(Map.of("id", s(claim.key()), "fingerprint", s(claim.fingerprint()), "response", s(json(r)),
-                            TableDefinitions.TTL_ATTRIBUTE, n(claim.expiresAt().getEpochSecond())))
-                    .conditionExpression("attribute_not_exists(id) OR #exp < :now")
-                    .expressionAttributeNames(Map.of("#exp", TableDefinitions.TTL_ATTRIBUTE))
-                    .expressionAttributeValues(Map.of(":now", n(Instant.now().getEpochSecond()))).build()).build());
+            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.expiresAt(),
+                    s(json(r))));
         }
         var outcome = transactions.write(() -> actions);
         if (outcome.committed()) return new Outcome.Applied();
         if (idempotency >= 0 && outcome.failedCondition(idempotency)) {
-            var stored = dynamo.getItem(g -> g.tableName(tables.idempotency()).consistentRead(true)
-                    .key(Map.of("id", s(change.idempotency().key())))).item();
-            if (stored != null && change.idempotency().fingerprint().equals(stored.get("fingerprint").s())) {
-                return new Outcome.Replayed(fromJson(stored.get("response").s()));
-            }
-            return new Outcome.KeyReused();
+            var claim = change.idempotency();
+            return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
+                    .<Outcome>map(stored -> new Outcome.Replayed(fromJson(stored.s()))).orElseGet(Outcome.KeyReused::new);
         }
         if (outcome.failedCondition(0)) return new Outcome.Conflict();
         if (tally >= 0 && outcome.failedCondition(tally)) return new Outcome.TooMany(r.lines().get(0).sku());
