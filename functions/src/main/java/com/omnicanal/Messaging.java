@@ -42,7 +42,7 @@ public final class Messaging {
         this.clock = clock;
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
-        this.secrets = memoize(() -> Secrets.fromSettings(settings));
+        this.secrets = memoize(() -> Secrets.fromSettings(settings, clock));
         this.outboxDispatcher = memoize(() -> new OutboxDispatcher(dispatcher(channels())));
         this.api = memoize(() -> MessagingApi.router(log, new SmsKeywords(contacts, clock),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));

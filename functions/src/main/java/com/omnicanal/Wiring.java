@@ -56,7 +56,7 @@ public final class Wiring {
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
-    private final RecordingPayments payments = new RecordingPayments();
+    private final RecordingPayments payments;
     private final Supplier<DynamoDbEnhancedClient> enhanced;
     private final Supplier<Catalog> catalog;
     private final Supplier<DynamoStockLedger> ledger;
@@ -79,6 +79,7 @@ public final class Wiring {
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         this.dynamo = dynamo;
+        this.payments = new RecordingPayments(clock);
         var tables = TableNames.from(settings);
         this.tables = tables;
         this.enhanced = lazy(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build());
@@ -86,7 +87,7 @@ public final class Wiring {
         this.ledger = lazy(() -> new DynamoStockLedger(dynamo, enhanced.get(), tables.stock()));
         this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock));
         this.feedback = lazy(() -> {
-            var secrets = Secrets.fromSettings(settings);
+            var secrets = Secrets.fromSettings(settings, clock);
             // the signing secret is fetched on first use: order, return and reservation functions only schedule invitations
             InvitationTokens tokens = new LazyInvitationTokens(() -> new JwtInvitationTokens(secrets.get("FEEDBACK_TOKEN_SECRET")));
             var fp = FeedbackService.Policy.DEFAULT;

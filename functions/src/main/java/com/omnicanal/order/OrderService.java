@@ -102,8 +102,8 @@ public final class OrderService {
         }
         var contact = new Order.Contact(request.contact().name().strip(), blankToNull(request.contact().email()),
                 request.contact().phone() == null ? null : PhoneNumbers.toE164(request.contact().phone()).orElseThrow());
-        var claim = new IdempotencyClaim("orders:" + actor.id() + ":" + idempotencyKey, fingerprint(request),
-                now.plus(Duration.ofHours(24)));
+        var claim = new IdempotencyClaim("orders:" + actor.id() + ":" + idempotencyKey, fingerprint(request), now,
+                Duration.ofHours(24));
         var id = Ids.newId();
         var placed = new Order(id, actor.id(), store.id(), store.name(), lines, contact, request.paymentAuthorization(),
                 total, OrderStatus.PLACED, null, 0, false, now, now.plus(readyTarget(store)), null, null, List.of(),
@@ -298,7 +298,7 @@ public final class OrderService {
             } else {
                 payments.voidAuthorization(command.authorization(), command.orderId());
             }
-            orders.paymentDone(command);
+            orders.paymentDone(command, now);
             paid++;
         }
         return new Sweep(reminders, expired, paid);

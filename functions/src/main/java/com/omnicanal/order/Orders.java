@@ -3,6 +3,7 @@ package com.omnicanal.order;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Page;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,5 +100,5 @@ public interface Orders {
 
     List<PaymentCommand> pendingPayments(int limit);
 
-    void paymentDone(PaymentCommand command);
+    void paymentDone(PaymentCommand command, Instant at);
 }

@@ -69,7 +69,7 @@ public final class ReservationService {
         var reservation = new Reservation(Ids.newId(), actor.id(), product.sku(), product.name(), store.id(),
                 store.name(), request.quantity(), ReservationStatus.HELD, now, now.plus(policy.holdPeriod()), now);
         var claim = new IdempotencyClaim("reservations:" + actor.id() + ":" + idempotencyKey,
-                fingerprint(request), now.plus(IDEMPOTENCY_WINDOW));
+                fingerprint(request), now, IDEMPOTENCY_WINDOW);
         var result = reservations.hold(reservation, confirmation(reservation, store), claim);
         if (result instanceof Reservations.HoldResult.Held held) return new Outcome(held.reservation(), false);
         if (result instanceof Reservations.HoldResult.Replayed replayed) return new Outcome(replayed.reservation(), true);

@@ -126,8 +126,8 @@ public final class ReturnService {
                 List.of(new ReturnAuthorization.Event(ReturnStatus.REQUESTED.name(), now, actor.id(), request.reason().strip())),
                 now, now);
         messages.add(0, message(AUTHORIZED, authorization));
-        var claim = new IdempotencyClaim("returns:" + actor.id() + ":" + idempotencyKey, fingerprint(request),
-                now.plus(Duration.ofHours(24)));
+        var claim = new IdempotencyClaim("returns:" + actor.id() + ":" + idempotencyKey, fingerprint(request), now,
+                Duration.ofHours(24));
         var result = returns.apply(new Returns.Change(authorization, null, purchase.bought(), replacement, null, messages, claim));
         if (result instanceof Returns.Outcome.Applied) return new Outcome(authorization, false);
         if (result instanceof Returns.Outcome.Replayed r) return new Outcome(r.authorization(), true);

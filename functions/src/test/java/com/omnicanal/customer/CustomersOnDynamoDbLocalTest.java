@@ -137,7 +137,7 @@ class CustomersOnDynamoDbLocalTest {
     void aGuestOrderPlacedWithAPhoneJoinsTheAccountThatLaterVerifiesThatPhone() {
         var orders = new com.omnicanal.order.OrderService(fx.backend.catalog, fx.backend.ledger,
                 new com.omnicanal.order.dynamo.DynamoOrders(dynamo.client(), fx.backend.tables),
-                new com.omnicanal.order.payments.RecordingPayments(), com.omnicanal.order.OrderPolicy.DEFAULT,
+                new com.omnicanal.order.payments.RecordingPayments(fx.backend.clock), com.omnicanal.order.OrderPolicy.DEFAULT,
                 fx.backend.clock, fx.service::rememberOrderContact);
         var guest = Actor.customer("guest-5f2a");
         var order = orders.place(guest, new com.omnicanal.order.OrderRequest(

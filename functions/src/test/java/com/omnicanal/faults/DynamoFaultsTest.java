@@ -147,7 +147,7 @@ class DynamoFaultsTest {
             var backend = new TestBackend(client);
             var orders = new com.omnicanal.order.dynamo.DynamoOrders(client, backend.tables);
             var service = new com.omnicanal.order.OrderService(backend.catalog, backend.ledger, orders,
-                    new com.omnicanal.order.payments.RecordingPayments(), com.omnicanal.order.OrderPolicy.DEFAULT, backend.clock);
+                    new com.omnicanal.order.payments.RecordingPayments(backend.clock), com.omnicanal.order.OrderPolicy.DEFAULT, backend.clock);
             var sku = "TSH-COT-BLU-M";
             var store = "paris-rivoli";
             int units = 25;

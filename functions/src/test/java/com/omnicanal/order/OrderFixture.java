@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class OrderFixture {
     final TestBackend backend;
     final DynamoOrders orders;
-    final RecordingPayments payments = new RecordingPayments();
+    final RecordingPayments payments;
     final OrderService service;
     final String paris = "paris-rivoli";
     final String saintGermain = "paris-saint-germain";
@@ -25,6 +25,7 @@ final class OrderFixture {
         backend = new TestBackend(dynamo);
         backend.resetTables();
         orders = new DynamoOrders(dynamo, backend.tables);
+        payments = new RecordingPayments(backend.clock);
         service = new OrderService(backend.catalog, backend.ledger, orders, payments, OrderPolicy.DEFAULT, backend.clock);
     }
 

@@ -28,7 +28,7 @@ final class ReturnFixture {
         backend = new TestBackend(dynamo);
         backend.resetTables();
         var orderStore = new DynamoOrders(dynamo, backend.tables);
-        orders = new OrderService(backend.catalog, backend.ledger, orderStore, new RecordingPayments(), OrderPolicy.DEFAULT,
+        orders = new OrderService(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock), OrderPolicy.DEFAULT,
                 backend.clock);
         returns = new ReturnService(backend.catalog, orderStore, backend.reservations, new DynamoReturns(dynamo, backend.tables),
                 Duration.ofDays(30), backend.clock);

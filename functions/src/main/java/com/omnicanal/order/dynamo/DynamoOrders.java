@@ -93,7 +93,7 @@ public final class DynamoOrders implements Orders {
         if (change.idempotency() != null) {
             idempotencyAction = actions.size();
             var claim = change.idempotency();
-            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.expiresAt(),
+            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
                     s(json(order))));
         }
         var outcome = transactions.write(() -> actions);
@@ -195,12 +195,12 @@ public final class DynamoOrders implements Orders {
     }
 
     @Override
-    public void paymentDone(PaymentCommand command) {
+    public void paymentDone(PaymentCommand command, Instant at) {
         try {
             dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.orders())
                     .key(Map.of("id", s("PAYMENT#" + command.orderId() + "#" + command.action())))
                     .updateExpression("SET doneAt = :now REMOVE openStatus").conditionExpression("attribute_exists(openStatus)")
-                    .expressionAttributeValues(Map.of(":now", s(Instants.format(Instant.now())))).build());
+                    .expressionAttributeValues(Map.of(":now", s(Instants.format(at)))).build());
         } catch (ConditionalCheckFailedException alreadyDone) {
             // another sweep finished it
         }

@@ -1,6 +1,7 @@
 package com.omnicanal.order.payments;
 
 import com.omnicanal.order.Payments;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,16 +18,21 @@ public final class RecordingPayments implements Payments {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+
+    public RecordingPayments(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void capture(String authorization, int amountCents, String orderId) {
-        calls.add(new Call("CAPTURE", authorization, amountCents, orderId, Instant.now()));
+        calls.add(new Call("CAPTURE", authorization, amountCents, orderId, clock.instant()));
         LOG.info(() -> "payment capture of " + amountCents + " cents for order " + orderId);
     }
 
     @Override
     public void voidAuthorization(String authorization, String orderId) {
-        calls.add(new Call("VOID", authorization, 0, orderId, Instant.now()));
+        calls.add(new Call("VOID", authorization, 0, orderId, clock.instant()));
         LOG.info(() -> "payment authorization voided for order " + orderId);
     }
 

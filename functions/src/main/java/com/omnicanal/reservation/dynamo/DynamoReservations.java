@@ -66,7 +66,7 @@ public final class DynamoReservations implements Reservations {
                         .conditionExpression("attribute_not_exists(id)").build()).build(),
                 OutboxItems.put(tables.outbox(), confirmation),
                 // IDEMPOTENCY: the claim commits with the reservation or not at all
-                IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.expiresAt(),
+                IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
                         AttributeValue.fromM(item))));
         if (outcome.committed()) return new HoldResult.Held(reservation);
         if (outcome.failedCondition(IDEMPOTENCY)) return replay(claim);

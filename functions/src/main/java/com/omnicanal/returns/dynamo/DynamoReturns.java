@@ -85,7 +85,7 @@ public final class DynamoReturns implements Returns {
         if (change.idempotency() != null) {
             idempotency = actions.size();
             var claim = change.idempotency();
-            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.expiresAt(),
+            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
                     s(json(r))));
         }
         var outcome = transactions.write(() -> actions);

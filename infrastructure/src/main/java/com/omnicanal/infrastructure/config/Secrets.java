@@ -31,7 +31,7 @@ public final class Secrets {
         this.clock = clock;
     }
 
-    public static Secrets fromSettings(Settings settings) {
+    public static Secrets fromSettings(Settings settings, Clock clock) {
         return new Secrets(settings, new Function<>() {
             private volatile SecretsManagerClient client;
 
@@ -43,7 +43,7 @@ public final class Secrets {
                 }
                 return client.getSecretValue(r -> r.secretId(arn)).secretString();
             }
-        }, Clock.systemUTC());
+        }, clock);
     }
 
     public String get(String name) {

@@ -16,8 +16,8 @@ public final class IdempotencyRecords {
     private IdempotencyRecords() {
     }
 
-    /** The claim: succeeds only if the key is free or its record has expired. */
-    public static TransactWriteItem claim(String table, String key, String fingerprint, Instant expiresAt,
+    /** The claim: succeeds only if the key is free or its record expired before {@code now} (the caller's clock). */
+    public static TransactWriteItem claim(String table, String key, String fingerprint, Instant now, Instant expiresAt,
                                           AttributeValue response) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(Map.of("id", AttributeValue.fromS(key), "fingerprint", AttributeValue.fromS(fingerprint),
@@ -25,7 +25,7 @@ public final class IdempotencyRecords {
                         TableDefinitions.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
                 .conditionExpression("attribute_not_exists(id) OR #exp < :now")
                 .expressionAttributeNames(Map.of("#exp", TableDefinitions.TTL_ATTRIBUTE))
-                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond()))))
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
                 .build()).build();
     }
 
