@@ -100,6 +100,25 @@ class ContractConsistencyTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theReservationQuantityOpsMayDeployIsTheOneOpenApiAccepts() throws Exception {
+        var parameter = (Map<String, Object>) ((Map<String, Object>) template().get("Parameters")).get("MaxReservationQuantity");
+        Map<String, Object> openapi;
+        try (var in = new FileInputStream(ROOT.resolve("openapi.yaml").toFile())) {
+            openapi = new Yaml().load(in);
+        }
+        var schemas = (Map<String, Map<String, Object>>) ((Map<String, Object>) openapi.get("components")).get("schemas");
+        var reservation = (Map<String, Object>) ((Map<String, Object>) schemas.get("ReservationRequest").get("properties")).get("quantity");
+        var exchange = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                schemas.get("ReturnRequest").get("properties")).get("exchange")).get("properties")).get("quantity");
+        assertThat(parameter.get("MaxValue")).as("template's ceiling vs openapi's maximum").isEqualTo(reservation.get("maximum"));
+        assertThat(exchange.get("maximum")).as("an exchange holds like a reservation").isEqualTo(reservation.get("maximum"));
+        assertThat(parameter.get("MinValue")).isEqualTo(reservation.get("minimum"));
+        assertThat(parameter.get("Default")).as("template default vs the code's default")
+                .isEqualTo(com.omnicanal.reservation.HoldPolicy.DEFAULT.maxQuantity());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void templateTablesMatchTheDefinitionsTheLocalStackCreates() throws Exception {
         var resources = (Map<String, Map<String, Object>>) template().get("Resources");
         var inTemplate = new HashMap<String, String>();
