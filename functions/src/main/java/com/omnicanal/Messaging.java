@@ -13,6 +13,7 @@ import com.omnicanal.messaging.api.MessagingApi;
 import com.omnicanal.messaging.api.OutboxDispatcher;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.dynamo.DynamoSmsOptOuts;
 import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.messaging.twilio.TwilioChannel;
@@ -44,7 +45,8 @@ public final class Messaging {
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
         this.secrets = memoize(() -> Secrets.fromSettings(settings, clock));
         this.outboxDispatcher = memoize(() -> new OutboxDispatcher(dispatcher(channels())));
-        this.api = memoize(() -> MessagingApi.router(log, new SmsKeywords(contacts, clock),
+        this.api = memoize(() -> MessagingApi.router(log, new SmsKeywords(contacts,
+                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
     }
 

@@ -120,6 +120,9 @@ class LambdaInvocationTest {
         var inbound = invoke(OmnicanalApplication.MESSAGING_API, event("post-twilio-inbound.json"));
         assertThat(inbound.get("statusCode").asInt()).isEqualTo(200);
         assertThat(inbound.get("body").asText()).startsWith("<Response><Message>").contains("START");
+        var redelivered = invoke(OmnicanalApplication.MESSAGING_API, event("post-twilio-inbound.json"));
+        assertThat(redelivered.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(redelivered.get("body").asText()).isEqualTo("<Response/>");
 
         var forged = event("post-twilio-status.json");
         ((ObjectNode) forged.get("headers")).put("x-twilio-signature", "bm90IHRoZSByaWdodCBvbmU=");

@@ -9,7 +9,7 @@ public interface ContactBook {
     /** The customer who owns this E.164 phone number, if any. */
     Optional<String> customerByPhone(String e164);
 
-    /** Records a consent decision for one purpose on one channel (from an SMS keyword, the web, a store). */
+    /** Records a consent decision for one purpose on one channel (the web, a store; SMS keywords go through SmsOptOuts). */
     void decide(String customerId, com.omnicanal.outbox.OutboxMessage.Purpose purpose, ChannelKind channel,
                 boolean granted, String source, java.time.Instant at);
 }

@@ -4,6 +4,7 @@ import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.dynamo.DynamoSmsOptOuts;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
@@ -24,6 +25,7 @@ final class MessagingFixture {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     final DynamoDeliveryLog log;
     final DynamoContactBook contacts;
+    final DynamoSmsOptOuts optOuts;
 
     MessagingFixture(DynamoDbClient dynamo) {
         this.dynamo = dynamo;
@@ -37,6 +39,7 @@ final class MessagingFixture {
         TableDefinitions.createAll(dynamo, tables);
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
+        this.optOuts = new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency());
     }
 
     Dispatcher dispatcher(List<Channel> channels) {
@@ -80,6 +83,10 @@ final class MessagingFixture {
         dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
                 .transactItems(OutboxItems.put(tables.outbox(), message)).build());
         return message;
+    }
+
+    SmsKeywords keywords() {
+        return new SmsKeywords(contacts, optOuts, clock);
     }
 
     MessageRecord record(String id) {

@@ -252,7 +252,7 @@ class MessagingIntegrationTest {
                 .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM4"))));
         fx.contacts.decide("cust-camille", Purpose.MARKETING, ChannelKind.SMS, true, "store", fx.clock.instant());
         fx.clock.advance(java.time.Duration.ofSeconds(1));
-        var reply = new SmsKeywords(fx.contacts, fx.clock).handle("06 12 34 56 78", "Stop");
+        var reply = fx.keywords().handle("SM-stop-1", "06 12 34 56 78", "Stop");
         assertThat(reply).contains("START");
         var dispatcher = fx.dispatcher(List.of(sms()));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MessagingRulesTest {
@@ -69,11 +70,27 @@ class MessagingRulesTest {
     void keywordsInFrenchAndEnglishWhateverTheCase() {
         assertThat(SmsKeywords.parse("STOP")).isEqualTo(SmsKeywords.Keyword.STOP);
         assertThat(SmsKeywords.parse(" arrêt ")).isEqualTo(SmsKeywords.Keyword.STOP);
-        assertThat(SmsKeywords.parse("Unsubscribe please")).isEqualTo(SmsKeywords.Keyword.STOP);
+        assertThat(SmsKeywords.parse("Arrêt")).isEqualTo(SmsKeywords.Keyword.STOP);
         assertThat(SmsKeywords.parse("start")).isEqualTo(SmsKeywords.Keyword.START);
         assertThat(SmsKeywords.parse("Aide")).isEqualTo(SmsKeywords.Keyword.HELP);
         assertThat(SmsKeywords.parse("merci, à demain")).isEqualTo(SmsKeywords.Keyword.OTHER);
         assertThat(SmsKeywords.parse("stopper")).isEqualTo(SmsKeywords.Keyword.OTHER);
+    }
+
+    @Test
+    void aKeywordIsTheWholeMessageAsTwilioMatchesItNotItsFirstWord() {
+        for (var stop : List.of(" stop ", "Stop.", "STOP!", "\tstop\n", "\u00a0Stop\u00a0", "unsubscribe", "StopAll", "Revoke",
+                "optout", "cancel", "end", "quit", "ARRET", "Arrêter")) {
+            assertThat(SmsKeywords.parse(stop)).as(stop).isEqualTo(SmsKeywords.Keyword.STOP);
+        }
+        for (var start : List.of("START", " yes ", "Yes!", "unstop")) {
+            assertThat(SmsKeywords.parse(start)).as(start).isEqualTo(SmsKeywords.Keyword.START);
+        }
+        for (var other : List.of("Oui merci, à demain !", "Oui", "oui !", "YES please", "Yes, see you tomorrow",
+                "STOP please", "Unsubscribe please", "please stop", "stop all", "OPT-OUT", "start now", "", "   ", "!!!")) {
+            assertThat(SmsKeywords.parse(other)).as(other).isEqualTo(SmsKeywords.Keyword.OTHER);
+        }
+        assertThat(SmsKeywords.parse(null)).isEqualTo(SmsKeywords.Keyword.OTHER);
     }
 
     @Test

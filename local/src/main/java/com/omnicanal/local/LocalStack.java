@@ -124,8 +124,11 @@ public final class LocalStack implements AutoCloseable {
             var request = com.omnicanal.infrastructure.http.Json.MAPPER.readTree(body);
             var from = request.path("from").asText("");
             var text = request.path("body").asText("");
+            // a messageSid already used replays that text, as Twilio does when it delivers a webhook again
+            var sid = request.path("messageSid").asText("");
+            if (sid.isBlank()) sid = "SM" + java.util.UUID.randomUUID().toString().replace("-", "");
             var response = twilio.send(base + "/webhooks/twilio/inbound", Map.of("From", from, "To", "+33700000000",
-                    "Body", text, "MessageSid", "SM" + java.util.UUID.randomUUID().toString().replace("-", "")));
+                    "Body", text, "MessageSid", sid));
             var reply = response.body().replaceAll("(?s).*<Message>(.*)</Message>.*", "$1");
             if (response.body().contains("<Message>")) {
                 inbox.addPhoneMessage(new LocalInbox.Item("SMS", from, "+33700000000", null, reply, null,

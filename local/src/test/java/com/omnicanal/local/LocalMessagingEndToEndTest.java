@@ -84,4 +84,41 @@ class LocalMessagingEndToEndTest {
         assertThat(hugo.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.TRANSACTIONAL))
                 .contains(com.omnicanal.messaging.ChannelKind.SMS);
     }
+
+    @Test
+    void aCasualOuiFromACustomerWhoNeverOptedInToSmsMarketingGrantsNothing() {
+        // Emma agreed to marketing and feedback by email only; her "oui" answers a transactional text
+        var oui = client.send("POST", "/_local/sms", null,
+                "{\"from\":\"07 45 67 89 01\",\"body\":\"Oui merci, à demain !\"}", Map.of());
+        assertThat(oui.status()).isEqualTo(200);
+        assertThat(oui.body().get("reply").asText()).isEmpty();
+        var yes = client.send("POST", "/_local/sms", null, "{\"from\":\"07 45 67 89 01\",\"body\":\"YES\"}", Map.of());
+        assertThat(yes.status()).isEqualTo(200);
+        assertThat(yes.body().get("reply").asText()).contains("no text subscription to restore");
+        var emma = com.omnicanal.Wiring.shared().messaging().contacts().find("cust-emma").orElseThrow();
+        assertThat(emma.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.MARKETING))
+                .containsExactly(com.omnicanal.messaging.ChannelKind.EMAIL);
+        assertThat(emma.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.FEEDBACK))
+                .containsExactly(com.omnicanal.messaging.ChannelKind.EMAIL);
+    }
+
+    @Test
+    void aStopTwilioDeliversAgainAfterAStartChangesNothing() {
+        var camille = "\"from\":\"06 12 34 56 78\"";
+        var stop = client.send("POST", "/_local/sms", null,
+                "{" + camille + ",\"body\":\"STOP\",\"messageSid\":\"SMe2e0000000000000000000000000stop\"}", Map.of());
+        assertThat(stop.body().get("reply").asText()).contains("START");
+        var start = client.send("POST", "/_local/sms", null,
+                "{" + camille + ",\"body\":\"START\",\"messageSid\":\"SMe2e000000000000000000000000start\"}", Map.of());
+        assertThat(start.body().get("reply").asText()).contains("de nouveau");
+
+        var again = client.send("POST", "/_local/sms", null,
+                "{" + camille + ",\"body\":\"STOP\",\"messageSid\":\"SMe2e0000000000000000000000000stop\"}", Map.of());
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("reply").asText()).isEmpty();
+        var contacts = com.omnicanal.Wiring.shared().messaging().contacts();
+        assertThat(contacts.find("cust-camille").orElseThrow().channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.MARKETING))
+                .contains(com.omnicanal.messaging.ChannelKind.SMS);
+    }
 }

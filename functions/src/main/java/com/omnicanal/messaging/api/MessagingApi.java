@@ -44,7 +44,7 @@ public final class MessagingApi {
                 })
                 .route("POST /webhooks/twilio/inbound", request -> {
                     var form = signedForm(request, validator, publicBaseUrl);
-                    var reply = keywords.handle(form.get("From"), form.get("Body"));
+                    var reply = keywords.handle(form.get("MessageSid"), form.get("From"), form.get("Body"));
                     var twiml = reply == null ? "<Response/>"
                             : "<Response><Message>" + xml(reply) + "</Message></Response>";
                     return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
