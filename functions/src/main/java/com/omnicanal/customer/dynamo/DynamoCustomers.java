@@ -186,12 +186,8 @@ public final class DynamoCustomers implements Customers {
     public Optional<Challenge> challenge(String customerId, Identity.Kind kind, String value) {
         var item = get(DynamoContactBook.customerKey(customerId), "VERIFY#" + kind + "#" + value);
         if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(toChallenge(customerId, kind, value, item));
-    }
-
-    private static Challenge toChallenge(String customerId, Identity.Kind kind, String value, Map<String, AttributeValue> item) {
-        return new Challenge(customerId, kind, value, item.get("codeHash").s(), Integer.parseInt(item.get("attempts").n()),
-                Instants.parse(item.get("expiresAt").s()));
+        return Optional.of(new Challenge(customerId, kind, value, item.get("codeHash").s(),
+                Integer.parseInt(item.get("attempts").n()), Instants.parse(item.get("expiresAt").s())));
     }
 
     @Override
@@ -204,7 +200,8 @@ public final class DynamoCustomers implements Customers {
                     .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit)))
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
-            return new CodeTry.Counted(toChallenge(customerId, kind, value, item));
+            return new CodeTry.Counted(new Challenge(customerId, kind, value, item.get("codeHash").s(),
+                    Integer.parseInt(item.get("attempts").n()), Instants.parse(item.get("expiresAt").s())));
         } catch (ConditionalCheckFailedException refused) {
             return refused.hasItem() && !refused.item().isEmpty() ? new CodeTry.Exhausted() : new CodeTry.NonePending();
         }
