@@ -33,6 +33,7 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
     public static final String MESSAGING_API = "messagingApi";
     public static final String ORDER_API = "orderApi";
     public static final String RETURN_API = "returnApi";
+    public static final String RETURN_SWEEPER = "returnSweeper";
     public static final String CUSTOMER_API = "customerApi";
     public static final String ORDER_SWEEPER = "orderSweeper";
     public static final String FEEDBACK_API = "feedbackApi";
@@ -71,6 +72,10 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
                 () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.order.OrderService.Sweep>>(
                         event -> Wiring.shared().orderSweeper().apply(event), ORDER_SWEEPER)
                         .type(FunctionTypeUtils.functionType(ScheduledEvent.class, com.omnicanal.order.OrderService.Sweep.class)));
+        context.registerBean(RETURN_SWEEPER, FunctionRegistration.class,
+                () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.returns.ReturnService.Sweep>>(
+                        event -> Wiring.shared().returnSweeper().apply(event), RETURN_SWEEPER)
+                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, com.omnicanal.returns.ReturnService.Sweep.class)));
         context.registerBean(OUTBOX_DISPATCHER, FunctionRegistration.class,
                 () -> new FunctionRegistration<Function<DynamodbEvent, StreamsEventResponse>>(
                         event -> Wiring.shared().messaging().outboxDispatcher().apply(event), OUTBOX_DISPATCHER)
@@ -91,17 +96,18 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
     }
 
     /** What each function builds first; the messaging ones (Twilio, mail, secrets) only warm the client and the event reader. */
-    private static final java.util.Map<String, Supplier<?>> WARM_UP = java.util.Map.of(
-            CATALOG_API, () -> Wiring.shared().catalogApi(),
-            STOCK_API, () -> Wiring.shared().stockApi(),
-            RESERVATION_API, () -> Wiring.shared().reservationApi(),
-            ORDER_API, () -> Wiring.shared().orderApi(),
-            RETURN_API, () -> Wiring.shared().returnApi(),
-            CUSTOMER_API, () -> Wiring.shared().customerApi(),
-            RESERVATION_SWEEPER, () -> Wiring.shared().reservationSweeper(),
-            ORDER_SWEEPER, () -> Wiring.shared().orderSweeper(),
-            FEEDBACK_API, () -> Wiring.shared().feedbackApi(),
-            FEEDBACK_SWEEPER, () -> Wiring.shared().feedback());
+    private static final java.util.Map<String, Supplier<?>> WARM_UP = java.util.Map.ofEntries(
+            java.util.Map.entry(CATALOG_API, () -> Wiring.shared().catalogApi()),
+            java.util.Map.entry(STOCK_API, () -> Wiring.shared().stockApi()),
+            java.util.Map.entry(RESERVATION_API, () -> Wiring.shared().reservationApi()),
+            java.util.Map.entry(ORDER_API, () -> Wiring.shared().orderApi()),
+            java.util.Map.entry(RETURN_API, () -> Wiring.shared().returnApi()),
+            java.util.Map.entry(CUSTOMER_API, () -> Wiring.shared().customerApi()),
+            java.util.Map.entry(RESERVATION_SWEEPER, () -> Wiring.shared().reservationSweeper()),
+            java.util.Map.entry(ORDER_SWEEPER, () -> Wiring.shared().orderSweeper()),
+            java.util.Map.entry(RETURN_SWEEPER, () -> Wiring.shared().returnSweeper()),
+            java.util.Map.entry(FEEDBACK_API, () -> Wiring.shared().feedbackApi()),
+            java.util.Map.entry(FEEDBACK_SWEEPER, () -> Wiring.shared().feedback()));
     private static final java.util.Set<String> HTTP_FUNCTIONS = java.util.Set.of(CATALOG_API, STOCK_API, RESERVATION_API,
             MESSAGING_API, ORDER_API, RETURN_API, CUSTOMER_API, FEEDBACK_API);
 

@@ -29,6 +29,7 @@ import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.returns.ReturnService;
+import com.omnicanal.returns.api.ReturnSweeper;
 import com.omnicanal.returns.api.ReturnApi;
 import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.reservation.ReservationService;
@@ -74,7 +75,9 @@ public final class Wiring {
     private final Supplier<OrderService> orders;
     private final Supplier<Router> orderApi;
     private final Supplier<OrderSweeper> orderSweeper;
+    private final Supplier<ReturnService> returns;
     private final Supplier<Router> returnApi;
+    private final Supplier<ReturnSweeper> returnSweeper;
     private final Supplier<DynamoResponseMemory> answers;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
@@ -130,9 +133,12 @@ public final class Wiring {
         });
         this.orderApi = lazy(() -> OrderApi.router(orders.get()));
         this.orderSweeper = lazy(() -> new OrderSweeper(orders.get()));
-        this.returnApi = lazy(() -> ReturnApi.router(new ReturnService(catalog.get(), orderStore.get(),
+        this.returns = lazy(() -> new ReturnService(catalog.get(), orderStore.get(),
                 new DynamoReservations(dynamo, enhanced.get(), tables), new DynamoReturns(dynamo, tables),
-                settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock, events)));
+                settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)),
+                settings.getDuration("RETURN_VALIDITY", ReturnService.VALIDITY), clock, events));
+        this.returnApi = lazy(() -> ReturnApi.router(returns.get()));
+        this.returnSweeper = lazy(() -> new ReturnSweeper(returns.get()));
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */
@@ -189,6 +195,10 @@ public final class Wiring {
 
     public Router returnApi() {
         return returnApi.get();
+    }
+
+    public ReturnSweeper returnSweeper() {
+        return returnSweeper.get();
     }
 
     public FeedbackService feedback() {

@@ -190,6 +190,8 @@ class LambdaInvocationTest {
         assertThat(body(report).get("receivedForOtherStores").get("returns").asInt()).isZero();
         assertThat(invoke(OmnicanalApplication.RETURN_API, event("post-ops-return-refund.json")).get("statusCode").asInt())
                 .isEqualTo(404);
+        assertThat(invoke(OmnicanalApplication.RETURN_SWEEPER, event("schedule-return-sweep.json")).get("expired").asInt())
+                .isZero();
     }
 
     @Test

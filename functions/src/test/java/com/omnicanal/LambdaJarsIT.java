@@ -45,6 +45,7 @@ class LambdaJarsIT {
             Map.entry(OmnicanalApplication.ORDER_API, "get-order.json"),
             Map.entry(OmnicanalApplication.ORDER_SWEEPER, "schedule-order-sweep.json"),
             Map.entry(OmnicanalApplication.RETURN_API, "get-return.json"),
+            Map.entry(OmnicanalApplication.RETURN_SWEEPER, "schedule-return-sweep.json"),
             Map.entry(OmnicanalApplication.CUSTOMER_API, "get-me.json"),
             Map.entry(OmnicanalApplication.FEEDBACK_API, "get-questionnaires.json"),
             Map.entry(OmnicanalApplication.FEEDBACK_SWEEPER, "schedule-sweep.json"),

@@ -141,16 +141,20 @@ public final class CustomerService {
         var me = me(actor);
         var kind = kind(kindText);
         var value = normalize(kind, typed);
-        var challenge = customers.challenge(me.id(), kind, value)
-                .orElseThrow(() -> new DomainException.InvalidInput("code", "no code is pending for this " + kind.name().toLowerCase(Locale.ROOT)));
-        if (challenge.attempts() >= MAX_CODE_ATTEMPTS) {
-            throw new DomainException.InvalidInput("code", "too many wrong codes: ask for a new one");
+        // the try is counted before the code is compared: however many come at once, at most MAX_CODE_ATTEMPTS are compared
+        var counted = customers.countCodeTry(me.id(), kind, value, MAX_CODE_ATTEMPTS);
+        if (counted instanceof Customers.CodeTry.NonePending) {
+            throw new DomainException.InvalidInput("code", "no code is pending for this " + kind.name().toLowerCase(Locale.ROOT));
         }
+        if (counted instanceof Customers.CodeTry.Exhausted) {
+            throw new DomainException.InvalidState("too many wrong codes for this " + kind.name().toLowerCase(Locale.ROOT)
+                    + ": ask for a new one");
+        }
+        var challenge = ((Customers.CodeTry.Counted) counted).challenge();
         if (now().isAfter(challenge.expiresAt())) throw new DomainException.InvalidInput("code", "has expired: ask for a new one");
         if (code == null || !MessageDigest.isEqual(hash(code.strip()).getBytes(StandardCharsets.UTF_8),
                 challenge.codeHash().getBytes(StandardCharsets.UTF_8))) {
-            customers.countWrongCode(challenge, challenge.attempts());
-            int left = MAX_CODE_ATTEMPTS - challenge.attempts() - 1;
+            int left = MAX_CODE_ATTEMPTS - challenge.attempts();
             throw new DomainException.InvalidInput("code", left > 0 ? "is wrong, " + left + " tries left" : "is wrong: ask for a new one");
         }
         var previous = customers.identity(kind, value);

@@ -46,8 +46,22 @@ public interface Customers {
 
     Optional<Challenge> challenge(String customerId, Identity.Kind kind, String value);
 
-    /** Counts a wrong code if the challenge still has {@code seen} attempts. */
-    boolean countWrongCode(Challenge challenge, int seen);
+    /** A try at a pending one-time code, counted before the code is compared (never compared, then counted). */
+    sealed interface CodeTry {
+        /** The try is counted: compare the code typed with this challenge's. */
+        record Counted(Challenge challenge) implements CodeTry {
+        }
+
+        /** Every try of this code was used: compare nothing. */
+        record Exhausted() implements CodeTry {
+        }
+
+        record NonePending() implements CodeTry {
+        }
+    }
+
+    /** Counts one more try at the pending code if fewer than {@code limit} were counted, in one conditional write. */
+    CodeTry countCodeTry(String customerId, Identity.Kind kind, String value, int limit);
 
     void clearChallenge(Challenge challenge);
 

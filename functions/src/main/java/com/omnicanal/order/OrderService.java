@@ -230,22 +230,25 @@ public final class OrderService {
         throw new IllegalStateException("no free pickup code after 5 tries at " + storeId);
     }
 
-    /** Collection: the right code captures the payment and the units leave the stock; five wrong codes lock it. */
+    /**
+     * Collection: the right code captures the payment and the units leave the stock. Each try is counted before the
+     * code is compared, so however many come at once, at most {@code maxWrongCodes} codes are ever compared before
+     * the order locks; then staff unlock it.
+     */
     public Order collect(Actor actor, String storeId, String id, String typedCode) {
-        var order = storeOrder(actor, storeId, id);
-        if (order.status() != OrderStatus.READY) {
-            throw new DomainException.InvalidState("order " + id + " is " + order.status() + ", not ready for collection");
+        var read = storeOrder(actor, storeId, id);
+        if (read.status() != OrderStatus.READY) throw notReady(read);
+        if (read.locked()) throw locked(id);
+        var counted = orders.countCodeTry(id, policy.maxWrongCodes());
+        if (counted instanceof Orders.CodeTry.Refused refused) {
+            throw refused.order().status() != OrderStatus.READY ? notReady(refused.order()) : locked(id);
         }
-        if (order.locked()) {
-            throw new DomainException.InvalidState("order " + id + " is locked after too many wrong codes: unlock it first");
-        }
+        var order = ((Orders.CodeTry.Counted) counted).order();
         if (!MessageDigest.isEqual(PickupCodes.normalize(typedCode).getBytes(StandardCharsets.UTF_8),
                 order.pickupCode().getBytes(StandardCharsets.UTF_8))) {
-            int wrong = order.wrongCodes() + 1;
-            boolean lock = wrong >= policy.maxWrongCodes();
-            orders.recordWrongCode(order, order.wrongCodes(), lock);
-            throw new DomainException.InvalidState(lock ? "wrong pickup code: the order is now locked"
-                    : "wrong pickup code, " + (policy.maxWrongCodes() - wrong) + " tries left");
+            int left = policy.maxWrongCodes() - order.wrongCodes();
+            throw new DomainException.InvalidState(left <= 0 ? "wrong pickup code: the order is now locked"
+                    : "wrong pickup code, " + left + " tries left");
         }
         var next = order.moveTo(OrderStatus.COLLECTED, now(), actor.id(), null);
         var collected = applied(Orders.Change.of(next, OrderStatus.READY).stock(Orders.StockEffect.SELL)
@@ -515,6 +518,14 @@ public final class OrderService {
 
     private static DomainException keyReused(String key) {
         return new DomainException.IdempotencyConflict("Idempotency-Key " + key + " was already used with a different request");
+    }
+
+    private static DomainException notReady(Order order) {
+        return new DomainException.InvalidState("order " + order.id() + " is " + order.status() + ", not ready for collection");
+    }
+
+    private static DomainException locked(String id) {
+        return new DomainException.InvalidState("order " + id + " is locked after too many wrong codes: unlock it first");
     }
 
     private static DomainException changedMeanwhile(String id) {

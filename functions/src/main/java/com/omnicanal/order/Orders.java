@@ -84,10 +84,24 @@ public interface Orders {
 
     Optional<Order> find(String id);
 
-    /** Counts a wrong pickup code, if the order still has {@code seen} wrong codes; locks it at the limit. */
-    boolean recordWrongCode(Order order, int seen, boolean lock);
+    /** A try at an order's pickup code, counted before the code is compared (never compared, then counted). */
+    sealed interface CodeTry {
+        /** The try is counted: compare the code typed with this order's. */
+        record Counted(Order order) implements CodeTry {
+        }
 
-    /** Clears the wrong-code count and the lock. */
+        /** No try left (the order is locked), or the order no longer waits for its customer: compare nothing. */
+        record Refused(Order order) implements CodeTry {
+        }
+    }
+
+    /**
+     * Counts one more try at the pickup code of a ready order if fewer than {@code limit} were counted, in one
+     * conditional write; the try that reaches the limit locks the order in that same write.
+     */
+    CodeTry countCodeTry(String orderId, int limit);
+
+    /** Clears the count of tries at the pickup code and the lock. */
     boolean unlock(Order order);
 
     Page<Order> byCustomer(String customerId, String cursor, int limit);

@@ -39,12 +39,16 @@ public final class ReturnService {
     public static final String RECEIVED = "RETURN_RECEIVED";
     public static final String REFUNDED = "RETURN_REFUNDED";
     public static final String REJECTED = "RETURN_REJECTED";
+    public static final String EXPIRED = "RETURN_EXPIRED";
+    /** How long the customer has to bring the units back once the return is authorized. */
+    public static final Duration VALIDITY = Duration.ofDays(14);
 
     private final Catalog catalog;
     private final Orders orders;
     private final Reservations reservations;
     private final Returns returns;
     private final Duration window;
+    private final Duration validity;
     private final Clock clock;
     private final BusinessEvents events;
 
@@ -55,6 +59,12 @@ public final class ReturnService {
 
     public ReturnService(Catalog catalog, Orders orders, Reservations reservations, Returns returns, Duration window,
                          Clock clock, BusinessEvents events) {
+        this(catalog, orders, reservations, returns, window, VALIDITY, clock, events);
+    }
+
+    public ReturnService(Catalog catalog, Orders orders, Reservations reservations, Returns returns, Duration window,
+                         Duration validity, Clock clock, BusinessEvents events) {
+        this.validity = validity;
         this.events = events;
         this.catalog = catalog;
         this.orders = orders;
@@ -124,11 +134,12 @@ public final class ReturnService {
                 request.storeId(), ReturnStatus.REQUESTED, null, null, 0, null,
                 replacement == null ? null : replacement.id(),
                 List.of(new ReturnAuthorization.Event(ReturnStatus.REQUESTED.name(), now, actor.id(), request.reason().strip())),
-                now, now);
+                now, now, now.plus(validity));
         messages.add(0, message(AUTHORIZED, authorization));
         var claim = new IdempotencyClaim("returns:" + actor.id() + ":" + idempotencyKey, fingerprint(request), now,
                 Duration.ofHours(24));
-        var result = returns.apply(new Returns.Change(authorization, null, purchase.bought(), replacement, null, messages, claim));
+        var result = returns.apply(new Returns.Change(authorization, null, purchase.bought(), replacement, null, messages, claim,
+                Map.of()));
         if (result instanceof Returns.Outcome.Applied) return new Outcome(authorization, false);
         if (result instanceof Returns.Outcome.Replayed r) return new Outcome(r.authorization(), true);
         if (result instanceof Returns.Outcome.KeyReused) {
@@ -152,7 +163,8 @@ public final class ReturnService {
 
     /**
      * Reception in a store (or at the web warehouse, location WEB, for returns by post): resellable units are
-     * restocked there, damaged ones written off; the refund is then pending. A second reception changes nothing.
+     * restocked there, damaged ones written off; the refund is then pending. Reception closes the authorization:
+     * units that did not come are given back to the purchase, in the same write. A second reception changes nothing.
      */
     public ReturnAuthorization receive(Actor actor, String location, String id, List<Counted> counted) {
         if (!StockLevel.WEB.equals(location)) {
@@ -180,7 +192,7 @@ public final class ReturnService {
                 .moveTo(ReturnStatus.RECEIVED, now, actor.id(), null)
                 .moveTo(ReturnStatus.REFUND_PENDING, now, actor.id(), null);
         var result = returns.apply(new Returns.Change(next, ReturnStatus.REQUESTED, null, null, location,
-                List.of(message(RECEIVED, next)), null));
+                List.of(message(RECEIVED, next)), null, authorization.unitsGivenBackBy(next)));
         if (!(result instanceof Returns.Outcome.Applied)) {
             throw new DomainException.InvalidState("return " + id + " was received meanwhile");
         }
@@ -196,16 +208,35 @@ public final class ReturnService {
         }
         var current = returns.find(id).orElseThrow(() -> new DomainException.NotFound("no return " + id));
         var next = current.refunded(reference).moveTo(ReturnStatus.REFUNDED, now(), actor.id(), reference);
-        return applied(next, current.status(), REFUNDED);
+        return applied(current, next, REFUNDED);
     }
 
+    /** Ops refuse the return; refused before reception, the units it held can be returned again. */
     public ReturnAuthorization reject(Actor actor, String id, String reason) {
         requireOps(actor);
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new DomainException.InvalidInput("reason", "is required, at most 500 characters");
         }
         var current = returns.find(id).orElseThrow(() -> new DomainException.NotFound("no return " + id));
-        return applied(current.moveTo(ReturnStatus.REJECTED, now(), actor.id(), reason.strip()), current.status(), REJECTED);
+        return applied(current, current.moveTo(ReturnStatus.REJECTED, now(), actor.id(), reason.strip()), REJECTED);
+    }
+
+    public record Sweep(int expired) {
+    }
+
+    /** Scheduled: authorizations not received in time expire, and give their units back to the purchase. */
+    public Sweep sweep() {
+        var now = now();
+        int expired = 0;
+        for (var overdue : returns.expiredBy(now, 100)) {
+            var next = overdue.moveTo(ReturnStatus.EXPIRED, now, "system",
+                    "not brought back within " + validity.toDays() + " days");
+            var result = returns.apply(new Returns.Change(next, ReturnStatus.REQUESTED, null, null, null,
+                    List.of(message(EXPIRED, next)), null, overdue.unitsGivenBackBy(next)));
+            // received or rejected meanwhile: that change won
+            if (result instanceof Returns.Outcome.Applied) expired++;
+        }
+        return new Sweep(expired);
     }
 
     public Report report(Actor actor, String storeId, String from, String to) {
@@ -234,8 +265,9 @@ public final class ReturnService {
                 entries.stream().mapToInt(Returns.Entry::amountCents).sum());
     }
 
-    private ReturnAuthorization applied(ReturnAuthorization next, ReturnStatus expected, String kind) {
-        var result = returns.apply(new Returns.Change(next, expected, null, null, null, List.of(message(kind, next)), null));
+    private ReturnAuthorization applied(ReturnAuthorization current, ReturnAuthorization next, String kind) {
+        var result = returns.apply(new Returns.Change(next, current.status(), null, null, null, List.of(message(kind, next)),
+                null, current.unitsGivenBackBy(next)));
         if (!(result instanceof Returns.Outcome.Applied)) {
             throw new DomainException.InvalidState("return " + next.id() + " changed meanwhile; read it again");
         }

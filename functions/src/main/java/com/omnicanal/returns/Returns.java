@@ -11,9 +11,13 @@ import java.util.Optional;
 /** Port: return authorizations, the per-purchase tally of returned units, restocking and the accounting entries. */
 public interface Returns {
 
-    /** What a change does: the tally of returned units, a replacement to hold, stock to restock, accounting entries. */
+    /**
+     * What a change does: the tally of returned units (a new authorization takes its units within {@code bought}; a
+     * change gives back {@code givenBack}), a replacement to hold, stock to restock, accounting entries.
+     */
     record Change(ReturnAuthorization next, ReturnStatus expected, Map<String, Integer> bought, Reservation replacement,
-                  String restockAt, List<OutboxMessage> messages, IdempotencyClaim idempotency) {
+                  String restockAt, List<OutboxMessage> messages, IdempotencyClaim idempotency,
+                  Map<String, Integer> givenBack) {
     }
 
     sealed interface Outcome {
@@ -40,6 +44,9 @@ public interface Returns {
     Outcome apply(Change change);
 
     Optional<ReturnAuthorization> find(String id);
+
+    /** Authorizations still requested whose time to bring the units back ran out by {@code now}, soonest first. */
+    List<ReturnAuthorization> expiredBy(Instant now, int limit);
 
     /** One accounting entry: a return received at {@code receivedAt} for a sale made at {@code soldAt}. */
     record Entry(String returnId, String soldAt, String receivedAt, Instant receivedOn, int units, int amountCents) {

@@ -11,13 +11,19 @@ import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.testing.FailingWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 class CustomersOnDynamoDbLocalTest {
     private static DynamoDbLocal dynamo;
@@ -91,6 +97,62 @@ class CustomersOnDynamoDbLocalTest {
         fx.backend.clock.advance(Duration.ofMinutes(11));
         assertThatThrownBy(() -> fx.service.verify(camille, "phone", "0612345678", fresh)).hasMessageContaining("expired");
         assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678")).isEmpty();
+    }
+
+    @Test
+    void concurrentWrongCodesCompareAtMostFiveThenEvenTheRightOneWaitsForANewCode() throws Exception {
+        fx.service.addIdentity(camille, "phone", "06 12 34 56 78");
+        var code = fx.lastCode("cust-camille", Identity.Kind.PHONE, "0612345678");
+        int guesses = 24;
+        var pool = Executors.newFixedThreadPool(guesses);
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<String>>();
+        for (int i = 0; i < guesses; i++) {
+            var wrong = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+            answers.add(pool.submit(() -> {
+                start.await();
+                try {
+                    fx.service.verify(camille, "phone", "+33612345678", wrong);
+                    return "verified";
+                } catch (DomainException e) {
+                    return e.getMessage();
+                }
+            }));
+        }
+        start.countDown();
+        var all = new ArrayList<String>();
+        for (var answer : answers) all.add(answer.get(60, TimeUnit.SECONDS));
+        pool.shutdown();
+
+        assertThat(all.stream().filter(a -> a.contains("is wrong")).count()).as("codes compared with the one sent")
+                .isEqualTo(CustomerService.MAX_CODE_ATTEMPTS);
+        assertThat(all).filteredOn(a -> !a.contains("is wrong")).allMatch(a -> a.contains("too many"));
+        assertThatThrownBy(() -> fx.service.verify(camille, "phone", "0612345678", code))
+                .isInstanceOf(DomainException.InvalidState.class).hasMessageContaining("too many");
+        assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678")).isEmpty();
+
+        fx.backend.clock.advance(Duration.ofMillis(5));
+        fx.service.addIdentity(camille, "phone", "06 12 34 56 78");
+        var fresh = fx.lastCode("cust-camille", Identity.Kind.PHONE, "0612345678");
+        assertThat(fx.service.verify(camille, "phone", "0612345678", fresh).phone()).isEqualTo("+33612345678");
+    }
+
+    @Test
+    void aCodeIsNotComparedWhenItsTryCannotBeCounted() {
+        var counter = new FailingWrites(dynamo.client(), "updateItem");
+        var faulty = new CustomerFixture(counter.client());
+        faulty.service.addIdentity(camille, "email", "camille.martin@example.fr");
+        var code = faulty.lastCode("cust-camille", Identity.Kind.EMAIL, "camille.martin@example.fr");
+        counter.failing = true;
+
+        assertThatThrownBy(() -> faulty.service.verify(camille, "email", "camille.martin@example.fr", code))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+
+        counter.failing = false;
+        assertThat(faulty.customers.identity(Identity.Kind.EMAIL, "camille.martin@example.fr"))
+                .as("the right code, uncounted, verified nothing").isEmpty();
+        assertThat(faulty.service.verify(camille, "email", "camille.martin@example.fr", code).email())
+                .isEqualTo("camille.martin@example.fr");
     }
 
     @Test

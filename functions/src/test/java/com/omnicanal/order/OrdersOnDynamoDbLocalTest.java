@@ -7,15 +7,24 @@ import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
 import java.time.Duration;
+import com.omnicanal.testing.FailingWrites;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 class OrdersOnDynamoDbLocalTest {
     private static DynamoDbLocal dynamo;
@@ -141,6 +150,94 @@ class OrdersOnDynamoDbLocalTest {
         fx.service.unlock(fx.lea, fx.paris, ready.id());
         assertThat(fx.service.collect(fx.lea, fx.paris, ready.id(), ready.pickupCode()).status())
                 .isEqualTo(OrderStatus.COLLECTED);
+    }
+
+    /** Every answer to a code says whether the code was compared: a wrong code (or a collection) was, a lock was not. */
+    private List<String> guessAtOnce(String orderId, List<String> codes) throws Exception {
+        var pool = Executors.newFixedThreadPool(codes.size());
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<String>>();
+        for (var code : codes) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                try {
+                    fx.service.collect(fx.lea, fx.paris, orderId, code);
+                    return "collected";
+                } catch (DomainException.InvalidState e) {
+                    return e.getMessage();
+                }
+            }));
+        }
+        start.countDown();
+        var all = new ArrayList<String>();
+        for (var answer : answers) all.add(answer.get(60, TimeUnit.SECONDS));
+        pool.shutdown();
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0} codes at once, all different: {1}")
+    @CsvSource({"20, false", "60, true"})
+    void concurrentGuessesCompareAtMostFiveCodesThenEvenTheRightOneWaitsForStaffToUnlock(int guesses, boolean distinct)
+            throws Exception {
+        var ready = fx.ready("k1");
+        var codes = new ArrayList<String>();
+        while (codes.size() < guesses) {
+            var code = distinct ? PickupCodes.next() : "WRONG1";
+            if (!code.equals(ready.pickupCode()) && (!distinct || !codes.contains(code))) codes.add(code);
+        }
+
+        var answers = guessAtOnce(ready.id(), codes);
+
+        long compared = answers.stream().filter(a -> a.startsWith("wrong pickup code")).count();
+        assertThat(compared).as("codes compared with the real one").isEqualTo(OrderPolicy.DEFAULT.maxWrongCodes());
+        assertThat(answers).filteredOn(a -> !a.startsWith("wrong pickup code")).allMatch(a -> a.contains("locked"));
+        var stored = fx.orders.find(ready.id()).orElseThrow();
+        assertThat(stored.wrongCodes()).as("every compared code is counted").isEqualTo(compared);
+        assertThat(stored.locked()).isTrue();
+        assertThatThrownBy(() -> fx.service.collect(fx.lea, fx.paris, ready.id(), ready.pickupCode()))
+                .isInstanceOf(DomainException.InvalidState.class).hasMessageContaining("locked");
+        assertThat(fx.service.get(fx.lea, ready.id()).status()).isEqualTo(OrderStatus.READY);
+
+        fx.service.unlock(fx.lea, fx.paris, ready.id());
+        assertThat(fx.service.collect(fx.lea, fx.paris, ready.id(), ready.pickupCode()).status())
+                .isEqualTo(OrderStatus.COLLECTED);
+    }
+
+    @Test
+    void aCodeIsNotComparedWhenItsTryCannotBeCounted() {
+        var counter = new FailingWrites(dynamo.client(), "updateItem");
+        var faulty = new OrderFixture(counter.client());
+        faulty.backend.stock("TSH-COT-BLU-M", faulty.paris, 3);
+        var ready = faulty.ready("k1");
+        counter.failing = true;
+
+        assertThatThrownBy(() -> faulty.service.collect(faulty.lea, faulty.paris, ready.id(), ready.pickupCode()))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+
+        counter.failing = false;
+        var stored = faulty.service.get(faulty.lea, ready.id());
+        assertThat(stored.status()).as("the right code, uncounted, collected nothing").isEqualTo(OrderStatus.READY);
+        assertThat(faulty.backend.level("TSH-COT-BLU-M", faulty.paris).reserved()).isEqualTo(1);
+        assertThat(faulty.service.collect(faulty.lea, faulty.paris, ready.id(), ready.pickupCode()).status())
+                .isEqualTo(OrderStatus.COLLECTED);
+    }
+
+    @Test
+    void aReminderSentBetweenWrongCodesDoesNotGiveBackTheTriesTheyUsed() {
+        var ready = fx.ready("k1");
+        fx.backend.clock.advance(Duration.ofHours(25));
+        // the sweeper read the order before the wrong codes came, and writes its reminder after them
+        var seenBySweeper = fx.orders.find(ready.id()).orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> fx.service.collect(fx.lea, fx.paris, ready.id(), "WRONG1"))
+                    .hasMessageContaining("wrong pickup code");
+        }
+        var reminder = seenBySweeper.withReminder(OrderService.FIRST_REMINDER);
+        fx.orders.apply(Orders.Change.of(reminder, OrderStatus.READY).reminder(OrderService.FIRST_REMINDER));
+
+        assertThat(fx.orders.find(ready.id()).orElseThrow().wrongCodes()).isEqualTo(3);
+        assertThat(fx.service.sweep().reminders()).as("the next sweep sends it").isEqualTo(1);
+        assertThat(fx.orders.find(ready.id()).orElseThrow().wrongCodes()).isEqualTo(3);
     }
 
     @Test

@@ -9,8 +9,13 @@ import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +104,112 @@ class ReturnsOnDynamoDbLocalTest {
         fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "post"), "r3");
         assertThatThrownBy(() -> fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r4"))
                 .isInstanceOf(DomainException.InvalidInput.class);
+    }
+
+    @Test
+    void aReturnRejectedBeforeReceptionGivesBackTheUnitsItHeld() {
+        var order = fx.collected("o1", 2);
+        var ra = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 2, "store"), "r1").authorization();
+        fx.returns.reject(fx.ops, ra.id(), "hors politique de retour");
+
+        fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r2");
+        fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "post"), "r3");
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r4"))
+                .isInstanceOf(DomainException.InvalidInput.class).hasMessageContaining("earlier returns");
+    }
+
+    @Test
+    void aReturnReceivedShortGivesBackTheUnitsThatDidNotCome() {
+        var order = fx.collected("o1", 2);
+        var ra = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 2, "store"), "r1").authorization();
+        fx.returns.receive(fx.lea, "paris-rivoli", ra.id(), counted(1, 0));
+
+        var second = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r2").authorization();
+        fx.returns.receive(fx.karim, "lyon-republique", second.id(), counted(0, 1));
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r3"))
+                .isInstanceOf(DomainException.InvalidInput.class).hasMessageContaining("earlier returns");
+    }
+
+    @Test
+    void aRejectionAfterReceptionGivesBackNothingMoreThanTheReceptionDid() {
+        var order = fx.collected("o1", 3);
+        var ra = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 3, "store"), "r1").authorization();
+        fx.returns.receive(fx.lea, "paris-rivoli", ra.id(), counted(1, 1));
+        fx.returns.reject(fx.ops, ra.id(), "article porté");
+
+        fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r2");
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1, "store"), "r3"))
+                .isInstanceOf(DomainException.InvalidInput.class).hasMessageContaining("earlier returns");
+    }
+
+    @Test
+    void aReturnNotBroughtBackInTimeExpiresAndGivesBackItsUnits() {
+        var order = fx.collected("o1", 2);
+        var ra = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 2, "post"), "r1").authorization();
+        var other = fx.collected("o2", 1);
+        var received = fx.returns.request(fx.camille, ReturnFixture.ofOrder(other.id(), 1, "store"), "r2").authorization();
+        fx.returns.receive(fx.lea, "paris-rivoli", received.id(), counted(1, 0));
+        assertThat(ra.expiresAt()).isEqualTo(ra.createdAt().plus(ReturnService.VALIDITY));
+
+        fx.backend.clock.advance(ReturnService.VALIDITY.minusMinutes(1));
+        assertThat(fx.returns.sweep().expired()).isZero();
+        fx.backend.clock.advance(Duration.ofMinutes(2));
+        assertThat(fx.returns.sweep().expired()).as("only the one still waiting").isEqualTo(1);
+        assertThat(fx.returns.sweep().expired()).isZero();
+
+        var expired = fx.returns.get(fx.camille, ra.id());
+        assertThat(expired.status()).isEqualTo(ReturnStatus.EXPIRED);
+        assertThat(outbox(ReturnService.EXPIRED + "#" + ra.id())).isTrue();
+        assertThat(fx.returns.get(fx.camille, received.id()).status()).isEqualTo(ReturnStatus.REFUND_PENDING);
+        assertThatThrownBy(() -> fx.returns.receive(fx.warehouse, "WEB", ra.id(), counted(2, 0)))
+                .isInstanceOf(DomainException.InvalidState.class);
+        assertThat(fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 2, "store"), "r3").authorization()
+                .status()).isEqualTo(ReturnStatus.REQUESTED);
+    }
+
+    @Test
+    void concurrentRequestsForOneLineNeverAuthoriseMoreUnitsThanBought() throws Exception {
+        var order = fx.collected("o1", 3);
+        var first = fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), 2, "store"), "r0").authorization();
+        int requests = 24;
+        var pool = Executors.newFixedThreadPool(requests + 1);
+        var start = new CountDownLatch(1);
+        var authorized = new ArrayList<Future<Integer>>();
+        for (int i = 0; i < requests; i++) {
+            int quantity = 1 + i % 2;
+            var key = "r" + (i + 1);
+            authorized.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), quantity, "store"), key)
+                            .authorization().lines().get(0).quantity();
+                } catch (DomainException.InvalidInput moreThanBought) {
+                    return 0;
+                }
+            }));
+        }
+        // ops reject the first return meanwhile: its two units become returnable again, once
+        var rejection = pool.submit(() -> {
+            start.await();
+            return fx.returns.reject(fx.ops, first.id(), "hors politique");
+        });
+        start.countDown();
+        int units = 0;
+        for (var f : authorized) units += f.get(60, TimeUnit.SECONDS);
+        rejection.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(units).as("units authorised by the concurrent requests").isBetween(1, 3);
+        int stillReturnable = 0;
+        for (int q = 3; q >= 1 && stillReturnable == 0; q--) {
+            try {
+                fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), q, "store"), "last" + q);
+                stillReturnable = q;
+            } catch (DomainException.InvalidInput refused) {
+                // fewer left
+            }
+        }
+        assertThat(units + stillReturnable).as("authorised now and returnable after: the 3 bought").isEqualTo(3);
     }
 
     @Test

@@ -29,7 +29,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStreamPoller poller;
     private final java.util.concurrent.ScheduledExecutorService schedules;
     private static final java.util.List<String> SCHEDULED = java.util.List.of(OmnicanalApplication.RESERVATION_SWEEPER,
-            OmnicanalApplication.MESSAGE_REDRIVE, OmnicanalApplication.ORDER_SWEEPER, OmnicanalApplication.FEEDBACK_SWEEPER);
+            OmnicanalApplication.MESSAGE_REDRIVE, OmnicanalApplication.ORDER_SWEEPER, OmnicanalApplication.FEEDBACK_SWEEPER,
+            OmnicanalApplication.RETURN_SWEEPER);
     private final long readyMillis;
     private final Function<String, Function<Object, Object>> lookup;
 

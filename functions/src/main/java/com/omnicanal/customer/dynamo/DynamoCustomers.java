@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -189,15 +191,19 @@ public final class DynamoCustomers implements Customers {
     }
 
     @Override
-    public boolean countWrongCode(Challenge challenge, int seen) {
+    public CodeTry countCodeTry(String customerId, Identity.Kind kind, String value, int limit) {
         try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(key(DynamoContactBook.customerKey(challenge.customerId()), "VERIFY#" + challenge.kind() + "#" + challenge.value()))
-                    .updateExpression("SET attempts = :next").conditionExpression("attempts = :seen")
-                    .expressionAttributeValues(Map.of(":next", n(seen + 1), ":seen", n(seen))));
-            return true;
-        } catch (ConditionalCheckFailedException raced) {
-            return false;
+            // no challenge, no attempts attribute: the condition fails and nothing is created
+            var item = dynamo.updateItem(r -> r.tableName(table)
+                    .key(key(DynamoContactBook.customerKey(customerId), "VERIFY#" + kind + "#" + value))
+                    .updateExpression("SET attempts = attempts + :one").conditionExpression("attempts < :limit")
+                    .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit)))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            return new CodeTry.Counted(new Challenge(customerId, kind, value, item.get("codeHash").s(),
+                    Integer.parseInt(item.get("attempts").n()), Instants.parse(item.get("expiresAt").s())));
+        } catch (ConditionalCheckFailedException refused) {
+            return refused.hasItem() && !refused.item().isEmpty() ? new CodeTry.Exhausted() : new CodeTry.NonePending();
         }
     }
 

@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -61,6 +63,11 @@ public final class DynamoOrders implements Orders {
         } else {
             condition = "#s = :expected";
             values.put(":expected", s(change.expected().name()));
+            if (change.expected() == OrderStatus.READY && order.status() == OrderStatus.READY) {
+                // the tries at the code are counted in place: a change read before a try must not write an older count
+                condition += " AND wrongCodes = :tries";
+                values.put(":tries", n(order.wrongCodes()));
+            }
             if (change.reminder() != null) {
                 condition += " AND NOT contains(reminders, :r)";
                 values.put(":r", s(change.reminder()));
@@ -148,10 +155,42 @@ public final class DynamoOrders implements Orders {
     }
 
     @Override
-    public boolean recordWrongCode(Order order, int seen, boolean lock) {
-        return update(order.id(), "SET wrongCodes = :next, locked = :lock",
-                "#s = :ready AND wrongCodes = :seen", Map.of(":next", n(seen + 1), ":lock", AttributeValue.fromBool(lock),
-                        ":ready", s(OrderStatus.READY.name()), ":seen", n(seen)));
+    public CodeTry countCodeTry(String orderId, int limit) {
+        var key = Map.of("id", s(orderId));
+        var names = Map.of("#s", "status");
+        // a few rounds at most: a round only fails when another try or an unlock moved the count meanwhile
+        for (int round = 0; round < 3; round++) {
+            Map<String, AttributeValue> current;
+            try {
+                return new CodeTry.Counted(read(dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.orders())
+                        .key(key).updateExpression("SET wrongCodes = wrongCodes + :one")
+                        .conditionExpression("#s = :ready AND wrongCodes < :last").expressionAttributeNames(names)
+                        .expressionAttributeValues(Map.of(":one", n(1), ":ready", s(OrderStatus.READY.name()),
+                                ":last", n(limit - 1L)))
+                        .returnValues(ReturnValue.ALL_NEW)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build())
+                        .attributes()));
+            } catch (ConditionalCheckFailedException notBelowTheLastTry) {
+                current = notBelowTheLastTry.hasItem() ? notBelowTheLastTry.item() : null;
+            }
+            if (current == null || !TYPE.equals(text(current, "type"))) throw new IllegalStateException("no order " + orderId);
+            if (!OrderStatus.READY.name().equals(text(current, "status"))
+                    || Long.parseLong(current.get("wrongCodes").n()) != limit - 1L) {
+                return new CodeTry.Refused(read(current));
+            }
+            try {
+                // the last try is counted and locks the order in the same write, whatever the code turns out to be
+                return new CodeTry.Counted(read(dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.orders())
+                        .key(key).updateExpression("SET wrongCodes = :limit, locked = :yes")
+                        .conditionExpression("#s = :ready AND wrongCodes = :last").expressionAttributeNames(names)
+                        .expressionAttributeValues(Map.of(":limit", n(limit), ":yes", AttributeValue.fromBool(true),
+                                ":ready", s(OrderStatus.READY.name()), ":last", n(limit - 1L)))
+                        .returnValues(ReturnValue.ALL_NEW).build()).attributes()));
+            } catch (ConditionalCheckFailedException lastTryTakenOrUnlocked) {
+                // read the count again
+            }
+        }
+        return new CodeTry.Refused(find(orderId).orElseThrow());
     }
 
     @Override

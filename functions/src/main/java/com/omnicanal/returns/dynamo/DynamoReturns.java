@@ -10,6 +10,7 @@ import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.reservation.dynamo.ReservationItem;
 import com.omnicanal.returns.ReturnAuthorization;
+import com.omnicanal.returns.ReturnStatus;
 import com.omnicanal.returns.Returns;
 import com.omnicanal.stock.dynamo.StockItem;
 import java.time.Instant;
@@ -27,11 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Return authorizations in the Orders table, beside the purchases they return. A tally item per purchase counts the
- * units already authorized for return, so two returns at once can never exceed what was bought (a conditional
- * update, not a read); reception writes two accounting entries, one for the receiving store and one for the selling one.
+ * units taken by its authorizations (requested, or received), so two returns at once can never exceed what was bought
+ * (a conditional update, not a read); a change that gives units back takes them off the tally in its own transaction.
+ * Reception writes two accounting entries, one for the receiving store and one for the selling one.
  */
 public final class DynamoReturns implements Returns {
     public static final String TYPE = "RETURN";
+    /** The expiry index holds an authorization only while it waits to be brought back. */
+    private static final String OPEN = "RETURN_REQUESTED";
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
@@ -60,6 +64,7 @@ public final class DynamoReturns implements Returns {
             tally = actions.size();
             actions.add(tally(r, change.bought()));
         }
+        if (change.givenBack() != null && !change.givenBack().isEmpty()) actions.add(giveBack(r, change.givenBack()));
         int replacementStock = -1;
         if (change.replacement() != null) {
             var reservation = change.replacement();
@@ -117,11 +122,35 @@ public final class DynamoReturns implements Returns {
             conditions.add("(attribute_not_exists(" + name + ") OR " + name + " <= :limit" + i + ")");
             i++;
         }
-        return TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
-                .key(Map.of("id", s("RETURNED#" + r.source().kind() + "#" + r.source().reference())))
+        return TransactWriteItem.builder().update(Update.builder().tableName(tables.orders()).key(tallyKey(r))
                 .updateExpression("ADD " + String.join(", ", add))
                 .conditionExpression(String.join(" AND ", conditions))
                 .expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
+    }
+
+    /** Takes units off the purchase's tally, never below zero. */
+    private TransactWriteItem giveBack(ReturnAuthorization r, Map<String, Integer> units) {
+        var names = new HashMap<String, String>();
+        var values = new HashMap<String, AttributeValue>();
+        var add = new ArrayList<String>();
+        var conditions = new ArrayList<String>();
+        int i = 0;
+        for (var entry : units.entrySet()) {
+            var name = "#q" + i;
+            names.put(name, "returned_" + entry.getKey());
+            values.put(":back" + i, n(-entry.getValue()));
+            values.put(":q" + i, n(entry.getValue()));
+            add.add(name + " :back" + i);
+            conditions.add(name + " >= :q" + i);
+            i++;
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(tables.orders()).key(tallyKey(r))
+                .updateExpression("ADD " + String.join(", ", add)).conditionExpression(String.join(" AND ", conditions))
+                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
+    }
+
+    private static Map<String, AttributeValue> tallyKey(ReturnAuthorization r) {
+        return Map.of("id", s("RETURNED#" + r.source().kind() + "#" + r.source().reference()));
     }
 
     private TransactWriteItem restock(String sku, String location, int units) {
@@ -159,6 +188,15 @@ public final class DynamoReturns implements Returns {
     }
 
     @Override
+    public List<ReturnAuthorization> expiredBy(Instant now, int limit) {
+        return dynamo.query(QueryRequest.builder().tableName(tables.orders()).indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY)
+                        .keyConditionExpression("openStatus = :open AND expiresAt <= :now")
+                        .expressionAttributeValues(Map.of(":open", s(OPEN), ":now", s(Instants.format(now))))
+                        .limit(limit).build())
+                .items().stream().map(i -> fromJson(i.get("body").s())).toList();
+    }
+
+    @Override
     public List<Entry> entries(String storeId, boolean in, Instant from, Instant to) {
         var prefix = "RETURNACCT#" + (in ? "IN" : "OUT") + "#";
         var entries = new ArrayList<Entry>();
@@ -187,6 +225,10 @@ public final class DynamoReturns implements Returns {
         item.put("customerId", s(r.customerId()));
         item.put("createdAt", s(Instants.format(r.createdAt())));
         item.put("status", s(r.status().name()));
+        if (r.status() == ReturnStatus.REQUESTED && r.expiresAt() != null) {
+            item.put("openStatus", s(OPEN));
+            item.put("expiresAt", s(Instants.format(r.expiresAt())));
+        }
         item.put("body", s(json(r)));
         return item;
     }
