@@ -283,6 +283,21 @@ class MessagingIntegrationTest {
     }
 
     @Test
+    void anEmptyQuietWindowStoredOnAProfileDefersNothing() {
+        fx.customer("cust-empty", "fr", "empty@example.fr", null, "22:00", "22:00");
+        fx.contacts.decide("cust-empty", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
+        fx.clock.advance(java.time.Duration.ofHours(12)); // 22:00 UTC = 23:00 in Paris, and 21:00 UTC would be 22:00
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())));
+        var late = fx.queue("RESERVATION_EXPIRED", "cust-empty", Purpose.MARKETING, Urgency.NORMAL, "MK#E1");
+        assertThat(dispatcher.dispatch(late.id())).isEqualTo(Dispatcher.Result.SENT);
+        fx.clock.advance(java.time.Duration.ofHours(23)); // 21:00 UTC the next day: 22:00 in Paris, the window's edge
+        var edge = fx.queue("RESERVATION_EXPIRED", "cust-empty", Purpose.MARKETING, Urgency.NORMAL, "MK#E2");
+        assertThat(dispatcher.dispatch(edge.id())).isEqualTo(Dispatcher.Result.SENT);
+        assertThat(fx.record(edge.id()).status()).isEqualTo(MessageRecord.Status.SENT);
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
     void aPhoneNumberThatIsNotOneGoesStraightToEmailWithoutCallingTwilio() {
         fx.customer("cust-typo", "fr", "typo@example.fr", "06 12", null, null);
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-typo", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#9");
