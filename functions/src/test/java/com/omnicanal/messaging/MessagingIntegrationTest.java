@@ -298,6 +298,47 @@ class MessagingIntegrationTest {
     }
 
     @Test
+    void whoCountsSentMessagesIsToldOfEachOnceTakenAndAgainWhenTellingFailed() {
+        var told = new java.util.ArrayList<String>();
+        var failOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+        SentMessages counting = (message, at) -> {
+            if (failOnce.getAndSet(false)) throw new IllegalStateException("feedback table throttled");
+            told.add(message.id() + "@" + at);
+        };
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())), counting);
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#told");
+        var outbox = new OutboxDispatcher(dispatcher);
+
+        // telling failed: the record is reported as a batch item failure, so Lambda hands it over again
+        assertThat(outbox.apply(insert(m)).getBatchItemFailures()).hasSize(1);
+        assertThat(fx.record(m.id()).status()).isEqualTo(MessageRecord.Status.SENT);
+        assertThat(outbox.apply(insert(m)).getBatchItemFailures()).isEmpty();
+        assertThat(told).containsExactly(m.id() + "@" + fx.record(m.id()).updatedAt());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+
+        // nothing is told of a message that waits for quiet hours
+        fx.customer("cust-night", "fr", "night@example.fr", null, "21:00", "08:00");
+        fx.contacts.decide("cust-night", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
+        fx.clock.advance(java.time.Duration.ofHours(12));
+        var night = fx.queue("RESERVATION_EXPIRED", "cust-night", Purpose.MARKETING, Urgency.NORMAL, "MK#told");
+        assertThat(dispatcher.dispatch(night.id())).isEqualTo(Dispatcher.Result.DEFERRED);
+        assertThat(told).hasSize(1);
+    }
+
+    /** The stream's record of a new outbox message. */
+    private static DynamodbEvent insert(com.omnicanal.outbox.OutboxMessage m) {
+        var record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("INSERT");
+        record.setDynamodb(new StreamRecord().withSequenceNumber("200")
+                .withKeys(Map.of("id", new AttributeValue(m.id())))
+                .withNewImage(Map.of("id", new AttributeValue(m.id()), "kind", new AttributeValue(m.kind()),
+                        "status", new AttributeValue("PENDING"))));
+        var event = new DynamodbEvent();
+        event.setRecords(List.of(record));
+        return event;
+    }
+
+    @Test
     void aPhoneNumberThatIsNotOneGoesStraightToEmailWithoutCallingTwilio() {
         fx.customer("cust-typo", "fr", "typo@example.fr", "06 12", null, null);
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-typo", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#9");
