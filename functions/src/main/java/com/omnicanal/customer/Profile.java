@@ -26,7 +26,7 @@ public record Profile(String id, String firstName, String lastName, String langu
                 return List.of(new DomainException.Violation("quietHours",
                         "needs start and end as HH:mm and a time zone such as Europe/Paris"));
             }
-            if (isEmpty()) {
+            if (endsWhereItStarts()) {
                 return List.of(new DomainException.Violation("quietHours.end",
                         "must differ from start (an empty window); send \"quietHours\": null to remove quiet hours"));
             }
@@ -34,7 +34,7 @@ public record Profile(String id, String firstName, String lastName, String langu
         }
 
         /** Starts where it ends: no minute is quiet. */
-        public boolean isEmpty() {
+        public boolean endsWhereItStarts() {
             try {
                 return LocalTime.parse(start).equals(LocalTime.parse(end));
             } catch (RuntimeException unreadable) {
@@ -46,7 +46,7 @@ public record Profile(String id, String firstName, String lastName, String langu
     public Profile {
         preferredChannels = preferredChannels == null ? List.of() : List.copyOf(preferredChannels);
         // an empty window stored before they were refused silences nothing: it reads as none, and the next save drops it
-        if (quietHours != null && quietHours.isEmpty()) quietHours = null;
+        if (quietHours != null && quietHours.endsWhereItStarts()) quietHours = null;
     }
 
     public static Profile fresh(String id, Instant now) {

@@ -28,8 +28,8 @@ class QuietHoursTest {
         var violations = new Profile.QuietHours("22:00", "22:00", "Europe/Paris").violations();
         assertThat(violations).extracting(DomainException.Violation::field).containsExactly("quietHours.end");
         assertThat(violations.get(0).message()).contains("start").contains("null");
-        assertThat(new Profile.QuietHours("22:00", "22:00", "Europe/Paris").isEmpty()).isTrue();
-        assertThat(new Profile.QuietHours("22:00", "08:00", "Europe/Paris").isEmpty()).isFalse();
+        assertThat(new Profile.QuietHours("22:00", "22:00", "Europe/Paris").endsWhereItStarts()).isTrue();
+        assertThat(new Profile.QuietHours("22:00", "08:00", "Europe/Paris").endsWhereItStarts()).isFalse();
     }
 
     @Test

@@ -81,6 +81,7 @@ class CustomerEndToEndTest {
         var set = client.send("PATCH", "/customers/me", me, "{\"quietHours\":" + night + "}", Map.of());
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.body().get("quietHours").get("end").asText()).isEqualTo("08:00");
+        assertThat(set.body().get("quietHours").size()).as("only the documented fields").isEqualTo(3);
 
         var empty = client.send("PATCH", "/customers/me", me, "{\"firstName\":\"Inès\",\"quietHours\":"
                 + "{\"start\":\"22:00\",\"end\":\"22:00\",\"timeZone\":\"Europe/Paris\"}}", Map.of());
