@@ -7,6 +7,7 @@ import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.messaging.Channel;
 import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Dispatcher;
+import com.omnicanal.messaging.SentMessages;
 import com.omnicanal.messaging.SmsKeywords;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.messaging.api.MessagingApi;
@@ -34,12 +35,14 @@ public final class Messaging {
     private final Clock clock;
     private final DynamoDeliveryLog log;
     private final DynamoContactBook contacts;
+    private final SentMessages sent;
     private final Supplier<Secrets> secrets;
     private final Supplier<OutboxDispatcher> outboxDispatcher;
     private final Supplier<Router> api;
 
-    Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock) {
+    Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock, SentMessages sent) {
         this.settings = settings;
+        this.sent = sent;
         this.clock = clock;
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
@@ -54,7 +57,7 @@ public final class Messaging {
     public Dispatcher dispatcher(List<Channel> channels) {
         var policy = new Dispatcher.Policy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(2),
                 settings.getInt("SMS_MAX_SEGMENTS", 3), Duration.ofMinutes(1));
-        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep);
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep, sent);
     }
 
     public OutboxDispatcher outboxDispatcher() {

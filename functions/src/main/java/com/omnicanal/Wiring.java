@@ -20,6 +20,7 @@ import com.omnicanal.infrastructure.dynamo.DynamoClients;
 import com.omnicanal.infrastructure.dynamo.DynamoResponseMemory;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.messaging.SentMessages;
 import com.omnicanal.order.GuestContacts;
 import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.OrderService;
@@ -88,7 +89,11 @@ public final class Wiring {
         this.enhanced = lazy(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build());
         this.catalog = lazy(SeedCatalog::fromClasspath);
         this.ledger = lazy(() -> new DynamoStockLedger(dynamo, enhanced.get(), tables.stock()));
-        this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock));
+        // what the dispatcher tells feedback (its invitations a channel took): other messages never build feedback
+        SentMessages sent = (message, at) -> {
+            if (FeedbackService.INVITATION.equals(message.kind())) feedback().sent(message, at);
+        };
+        this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock, sent));
         this.feedback = lazy(() -> {
             var secrets = Secrets.fromSettings(settings, clock);
             // the signing secret is fetched on first use: order, return and reservation functions only schedule invitations

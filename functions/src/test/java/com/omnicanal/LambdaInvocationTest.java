@@ -240,7 +240,7 @@ class LambdaInvocationTest {
                 .isEqualTo(404);
         assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("post-store-visit.json")).get("statusCode").asInt())
                 .isEqualTo(404);
-        assertThat(invoke(OmnicanalApplication.FEEDBACK_SWEEPER, event("schedule-sweep.json")).get("sent").asInt()).isZero();
+        assertThat(invoke(OmnicanalApplication.FEEDBACK_SWEEPER, event("schedule-sweep.json")).get("queued").asInt()).isZero();
     }
 
     private static ObjectNode withId(ObjectNode event, String id) {

@@ -12,8 +12,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,15 +73,7 @@ public final class CustomerService {
                 || Set.copyOf(patch.preferredChannels()).size() != patch.preferredChannels().size())) {
             violations.add(new DomainException.Violation("preferredChannels", "each of WHATSAPP, SMS, EMAIL at most once"));
         }
-        if (patch.quietHours() != null) {
-            try {
-                LocalTime.parse(patch.quietHours().start());
-                LocalTime.parse(patch.quietHours().end());
-                ZoneId.of(patch.quietHours().timeZone());
-            } catch (RuntimeException e) {
-                violations.add(new DomainException.Violation("quietHours", "needs start and end as HH:mm and a time zone such as Europe/Paris"));
-            }
-        }
+        if (patch.quietHours() != null) violations.addAll(patch.quietHours().violations());
         if (patch.homeStoreId() != null && catalog.store(patch.homeStoreId()).isEmpty()) {
             violations.add(new DomainException.Violation("homeStoreId", "is not a store"));
         }
@@ -91,7 +81,7 @@ public final class CustomerService {
         var next = current.with(or(patch.firstName(), current.firstName()), or(patch.lastName(), current.lastName()),
                 or(patch.language(), current.language()),
                 patch.preferredChannels() == null ? current.preferredChannels() : patch.preferredChannels(),
-                patch.quietHours() == null ? current.quietHours() : patch.quietHours(),
+                patch.removeQuietHours() ? null : patch.quietHours() == null ? current.quietHours() : patch.quietHours(),
                 or(patch.homeStoreId(), current.homeStoreId()), now());
         customers.save(next);
         return next;

@@ -1,6 +1,9 @@
 package com.omnicanal.customer;
 
+import com.omnicanal.shared.DomainException;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /** One customer across channels: what they told us, how they like to be reached, and the identities that are theirs. */
@@ -11,11 +14,39 @@ public record Profile(String id, String firstName, String lastName, String langu
     /** MERGED: another profile turned out to be the same person; this one points to it. */
     public enum Status { ACTIVE, MERGED }
 
+    /** When non-urgent messages wait: from start to end (HH:mm, across midnight when end is earlier) in the time zone. */
     public record QuietHours(String start, String end, String timeZone) {
+        /** What is wrong with these hours: unreadable times or zone, or a window that ends where it starts. */
+        public List<DomainException.Violation> violations() {
+            try {
+                LocalTime.parse(start);
+                LocalTime.parse(end);
+                ZoneId.of(timeZone);
+            } catch (RuntimeException e) {
+                return List.of(new DomainException.Violation("quietHours",
+                        "needs start and end as HH:mm and a time zone such as Europe/Paris"));
+            }
+            if (endsWhereItStarts()) {
+                return List.of(new DomainException.Violation("quietHours.end",
+                        "must differ from start (an empty window); send \"quietHours\": null to remove quiet hours"));
+            }
+            return List.of();
+        }
+
+        /** Starts where it ends: no minute is quiet. */
+        public boolean endsWhereItStarts() {
+            try {
+                return LocalTime.parse(start).equals(LocalTime.parse(end));
+            } catch (RuntimeException unreadable) {
+                return false;
+            }
+        }
     }
 
     public Profile {
         preferredChannels = preferredChannels == null ? List.of() : List.copyOf(preferredChannels);
+        // an empty window stored before they were refused silences nothing: it reads as none, and the next save drops it
+        if (quietHours != null && quietHours.endsWhereItStarts()) quietHours = null;
     }
 
     public static Profile fresh(String id, Instant now) {

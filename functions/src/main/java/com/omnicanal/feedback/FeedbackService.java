@@ -5,6 +5,7 @@ import com.omnicanal.catalog.Product;
 import com.omnicanal.messaging.ContactBook;
 import com.omnicanal.messaging.PhoneNumbers;
 import com.omnicanal.messaging.Recipient;
+import com.omnicanal.messaging.SentMessages;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
@@ -33,8 +34,9 @@ import java.util.stream.Collectors;
  * invited (after a delay, with their consent, at most once per fatigue period and once per event) by a signed link, or
  * the storefront shows the questionnaire at once; answers are kept with their version, a reward code may thank them.
  */
-public final class FeedbackService implements BusinessEvents {
+public final class FeedbackService implements BusinessEvents, SentMessages {
     public static final String INVITATION = "FEEDBACK_INVITATION";
+    private static final String INVITATION_KEY = "FEEDBACK#";
     public static final String THANKS = "FEEDBACK_THANKS";
     private static final System.Logger LOG = System.getLogger(FeedbackService.class.getName());
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneOffset.UTC);
@@ -191,13 +193,14 @@ public final class FeedbackService implements BusinessEvents {
 
     // ---- sending (scheduled) -----------------------------------------------------------------------------------------
 
-    public record Sweep(int sent, int skipped) {
+    /** Queued: handed to messaging, which may still hold them for quiet hours (sent once a channel takes them). */
+    public record Sweep(int queued, int skipped) {
     }
 
-    /** Sends the invitations whose delay has passed, under the fatigue cap; each at most once. */
+    /** Hands the invitations whose delay has passed to messaging, under the fatigue cap; each at most once. */
     public Sweep sweep() {
         var now = now();
-        int sent = 0;
+        int queued = 0;
         int skipped = 0;
         for (var invitation : store.due(now, policy.batch())) {
             var q = store.questionnaire(invitation.questionnaireId(), invitation.version()).orElse(null);
@@ -214,10 +217,20 @@ public final class FeedbackService implements BusinessEvents {
                 continue;
             }
             var outcome = store.send(invitation.sent(now), invitationMessage(invitation, q, now), now.minus(policy.fatigue()));
-            if (outcome == FeedbackStore.Sent.SENT) sent++;
+            if (outcome == FeedbackStore.Sent.SENT) queued++;
             else if (outcome == FeedbackStore.Sent.FATIGUED) skipped++;
         }
-        return new Sweep(sent, skipped);
+        return new Sweep(queued, skipped);
+    }
+
+    /**
+     * A channel took an invitation: only now does it count as sent in the results (one waiting for quiet hours, or one
+     * no channel could take, never does); told twice, it counts once.
+     */
+    @Override
+    public void sent(OutboxMessage message, Instant at) {
+        if (!INVITATION.equals(message.kind()) || !message.id().startsWith(INVITATION_KEY)) return;
+        store.invitation(message.id().substring(INVITATION_KEY.length())).ifPresent(invitation -> store.delivered(invitation, at));
     }
 
     private OutboxMessage invitationMessage(Invitation invitation, Questionnaire q, Instant now) {
@@ -229,7 +242,7 @@ public final class FeedbackService implements BusinessEvents {
         data.put("storeName", invitation.storeId() == null ? "Omnicanal"
                 : catalog.store(invitation.storeId()).map(s -> s.name()).orElse("Omnicanal"));
         if (q.reward() != null) data.put("rewardPercent", String.valueOf(q.reward().percentOff()));
-        var key = "FEEDBACK#" + invitation.id();
+        var key = INVITATION_KEY + invitation.id();
         return new OutboxMessage(key, INVITATION, invitation.who(), OutboxMessage.Purpose.FEEDBACK,
                 OutboxMessage.Urgency.NORMAL, key, data, now);
     }

@@ -27,12 +27,18 @@ public interface FeedbackStore {
 
     /**
      * In one transaction: the person's last-asked time moves to {@code now} only if it is older than {@code cutoff}
-     * (the fatigue cap, a conditional write), the scheduled invitation becomes SENT, its tally counts it, and the
-     * message joins the outbox. When the cap says no, the invitation is marked SKIPPED instead.
+     * (the fatigue cap, a conditional write), the scheduled invitation becomes SENT (handed over) and the message joins
+     * the outbox. When the cap says no, the invitation is marked SKIPPED instead. Its tally counts it on delivery.
      */
     Sent send(Invitation sent, OutboxMessage message, Instant cutoff);
 
-    /** The real-time prompt: records the event, the shown invitation and the fatigue cap in one transaction. */
+    /**
+     * A channel took the invitation's message: its tally counts it as sent, once (false when it already did), in the
+     * week it was handed over like its answer.
+     */
+    boolean delivered(Invitation invitation, Instant at);
+
+    /** The real-time prompt: records the event, the shown (so delivered) invitation, its tally and the fatigue cap in one transaction. */
     boolean show(Invitation shown, Instant cutoff);
 
     void skip(Invitation invitation, String reason);
@@ -44,7 +50,7 @@ public interface FeedbackStore {
 
     List<Response> responses(String questionnaireId);
 
-    /** Invitations sent and answered, per store and ISO week of sending. */
+    /** Invitations delivered (or shown) and answered, per store and ISO week they were handed over. */
     List<Tally> tallies(String questionnaireId);
 
     record Tally(String storeId, String week, int sent, int answered) {

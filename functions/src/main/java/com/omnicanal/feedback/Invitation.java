@@ -3,8 +3,9 @@ package com.omnicanal.feedback;
 import java.time.Instant;
 
 /**
- * A questionnaire offered to someone after an event: scheduled (after the delay), sent (or shown by the storefront),
- * answered, or skipped with a reason. The questionnaire version is fixed when it is offered.
+ * A questionnaire offered to someone after an event: scheduled (after the delay), sent (handed to messaging at
+ * {@code sentAt}, which may hold it for quiet hours; or shown by the storefront), answered, or skipped with a reason.
+ * The questionnaire version is fixed when it is offered.
  */
 public record Invitation(String id, String questionnaireId, int version, String who, String eventId, String storeId,
                          String language, Status status, Instant dueAt, Instant sentAt, Instant expiresAt,

@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Sends one outbox message: picks the channel from consent and preference, falls back when a channel fails for good,
- * retries with backoff when it fails for now, defers marketing in quiet hours, and logs every attempt.
+ * retries with backoff when it fails for now, defers marketing in quiet hours, logs every attempt, and tells
+ * {@link SentMessages} what a channel took.
  */
 public final class Dispatcher {
 
@@ -40,9 +41,15 @@ public final class Dispatcher {
     private final Policy policy;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final SentMessages sentMessages;
 
     public Dispatcher(DeliveryLog log, ContactBook contacts, Templates templates, List<Channel> channels, Policy policy,
                       Clock clock, Sleeper sleeper) {
+        this(log, contacts, templates, channels, policy, clock, sleeper, SentMessages.NONE);
+    }
+
+    public Dispatcher(DeliveryLog log, ContactBook contacts, Templates templates, List<Channel> channels, Policy policy,
+                      Clock clock, Sleeper sleeper, SentMessages sent) {
         this.log = log;
         this.contacts = contacts;
         this.templates = templates;
@@ -50,11 +57,17 @@ public final class Dispatcher {
         this.policy = policy;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.sentMessages = sent;
     }
 
     public Result dispatch(String messageId) {
         var now = now();
         var record = log.find(messageId).orElse(null);
+        if (record != null && record.status() == MessageRecord.Status.SENT) {
+            // delivered again by the stream, maybe because telling it failed last time: tell it again (it is idempotent)
+            sentMessages.sent(record.message(), record.updatedAt() == null ? now : record.updatedAt());
+            return Result.SKIPPED;
+        }
         if (record == null || record.status().isFinal() || record.status() == MessageRecord.Status.SENDING
                 || (record.status() == MessageRecord.Status.DEFERRED && record.notBefore() != null
                 && record.notBefore().isAfter(now))) {
@@ -112,6 +125,7 @@ public final class Dispatcher {
                 if (outcome instanceof SendOutcome.Sent sent) {
                     log.recordAttempt(messageId, new Attempt(kind, sent.providerId(), "sent", null, at));
                     log.markSent(messageId, kind, sent.providerId(), at);
+                    sentMessages.sent(message, at);
                     return Result.SENT;
                 }
                 if (outcome instanceof SendOutcome.Permanent p) {

@@ -21,6 +21,12 @@ final class CustomerFixture {
         service = new CustomerService(backend.catalog, customers, new DynamoCustomerHistory(dynamo, backend.tables), backend.clock);
     }
 
+    /** The profile item as stored. */
+    Map<String, AttributeValue> rawProfile(String customerId) {
+        return backend.dynamo.getItem(r -> r.tableName(backend.tables.customers()).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("CUSTOMER#" + customerId), "sk", AttributeValue.fromS("PROFILE")))).item();
+    }
+
     /** The last code sent to this customer for this address. */
     String lastCode(String customerId, Identity.Kind kind, String typed) {
         var value = CustomerService.normalize(kind, typed);

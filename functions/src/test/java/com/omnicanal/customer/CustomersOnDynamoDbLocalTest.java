@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 class CustomersOnDynamoDbLocalTest {
@@ -65,6 +66,47 @@ class CustomersOnDynamoDbLocalTest {
                 .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations())
                         .extracting(DomainException.Violation::field)
                         .containsExactlyInAnyOrder("firstName", "language", "preferredChannels", "quietHours", "homeStoreId"));
+    }
+
+    @Test
+    void quietHoursAreRemovedByAPatchThatSaysSoAndKeptByOneThatDoesNot() {
+        var night = new Profile.QuietHours("22:00", "08:00", "Europe/Paris");
+        fx.service.update(camille, new ProfilePatch(null, null, null, null, night, null));
+        fx.service.update(camille, new ProfilePatch("Camille", null, null, null, null, null));
+        assertThat(fx.customers.profile("cust-camille").orElseThrow().quietHours()).isEqualTo(night);
+
+        var cleared = fx.service.update(camille, new ProfilePatch(null, null, null, null, null, null, true));
+        assertThat(cleared.quietHours()).isNull();
+        assertThat(cleared.firstName()).isEqualTo("Camille");
+        assertThat(fx.customers.profile("cust-camille").orElseThrow().quietHours()).isNull();
+        assertThat(fx.rawProfile("cust-camille")).doesNotContainKeys("quietStart", "quietEnd", "timeZone");
+    }
+
+    @Test
+    void anEmptyQuietWindowIsRefusedAndChangesNothing() {
+        var night = new Profile.QuietHours("22:00", "08:00", "Europe/Paris");
+        fx.service.update(camille, new ProfilePatch("Camille", null, null, null, night, null));
+        var before = fx.rawProfile("cust-camille");
+        fx.backend.clock.advance(Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> fx.service.update(camille, new ProfilePatch("Camila", null, null, null,
+                new Profile.QuietHours("22:00", "22:00", "Europe/Paris"), null)))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(DomainException.Violation::field).containsExactly("quietHours.end"));
+        assertThat(fx.rawProfile("cust-camille")).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyWindowStoredBeforeTheRuleReadsAsNoneAndLeavesAtTheNextSave() {
+        fx.service.me(camille);
+        fx.backend.dynamo.updateItem(r -> r.tableName(fx.backend.tables.customers())
+                .key(java.util.Map.of("pk", AttributeValue.fromS("CUSTOMER#cust-camille"), "sk", AttributeValue.fromS("PROFILE")))
+                .updateExpression("SET quietStart = :t, quietEnd = :t, #zone = :z").expressionAttributeNames(java.util.Map.of("#zone", "timeZone"))
+                .expressionAttributeValues(java.util.Map.of(":t", AttributeValue.fromS("22:00"), ":z", AttributeValue.fromS("Europe/Paris"))));
+
+        assertThat(fx.service.me(camille).quietHours()).isNull();
+        fx.service.update(camille, new ProfilePatch("Camille", null, null, null, null, null));
+        assertThat(fx.rawProfile("cust-camille")).doesNotContainKeys("quietStart", "quietEnd", "timeZone");
     }
 
     @Test

@@ -2,8 +2,14 @@ package com.omnicanal.feedback;
 
 import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
 import com.omnicanal.feedback.jwt.JwtInvitationTokens;
+import com.omnicanal.messaging.Channel;
 import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.Dispatcher;
+import com.omnicanal.messaging.Envelope;
+import com.omnicanal.messaging.SendOutcome;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
@@ -24,6 +30,8 @@ final class FeedbackFixture {
     final JwtInvitationTokens tokens = new JwtInvitationTokens(SECRET);
     final FeedbackService service;
 
+    final DynamoDeliveryLog log;
+
     FeedbackFixture(DynamoDbClient dynamo) {
         backend = new TestBackend(dynamo);
         backend.resetTables();
@@ -32,6 +40,43 @@ final class FeedbackFixture {
         service = new FeedbackService(backend.catalog, store, tokens, contacts,
                 new FeedbackService.Policy(Duration.ofDays(30), Duration.ofDays(14), "https://shop.example/avis/", 100),
                 backend.clock);
+        log = new DynamoDeliveryLog(dynamo, backend.tables.outbox());
+    }
+
+    /**
+     * The dispatcher over the outbox, telling feedback what it sent: every channel takes every address but those with
+     * "bounce" in them.
+     */
+    Dispatcher dispatcher() {
+        var channels = java.util.Arrays.stream(ChannelKind.values()).<Channel>map(kind -> new Channel() {
+            @Override
+            public ChannelKind kind() {
+                return kind;
+            }
+
+            @Override
+            public SendOutcome send(Envelope envelope) {
+                return envelope.to().contains("bounce") ? new SendOutcome.Permanent("550", "no such mailbox")
+                        : new SendOutcome.Sent(kind + "-" + envelope.messageId());
+            }
+        }).toList();
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, Dispatcher.Policy.DEFAULT,
+                backend.clock, pause -> { }, service);
+    }
+
+    /** Quiet hours on the customer's profile, in Paris. */
+    void quietHours(String id, String start, String end) {
+        backend.dynamo.updateItem(r -> r.tableName(backend.tables.customers())
+                .key(Map.of("pk", AttributeValue.fromS(DynamoContactBook.customerKey(id)), "sk", AttributeValue.fromS("PROFILE")))
+                .updateExpression("SET quietStart = :s, quietEnd = :e, #zone = :z")
+                .expressionAttributeNames(Map.of("#zone", "timeZone"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(start), ":e", AttributeValue.fromS(end),
+                        ":z", AttributeValue.fromS("Europe/Paris"))));
+    }
+
+    /** The ids of the invitation messages in the outbox, oldest first. */
+    List<String> invitationIds() {
+        return outbox(FeedbackService.INVITATION).stream().map(i -> i.get("id").s()).toList();
     }
 
     /** A customer with an email, a language, and feedback consent on the given channels. */

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.feedback.Questionnaire.Trigger;
 import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.Dispatcher;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import java.time.Duration;
@@ -148,7 +149,7 @@ class FeedbackOnDynamoDbLocalTest {
                         null, null, Set.of("/commande/confirmation"), 1.0, 0), null, null));
         collected("cust-camille", "o1");
         fx.backend.clock.advance(Duration.ofMinutes(120));
-        assertThat(fx.service.sweep().sent()).isEqualTo(1);
+        assertThat(fx.service.sweep().queued()).isEqualTo(1);
         var prompt = new FeedbackService.PromptRequest(null, "/commande/confirmation", "75001", null, null, 3);
         assertThat(fx.service.prompt(Optional.of(Actor.customer("cust-camille")), prompt).show()).isFalse();
         fx.service.happened("RETURN_RECEIVED", "cust-camille", "r1", "paris-rivoli", Set.of(), fx.backend.clock.instant());
@@ -210,7 +211,8 @@ class FeedbackOnDynamoDbLocalTest {
         fx.service.happened("ORDER_COLLECTED", "cust-hugo", "o2", "paris-rivoli", Set.of(), fx.backend.clock.instant());
         fx.service.happened("ORDER_COLLECTED", "cust-emma", "o3", "lyon-republique", Set.of(), fx.backend.clock.instant());
         fx.backend.clock.advance(Duration.ofMinutes(120));
-        assertThat(fx.service.sweep().sent()).isEqualTo(3);
+        assertThat(fx.service.sweep().queued()).isEqualTo(3);
+        fx.invitationIds().forEach(fx.dispatcher()::dispatch);
         var links = fx.outbox(FeedbackService.INVITATION).stream().map(m -> m.get("templateData").m().get("link").s())
                 .map(l -> l.substring(l.lastIndexOf('/') + 1)).toList();
         var byCustomer = new java.util.HashMap<String, String>();
@@ -239,6 +241,50 @@ class FeedbackOnDynamoDbLocalTest {
         assertThat(csv).doesNotContain("cust-").doesNotContain("camille@");
         assertThatThrownBy(() -> fx.service.results(Actor.staff("staff-lea", "paris-rivoli"), pickup.id()))
                 .isInstanceOf(DomainException.Forbidden.class);
+    }
+
+    @Test
+    void anInvitationWaitingForQuietHoursIsNotSentInAnyFigureUntilAChannelTakesIt() {
+        fx.quietHours("cust-camille", "21:00", "08:00");
+        fx.customer("cust-bounce", "fr", ChannelKind.EMAIL);
+        var dispatcher = fx.dispatcher();
+        collected("cust-camille", "o1");
+        collected("cust-bounce", "o2");
+        fx.backend.clock.advance(Duration.ofHours(11)); // 20:00 UTC: 21:00 in Paris, Camille's quiet hours begin
+        assertThat(fx.service.sweep()).isEqualTo(new FeedbackService.Sweep(2, 0));
+        var invitations = fx.invitationIds();
+        assertThat(invitations).hasSize(2);
+        assertThat(invitations.stream().map(dispatcher::dispatch))
+                .containsExactlyInAnyOrder(Dispatcher.Result.DEFERRED, Dispatcher.Result.FAILED);
+
+        var waiting = fx.service.results(ops, pickup.id());
+        assertThat(waiting.overall().sent()).isZero();
+        assertThat(waiting.overall().responseRate()).isNull();
+        assertThat(waiting.byStore()).allSatisfy(slice -> assertThat(slice.sent()).isZero());
+        assertThat(waiting.byWeek()).allSatisfy(slice -> assertThat(slice.sent()).isZero());
+        // still outstanding, it holds the fatigue cap: a second collection tonight brings no second invitation
+        collected("cust-camille", "o3");
+        fx.backend.clock.advance(Duration.ofHours(2));
+        assertThat(fx.service.sweep()).isEqualTo(new FeedbackService.Sweep(0, 1));
+
+        fx.backend.clock.advance(Duration.ofHours(9)); // 07:00 UTC: 08:00 in Paris
+        assertThat(fx.log.redriveDue(fx.backend.clock.instant(), 10)).isEqualTo(1);
+        for (var id : invitations) dispatcher.dispatch(id);
+        var delivered = fx.service.results(ops, pickup.id());
+        assertThat(delivered.overall().sent()).isEqualTo(1);
+        assertThat(delivered.byStore()).extracting(Results.Slice::key, Results.Slice::sent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("paris-rivoli", 1));
+        // the stream delivering the sent message again does not count it twice, before or after the answer
+        for (var id : invitations) dispatcher.dispatch(id);
+        assertThat(fx.service.results(ops, pickup.id()).overall().sent()).isEqualTo(1);
+        var link = fx.outbox(FeedbackService.INVITATION).stream().filter(i -> i.get("customerId").s().equals("cust-camille"))
+                .findFirst().orElseThrow().get("templateData").m().get("link").s();
+        fx.service.answer(link.substring(link.lastIndexOf('/') + 1), List.of(score("nps", 9)));
+        for (var id : invitations) dispatcher.dispatch(id);
+        var answered = fx.service.results(ops, pickup.id()).overall();
+        assertThat(answered.sent()).isEqualTo(1);
+        assertThat(answered.answered()).isEqualTo(1);
+        assertThat(answered.responseRate()).isEqualTo(1.0);
     }
 
     @Test

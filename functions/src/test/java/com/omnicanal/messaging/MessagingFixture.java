@@ -43,9 +43,14 @@ final class MessagingFixture {
     }
 
     Dispatcher dispatcher(List<Channel> channels) {
+        return dispatcher(channels, SentMessages.NONE);
+    }
+
+    /** A dispatcher that tells {@code sent} what a channel took. */
+    Dispatcher dispatcher(List<Channel> channels, SentMessages sent) {
         var policy = new Dispatcher.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), 3,
                 Duration.ofMinutes(1));
-        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, d -> { });
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, d -> { }, sent);
     }
 
     void customer(String id, String language, String email, String phone, String quietStart, String quietEnd) {

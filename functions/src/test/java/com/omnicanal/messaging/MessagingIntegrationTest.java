@@ -283,6 +283,62 @@ class MessagingIntegrationTest {
     }
 
     @Test
+    void anEmptyQuietWindowStoredOnAProfileDefersNothing() {
+        fx.customer("cust-empty", "fr", "empty@example.fr", null, "22:00", "22:00");
+        fx.contacts.decide("cust-empty", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
+        fx.clock.advance(java.time.Duration.ofHours(12)); // 22:00 UTC = 23:00 in Paris, and 21:00 UTC would be 22:00
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())));
+        var late = fx.queue("RESERVATION_EXPIRED", "cust-empty", Purpose.MARKETING, Urgency.NORMAL, "MK#E1");
+        assertThat(dispatcher.dispatch(late.id())).isEqualTo(Dispatcher.Result.SENT);
+        fx.clock.advance(java.time.Duration.ofHours(23)); // 21:00 UTC the next day: 22:00 in Paris, the window's edge
+        var edge = fx.queue("RESERVATION_EXPIRED", "cust-empty", Purpose.MARKETING, Urgency.NORMAL, "MK#E2");
+        assertThat(dispatcher.dispatch(edge.id())).isEqualTo(Dispatcher.Result.SENT);
+        assertThat(fx.record(edge.id()).status()).isEqualTo(MessageRecord.Status.SENT);
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void whoCountsSentMessagesIsToldOfEachOnceTakenAndAgainWhenTellingFailed() {
+        var told = new java.util.ArrayList<String>();
+        var failOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+        SentMessages counting = (message, at) -> {
+            if (failOnce.getAndSet(false)) throw new IllegalStateException("feedback table throttled");
+            told.add(message.id() + "@" + at);
+        };
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())), counting);
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#told");
+        var outbox = new OutboxDispatcher(dispatcher);
+
+        // telling failed: the record is reported as a batch item failure, so Lambda hands it over again
+        assertThat(outbox.apply(insert(m)).getBatchItemFailures()).hasSize(1);
+        assertThat(fx.record(m.id()).status()).isEqualTo(MessageRecord.Status.SENT);
+        assertThat(outbox.apply(insert(m)).getBatchItemFailures()).isEmpty();
+        assertThat(told).containsExactly(m.id() + "@" + fx.record(m.id()).updatedAt());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+
+        // nothing is told of a message that waits for quiet hours
+        fx.customer("cust-night", "fr", "night@example.fr", null, "21:00", "08:00");
+        fx.contacts.decide("cust-night", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
+        fx.clock.advance(java.time.Duration.ofHours(12));
+        var night = fx.queue("RESERVATION_EXPIRED", "cust-night", Purpose.MARKETING, Urgency.NORMAL, "MK#told");
+        assertThat(dispatcher.dispatch(night.id())).isEqualTo(Dispatcher.Result.DEFERRED);
+        assertThat(told).hasSize(1);
+    }
+
+    /** The stream's record of a new outbox message. */
+    private static DynamodbEvent insert(com.omnicanal.outbox.OutboxMessage m) {
+        var record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("INSERT");
+        record.setDynamodb(new StreamRecord().withSequenceNumber("200")
+                .withKeys(Map.of("id", new AttributeValue(m.id())))
+                .withNewImage(Map.of("id", new AttributeValue(m.id()), "kind", new AttributeValue(m.kind()),
+                        "status", new AttributeValue("PENDING"))));
+        var event = new DynamodbEvent();
+        event.setRecords(List.of(record));
+        return event;
+    }
+
+    @Test
     void aPhoneNumberThatIsNotOneGoesStraightToEmailWithoutCallingTwilio() {
         fx.customer("cust-typo", "fr", "typo@example.fr", "06 12", null, null);
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-typo", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#9");

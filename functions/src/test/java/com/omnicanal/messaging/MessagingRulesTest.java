@@ -67,6 +67,31 @@ class MessagingRulesTest {
     }
 
     @Test
+    void quietHoursFrom22To08HoldInTheCustomersOwnZoneNotInUtc() {
+        var toronto = new Recipient.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0), ZoneId.of("America/Toronto"));
+        assertThat(toronto.contains(Instant.parse("2026-11-24T02:30:00Z"))).isFalse();  // 21:30 Toronto, night in UTC
+        assertThat(toronto.contains(Instant.parse("2026-11-24T03:30:00Z"))).isTrue();   // 22:30 Toronto, 03:30 UTC
+        assertThat(toronto.contains(Instant.parse("2026-11-24T12:59:00Z"))).isTrue();   // 07:59 Toronto
+        assertThat(toronto.contains(Instant.parse("2026-11-24T13:00:00Z"))).isFalse();  // 08:00 Toronto
+        assertThat(toronto.contains(Instant.parse("2026-11-24T23:00:00Z"))).isFalse();  // 18:00 Toronto, night in UTC terms
+        assertThat(toronto.nextAllowed(Instant.parse("2026-11-24T03:30:00Z"))).isEqualTo(Instant.parse("2026-11-24T13:00:00Z"));
+        // the night the clocks go back in Paris (25 October 2026): 08:00 local is 07:00 UTC again
+        var paris = new Recipient.QuietHours(LocalTime.of(22, 0), LocalTime.of(8, 0), ZoneId.of("Europe/Paris"));
+        assertThat(paris.contains(Instant.parse("2026-10-24T21:00:00Z"))).isTrue();   // 23:00 summer time
+        assertThat(paris.nextAllowed(Instant.parse("2026-10-24T21:00:00Z"))).isEqualTo(Instant.parse("2026-10-25T07:00:00Z"));
+    }
+
+    @Test
+    void aWindowThatEndsWhereItStartsSilencesNothing() {
+        var empty = new Recipient.QuietHours(LocalTime.of(22, 0), LocalTime.of(22, 0), ZoneId.of("Europe/Paris"));
+        for (var at : List.of("2026-11-23T20:59:00Z", "2026-11-23T21:00:00Z", "2026-11-23T21:01:00Z", "2026-11-24T03:00:00Z",
+                "2026-11-24T12:00:00Z")) {
+            assertThat(empty.contains(Instant.parse(at))).as(at).isFalse();
+            assertThat(empty.nextAllowed(Instant.parse(at))).as(at).isEqualTo(Instant.parse(at));
+        }
+    }
+
+    @Test
     void keywordsInFrenchAndEnglishWhateverTheCase() {
         assertThat(SmsKeywords.parse("STOP")).isEqualTo(SmsKeywords.Keyword.STOP);
         assertThat(SmsKeywords.parse(" arrêt ")).isEqualTo(SmsKeywords.Keyword.STOP);

@@ -75,6 +75,34 @@ class CustomerEndToEndTest {
     }
 
     @Test
+    void quietHoursAreSetKeptRemovedWithNullAndNeverEmpty() {
+        var me = client.token("cust-quiet-e2e", "customer", null);
+        var night = "{\"start\":\"22:00\",\"end\":\"08:00\",\"timeZone\":\"Europe/Paris\"}";
+        var set = client.send("PATCH", "/customers/me", me, "{\"quietHours\":" + night + "}", Map.of());
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.body().get("quietHours").get("end").asText()).isEqualTo("08:00");
+        assertThat(set.body().get("quietHours").size()).as("only the documented fields").isEqualTo(3);
+
+        var empty = client.send("PATCH", "/customers/me", me, "{\"firstName\":\"Inès\",\"quietHours\":"
+                + "{\"start\":\"22:00\",\"end\":\"22:00\",\"timeZone\":\"Europe/Paris\"}}", Map.of());
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.contentType()).startsWith("application/problem+json");
+        assertThat(empty.body().get("errors").get(0).get("field").asText()).isEqualTo("quietHours.end");
+        var unchanged = client.get("/customers/me", me).body();
+        assertThat(unchanged.has("firstName")).isFalse();
+        assertThat(unchanged.get("quietHours").get("start").asText()).isEqualTo("22:00");
+
+        assertThat(client.send("PATCH", "/customers/me", me, "{\"firstName\":\"Inès\"}", Map.of()).body()
+                .get("quietHours").get("start").asText()).isEqualTo("22:00");
+        var cleared = client.send("PATCH", "/customers/me", me, "{\"quietHours\":null}", Map.of());
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.body().has("quietHours")).isFalse();
+        var after = client.get("/customers/me", me).body();
+        assertThat(after.has("quietHours")).isFalse();
+        assertThat(after.get("firstName").asText()).isEqualTo("Inès");
+    }
+
+    @Test
     void erasureThroughTheApi() {
         var zoe = client.token("cust-zoe-e2e", "customer", null);
         client.send("PATCH", "/customers/me", zoe, "{\"firstName\":\"Zoé\",\"lastName\":\"Quintard\"}", Map.of());

@@ -5,6 +5,7 @@ import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
 import com.omnicanal.customer.Consent;
 import com.omnicanal.customer.CustomerService;
+import com.omnicanal.customer.Profile;
 import com.omnicanal.customer.ProfilePatch;
 import com.omnicanal.infrastructure.http.ApiResponse;
 import com.omnicanal.infrastructure.http.Router;
@@ -14,6 +15,11 @@ import java.util.Map;
 /** The customers Lambda: the profile, identities, consents, timeline and GDPR for customers; lookup and merge for staff. */
 public final class CustomerApi {
     private CustomerApi() {
+    }
+
+    /** The PATCH body as openapi.yaml has it; "quietHours": null removes them. */
+    public record ProfileChanges(String firstName, String lastName, String language, List<String> preferredChannels,
+                                 Profile.QuietHours quietHours, String homeStoreId) {
     }
 
     public record NewIdentity(String kind, String value) {
@@ -35,7 +41,12 @@ public final class CustomerApi {
     public static Router router(CustomerService customers) {
         return Router.builder()
                 .route("GET /customers/me", r -> ApiResponse.ok(customers.me(Callers.actor(r))))
-                .route("PATCH /customers/me", r -> ApiResponse.ok(customers.update(Callers.actor(r), r.body(ProfilePatch.class))))
+                .route("PATCH /customers/me", r -> {
+                    var body = r.body(ProfileChanges.class);
+                    return ApiResponse.ok(customers.update(Callers.actor(r), new ProfilePatch(body.firstName(),
+                            body.lastName(), body.language(), body.preferredChannels(), body.quietHours(),
+                            body.homeStoreId(), r.nulled("quietHours"))));
+                })
                 .route("DELETE /customers/me", r -> {
                     customers.erase(Callers.actor(r));
                     return APIGatewayV2HTTPResponse.builder().withStatusCode(204).build();

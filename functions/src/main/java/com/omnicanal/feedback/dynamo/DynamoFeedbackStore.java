@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * The Feedback table (pk, sk). Everything about one person (visits, last asked, what they were offered) sits under
  * WHO#id, so an export or an erasure reads one partition. Items: the current questionnaires under one partition and each version under its own;
- * invitations (a sparse dueBucket/dueAt index finds the scheduled ones); one item per event (never two questionnaires
+ * invitations (a sparse dueBucket/dueAt index finds the scheduled ones; deliveredAt once a channel took one, when its
+ * tally counts it as sent); one item per event (never two questionnaires
  * for one event); one "last asked" item per person (the fatigue cap, a conditional write); tallies per store and week;
  * responses; reward codes (unique by conditional put); visits.
  */
@@ -116,7 +117,7 @@ public final class DynamoFeedbackStore implements FeedbackStore {
         actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(invitationItem(sent))
                 .conditionExpression("#s = :scheduled").expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":scheduled", s(Invitation.Status.SCHEDULED.name()))).build()).build());
-        actions.add(tally(sent, "sent"));
+        // not in the tally yet: the message may wait for quiet hours, or fail; delivered() counts it
         if (message != null) actions.add(OutboxItems.put(outbox, message));
         var outcome = transactions.write(() -> actions);
         if (outcome.committed()) return Sent.SENT;
@@ -129,9 +130,22 @@ public final class DynamoFeedbackStore implements FeedbackStore {
     }
 
     @Override
+    public boolean delivered(Invitation invitation, Instant at) {
+        // deliveredAt marks it counted: a second word from the dispatcher fails the condition and counts nothing
+        var mark = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("pk", s("INV#" + invitation.id()), "sk", s("INV")))
+                .updateExpression("SET deliveredAt = :at")
+                .conditionExpression("attribute_exists(pk) AND attribute_not_exists(deliveredAt)")
+                .expressionAttributeValues(Map.of(":at", s(Instants.format(at)))).build()).build();
+        return transactions.write(() -> List.of(mark, tally(invitation, "sent"))).committed();
+    }
+
+    @Override
     public boolean show(Invitation shown, Instant cutoff) {
+        var item = invitationItem(shown);
+        item.put("deliveredAt", s(Instants.format(shown.sentAt())));
         return transactions.write(() -> List.of(eventClaim(shown), fatigue(shown.who(), shown.sentAt(), cutoff),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(invitationItem(shown))
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
                 tally(shown, "sent"), pointer(shown.who(), "INV#" + shown.id(), shown.questionnaireId()))).committed();
     }
@@ -150,9 +164,13 @@ public final class DynamoFeedbackStore implements FeedbackStore {
     @Override
     public Answered answer(Invitation answered, Response response, RewardCode reward, OutboxMessage thanks) {
         var actions = new ArrayList<TransactWriteItem>();
-        actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(invitationItem(answered))
+        // an update, not a put: deliveredAt (whether it was counted as sent) stays on the item
+        actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("pk", s("INV#" + answered.id()), "sk", s("INV")))
+                .updateExpression("SET #s = :answered, json = :json")
                 .conditionExpression("#s = :sent").expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":sent", s(Invitation.Status.SENT.name()))).build()).build());
+                .expressionAttributeValues(Map.of(":answered", s(answered.status().name()), ":json", s(json(answered)),
+                        ":sent", s(Invitation.Status.SENT.name()))).build()).build());
         actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
                 "pk", s("Q#" + response.questionnaireId()),
                 "sk", s("R#" + Instants.format(response.respondedAt()) + "#" + response.invitationId()),

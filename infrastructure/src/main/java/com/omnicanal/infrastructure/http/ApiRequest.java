@@ -70,6 +70,16 @@ public final class ApiRequest {
         return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
     }
 
+    /** True when the JSON body gives this top-level field as null: in a PATCH that removes it, where absent keeps it. */
+    public boolean nulled(String field) {
+        try {
+            var tree = Json.MAPPER.readTree(rawBody());
+            return tree != null && tree.isObject() && tree.has(field) && tree.get(field).isNull();
+        } catch (JsonProcessingException notJson) {
+            return false;
+        }
+    }
+
     /** Parses the body strictly; any problem becomes a 400 that names the field. */
     public <T> T body(Class<T> type) {
         var raw = rawBody();

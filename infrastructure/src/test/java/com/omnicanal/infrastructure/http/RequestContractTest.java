@@ -35,6 +35,7 @@ class RequestContractTest {
                     name: {type: string, minLength: 1, maxLength: 5}
                     kind: {type: string, enum: [a, b]}
                     at: {type: string, format: date-time}
+                    window: {nullable: true, allOf: [{$ref: '#/components/schemas/Window'}]}
                     lines:
                       type: array
                       maxItems: 2
@@ -44,6 +45,12 @@ class RequestContractTest {
                         required: [qty]
                         properties:
                           qty: {type: integer, minimum: 1, maximum: 10}
+                Window:
+                  type: object
+                  additionalProperties: false
+                  required: [from]
+                  properties:
+                    from: {type: string, maxLength: 5}
             """;
     private final RequestContract contract =
             RequestContract.parse(new ByteArrayInputStream(DOC.getBytes(StandardCharsets.UTF_8)));
@@ -54,6 +61,20 @@ class RequestContractTest {
                 Map.of("idempotency-key", "k1"), "{\"name\":\"x\",\"kind\":\"a\",\"at\":\"2026-11-23T10:00:00Z\",\"lines\":[{\"qty\":2}]}"))
                 .isEmpty();
         assertThat(contract.roles("POST /things/{id}")).containsExactly("customer");
+    }
+
+    @Test
+    void aNullableReferenceTakesNullWhileItsObjectIsStillChecked() {
+        var route = "POST /things/{id}";
+        var path = Map.of("id", "abc");
+        var headers = Map.of("idempotency-key", "k1");
+        assertThat(contract.check(route, path, Map.of(), headers, "{\"name\":\"x\",\"lines\":[],\"window\":null}")).isEmpty();
+        assertThat(contract.check(route, path, Map.of(), headers, "{\"name\":\"x\",\"lines\":[],\"window\":{}}"))
+                .extracting(FieldError::field).containsExactly("window.from");
+        assertThat(contract.check(route, path, Map.of(), headers, "{\"name\":\"x\",\"lines\":[],\"window\":{\"from\":\"22:00\"}}"))
+                .isEmpty();
+        assertThat(contract.check(route, path, Map.of(), headers, "{\"name\":null,\"lines\":[]}"))
+                .extracting(FieldError::field).containsExactly("name");
     }
 
     @Test
