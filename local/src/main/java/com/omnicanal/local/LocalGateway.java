@@ -12,10 +12,14 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +135,7 @@ public final class LocalGateway implements AutoCloseable {
                 }
                 claims = verified.get();
             }
-            var event = event(exchange, matched, params, claims, new String(body, StandardCharsets.UTF_8));
+            var event = event(exchange, matched, params, claims, body);
             send(exchange, functions.apply(matched.function()).apply(event));
         } catch (RuntimeException e) {
             e.printStackTrace();
@@ -140,7 +144,17 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     private static APIGatewayV2HTTPEvent event(HttpExchange exchange, TemplateRoutes.Route route,
-                                               Map<String, String> params, Map<String, String> claims, String body) {
+                                               Map<String, String> params, Map<String, String> claims, byte[] bytes) {
+        // API Gateway hands over a body that is not UTF-8 text base64-encoded: the function sees the bytes sent
+        String body;
+        boolean base64 = false;
+        try {
+            body = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            body = Base64.getEncoder().encodeToString(bytes);
+            base64 = true;
+        }
         var headers = new LinkedHashMap<String, String>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
         var rawQuery = exchange.getRequestURI().getRawQuery();
@@ -167,7 +181,7 @@ public final class LocalGateway implements AutoCloseable {
                 .withHeaders(headers).withQueryStringParameters(query)
                 .withPathParameters(params.isEmpty() ? null : params)
                 .withRequestContext(context.build())
-                .withBody(body.isEmpty() ? null : body).withIsBase64Encoded(false).build();
+                .withBody(body.isEmpty() ? null : body).withIsBase64Encoded(base64).build();
     }
 
     private void local(HttpExchange exchange, String method, String path) throws IOException {

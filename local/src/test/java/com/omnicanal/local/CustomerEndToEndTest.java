@@ -110,4 +110,26 @@ class CustomerEndToEndTest {
         var fresh = client.get("/customers/me", zoe).body();
         assertThat(fresh.has("firstName")).isFalse();
     }
+
+    @Test
+    void textThatIsNotWhatTheCustomerSentIsRefusedAndTheProfileKeepsItsName() {
+        var ines = client.token("cust-ines-e2e", "customer", null);
+        assertThat(client.send("PATCH", "/customers/me", ines, "{\"firstName\":\"Inès\"}", Map.of()).status()).isEqualTo(200);
+        // "Zoé" in Latin-1: not UTF-8, so not stored as "Zo\ufffd"
+        var notUtf8 = client.sendRaw("PATCH", "/customers/me", ines,
+                "{\"firstName\":\"Zoé\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "application/json");
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.body().get("errors").get(0).toString()).contains("body", "UTF-8");
+        for (var name : java.util.List.of("\\ud800", "Zo\\u0000", "Zo\\u0007")) {
+            var refused = client.send("PATCH", "/customers/me", ines, "{\"firstName\":\"" + name + "\"}", Map.of());
+            assertThat(refused.status()).as(name).isEqualTo(400);
+            assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("firstName");
+        }
+        var twice = client.send("PATCH", "/customers/me", ines, "{\"firstName\":\"Inès\",\"firstName\":\"Zoé\"}", Map.of());
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body().get("errors").get(0).get("field").asText()).isEqualTo("firstName");
+        assertThat(client.sendRaw("PATCH", "/customers/me", ines,
+                "{\"firstName\":\"Zoé\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain").status()).isEqualTo(415);
+        assertThat(client.get("/customers/me", ines).body().get("firstName").asText()).isEqualTo("Inès");
+    }
 }

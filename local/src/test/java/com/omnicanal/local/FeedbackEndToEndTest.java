@@ -2,6 +2,8 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +103,30 @@ class FeedbackEndToEndTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/ops/questionnaires/" + created.body().get("id").asText());
         var visit = "{\"visitorId\":\"v-e2e-0001\",\"page\":\"/checkout/done\",\"language\":\"fr\"}";
+        // a number a double cannot hold or that is no integer, text that is not what was sent, a key given twice: 400
+        // naming the field; a JSON body not sent as JSON: 415. None records the visit: the prompt still shows after
+        for (var visits : List.of("1e309", "-1e309", "1e-400", "1.5", "1e2", "99999999999999999999")) {
+            var refused = client.send("POST", "/feedback/prompt", null, visit.replace("}", ",\"visits\":" + visits + "}"), Map.of());
+            assertThat(refused.status()).as(visits).isEqualTo(400);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.body().get("errors").get(0).get("field").asText()).as(visits).isEqualTo("visits");
+        }
+        assertThat(client.send("POST", "/feedback/prompt", null, visit.replace("done", "done\\u0000"), Map.of())
+                .body().get("errors").get(0).get("field").asText()).isEqualTo("page");
+        assertThat(client.send("POST", "/feedback/prompt", null, visit.replace("done", "done\\udc00"), Map.of())
+                .body().get("errors").get(0).get("field").asText()).isEqualTo("page");
+        assertThat(client.send("POST", "/feedback/prompt", null, visit.replace("{", "{\"visitorId\":\"v-e2e-other\","), Map.of())
+                .body().get("errors").get(0).get("field").asText()).isEqualTo("visitorId");
+        var notUtf8 = client.sendRaw("POST", "/feedback/prompt", null, latin1(visit.replace("/checkout/done", "/caf\u00e9")),
+                "application/json");
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.body().get("errors").get(0).get("field").asText()).isEqualTo("body");
+        for (var type : java.util.Arrays.asList("text/plain", null)) {
+            var wrongType = client.sendRaw("POST", "/feedback/prompt", null, visit.getBytes(StandardCharsets.UTF_8), type);
+            assertThat(wrongType.status()).as(type).isEqualTo(415);
+            assertThat(wrongType.contentType()).isEqualTo("application/problem+json");
+            assertThat(wrongType.body().get("errors").get(0).get("field").asText()).isEqualTo("Content-Type");
+        }
         var shown = client.send("POST", "/feedback/prompt", null, visit, Map.of());
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.body().get("show").asBoolean()).isTrue();
@@ -111,5 +137,9 @@ class FeedbackEndToEndTest {
                 Map.of()).status()).isEqualTo(201);
         assertThat(client.get("/feedback/" + token.substring(0, token.length() - 2) + "xx", null).status()).isEqualTo(404);
         assertThat(client.send("POST", "/customers/me/feedback/prompt", null, visit, Map.of()).status()).isEqualTo(401);
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -34,7 +34,20 @@ final class LocalClient {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) request.header("Authorization", "Bearer " + token);
         if (body != null) request.header("Content-Type", "application/json");
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader); // a header given here replaces the default (e.g. a form's Content-Type)
+        return send(method, path, request);
+    }
+
+    /** These very bytes, with this Content-Type (none when null), as a client that gets them wrong would send them. */
+    Reply sendRaw(String method, String path, String token, byte[] body, String contentType) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        if (contentType != null) request.header("Content-Type", contentType);
+        return send(method, path, request);
+    }
+
+    private Reply send(String method, String path, HttpRequest.Builder request) {
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var text = response.body();

@@ -2,8 +2,12 @@ package com.omnicanal.infrastructure.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -64,10 +68,21 @@ public final class ApiRequest {
         return claims == null ? Map.of() : claims;
     }
 
+    /**
+     * The body as text. API Gateway base64-encodes a body that is not plain text; its bytes must be UTF-8, else a 400:
+     * a replacement character would be stored in place of what the client sent.
+     */
     public String rawBody() {
         var body = event.getBody();
         if (body == null) return "";
-        return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        if (!event.getIsBase64Encoded()) return body;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getDecoder().decode(body))).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(Problem.validation(List.of(new FieldError("body", "is not valid UTF-8"))));
+        }
     }
 
     /** True when the JSON body gives this top-level field as null: in a PATCH that removes it, where absent keeps it. */
@@ -89,9 +104,9 @@ public final class ApiRequest {
         com.fasterxml.jackson.databind.JsonNode tree;
         try {
             // syntax first, so a cut-off body is reported as such and not as its last field
-            tree = Json.MAPPER.readTree(raw);
+            tree = Json.readRequest(raw);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(Problem.validation(List.of(new FieldError("body", "is not valid JSON"))));
+            throw new ProblemException(Problem.validation(List.of(Json.problem(e))));
         }
         try {
             var value = Json.MAPPER.treeToValue(tree, type);
@@ -103,7 +118,8 @@ public final class ApiRequest {
             throw new ProblemException(Problem.validation(List.of(new FieldError(fieldPath(e), "is not a known field"))));
         } catch (JsonMappingException e) {
             var field = fieldPath(e);
-            var message = field.equals("body") ? "must be a JSON object of the documented shape" : "has the wrong type";
+            var message = field.equals("body") ? "must be a JSON object of the documented shape"
+                    : e.getCause() instanceof InputCoercionException ? "is out of range" : "has the wrong type";
             throw new ProblemException(Problem.validation(List.of(new FieldError(field, message))));
         } catch (JsonProcessingException e) {
             throw new ProblemException(Problem.validation(List.of(new FieldError("body", "is not valid JSON"))));

@@ -28,6 +28,12 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(BASE + "validation", "Invalid request", 400, detail, errors, Map.of());
     }
 
+    /** A body in a media type the route does not take (415), naming Content-Type. */
+    public static Problem unsupportedMediaType(FieldError error) {
+        return new Problem(BASE + "unsupported-media-type", "Unsupported media type", 415,
+                error.field() + ": " + error.message(), List.of(error), Map.of());
+    }
+
     public Problem with(String name, Object value) {
         var more = new LinkedHashMap<>(extensions);
         more.put(name, value);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -102,6 +103,38 @@ public final class RequestContract {
         return operation == null || operation.get("x-idempotency") == null ? "" : String.valueOf(operation.get("x-idempotency"));
     }
 
+    /**
+     * Content-Type, when a body comes in a media type the operation's requestBody does not declare (a 415); empty when
+     * there is no body, the operation takes none, or the route is not described. JSON is {@code application/json} or
+     * any {@code application/*+json}; a charset, if given, must be UTF-8 (RFC 8259).
+     */
+    public Optional<FieldError> mediaType(String routeKey, Map<String, String> headers, String body) {
+        var operation = operation(routeKey);
+        if (body == null || body.isEmpty() || operation == null || operation.get("requestBody") == null) {
+            return Optional.empty();
+        }
+        var declared = map(resolve(map(operation.get("requestBody"))).get("content")).keySet();
+        var header = get(headers, "Content-Type", true);
+        if (header != null && declared.stream().anyMatch(type -> matches(type, header))) return Optional.empty();
+        return Optional.of(new FieldError("Content-Type", "must be " + String.join(" or ", declared)));
+    }
+
+    private static boolean matches(String declared, String header) {
+        var parts = header.split(";");
+        var type = parts[0].trim().toLowerCase(Locale.ROOT);
+        for (int i = 1; i < parts.length; i++) {
+            var eq = parts[i].indexOf('=');
+            if (eq > 0 && parts[i].substring(0, eq).trim().equalsIgnoreCase("charset")
+                    && !parts[i].substring(eq + 1).trim().replace("\"", "").equalsIgnoreCase("utf-8")) {
+                return false;
+            }
+        }
+        if (declared.equals("application/json")) {
+            return type.equals(declared) || (type.startsWith("application/") && type.endsWith("+json"));
+        }
+        return type.equals(declared);
+    }
+
     public boolean describes(String routeKey) {
         return operation(routeKey) != null;
     }
@@ -133,6 +166,11 @@ public final class RequestContract {
                 if (required) errors.add(new FieldError(name, "is required" + (in.equals("header") ? " as a header" : "")));
                 continue;
             }
+            var why = unacceptable(value);
+            if (why != null) {
+                errors.add(new FieldError(name, why));
+                continue;
+            }
             var schema = map(parameter.get("schema"));
             checkValue(textual(value, resolve(schema)), schema, name, errors);
         }
@@ -157,12 +195,15 @@ public final class RequestContract {
                 } else {
                     JsonNode tree;
                     try {
-                        tree = Json.MAPPER.readTree(body);
+                        tree = Json.readRequest(body);
                     } catch (JsonProcessingException e) {
                         tree = null;
-                        errors.add(new FieldError("body", "is not valid JSON"));
+                        errors.add(Json.problem(e));
                     }
-                    if (tree != null) checkValue(tree, map(map(json).get("schema")), "", errors);
+                    if (tree != null) {
+                        checkCharacters(tree, "", errors);
+                        checkValue(tree, map(map(json).get("schema")), "", errors);
+                    }
                 }
             }
         }
@@ -181,7 +222,7 @@ public final class RequestContract {
         var type = schema.get("type");
         if ("integer".equals(type) || "number".equals(type)) {
             try {
-                return "integer".equals(type) ? Json.MAPPER.getNodeFactory().numberNode(Long.parseLong(value.trim()))
+                return "integer".equals(type) ? Json.MAPPER.getNodeFactory().numberNode(new java.math.BigInteger(value.trim()))
                         : Json.MAPPER.getNodeFactory().numberNode(new java.math.BigDecimal(value.trim()));
             } catch (NumberFormatException e) {
                 return Json.MAPPER.getNodeFactory().textNode(value);
@@ -211,7 +252,8 @@ public final class RequestContract {
         }
         var type = (String) schema.get("type");
         if (type != null && !hasType(node, type)) {
-            errors.add(new FieldError(name, "must be " + article(type)));
+            errors.add(new FieldError(name, "must be " + article(type)
+                    + (node.isNumber() && "integer".equals(type) ? ", written without a fraction or exponent" : "")));
             return;
         }
         if (schema.get("enum") instanceof List<?> values) {
@@ -284,6 +326,7 @@ public final class RequestContract {
     }
 
     private static void checkNumber(JsonNode node, Map<String, Object> schema, String name, List<FieldError> errors) {
+        var before = errors.size();
         var value = node.decimalValue();
         if (schema.get("minimum") instanceof Number min) {
             var bound = new java.math.BigDecimal(min.toString());
@@ -299,6 +342,61 @@ public final class RequestContract {
                 errors.add(new FieldError(name, "must be " + (exclusive ? "below " : "at most ") + max));
             }
         }
+        if (errors.size() == before && !representable(node, schema)) errors.add(new FieldError(name, "is out of range"));
+    }
+
+    /**
+     * Whether the handler can take the number exactly as sent: an integer within its format (int32, else int64); any
+     * other number finite as a double and not rounded to zero (a double makes 1e309 infinite and 1e-400 zero).
+     */
+    private static boolean representable(JsonNode node, Map<String, Object> schema) {
+        if ("integer".equals(schema.get("type"))) {
+            return "int32".equals(schema.get("format")) ? node.canConvertToInt() : node.canConvertToLong();
+        }
+        var value = node.doubleValue();
+        return Double.isFinite(value) && (value != 0 || node.decimalValue().signum() == 0);
+    }
+
+    /** Every text in a body, whatever its schema says, and every field name. */
+    private static void checkCharacters(JsonNode node, String field, List<FieldError> errors) {
+        if (errors.size() > MAX_ERRORS) return;
+        var name = field.isEmpty() ? "body" : field;
+        if (node.isTextual()) {
+            var why = unacceptable(node.textValue());
+            if (why != null) errors.add(new FieldError(name, why));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) checkCharacters(node.get(i), name + "[" + i + "]", errors);
+        } else if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var entry = fields.next();
+                if (unacceptable(entry.getKey()) != null) {
+                    // the name is not echoed: it is what cannot be shown
+                    errors.add(new FieldError(name, "has a field name that contains a control character or a lone surrogate"));
+                } else {
+                    checkCharacters(entry.getValue(), prefix(field) + entry.getKey(), errors);
+                }
+            }
+        }
+    }
+
+    /**
+     * Why a text cannot be taken in as sent, or null. A lone surrogate cannot be stored (DynamoDB's UTF-8 makes it
+     * "?"); control characters (NUL included) are refused everywhere but tab, line feed and carriage return, which
+     * free text such as a comment may hold.
+     */
+    static String unacceptable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            var c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "is not valid Unicode (a lone surrogate)";
+            } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return "must not contain control characters";
+            }
+        }
+        return null;
     }
 
     private static boolean formatted(String text, String format) {
@@ -322,7 +420,8 @@ public final class RequestContract {
     private static boolean hasType(JsonNode node, String type) {
         return switch (type) {
             case "string" -> node.isTextual();
-            case "integer" -> node.isIntegralNumber() || (node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0);
+            // OpenAPI 3.0's JSON Schema: a number without a fraction or exponent part (1.0 and 1e2 are not integers)
+            case "integer" -> node.isIntegralNumber();
             case "number" -> node.isNumber();
             case "boolean" -> node.isBoolean();
             case "array" -> node.isArray();

@@ -84,6 +84,8 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
                 return ApiResponse.problem(Problem.of(403, "forbidden", "Forbidden",
                         "This route is for " + String.join(" or ", roles) + " tokens"));
             }
+            var mediaType = contract.mediaType(event.getRouteKey(), event.getHeaders(), event.getBody());
+            if (mediaType.isPresent()) return ApiResponse.problem(Problem.unsupportedMediaType(mediaType.get()));
             var invalid = contract.check(event.getRouteKey(), event.getPathParameters(),
                     event.getQueryStringParameters(), event.getHeaders(), request.rawBody());
             if (!invalid.isEmpty()) return ApiResponse.problem(Problem.validation(invalid));
