@@ -130,8 +130,9 @@ public final class Wiring {
         });
         this.orderApi = lazy(() -> OrderApi.router(orders.get()));
         this.orderSweeper = lazy(() -> new OrderSweeper(orders.get()));
+        // an exchange's replacement is held and confirmed by the reservation service, with the deployed HOLD_PERIOD
         this.returnApi = lazy(() -> ReturnApi.router(new ReturnService(catalog.get(), orderStore.get(),
-                new DynamoReservations(dynamo, enhanced.get(), tables), new DynamoReturns(dynamo, tables),
+                reservations.get(), new DynamoReturns(dynamo, tables),
                 settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)), clock, events)));
     }
 

@@ -5,11 +5,9 @@ import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
 import com.omnicanal.order.PickupCodes;
 import com.omnicanal.outbox.OutboxMessage;
-import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.ReservationStatus;
-import com.omnicanal.reservation.Reservations;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.shared.DomainException;
@@ -42,19 +40,19 @@ public final class ReturnService {
 
     private final Catalog catalog;
     private final Orders orders;
-    private final Reservations reservations;
+    private final ReservationService reservations;
     private final Returns returns;
     private final Duration window;
     private final Clock clock;
     private final BusinessEvents events;
 
-    public ReturnService(Catalog catalog, Orders orders, Reservations reservations, Returns returns, Duration window,
-                         Clock clock) {
+    public ReturnService(Catalog catalog, Orders orders, ReservationService reservations, Returns returns,
+                         Duration window, Clock clock) {
         this(catalog, orders, reservations, returns, window, clock, BusinessEvents.NONE);
     }
 
-    public ReturnService(Catalog catalog, Orders orders, Reservations reservations, Returns returns, Duration window,
-                         Clock clock, BusinessEvents events) {
+    public ReturnService(Catalog catalog, Orders orders, ReservationService reservations, Returns returns,
+                         Duration window, Clock clock, BusinessEvents events) {
         this.events = events;
         this.catalog = catalog;
         this.orders = orders;
@@ -105,19 +103,10 @@ public final class ReturnService {
         var messages = new ArrayList<OutboxMessage>();
         if (request.exchange() != null) {
             var ex = request.exchange();
-            var product = catalog.product(ex.sku()).orElseThrow(() -> new DomainException.NotFound("no product " + ex.sku()));
-            var store = catalog.store(ex.storeId()).orElseThrow(() -> new DomainException.NotFound("no store " + ex.storeId()));
-            replacement = new Reservation(Ids.newId(), actor.id(), product.sku(), product.name(), store.id(), store.name(),
-                    ex.quantity(), ReservationStatus.HELD, now, now.plus(HoldPolicy.DEFAULT.holdPeriod()), now);
-            var data = new LinkedHashMap<String, String>();
-            data.put("reservationId", replacement.id());
-            data.put("sku", product.sku());
-            data.put("productName", product.name());
-            data.put("quantity", Integer.toString(ex.quantity()));
-            data.put("storeName", store.name());
-            data.put("storeAddress", store.address().street() + ", " + store.address().postcode() + " " + store.address().city());
-            messages.add(OutboxMessage.transactional(ReservationService.CONFIRMED, actor.id(),
-                    ReservationService.CONFIRMED + "#" + replacement.id(), data, now));
+            // held and confirmed as any reservation is: the deployed hold period, the same message
+            var hold = reservations.replacement(actor.id(), ex.sku(), ex.storeId(), ex.quantity());
+            replacement = hold.reservation();
+            messages.add(hold.confirmation());
         }
         var authorization = new ReturnAuthorization(id, code, "OMNICANAL-RETURN:" + id + ":" + code, actor.id(),
                 purchase.source(), purchase.soldAt(), purchase.soldOn(), lines, request.reason().strip(), method,
@@ -269,8 +258,7 @@ public final class ReturnService {
             return new Purchase(new ReturnAuthorization.Source("ORDER", order.id()), order.pickupStoreId(), collectedAt,
                     bought, prices);
         }
-        var receipt = reservations.find(request.receiptReference()).filter(r -> r.customerId().equals(actor.id()))
-                .orElseThrow(() -> new DomainException.NotFound("no receipt " + request.receiptReference()));
+        var receipt = receipt(actor, request.receiptReference());
         if (receipt.status() != ReservationStatus.COMPLETED) {
             throw new DomainException.InvalidState("receipt " + receipt.id() + " is not a completed purchase");
         }
@@ -278,6 +266,17 @@ public final class ReturnService {
         prices.put(receipt.sku(), catalog.product(receipt.sku()).orElseThrow().priceCents());
         return new Purchase(new ReturnAuthorization.Source("RECEIPT", receipt.id()), receipt.storeId(), receipt.updatedAt(),
                 bought, prices);
+    }
+
+    /** The customer's own completed reservation: what they bought in store. */
+    private Reservation receipt(Actor actor, String reference) {
+        try {
+            var reservation = reservations.get(actor, reference);
+            if (reservation.customerId().equals(actor.id())) return reservation;
+        } catch (DomainException.NotFound unknown) {
+            // told as an unknown receipt below
+        }
+        throw new DomainException.NotFound("no receipt " + reference);
     }
 
     private Map<String, int[]> validateCount(ReturnAuthorization authorization, List<Counted> counted) {
