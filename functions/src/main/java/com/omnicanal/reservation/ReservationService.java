@@ -185,6 +185,7 @@ public final class ReservationService {
     private OutboxMessage confirmation(Reservation r, Store store) {
         var data = new LinkedHashMap<String, String>();
         data.put("reservationId", r.id());
+        data.put("reservationRef", Ids.reference(r.id()));
         data.put("sku", r.sku());
         data.put("productName", r.productName());
         data.put("quantity", Integer.toString(r.quantity()));
@@ -203,6 +204,7 @@ public final class ReservationService {
     private static OutboxMessage expiryNotice(Reservation r) {
         var data = new LinkedHashMap<String, String>();
         data.put("reservationId", r.id());
+        data.put("reservationRef", Ids.reference(r.id()));
         data.put("sku", r.sku());
         data.put("productName", r.productName());
         data.put("storeName", r.storeName());

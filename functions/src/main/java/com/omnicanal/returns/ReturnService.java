@@ -353,13 +353,16 @@ public final class ReturnService {
         data.put("returnId", r.id());
         data.put("returnCode", r.code());
         data.put("items", String.join(", ", r.lines().stream().map(l -> l.quantity() + " x " + l.productName()).toList()));
+        // an SMS counts the units: a return of many lines would not fit listed
+        data.put("units", Integer.toString(r.lines().stream().mapToInt(ReturnAuthorization.Line::quantity).sum()));
         data.put("method", r.method().name().toLowerCase(Locale.ROOT));
         data.put("refund", String.format(Locale.FRANCE, "%.2f €", r.refundCents() / 100.0));
         if (r.refundReference() != null) data.put("refundReference", r.refundReference());
         var last = r.timeline().get(r.timeline().size() - 1);
         if (last.note() != null) data.put("note", last.note());
         if (r.receivedAt() != null) {
-            data.put("receivedAt", StockLevel.WEB.equals(r.receivedAt()) ? "entrepôt web"
+            // the store's name, or "" for the web warehouse: each language's template says "by post" itself
+            data.put("receivedAt", StockLevel.WEB.equals(r.receivedAt()) ? ""
                     : catalog.store(r.receivedAt()).map(s -> s.name()).orElse(r.receivedAt()));
         }
         return OutboxMessage.transactional(kind, r.customerId(), kind + "#" + r.id(), data, now());

@@ -178,7 +178,8 @@ class ReturnsOnDynamoDbLocalTest {
                 .find(ReservationService.CONFIRMED + "#" + held.id()).orElseThrow().message();
         var deadline = held.expiresAt().atZone(ZoneId.of("Europe/Paris"));
         var sms = new MustacheTemplates().render(confirmation.kind(), "fr", ChannelKind.SMS, confirmation.templateData()).text();
-        assertThat(sms).contains("jusqu'au " + DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm").format(deadline));
+        assertThat(sms).contains("jusqu'au " + DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm").format(deadline))
+                .contains("Réf. " + held.id().substring(held.id().length() - 6));
         var mail = new MustacheTemplates().render(confirmation.kind(), "en", ChannelKind.EMAIL, confirmation.templateData());
         assertThat(mail.text()).contains("held until " + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(deadline));
     }

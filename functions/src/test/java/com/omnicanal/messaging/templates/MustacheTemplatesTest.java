@@ -15,7 +15,7 @@ class MustacheTemplatesTest {
 
     private static Map<String, String> confirmation() {
         var data = new HashMap<String, String>();
-        data.put("reservationId", "01M8STQ7KW4A1MJF4MWT7RMWT4");
+        data.put("reservationRef", "7RMWT4");
         data.put("sku", "TSH-COT-BLU-M");
         data.put("productName", "T-shirt coton bio bleu");
         data.put("quantity", "1");
@@ -30,7 +30,7 @@ class MustacheTemplatesTest {
     void everythingTheTemplateNamesIsPrinted() {
         var sms = templates.render("RESERVATION_CONFIRMED", "fr", ChannelKind.SMS, confirmation()).text();
 
-        assertThat(sms).contains("jusqu'au 25/11/2026 à 10:00").endsWith("Réf. 01M8STQ7KW4A1MJF4MWT7RMWT4");
+        assertThat(sms).contains("jusqu'au 25/11/2026 à 10:00").endsWith("Réf. 7RMWT4");
     }
 
     @Test
