@@ -138,9 +138,9 @@ public final class Wiring {
         });
         this.orderApi = lazy(() -> OrderApi.router(orders.get()));
         this.orderSweeper = lazy(() -> new OrderSweeper(orders.get()));
-        this.returns = lazy(() -> new ReturnService(catalog.get(), orderStore.get(),
-                new DynamoReservations(dynamo, enhanced.get(), tables), new DynamoReturns(dynamo, tables),
-                settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)),
+        // an exchange's replacement is held and confirmed by the reservation service, with the deployed HOLD_PERIOD
+        this.returns = lazy(() -> new ReturnService(catalog.get(), orderStore.get(), reservations.get(),
+                new DynamoReturns(dynamo, tables), settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)),
                 settings.getDuration("RETURN_VALIDITY", ReturnService.VALIDITY), clock, events));
         this.returnApi = lazy(() -> ReturnApi.router(returns.get()));
         this.returnSweeper = lazy(() -> new ReturnSweeper(returns.get()));

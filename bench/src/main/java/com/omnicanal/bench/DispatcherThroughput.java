@@ -90,8 +90,8 @@ public final class DispatcherThroughput {
 
     private static List<String> queue(DynamoDbClient dynamo, String table, String prefix, int count, int serial) {
         var ids = new ArrayList<String>();
-        var data = Map.of("reservationId", "R", "productName", "T-shirt coton bio bleu", "quantity", "1",
-                "storeName", "Omnicanal Paris Rivoli", "storeAddress", "112 rue de Rivoli, 75001 Paris",
+        var data = Map.of("reservationId", "R", "reservationRef", "7RMWT4", "productName", "T-shirt coton bio bleu",
+                "quantity", "1", "storeName", "Omnicanal Paris Rivoli", "storeAddress", "112 rue de Rivoli, 75001 Paris",
                 "expiresDate", "25/11/2026", "expiresTime", "10:00", "sku", "TSH-COT-BLU-M");
         for (int i = 0; i < count; i++) {
             var id = prefix + "#" + (serial + i);

@@ -241,7 +241,8 @@ public final class FeedbackService implements BusinessEvents, SentMessages {
         data.put("expiresDate", DAY.format(invitation.expiresAt()));
         data.put("storeName", invitation.storeId() == null ? "Omnicanal"
                 : catalog.store(invitation.storeId()).map(s -> s.name()).orElse("Omnicanal"));
-        if (q.reward() != null) data.put("rewardPercent", String.valueOf(q.reward().percentOff()));
+        // "" without a reward: the templates leave the sentence out
+        data.put("rewardPercent", q.reward() == null ? "" : String.valueOf(q.reward().percentOff()));
         var key = INVITATION_KEY + invitation.id();
         return new OutboxMessage(key, INVITATION, invitation.who(), OutboxMessage.Purpose.FEEDBACK,
                 OutboxMessage.Urgency.NORMAL, key, data, now);

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link SentMessages} what a channel took.
  */
 public final class Dispatcher {
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
     /** What became of the message; RETRY asks the caller to have it delivered again later. */
     public enum Result { SENT, DEFERRED, FAILED, RETRY, SKIPPED }
@@ -112,7 +113,16 @@ public final class Dispatcher {
         for (var kind : candidates) {
             var channel = channels.get(kind);
             if (channel == null || burnt.contains(kind)) continue;
-            var envelope = envelope(message, recipient, kind);
+            Envelope envelope;
+            try {
+                envelope = envelope(message, recipient, kind);
+            } catch (Templates.MissingData e) {
+                // the producer wrote less than the template says: no retry fixes that, another channel's template may
+                LOG.log(System.Logger.Level.ERROR, "message " + messageId + " cannot be rendered: " + e.getMessage());
+                log.recordAttempt(messageId, new Attempt(kind, null, "failed-permanently", "template-error", now()));
+                lastReason = kind + ":template-error";
+                continue;
+            }
             if (envelope.to() == null) {
                 // what the profile holds is not a phone number libphonenumber accepts: no provider call can fix that
                 log.recordAttempt(messageId, new Attempt(kind, null, "failed-permanently", "invalid-address", now()));
@@ -199,7 +209,13 @@ public final class Dispatcher {
     private Envelope envelope(OutboxMessage message, Recipient recipient, ChannelKind kind) {
         var rendered = templates.render(message.kind(), recipient.language(), kind, message.templateData());
         var text = rendered.text();
-        if (kind == ChannelKind.SMS) text = SmsText.fit(SmsText.gsmFriendly(text), policy.smsMaxSegments());
+        if (kind == ChannelKind.SMS) {
+            var whole = SmsText.gsmFriendly(text);
+            text = SmsText.fit(whole, policy.smsMaxSegments());
+            // templates are written to fit: a shortened SMS means a template or its data outgrew the budget
+            if (!text.equals(whole)) LOG.log(System.Logger.Level.WARNING, message.kind() + " SMS shortened to "
+                    + policy.smsMaxSegments() + " segments");
+        }
         var to = kind == ChannelKind.EMAIL ? recipient.address(kind)
                 : PhoneNumbers.toE164(recipient.address(kind)).orElse(null);
         return new Envelope(message.id(), kind, to, rendered.subject(), text, rendered.html(),

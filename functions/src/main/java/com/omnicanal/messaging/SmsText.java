@@ -23,7 +23,9 @@ public final class SmsText {
                 .replace('«', '"').replace('»', '"').replace('\u00A0', ' ').replace('\u202F', ' ')
                 .replace("…", "...").replace('–', '-').replace('—', '-').replace('ê', 'e').replace('â', 'a')
                 .replace('î', 'i').replace('ô', 'o').replace('û', 'u').replace('ë', 'e').replace('ï', 'i')
-                .replace('ç', 'c');
+                .replace('ç', 'c').replace('À', 'A').replace('Â', 'A').replace('È', 'E').replace('Ê', 'E')
+                .replace('Ë', 'E').replace('Î', 'I').replace('Ï', 'I').replace('Ô', 'O').replace('Ù', 'U')
+                .replace('Û', 'U').replace("œ", "oe").replace("Œ", "OE");
     }
 
     public static Segments segments(String text) {

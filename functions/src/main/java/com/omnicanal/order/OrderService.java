@@ -171,7 +171,8 @@ public final class OrderService {
         if (order.status() == OrderStatus.READY) {
             throw new DomainException.InvalidState("order " + id + " is ready: ask the store to cancel it");
         }
-        return close(order, OrderStatus.CANCELLED, actor.id(), "cancelled by the customer", CANCELLED);
+        return close(order, OrderStatus.CANCELLED, actor.id(), "cancelled by the customer", CANCELLED,
+                Map.of("byStore", ""));
     }
 
     // ---- store ---------------------------------------------------------------------------------------------------
@@ -209,9 +210,11 @@ public final class OrderService {
     /** A line is missing after all: the customer is told, with the stores that have every line. */
     public Order reject(Actor actor, String storeId, String id, String reason) {
         var order = storeOrder(actor, storeId, id);
-        var note = reason == null || reason.isBlank() ? "a line is missing" : reason.strip();
-        if (note.length() > 500) throw new DomainException.InvalidInput("reason", "must be at most 500 characters");
-        return close(order, OrderStatus.REJECTED, actor.id(), note, REJECTED);
+        var given = reason == null || reason.isBlank() ? "" : reason.strip();
+        if (given.length() > 500) throw new DomainException.InvalidInput("reason", "must be at most 500 characters");
+        // the staff's own words, or nothing: a default in English would reach a French customer
+        return close(order, OrderStatus.REJECTED, actor.id(), given.isEmpty() ? "a line is missing" : given, REJECTED,
+                Map.of("reason", given, "alternatives", alternatives(order)));
     }
 
     public Order ready(Actor actor, String storeId, String id) {
@@ -266,7 +269,8 @@ public final class OrderService {
     }
 
     public Order cancelByStore(Actor actor, String storeId, String id) {
-        return close(storeOrder(actor, storeId, id), OrderStatus.CANCELLED, actor.id(), "cancelled by the store", CANCELLED);
+        return close(storeOrder(actor, storeId, id), OrderStatus.CANCELLED, actor.id(), "cancelled by the store", CANCELLED,
+                Map.of("byStore", "yes"));
     }
 
     // ---- scheduled ------------------------------------------------------------------------------------------------
@@ -283,7 +287,9 @@ public final class OrderService {
         for (var order : orders.ready(200)) {
             var store = catalog.store(order.pickupStoreId()).orElseThrow();
             if (!now.isBefore(order.expiresAt())) {
-                if (close(order, OrderStatus.EXPIRED, "system", "not collected in time", EXPIRED, true) != null) expired++;
+                if (close(order, OrderStatus.EXPIRED, "system", "not collected in time", EXPIRED, Map.of(), true) != null) {
+                    expired++;
+                }
                 continue;
             }
             if (!now.isBefore(order.expiresAt().minus(policy.lastReminderBefore()))
@@ -319,19 +325,22 @@ public final class OrderService {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private Order close(Order order, OrderStatus status, String by, String note, String kind) {
-        var closed = close(order, status, by, note, kind, false);
+    private Order close(Order order, OrderStatus status, String by, String note, String kind, Map<String, String> said) {
+        var closed = close(order, status, by, note, kind, said, false);
         if (closed == null) throw changedMeanwhile(order.id());
         return closed;
     }
 
-    /** Ends an order: releases what it holds, frees its code, voids the authorization, tells the customer. */
-    private Order close(Order order, OrderStatus status, String by, String note, String kind, boolean quiet) {
+    /**
+     * Ends an order: releases what it holds, frees its code, voids the authorization, tells the customer ({@code said}:
+     * what that message says beyond the order).
+     */
+    private Order close(Order order, OrderStatus status, String by, String note, String kind, Map<String, String> said,
+                        boolean quiet) {
         var next = order.moveTo(status, now(), by, note);
         var store = catalog.store(order.pickupStoreId()).orElseThrow();
         var data = data(next, store);
-        data.put("reason", note);
-        if (status == OrderStatus.REJECTED) data.put("alternatives", alternatives(order));
+        data.putAll(said);
         var change = Orders.Change.of(next, order.status())
                 .stock(order.status().holdsStock() ? Orders.StockEffect.RELEASE : Orders.StockEffect.NONE)
                 .releaseCode(order.pickupCode())
@@ -420,21 +429,27 @@ public final class OrderService {
         return OutboxMessage.transactional(kind, order.customerId(), kind + "#" + order.id(), data(order, store), now());
     }
 
-    /** What the templates may say: the order, the store's address and hours, and the contact given with the order. */
-    private static LinkedHashMap<String, String> data(Order order, Store store) {
+    /**
+     * What the templates may say: the order and its short reference, the store's address and its hours today and
+     * tomorrow ("" when closed), and the contact given with the order.
+     */
+    private LinkedHashMap<String, String> data(Order order, Store store) {
         var zone = ZoneId.of(store.timeZone());
         var data = new LinkedHashMap<String, String>();
         data.put("orderId", order.id());
+        data.put("orderRef", Ids.reference(order.id()));
         data.put("storeName", store.name());
         data.put("storeAddress", store.address().street() + ", " + store.address().postcode() + " " + store.address().city());
-        data.put("openingHours", hours(store));
+        // when the message is written, in the store's time zone: it leaves within seconds (transactional, never deferred)
+        var today = now().atZone(zone).getDayOfWeek();
+        data.put("hoursToday", store.hoursOn(today));
+        data.put("hoursTomorrow", store.hoursOn(today.plus(1)));
         data.put("items", String.join(", ", order.lines().stream().map(l -> l.quantity() + " x " + l.productName()).toList()));
         data.put("total", String.format(java.util.Locale.FRANCE, "%.2f €", order.totalCents() / 100.0));
         if (order.pickupCode() != null) data.put("pickupCode", order.pickupCode());
-        if (order.readyBy() != null) {
-            data.put("readyDate", DAY.format(order.readyBy().atZone(zone)));
-            data.put("readyTime", TIME.format(order.readyBy().atZone(zone)));
-        }
+        // "" when not promised: the templates leave the sentence out
+        data.put("readyDate", order.readyBy() == null ? "" : DAY.format(order.readyBy().atZone(zone)));
+        data.put("readyTime", order.readyBy() == null ? "" : TIME.format(order.readyBy().atZone(zone)));
         if (order.expiresAt() != null) {
             data.put("expiresDate", DAY.format(order.expiresAt().atZone(zone)));
         }
@@ -443,12 +458,6 @@ public final class OrderService {
             if (order.contact().phone() != null) data.put("contactPhone", order.contact().phone());
         }
         return data;
-    }
-
-    private static String hours(Store store) {
-        var parts = new ArrayList<String>();
-        for (var h : store.openingHours()) parts.add(h.day().substring(0, 3) + " " + h.opens() + "-" + h.closes());
-        return String.join(", ", parts);
     }
 
     private Store validate(OrderRequest request, String idempotencyKey) {

@@ -1,6 +1,7 @@
 package com.omnicanal.reservation;
 
 import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.Product;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.IdempotencyClaim;
@@ -66,8 +67,7 @@ public final class ReservationService {
         var store = catalog.store(request.storeId())
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId()));
         var now = now();
-        var reservation = new Reservation(Ids.newId(), actor.id(), product.sku(), product.name(), store.id(),
-                store.name(), request.quantity(), ReservationStatus.HELD, now, now.plus(policy.holdPeriod()), now);
+        var reservation = held(actor.id(), product, store, request.quantity(), now);
         var claim = new IdempotencyClaim("reservations:" + actor.id() + ":" + idempotencyKey,
                 fingerprint(request), now, IDEMPOTENCY_WINDOW);
         var result = reservations.hold(reservation, confirmation(reservation, store), claim);
@@ -79,6 +79,26 @@ public final class ReservationService {
         }
         throw new DomainException.IdempotencyConflict(
                 "Idempotency-Key " + idempotencyKey + " was already used with a different request");
+    }
+
+    /** A new hold with the confirmation it sends, for another capability to write in its own transaction. */
+    public record Hold(Reservation reservation, OutboxMessage confirmation) {
+    }
+
+    /**
+     * The replacement of an exchange: held for the deployed hold period and confirmed by the same message as any
+     * reservation; the caller writes both with its own change (the return), so stock is taken there.
+     */
+    public Hold replacement(String customerId, String sku, String storeId, int quantity) {
+        var product = catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku));
+        var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        var reservation = held(customerId, product, store, quantity, now());
+        return new Hold(reservation, confirmation(reservation, store));
+    }
+
+    private Reservation held(String customerId, Product product, Store store, int quantity, Instant now) {
+        return new Reservation(Ids.newId(), customerId, product.sku(), product.name(), store.id(), store.name(), quantity,
+                ReservationStatus.HELD, now, now.plus(policy.holdPeriod()), now);
     }
 
     /** A customer sees only their own reservations; staff those of their store; ops all. */
@@ -165,6 +185,7 @@ public final class ReservationService {
     private OutboxMessage confirmation(Reservation r, Store store) {
         var data = new LinkedHashMap<String, String>();
         data.put("reservationId", r.id());
+        data.put("reservationRef", Ids.reference(r.id()));
         data.put("sku", r.sku());
         data.put("productName", r.productName());
         data.put("quantity", Integer.toString(r.quantity()));
@@ -183,6 +204,7 @@ public final class ReservationService {
     private static OutboxMessage expiryNotice(Reservation r) {
         var data = new LinkedHashMap<String, String>();
         data.put("reservationId", r.id());
+        data.put("reservationRef", Ids.reference(r.id()));
         data.put("sku", r.sku());
         data.put("productName", r.productName());
         data.put("storeName", r.storeName());

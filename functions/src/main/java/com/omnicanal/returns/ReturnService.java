@@ -5,11 +5,9 @@ import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
 import com.omnicanal.order.PickupCodes;
 import com.omnicanal.outbox.OutboxMessage;
-import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.ReservationStatus;
-import com.omnicanal.reservation.Reservations;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.shared.DomainException;
@@ -45,24 +43,24 @@ public final class ReturnService {
 
     private final Catalog catalog;
     private final Orders orders;
-    private final Reservations reservations;
+    private final ReservationService reservations;
     private final Returns returns;
     private final Duration window;
     private final Duration validity;
     private final Clock clock;
     private final BusinessEvents events;
 
-    public ReturnService(Catalog catalog, Orders orders, Reservations reservations, Returns returns, Duration window,
-                         Clock clock) {
+    public ReturnService(Catalog catalog, Orders orders, ReservationService reservations, Returns returns,
+                         Duration window, Clock clock) {
         this(catalog, orders, reservations, returns, window, clock, BusinessEvents.NONE);
     }
 
-    public ReturnService(Catalog catalog, Orders orders, Reservations reservations, Returns returns, Duration window,
+    public ReturnService(Catalog catalog, Orders orders, ReservationService reservations, Returns returns, Duration window,
                          Clock clock, BusinessEvents events) {
         this(catalog, orders, reservations, returns, window, VALIDITY, clock, events);
     }
 
-    public ReturnService(Catalog catalog, Orders orders, Reservations reservations, Returns returns, Duration window,
+    public ReturnService(Catalog catalog, Orders orders, ReservationService reservations, Returns returns, Duration window,
                          Duration validity, Clock clock, BusinessEvents events) {
         this.validity = validity;
         this.events = events;
@@ -115,19 +113,10 @@ public final class ReturnService {
         var messages = new ArrayList<OutboxMessage>();
         if (request.exchange() != null) {
             var ex = request.exchange();
-            var product = catalog.product(ex.sku()).orElseThrow(() -> new DomainException.NotFound("no product " + ex.sku()));
-            var store = catalog.store(ex.storeId()).orElseThrow(() -> new DomainException.NotFound("no store " + ex.storeId()));
-            replacement = new Reservation(Ids.newId(), actor.id(), product.sku(), product.name(), store.id(), store.name(),
-                    ex.quantity(), ReservationStatus.HELD, now, now.plus(HoldPolicy.DEFAULT.holdPeriod()), now);
-            var data = new LinkedHashMap<String, String>();
-            data.put("reservationId", replacement.id());
-            data.put("sku", product.sku());
-            data.put("productName", product.name());
-            data.put("quantity", Integer.toString(ex.quantity()));
-            data.put("storeName", store.name());
-            data.put("storeAddress", store.address().street() + ", " + store.address().postcode() + " " + store.address().city());
-            messages.add(OutboxMessage.transactional(ReservationService.CONFIRMED, actor.id(),
-                    ReservationService.CONFIRMED + "#" + replacement.id(), data, now));
+            // held and confirmed as any reservation is: the deployed hold period, the same message
+            var hold = reservations.replacement(actor.id(), ex.sku(), ex.storeId(), ex.quantity());
+            replacement = hold.reservation();
+            messages.add(hold.confirmation());
         }
         var authorization = new ReturnAuthorization(id, code, "OMNICANAL-RETURN:" + id + ":" + code, actor.id(),
                 purchase.source(), purchase.soldAt(), purchase.soldOn(), lines, request.reason().strip(), method,
@@ -301,8 +290,7 @@ public final class ReturnService {
             return new Purchase(new ReturnAuthorization.Source("ORDER", order.id()), order.pickupStoreId(), collectedAt,
                     bought, prices);
         }
-        var receipt = reservations.find(request.receiptReference()).filter(r -> r.customerId().equals(actor.id()))
-                .orElseThrow(() -> new DomainException.NotFound("no receipt " + request.receiptReference()));
+        var receipt = receipt(actor, request.receiptReference());
         if (receipt.status() != ReservationStatus.COMPLETED) {
             throw new DomainException.InvalidState("receipt " + receipt.id() + " is not a completed purchase");
         }
@@ -310,6 +298,17 @@ public final class ReturnService {
         prices.put(receipt.sku(), catalog.product(receipt.sku()).orElseThrow().priceCents());
         return new Purchase(new ReturnAuthorization.Source("RECEIPT", receipt.id()), receipt.storeId(), receipt.updatedAt(),
                 bought, prices);
+    }
+
+    /** The customer's own completed reservation: what they bought in store. */
+    private Reservation receipt(Actor actor, String reference) {
+        try {
+            var reservation = reservations.get(actor, reference);
+            if (reservation.customerId().equals(actor.id())) return reservation;
+        } catch (DomainException.NotFound unknown) {
+            // told as an unknown receipt below
+        }
+        throw new DomainException.NotFound("no receipt " + reference);
     }
 
     private Map<String, int[]> validateCount(ReturnAuthorization authorization, List<Counted> counted) {
@@ -386,13 +385,16 @@ public final class ReturnService {
         data.put("returnId", r.id());
         data.put("returnCode", r.code());
         data.put("items", String.join(", ", r.lines().stream().map(l -> l.quantity() + " x " + l.productName()).toList()));
+        // an SMS counts the units: a return of many lines would not fit listed
+        data.put("units", Integer.toString(r.lines().stream().mapToInt(ReturnAuthorization.Line::quantity).sum()));
         data.put("method", r.method().name().toLowerCase(Locale.ROOT));
         data.put("refund", String.format(Locale.FRANCE, "%.2f €", r.refundCents() / 100.0));
         if (r.refundReference() != null) data.put("refundReference", r.refundReference());
         var last = r.timeline().get(r.timeline().size() - 1);
         if (last.note() != null) data.put("note", last.note());
         if (r.receivedAt() != null) {
-            data.put("receivedAt", StockLevel.WEB.equals(r.receivedAt()) ? "entrepôt web"
+            // the store's name, or "" for the web warehouse: each language's template says "by post" itself
+            data.put("receivedAt", StockLevel.WEB.equals(r.receivedAt()) ? ""
                     : catalog.store(r.receivedAt()).map(s -> s.name()).orElse(r.receivedAt()));
         }
         return OutboxMessage.transactional(kind, r.customerId(), kind + "#" + r.id(), data, now());

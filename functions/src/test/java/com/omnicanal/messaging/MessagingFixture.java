@@ -80,7 +80,7 @@ final class MessagingFixture {
 
     OutboxMessage queue(String kind, String customerId, OutboxMessage.Purpose purpose, OutboxMessage.Urgency urgency,
                         String dedupeKey, Map<String, String> extra) {
-        var data = new HashMap<>(Map.of("reservationId", "R1", "sku", "TSH-COT-BLU-M", "productName", "T-shirt coton bio bleu",
+        var data = new HashMap<>(Map.of("reservationId", "R1", "reservationRef", "7RMWT4", "sku", "TSH-COT-BLU-M", "productName", "T-shirt coton bio bleu",
                 "quantity", "1", "storeName", "Omnicanal Paris Rivoli", "storeAddress", "112 rue de Rivoli, 75001 Paris",
                 "expiresDate", "25/11/2026", "expiresTime", "10:00"));
         data.putAll(extra);

@@ -352,6 +352,22 @@ class MessagingIntegrationTest {
     }
 
     @Test
+    void aMessageItsProducerLeftIncompleteFailsOnEveryChannelAndIsNeverSentWithAHole() {
+        var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#10",
+                Map.of("expiresDate", ""));
+
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+                .isEqualTo(Dispatcher.Result.FAILED);
+
+        twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        var record = fx.record(m.id());
+        assertThat(record.status()).isEqualTo(MessageRecord.Status.FAILED);
+        assertThat(record.attempts()).extracting(Attempt::status, Attempt::errorCode).containsOnly(
+                org.assertj.core.groups.Tuple.tuple("failed-permanently", "template-error"));
+    }
+
+    @Test
     void deliveryCallbacksNeverMoveAMessageBackwards() {
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM5"))));

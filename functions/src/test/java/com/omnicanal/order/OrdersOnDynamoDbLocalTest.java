@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.Dispatcher;
+import com.omnicanal.messaging.SmsText;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
 import java.time.Duration;
@@ -54,6 +60,40 @@ class OrdersOnDynamoDbLocalTest {
     private boolean outbox(String id) {
         var item = dynamo.client().getItem(r -> r.tableName("Outbox").key(Map.of("id", AttributeValue.fromS(id)))).item();
         return item != null && !item.isEmpty();
+    }
+
+    /** The SMS the customer would get for this outbox message, in French, as the dispatcher prepares it. */
+    private String frenchSms(String messageId) {
+        var message = new DynamoDeliveryLog(dynamo.client(), fx.backend.tables.outbox()).find(messageId).orElseThrow().message();
+        return SmsText.gsmFriendly(new MustacheTemplates().render(message.kind(), "fr", ChannelKind.SMS,
+                message.templateData()).text());
+    }
+
+    @Test
+    void theOrderReadySmsGivesTodaysAndTomorrowsHoursInFrenchInTheStoresTimeZone() {
+        // Monday 23 November 2026, 10:00 in Paris: Rivoli opens 10:00-19:30 on Mondays and Tuesdays
+        var monday = fx.ready("k1");
+        var sms = frenchSms(OrderService.READY + "#" + monday.id());
+        assertThat(sms).contains("Horaires : aujourd'hui 10:00-19:30, demain 10:00-19:30.")
+                .contains("commande " + monday.id().substring(monday.id().length() - 6))
+                .doesNotContain("MON", "TUE", "SUN", "...");
+        assertThat(SmsText.segments(sms).encoding()).isEqualTo(SmsText.Encoding.GSM7);
+        assertThat(SmsText.segments(sms).count()).isLessThanOrEqualTo(Dispatcher.Policy.DEFAULT.smsMaxSegments());
+
+        // Saturday afternoon at Saint-Germain, closed on Sundays
+        fx.backend.clock.advance(Duration.ofDays(5).plusHours(4).plusMinutes(30));
+        var order = fx.service.place(fx.camille, OrderFixture.request(fx.saintGermain, "TSH-COT-BLU-M", "1"), "k2").order();
+        var staff = Actor.staff("staff-ines", fx.saintGermain);
+        fx.service.accept(staff, fx.saintGermain, order.id());
+        fx.service.ready(staff, fx.saintGermain, order.id());
+        assertThat(frenchSms(OrderService.READY + "#" + order.id()))
+                .contains("Horaires : aujourd'hui 10:00-20:00, demain fermé.");
+
+        // Saturday 23:30 UTC is already Sunday in Paris: Rivoli opens 11:00-13:00 on Sundays
+        fx.backend.clock.advance(Duration.ofHours(10));
+        var sunday = fx.ready("k3");
+        assertThat(frenchSms(OrderService.READY + "#" + sunday.id()))
+                .contains("Horaires : aujourd'hui 11:00-13:00, demain 10:00-19:30.");
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.omnicanal.order.OrderRequest;
 import com.omnicanal.order.OrderService;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.reservation.HoldPolicy;
+import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.testing.TestBackend;
@@ -15,7 +17,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Returns over DynamoDB Local, with collected orders made through the real order service. */
 final class ReturnFixture {
+    static final Duration HOLD_PERIOD = Duration.ofHours(72);
     final TestBackend backend;
+    final ReservationService holds;
     final OrderService orders;
     final ReturnService returns;
     final Actor camille = Actor.customer("cust-camille");
@@ -30,7 +34,10 @@ final class ReturnFixture {
         var orderStore = new DynamoOrders(dynamo, backend.tables);
         orders = new OrderService(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock), OrderPolicy.DEFAULT,
                 backend.clock);
-        returns = new ReturnService(backend.catalog, orderStore, backend.reservations, new DynamoReturns(dynamo, backend.tables),
+        // a hold period other than the default, as a deployment may set HOLD_PERIOD
+        holds = new ReservationService(backend.catalog, backend.ledger, backend.reservations, new HoldPolicy(HOLD_PERIOD, 5),
+                backend.clock);
+        returns = new ReturnService(backend.catalog, orderStore, holds, new DynamoReturns(dynamo, backend.tables),
                 Duration.ofDays(30), backend.clock);
     }
 

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.reservation.ReservationRequest;
+import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -267,6 +273,26 @@ class ReturnsOnDynamoDbLocalTest {
                 "x", "store", null, noStock.exchange()), "r2")).isInstanceOf(DomainException.InvalidState.class);
         assertThat(fx.returns.request(fx.camille, ReturnFixture.ofOrder(otherOrder.id(), 1, "store"), "r3").authorization())
                 .isNotNull();
+    }
+
+    @Test
+    void anExchangesConfirmationTellsTheDeadlineOfTheDeployedHoldPeriod() {
+        var order = fx.collected("o1", 1);
+        var request = new ReturnRequest(order.id(), null, List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)),
+                "trop petit", "store", "paris-rivoli", new ReturnRequest.Exchange("TSH-COT-BLU-L", "paris-rivoli", 1));
+
+        var ra = fx.returns.request(fx.camille, request, "r1").authorization();
+
+        var held = fx.backend.reservations.find(ra.exchangeReservationId()).orElseThrow();
+        assertThat(held.expiresAt()).isEqualTo(ra.createdAt().plus(ReturnFixture.HOLD_PERIOD));
+        var confirmation = new DynamoDeliveryLog(fx.backend.dynamo, fx.backend.tables.outbox())
+                .find(ReservationService.CONFIRMED + "#" + held.id()).orElseThrow().message();
+        var deadline = held.expiresAt().atZone(ZoneId.of("Europe/Paris"));
+        var sms = new MustacheTemplates().render(confirmation.kind(), "fr", ChannelKind.SMS, confirmation.templateData()).text();
+        assertThat(sms).contains("jusqu'au " + DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm").format(deadline))
+                .contains("Réf. " + held.id().substring(held.id().length() - 6));
+        var mail = new MustacheTemplates().render(confirmation.kind(), "en", ChannelKind.EMAIL, confirmation.templateData());
+        assertThat(mail.text()).contains("held until " + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(deadline));
     }
 
     @Test

@@ -3,7 +3,10 @@ package com.omnicanal.messaging.templates;
 import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Rendered;
 import com.omnicanal.messaging.Templates;
+import com.omnicanal.messaging.Templates.MissingData;
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,11 +21,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MustacheTemplates implements Templates {
     public static final String DEFAULT_LANGUAGE = "fr";
-    private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false).defaultValue("");
-    private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).defaultValue("");
+    private static final Mustache.Compiler TEXT = strict(Escapers.NONE);
+    private static final Mustache.Compiler HTML = strict(Escapers.HTML);
 
     private final Map<String, Template> cache = new ConcurrentHashMap<>();
     private final Map<String, String> languages = new ConcurrentHashMap<>();
+
+    /**
+     * A variable or section the data lacks throws (no default value), and so does a blank value printed: the customer
+     * never reads "jusqu'au  à ."; an optional part is a section whose value is "" when there is nothing to say.
+     */
+    private static Mustache.Compiler strict(Mustache.Escaper escaper) {
+        // the escaper sees every value printed, and only those (sections test their value without it)
+        return Mustache.compiler().strictSections(true).emptyStringIsFalse(true).withEscaper(raw -> {
+            if (raw.isBlank()) throw new MissingData("a blank value would be printed");
+            return escaper.escape(raw);
+        });
+    }
 
     @Override
     public Rendered render(String kind, String language, ChannelKind channel, Map<String, String> data) {
@@ -30,21 +45,29 @@ public final class MustacheTemplates implements Templates {
         var lang = languages.computeIfAbsent(kind + "/" + language,
                 k -> exists(kind, language, "sms.mustache") ? language : DEFAULT_LANGUAGE);
         if (channel == ChannelKind.EMAIL) {
-            var subject = template(kind, lang, "email-subject.mustache", TEXT).execute(data).strip();
-            var text = template(kind, lang, "email.txt.mustache", TEXT).execute(data);
+            var subject = execute(kind, lang, "email-subject.mustache", TEXT, data).strip();
+            var text = execute(kind, lang, "email.txt.mustache", TEXT, data);
             String html;
             if (exists(kind, lang, "email.html.mustache")) {
-                html = template(kind, lang, "email.html.mustache", HTML).execute(data);
+                html = execute(kind, lang, "email.html.mustache", HTML, data);
             } else {
                 // kinds without their own HTML get the shared layout, one paragraph per block of the text
                 var page = new java.util.HashMap<String, Object>(data);
                 page.put("subject", subject);
                 page.put("paragraphs", java.util.Arrays.stream(text.strip().split("\\n\\s*\\n")).toList());
-                html = template("layout", lang, "email.html.mustache", HTML).execute(page);
+                html = execute("layout", lang, "email.html.mustache", HTML, page);
             }
             return new Rendered(subject, text, html);
         }
-        return new Rendered(null, template(kind, lang, "sms.mustache", TEXT).execute(data).strip(), null);
+        return new Rendered(null, execute(kind, lang, "sms.mustache", TEXT, data).strip(), null);
+    }
+
+    private String execute(String kind, String lang, String file, Mustache.Compiler compiler, Object data) {
+        try {
+            return template(kind, lang, file, compiler).execute(data);
+        } catch (MustacheException | MissingData e) {
+            throw new MissingData(path(kind, lang, file) + ": " + e.getMessage());
+        }
     }
 
     private static boolean exists(String kind, String language, String file) {

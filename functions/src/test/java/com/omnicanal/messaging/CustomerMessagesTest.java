@@ -1,0 +1,271 @@
+package com.omnicanal.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.omnicanal.customer.CustomerService;
+import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
+import com.omnicanal.customer.dynamo.DynamoCustomers;
+import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.feedback.FeedbackService;
+import com.omnicanal.feedback.Questionnaire;
+import com.omnicanal.feedback.Response;
+import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
+import com.omnicanal.feedback.jwt.JwtInvitationTokens;
+import com.omnicanal.messaging.dynamo.DynamoContactBook;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.order.Order;
+import com.omnicanal.order.OrderPolicy;
+import com.omnicanal.order.OrderRequest;
+import com.omnicanal.order.OrderService;
+import com.omnicanal.order.dynamo.DynamoOrders;
+import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.reservation.ReservationRequest;
+import com.omnicanal.returns.ReturnRequest;
+import com.omnicanal.returns.ReturnService;
+import com.omnicanal.returns.dynamo.DynamoReturns;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.stock.StockLevel;
+import com.omnicanal.testing.TestBackend;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every message kind, in every language and on every channel, rendered from what its producer really writes in the
+ * outbox: real services over DynamoDB Local, at the store with the longest name and address, with the longest product
+ * name; no variable left blank, and every SMS inside the segment budget without being shortened.
+ */
+class CustomerMessagesTest {
+    private static final List<String> LANGUAGES = List.of("fr", "en");
+    private static final String STORE = "bordeaux-sainte-catherine";
+    /** Staff and ops may explain a rejection in up to 500 characters. */
+    private static final String LONGEST_NOTE = ("Le livre est abîmé : couverture pliée et pages tachées. ").repeat(9)
+            .substring(0, 500).strip();
+    private static DynamoDbLocal dynamo;
+
+    private final Templates templates = new MustacheTemplates();
+    private final Actor camille = Actor.customer("cust-camille");
+    private final Actor emma = Actor.customer("cust-emma");
+    private final Actor staff = Actor.staff("staff-ines", STORE);
+    private final Actor warehouse = Actor.staff("staff-web", StockLevel.WEB);
+    private final Actor ops = Actor.ops("ops-nadia");
+    private TestBackend backend;
+    private OrderService orders;
+    private ReturnService returns;
+    private FeedbackService feedback;
+    private CustomerService customers;
+    private DynamoContactBook contacts;
+
+    @BeforeAll
+    static void start() {
+        dynamo = DynamoDbLocal.inMemory();
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        backend = new TestBackend(dynamo.client());
+        backend.resetTables();
+        var orderStore = new DynamoOrders(dynamo.client(), backend.tables);
+        orders = new OrderService(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
+                OrderPolicy.DEFAULT, backend.clock);
+        returns = new ReturnService(backend.catalog, orderStore, backend.reservationService,
+                new DynamoReturns(dynamo.client(), backend.tables), Duration.ofDays(30), backend.clock);
+        contacts = new DynamoContactBook(dynamo.client(), backend.tables.customers());
+        feedback = new FeedbackService(backend.catalog, new DynamoFeedbackStore(dynamo.client(), backend.tables),
+                new JwtInvitationTokens("feedback-test-secret-0123456789abcdef-xyz"), contacts,
+                FeedbackService.Policy.DEFAULT, backend.clock);
+        customers = new CustomerService(backend.catalog,
+                new DynamoCustomers(dynamo.client(), backend.tables.customers(), backend.tables.outbox()),
+                new DynamoCustomerHistory(dynamo.client(), backend.tables), backend.clock);
+        for (var sku : List.of("LIV-RAN-ALP", "TSH-COT-BLU-M", "TSH-COT-BLU-L")) backend.stock(sku, STORE, 20);
+        // every other store has the T-shirt, so a rejected order lists them all as alternatives
+        for (var store : backend.catalog.stores()) {
+            if (!store.id().equals(STORE)) backend.stock("TSH-COT-BLU-M", store.id(), 5);
+        }
+    }
+
+    @Test
+    void everyKindRendersInEveryLanguageAndChannelFromItsProducersDataWithNoBlankAndNoShortening() throws Exception {
+        var messages = journeys();
+        assertThat(messages.stream().map(OutboxMessage::kind).map(String::toLowerCase).collect(Collectors.toSet()))
+                .as("every kind that has templates is produced by a journey").containsAll(templateKinds());
+
+        var failures = new ArrayList<String>();
+        for (var message : messages) {
+            for (var language : LANGUAGES) {
+                for (var channel : ChannelKind.values()) {
+                    var where = message.kind() + "/" + language + "/" + channel + " " + message.templateData();
+                    Rendered rendered;
+                    try {
+                        rendered = templates.render(message.kind(), language, channel, message.templateData());
+                    } catch (RuntimeException e) {
+                        failures.add(where + ": " + e.getMessage());
+                        continue;
+                    }
+                    blanks(rendered.text(), where, failures);
+                    if (channel == ChannelKind.EMAIL) {
+                        blanks(rendered.subject(), where + " subject", failures);
+                        blanks(rendered.html(), where + " html", failures);
+                    }
+                    if (channel == ChannelKind.SMS) {
+                        var sms = SmsText.gsmFriendly(rendered.text());
+                        var segments = SmsText.segments(sms);
+                        if (segments.encoding() != SmsText.Encoding.GSM7) failures.add(where + ": not GSM-7: " + sms);
+                        if (segments.count() > Dispatcher.Policy.DEFAULT.smsMaxSegments()) {
+                            failures.add(where + ": " + segments.count() + " segments, would be shortened: " + sms);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** A variable rendered empty leaves a double space, a space before a full stop or an empty pair of brackets. */
+    private static void blanks(String text, String where, List<String> failures) {
+        if (text == null || text.isBlank()) {
+            failures.add(where + ": nothing rendered");
+            return;
+        }
+        for (var pattern : List.of("  ", " \n", " .", " ,", "()", "( ", " )", "<strong></strong>", "null")) {
+            if (text.contains(pattern)) failures.add(where + ": '" + pattern + "' in: " + text);
+        }
+    }
+
+    /** The message kinds that have templates: a folder per kind, besides the shared layout. */
+    private static Set<String> templateKinds() throws IOException, URISyntaxException {
+        var root = Path.of(MustacheTemplates.class.getClassLoader().getResource("templates").toURI());
+        try (var folders = Files.list(root)) {
+            return folders.map(p -> p.getFileName().toString()).filter(n -> !n.equals("layout"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /** Reservations, orders, returns, feedback and identity checks as customers and staff go through them. */
+    private List<OutboxMessage> journeys() {
+        var clock = backend.clock;
+        // a reservation, confirmed then expired
+        backend.reservationService.reserve(camille, new ReservationRequest("LIV-RAN-ALP", STORE, 2), "res-1");
+        clock.advance(Duration.ofHours(49));
+        backend.reservationService.releaseExpired(10);
+
+        // orders: one ready, reminded twice and expired; one cancelled by the customer, one by the store; two rejected
+        var expiring = readyOrder("o-expiring", "TSH-COT-BLU-M", 1);
+        clock.advance(Duration.ofHours(25));
+        orders.sweep();
+        clock.advance(Duration.ofDays(5));
+        orders.sweep();
+        clock.advance(Duration.ofDays(2));
+        orders.sweep();
+        assertThat(orders.get(camille, expiring.id()).status().name()).isEqualTo("EXPIRED");
+        orders.cancelByCustomer(camille, place("o-cancelled", "TSH-COT-BLU-M", 1).id());
+        var byStore = place("o-store-cancelled", "TSH-COT-BLU-M", 1);
+        orders.cancelByStore(staff, STORE, byStore.id());
+        orders.reject(staff, STORE, place("o-rejected", "TSH-COT-BLU-M", 1).id(), null);
+        orders.reject(staff, STORE, place("o-rejected-2", "LIV-RAN-ALP", 1).id(), LONGEST_NOTE);
+
+        // returns of a collected order: one in store with an exchange, received and refunded; one by post; one rejected
+        var bought = readyOrder("o-collected", "TSH-COT-BLU-M", 3);
+        orders.collect(staff, STORE, bought.id(), bought.pickupCode());
+        var exchange = returns.request(camille, new ReturnRequest(bought.id(), null,
+                List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "too small", "store", STORE,
+                new ReturnRequest.Exchange("TSH-COT-BLU-L", STORE, 1)), "ret-1").authorization();
+        returns.receive(staff, STORE, exchange.id(), List.of(new ReturnService.Counted("TSH-COT-BLU-M", 1, "resellable")));
+        returns.refund(ops, exchange.id(), "RF-0001");
+        var byPost = returns.request(camille, new ReturnRequest(bought.id(), null,
+                List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "colour", "post", null, null), "ret-2")
+                .authorization();
+        returns.receive(warehouse, StockLevel.WEB, byPost.id(),
+                List.of(new ReturnService.Counted("TSH-COT-BLU-M", 1, "damaged")));
+        var rejected = returns.request(camille, new ReturnRequest(bought.id(), null,
+                List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "changed my mind", "store", null, null), "ret-3")
+                .authorization();
+        returns.reject(ops, rejected.id(), LONGEST_NOTE);
+
+        // feedback: an invitation with a reward, answered for a code; one without a reward
+        feedback.create(ops, questionnaire(Questionnaire.Trigger.ORDER_COLLECTED, new Questionnaire.Reward(10, 30)));
+        feedback.create(ops, questionnaire(Questionnaire.Trigger.RETURN_RECEIVED, null));
+        consentingToFeedback("cust-camille");
+        consentingToFeedback("cust-emma");
+        feedback.happened("ORDER_COLLECTED", "cust-camille", bought.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
+        feedback.happened("RETURN_RECEIVED", "cust-emma", exchange.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
+        clock.advance(Duration.ofMinutes(121));
+        feedback.sweep();
+        var link = invitationLink("cust-camille");
+        feedback.answer(link.substring(link.lastIndexOf('/') + 1),
+                List.of(new Response.Answer("nps", null, 9, null, null)));
+
+        // one-time codes to check a new phone and a new email
+        customers.me(emma);
+        customers.addIdentity(emma, "phone", "07 45 11 22 33");
+        customers.addIdentity(emma, "email", "emma.wilson@example.com");
+
+        var log = new DynamoDeliveryLog(dynamo.client(), backend.tables.outbox());
+        return dynamo.client().scan(r -> r.tableName(backend.tables.outbox())).items().stream()
+                .filter(i -> i.containsKey("kind"))
+                .map(i -> log.find(i.get("id").s()).orElseThrow().message()).toList();
+    }
+
+    private Order place(String key, String sku, int quantity) {
+        return orders.place(camille, new OrderRequest(List.of(new OrderRequest.LineRequest(sku, quantity)), STORE,
+                new Order.Contact("Camille Martin", "camille.martin@example.fr", "06 12 34 56 78"), "pa_3QxZ9b2eZvKYlo2C"),
+                key).order();
+    }
+
+    private Order readyOrder(String key, String sku, int quantity) {
+        var order = place(key, sku, quantity);
+        orders.accept(staff, STORE, order.id());
+        return orders.ready(staff, STORE, order.id());
+    }
+
+    private void consentingToFeedback(String customerId) {
+        var item = new HashMap<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>();
+        item.put("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(DynamoContactBook.customerKey(customerId)));
+        item.put("sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PROFILE"));
+        item.put("language", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("fr"));
+        item.put("email", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(customerId + "@example.fr"));
+        dynamo.client().putItem(r -> r.tableName(backend.tables.customers()).item(item));
+        contacts.decide(customerId, OutboxMessage.Purpose.FEEDBACK, ChannelKind.EMAIL, true, "web", backend.clock.instant());
+        contacts.decide(customerId, OutboxMessage.Purpose.FEEDBACK, ChannelKind.SMS, true, "web", backend.clock.instant());
+    }
+
+    private String invitationLink(String customerId) {
+        return dynamo.client().scan(r -> r.tableName(backend.tables.outbox())).items().stream()
+                .filter(i -> i.containsKey("kind") && i.get("kind").s().equals(FeedbackService.INVITATION))
+                .filter(i -> i.get("customerId").s().equals(customerId))
+                .findFirst().orElseThrow().get("templateData").m().get("link").s();
+    }
+
+    private static Questionnaire questionnaire(Questionnaire.Trigger trigger, Questionnaire.Reward reward) {
+        return new Questionnaire(null, "Votre avis sur le retrait et les retours en magasin", 0, List.of(
+                new Questionnaire.Question("nps", Questionnaire.Kind.NPS,
+                        Map.of("fr", "Recommanderiez-vous Omnicanal ?", "en", "Would you recommend Omnicanal?"),
+                        List.of(), true, null),
+                new Questionnaire.Question("comment", Questionnaire.Kind.TEXT, Map.of("fr", "Un mot ?", "en", "A word?"),
+                        List.of(), false, null)),
+                Instant.parse("2026-01-01T00:00:00Z"), null,
+                new Questionnaire.Targeting(Set.of(trigger), null, null, null, null, null, null, null, null, 1.0, 120),
+                reward, null);
+    }
+}
