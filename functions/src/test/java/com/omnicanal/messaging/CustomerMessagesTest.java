@@ -202,6 +202,11 @@ class CustomerMessagesTest {
                 List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "changed my mind", "store", null, null), "ret-3")
                 .authorization();
         returns.reject(ops, rejected.id(), LONGEST_NOTE);
+        // the rejection gave its unit back: a return of it that never arrives expires
+        returns.request(camille, new ReturnRequest(bought.id(), null,
+                List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "never sent", "post", null, null), "ret-4");
+        clock.advance(ReturnService.VALIDITY.plusHours(1));
+        returns.sweep();
 
         // feedback: an invitation with a reward, answered for a code; one without a reward
         feedback.create(ops, questionnaire(Questionnaire.Trigger.ORDER_COLLECTED, new Questionnaire.Reward(10, 30)));

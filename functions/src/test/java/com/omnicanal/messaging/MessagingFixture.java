@@ -37,6 +37,7 @@ final class MessagingFixture {
             }
         }
         TableDefinitions.createAll(dynamo, tables);
+        com.omnicanal.testing.TestBackend.withoutExpiry(dynamo, tables);
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
         this.optOuts = new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency());

@@ -44,6 +44,27 @@ public final class TestBackend {
         this.reservationService = new ReservationService(catalog, ledger, reservations,
                 new HoldPolicy(Duration.ofHours(48), 5), clock);
         this.stockService = new StockService(catalog, ledger);
+        withoutExpiry();
+    }
+
+    /**
+     * DynamoDB Local deletes expired items by the wall clock, while these tests live on a fixed date: without this, a
+     * record the test clock still holds valid (an Idempotency-Key) could vanish mid-test once the calendar passes it.
+     * Expiry is judged by the service's own clock anyway (the claim's condition), which the tests do cover.
+     */
+    private void withoutExpiry() {
+        withoutExpiry(dynamo, tables);
+    }
+
+    public static void withoutExpiry(DynamoDbClient dynamo, TableNames tables) {
+        try {
+            var status = dynamo.describeTimeToLive(r -> r.tableName(tables.idempotency())).timeToLiveDescription();
+            if (status.timeToLiveStatus() != software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus.ENABLED) return;
+            dynamo.updateTimeToLive(r -> r.tableName(tables.idempotency()).timeToLiveSpecification(t -> t.enabled(false)
+                    .attributeName(TableDefinitions.TTL_ATTRIBUTE)));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException notYetCreated) {
+            // resetTables creates the tables, then comes back here
+        }
     }
 
     /** Drops and recreates every table, so each test starts empty. */
@@ -56,6 +77,7 @@ public final class TestBackend {
             }
         }
         TableDefinitions.createAll(dynamo, tables);
+        withoutExpiry();
     }
 
     public void stock(String sku, String location, int onHand) {
