@@ -34,14 +34,22 @@ public final class DynamoDbLocal implements AutoCloseable {
         return new DynamoDbLocal(DynamoDBEmbedded.create(true), TableNames.defaults());
     }
 
-    /** A database kept in {@code directory} across restarts; tables are created when missing. */
+    /** The SQLite file DynamoDB Local keeps its data in, inside the data directory. */
+    public static final String DATABASE_FILE = "dynamodb-local.db";
+
+    /**
+     * A database kept in {@code directory} across restarts; tables are created when missing. Every acknowledged write
+     * is committed to SQLite's file (rollback journal), so a killed process leaves a database the next start opens.
+     */
     public static DynamoDbLocal onDisk(Path directory) {
         try {
             Files.createDirectories(directory);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new DynamoDbLocal(DynamoDBEmbedded.create(directory.toFile(), true), TableNames.defaults());
+        // DynamoDBEmbedded wants the database file itself: given the directory, SQLite cannot open it and retries forever
+        var file = directory.resolve(DATABASE_FILE).toFile();
+        return new DynamoDbLocal(DynamoDBEmbedded.create(file, true), TableNames.defaults());
     }
 
     public DynamoDbClient client() {

@@ -36,6 +36,8 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(int port, Path dataDir) throws Exception {
         long began = System.nanoTime();
+        var out = System.out;
+        System.setOut(new WithoutSpringSources(out));
         // Spring and DynamoDB Local start side by side: the functions reach the database only on the first request
         var springStart = java.util.concurrent.CompletableFuture.supplyAsync(() -> FunctionalSpringApplication.run(
                 new Class<?>[] {OmnicanalApplication.class},
@@ -72,7 +74,11 @@ public final class LocalStack implements AutoCloseable {
                 "FEEDBACK_TOKEN_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
                 "FEEDBACK_LINK_BASE", base + "/feedback/"));
         Wiring.install(new Wiring(settings, dynamo.client(), Clock.systemUTC()));
-        this.spring = springStart.join();
+        try {
+            this.spring = springStart.join();
+        } finally {
+            System.setOut(out);
+        }
         catalogRef.set(spring.getBean(FunctionCatalog.class));
         Function<Object, Object> dispatcher = lookup.apply(OmnicanalApplication.OUTBOX_DISPATCHER);
         this.poller = new LocalStreamPoller(dynamo.client(), dynamo.streams(), dynamo.tables().outbox(),
@@ -96,6 +102,21 @@ public final class LocalStack implements AutoCloseable {
         gateway.start();
         gateway.ready();
         this.readyMillis = (System.nanoTime() - began) / 1_000_000;
+    }
+
+    /**
+     * FunctionalSpringApplication prints "======> SOURCE: class ..." to System.out at every start, with no setting to
+     * turn it off (spring-cloud-function 4.3): that one line is dropped while Spring starts, everything else passes.
+     */
+    private static final class WithoutSpringSources extends java.io.PrintStream {
+        WithoutSpringSources(java.io.PrintStream out) {
+            super(out, true);
+        }
+
+        @Override
+        public void println(String line) {
+            if (line == null || !line.startsWith("======> SOURCE: ")) super.println(line);
+        }
     }
 
     private java.util.Optional<APIGatewayV2HTTPResponse> page(String method, String path, String body, String base)

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
@@ -74,6 +75,11 @@ public final class TableDefinitions {
             } catch (ResourceInUseException alreadyThere) {
                 // created by an earlier run on a persistent database
             }
+        }
+        // DynamoDB refuses to enable TTL twice: a persistent database from an earlier run already has it
+        var ttl = dynamo.describeTimeToLive(r -> r.tableName(names.idempotency())).timeToLiveDescription();
+        if (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING) {
+            return;
         }
         dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(names.idempotency())
                 .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true)
