@@ -1,6 +1,7 @@
 package com.omnicanal.messaging;
 
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,10 @@ public final class Dispatcher {
             return Result.SKIPPED;
         }
         var message = record.message();
+        if (contacts.erased(message.customerId())) {
+            log.forget(messageId, "anon-" + Ids.newId(), now);
+            return Result.FAILED;
+        }
         var recipient = verification(message);
         if (recipient == null) {
             recipient = contacts.find(message.customerId()).map(r -> orderContactFilling(r, message))
@@ -68,6 +73,7 @@ public final class Dispatcher {
         }
         if (recipient == null) {
             log.markFailed(messageId, "unknown-customer", now);
+            forgetCode(message);
             return Result.FAILED;
         }
         boolean mayWait = message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL
@@ -85,6 +91,7 @@ public final class Dispatcher {
         }
         if (candidates.isEmpty()) {
             log.markFailed(messageId, "no-consented-channel", now);
+            forgetCode(message);
             return Result.FAILED;
         }
         if (!log.claim(messageId, now, policy.lease())) return Result.SKIPPED;
@@ -107,11 +114,18 @@ public final class Dispatcher {
                 continue;
             }
             for (int tryNo = 1; tryNo <= policy.triesPerChannel(); tryNo++) {
+                // checked under the claim, before every hand-over: an erasure waits for claimed messages, so nothing
+                // reaches the person once it has answered, whatever contact the message carries
+                if (contacts.erased(message.customerId())) {
+                    log.forget(messageId, "anon-" + Ids.newId(), now());
+                    return Result.FAILED;
+                }
                 var outcome = channel.send(envelope);
                 var at = now();
                 if (outcome instanceof SendOutcome.Sent sent) {
                     log.recordAttempt(messageId, new Attempt(kind, sent.providerId(), "sent", null, at));
                     log.markSent(messageId, kind, sent.providerId(), at);
+                    forgetCode(message);
                     return Result.SENT;
                 }
                 if (outcome instanceof SendOutcome.Permanent p) {
@@ -134,7 +148,13 @@ public final class Dispatcher {
             return Result.RETRY;
         }
         log.markFailed(messageId, lastReason, now());
+        forgetCode(message);
         return Result.FAILED;
+    }
+
+    /** A one-time code is kept only until its message is sent or has failed for good: never readable afterwards. */
+    private void forgetCode(OutboxMessage message) {
+        if (verification(message) != null && message.templateData().containsKey("code")) log.redact(message.id(), "code");
     }
 
     /** A one-time code goes to the address being verified, and only there. */

@@ -48,7 +48,7 @@ final class CustomerFixture {
         service = new CustomerService(backend.catalog, customers, new DynamoCustomerHistory(dynamo, backend.tables), backend.clock);
         orderStore = new DynamoOrders(dynamo, backend.tables);
         orders = new OrderService(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock, service::rememberOrderContact);
+                OrderPolicy.DEFAULT, backend.clock);
         log = new DynamoDeliveryLog(dynamo, backend.tables.outbox());
         dispatcher = new Dispatcher(log, new DynamoContactBook(dynamo, backend.tables.customers()), new MustacheTemplates(),
                 List.of(sms, email), new Dispatcher.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), 3,

@@ -2,6 +2,7 @@ package com.omnicanal.customer.dynamo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.omnicanal.customer.CustomerHistory;
+import com.omnicanal.customer.CustomerService;
 import com.omnicanal.customer.TimelineEntry;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
@@ -16,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * A customer's records in the other capabilities' tables, found through their byCustomer indexes: reservations,
@@ -25,6 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * records whose saved answers mention the customer.
  */
 public final class DynamoCustomerHistory implements CustomerHistory {
+    /** How long an erasure waits for a dispatcher to finish handing one of the person's messages to a channel. */
+    private static final java.time.Duration SENDING_WAIT = java.time.Duration.ofSeconds(10);
+
     private final DynamoDbClient dynamo;
     private final TableNames tables;
 
@@ -37,14 +43,10 @@ public final class DynamoCustomerHistory implements CustomerHistory {
     public int reassign(String from, String to) {
         int moved = 0;
         for (var item : all(tables.orders(), from)) {
-            rewrite(tables.orders(), item, to, false);
-            moved++;
+            if (rewrite(tables.orders(), item, from, to, false)) moved++;
         }
         for (var item : all(tables.outbox(), from)) {
-            var copy = new HashMap<>(item);
-            copy.put("customerId", AttributeValue.fromS(to));
-            dynamo.putItem(r -> r.tableName(tables.outbox()).item(copy));
-            moved++;
+            if (moveMessage(item.get("id"), from, to, false)) moved++;
         }
         for (var item : feedback(from)) {
             var sk = item.get("sk").s();
@@ -105,6 +107,12 @@ public final class DynamoCustomerHistory implements CustomerHistory {
                 var record = new LinkedHashMap<String, Object>();
                 record.put("table", table);
                 item.forEach((k, v) -> record.put(k, plain(v)));
+                // a one-time code proves control of the address it went to, not of this account: never shown here
+                if (CustomerService.VERIFICATION.equals(record.get("kind")) && record.get("templateData") instanceof Map<?, ?> data) {
+                    var shown = new LinkedHashMap<Object, Object>(data);
+                    shown.remove("code");
+                    record.put("templateData", shown);
+                }
                 records.add(record);
             }
         }
@@ -119,13 +127,20 @@ public final class DynamoCustomerHistory implements CustomerHistory {
 
     @Override
     public void anonymise(String customerId, String anonymousId) {
-        for (var item : all(tables.orders(), customerId)) rewrite(tables.orders(), item, anonymousId, true);
-        for (var item : all(tables.outbox(), customerId)) {
-            var copy = new HashMap<>(item);
-            copy.put("customerId", AttributeValue.fromS(anonymousId));
-            // the message body and the addresses it was sent to are personal; the delivery facts are not
-            copy.remove("templateData");
-            dynamo.putItem(r -> r.tableName(tables.outbox()).item(copy));
+        // the erasure mark stops new writes; a second pass picks up what the byCustomer index showed late
+        for (int pass = 0; pass < 3; pass++) {
+            int found = 0;
+            for (var item : all(tables.orders(), customerId)) {
+                rewrite(tables.orders(), item, customerId, anonymousId, true);
+                found++;
+            }
+            // after the orders: a message a store change queued before its order was scrubbed is found here
+            for (var item : all(tables.outbox(), customerId)) {
+                // the message body and the addresses it was sent to are personal; the delivery facts are not
+                moveMessage(item.get("id"), customerId, anonymousId, true);
+                found++;
+            }
+            if (found == 0 && pass > 0) break;
         }
         // visits and what they were offered say where and when the person shopped: gone, like the profile
         for (var item : feedback(customerId)) {
@@ -135,7 +150,7 @@ public final class DynamoCustomerHistory implements CustomerHistory {
         var marker = ":" + customerId + ":";
         Map<String, AttributeValue> start = null;
         do {
-            var response = dynamo.scan(ScanRequest.builder().tableName(tables.idempotency())
+            var response = dynamo.scan(ScanRequest.builder().tableName(tables.idempotency()).consistentRead(true)
                     .filterExpression("contains(id, :m)").expressionAttributeValues(Map.of(":m", AttributeValue.fromS(marker)))
                     .exclusiveStartKey(start).build());
             for (var item : response.items()) dynamo.deleteItem(r -> r.tableName(tables.idempotency()).key(Map.of("id", item.get("id"))));
@@ -143,22 +158,112 @@ public final class DynamoCustomerHistory implements CustomerHistory {
         } while (start != null);
     }
 
-    /** Moves an Orders item to another customer id, inside its JSON body too; anonymising also drops the contact. */
-    private void rewrite(String table, Map<String, AttributeValue> item, String to, boolean anonymise) {
-        var copy = new HashMap<>(item);
-        copy.put("customerId", AttributeValue.fromS(to));
-        for (var field : List.of("order", "body")) {
-            if (!copy.containsKey(field)) continue;
+    /**
+     * Moves an Orders item to another customer id, inside its JSON body too; anonymising also drops the contact. One
+     * conditional update of just those attributes, against the version read: a store change landing meanwhile is
+     * neither lost nor undone (it is read again and moved too), and a change read before this one is refused by its
+     * own check on the customer id. False if the item no longer belongs to {@code from}.
+     */
+    private boolean rewrite(String table, Map<String, AttributeValue> first, String from, String to, boolean anonymise) {
+        var item = first;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (item == null || item.isEmpty() || !item.containsKey("customerId") || !from.equals(item.get("customerId").s())) {
+                return false;
+            }
+            var names = new HashMap<String, String>();
+            var values = new HashMap<String, AttributeValue>();
+            var set = new ArrayList<String>();
+            var condition = new ArrayList<String>();
+            names.put("#c", "customerId");
+            values.put(":to", AttributeValue.fromS(to));
+            values.put(":from", AttributeValue.fromS(from));
+            set.add("#c = :to");
+            condition.add("#c = :from");
+            for (var field : List.of("order", "body")) {
+                if (!item.containsKey(field)) continue;
+                try {
+                    var json = (ObjectNode) Json.MAPPER.readTree(item.get(field).s());
+                    // the customer id and every other mention of it (who placed, cancelled or returned it)
+                    replaceText(json, from, to);
+                    if (anonymise) json.remove("contact");
+                    names.put("#" + field, field);
+                    values.put(":old" + field, item.get(field));
+                    values.put(":new" + field, AttributeValue.fromS(Json.MAPPER.writeValueAsString(json)));
+                    set.add("#" + field + " = :new" + field);
+                    condition.add("#" + field + " = :old" + field);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("unreadable record " + item.get("id").s(), e);
+                }
+            }
+            var key = Map.of("id", item.get("id"));
             try {
-                var json = (ObjectNode) Json.MAPPER.readTree(copy.get(field).s());
-                json.put("customerId", to);
-                if (anonymise) json.remove("contact");
-                copy.put(field, AttributeValue.fromS(Json.MAPPER.writeValueAsString(json)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("unreadable record " + item.get("id").s(), e);
+                dynamo.updateItem(r -> r.tableName(table).key(key).updateExpression("SET " + String.join(", ", set))
+                        .conditionExpression(String.join(" AND ", condition))
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
+                return true;
+            } catch (ConditionalCheckFailedException changed) {
+                item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
             }
         }
-        dynamo.putItem(r -> r.tableName(table).item(copy));
+        throw new IllegalStateException("record " + first.get("id").s() + " kept changing while being moved");
+    }
+
+    /**
+     * Moves a message to another customer id; anonymising also drops its contents (the body and the addresses it went
+     * to), once no dispatcher holds it: a message being handed to a channel as the erasure runs is waited for (the
+     * dispatcher checks the erasure mark before each send, so this wait is short), so that nothing reaches the person
+     * after the erasure answers. False if the message no longer belongs to {@code from}.
+     */
+    private boolean moveMessage(AttributeValue id, String from, String to, boolean anonymise) {
+        var deadline = System.nanoTime() + SENDING_WAIT.toNanos();
+        while (true) {
+            boolean wait = anonymise && System.nanoTime() < deadline;
+            var values = new HashMap<String, AttributeValue>();
+            values.put(":to", AttributeValue.fromS(to));
+            values.put(":from", AttributeValue.fromS(from));
+            var update = UpdateItemRequest.builder().tableName(tables.outbox()).key(Map.of("id", id))
+                    .updateExpression("SET customerId = :to" + (anonymise ? " REMOVE templateData" : ""))
+                    .conditionExpression("customerId = :from");
+            if (wait) {
+                values.put(":sending", AttributeValue.fromS("SENDING"));
+                update.conditionExpression("customerId = :from AND #s <> :sending").expressionAttributeNames(Map.of("#s", "status"));
+            }
+            try {
+                dynamo.updateItem(update.expressionAttributeValues(values).build());
+                return true;
+            } catch (ConditionalCheckFailedException notNow) {
+                var item = dynamo.getItem(r -> r.tableName(tables.outbox()).key(Map.of("id", id)).consistentRead(true)).item();
+                if (item == null || !item.containsKey("customerId") || !from.equals(item.get("customerId").s())) return false;
+                pause();
+            }
+        }
+    }
+
+    private static void replaceText(com.fasterxml.jackson.databind.JsonNode node, String from, String to) {
+        if (node instanceof ObjectNode object) {
+            var names = new ArrayList<String>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (var name : names) {
+                var child = object.get(name);
+                if (child.isTextual() && from.equals(child.asText())) object.put(name, to);
+                else replaceText(child, from, to);
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                var child = array.get(i);
+                if (child.isTextual() && from.equals(child.asText())) array.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(to));
+                else replaceText(child, from, to);
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a dispatcher", e);
+        }
     }
 
     private static TimelineEntry entry(Map<String, AttributeValue> item) {

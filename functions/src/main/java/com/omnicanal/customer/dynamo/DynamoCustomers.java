@@ -9,6 +9,7 @@ import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
+import com.omnicanal.shared.DomainException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,17 +57,23 @@ public final class DynamoCustomers implements Customers {
 
     @Override
     public Profile createIfAbsent(Profile fresh) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(profileItem(fresh)).conditionExpression("attribute_not_exists(pk)"));
-            return fresh;
-        } catch (ConditionalCheckFailedException exists) {
-            return profile(fresh.id()).orElseThrow();
-        }
+        var existing = profile(fresh.id());
+        if (existing.isPresent()) return existing.get();
+        var outcome = transactions.write(() -> List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(profileItem(fresh))
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                ErasureMarks.notErased(table, fresh.id())));
+        if (outcome.committed()) return fresh;
+        if (outcome.failedCondition(1)) throw erased();
+        return profile(fresh.id()).orElseThrow();
     }
 
     @Override
     public void save(Profile profile) {
-        dynamo.putItem(r -> r.tableName(table).item(profileItem(profile)));
+        var outcome = transactions.write(() -> List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(profileItem(profile)).build()).build(),
+                ErasureMarks.notErased(table, profile.id())));
+        if (!outcome.committed()) throw erased();
     }
 
     @Override
@@ -92,26 +99,38 @@ public final class DynamoCustomers implements Customers {
 
     @Override
     public boolean claim(Identity identity, boolean takeOverUnverified) {
+        var previous = identity(identity.kind(), identity.value())
+                .filter(p -> takeOverUnverified && !p.verified() && !p.customerId().equals(identity.customerId()));
         var values = new HashMap<String, AttributeValue>();
         values.put(":me", s(identity.customerId()));
-        var condition = takeOverUnverified ? "attribute_not_exists(pk) OR customerId = :me OR verified = :no"
-                : "attribute_not_exists(pk) OR customerId = :me";
-        if (takeOverUnverified) values.put(":no", AttributeValue.fromBool(false));
-        var outcome = transactions.write(() -> List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(identityItem(identity))
-                        .conditionExpression(condition).expressionAttributeValues(values).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(linkItem(identity)).build()).build()));
-        return outcome.committed();
+        var condition = "attribute_not_exists(pk) OR customerId = :me";
+        if (previous.isPresent()) {
+            // only the claim just read, still unverified: a verification that won meanwhile is not taken over
+            condition += " OR (customerId = :previous AND verified = :no)";
+            values.put(":previous", s(previous.get().customerId()));
+            values.put(":no", AttributeValue.fromBool(false));
+        }
+        var actions = new ArrayList<TransactWriteItem>();
+        actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(identityItem(identity))
+                .conditionExpression(condition).expressionAttributeValues(values).build()).build());
+        actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(linkItem(identity)).build()).build());
+        actions.add(ErasureMarks.notErased(table, identity.customerId()));
+        // the one who only typed it loses it: it leaves their list of identities
+        previous.ifPresent(p -> actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(key(DynamoContactBook.customerKey(p.customerId()), linkSk(p))).build()).build()));
+        return transactions.write(() -> actions).committed();
     }
 
     @Override
     public void reassign(Identity identity, String to) {
         var moved = new Identity(identity.kind(), identity.value(), to, identity.verified(), identity.addedAt());
-        transactions.write(() -> List.of(
+        var outcome = transactions.write(() -> List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(identityItem(moved)).build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(
                         DynamoContactBook.customerKey(identity.customerId()), linkSk(identity))).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(linkItem(moved)).build()).build()));
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(linkItem(moved)).build()).build(),
+                ErasureMarks.notErased(table, to)));
+        if (!outcome.committed()) throw erased();
     }
 
     @Override
@@ -134,13 +153,13 @@ public final class DynamoCustomers implements Customers {
         item.put("source", s(consent.source()));
         if (consent.textVersion() != null) item.put("textVersion", s(consent.textVersion()));
         item.put("decidedAt", s(Instants.format(consent.decidedAt())));
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(decidedAt) OR decidedAt <= :at")
-                    .expressionAttributeValues(Map.of(":at", s(Instants.format(consent.decidedAt())))));
-        } catch (ConditionalCheckFailedException newer) {
-            // the latest decision wins
-        }
+        var outcome = transactions.write(() -> List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(decidedAt) OR decidedAt <= :at")
+                        .expressionAttributeValues(Map.of(":at", s(Instants.format(consent.decidedAt())))).build()).build(),
+                ErasureMarks.notErased(table, customerId)));
+        // a newer decision is kept (the latest decision wins); an erased customer decides nothing any more
+        if (outcome.failedCondition(1)) throw erased();
     }
 
     @Override
@@ -158,7 +177,9 @@ public final class DynamoCustomers implements Customers {
                 OutboxItems.put(outbox, message),
                 codeCounter(DynamoContactBook.customerKey(challenge.customerId()), "CODES#" + hour, maxPerHour),
                 // the address only as a hash: this counter outlives an erasure of the profile
-                codeCounter("CODES-TO#" + sha256(challenge.kind() + "#" + challenge.value()), hour, maxPerHour)));
+                codeCounter("CODES-TO#" + sha256(challenge.kind() + "#" + challenge.value()), hour, maxPerHour),
+                ErasureMarks.notErased(table, challenge.customerId())));
+        if (outcome.failedCondition(4)) throw erased();
         return outcome.committed();
     }
 
@@ -208,10 +229,12 @@ public final class DynamoCustomers implements Customers {
     }
 
     @Override
-    public void recordAccess(String customerId, String storeId, String staffId, Instant at) {
-        dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(DynamoContactBook.customerKey(customerId)),
-                "sk", s("ACCESS#" + Instants.format(at) + "#" + staffId), "storeId", s(storeId), "staffId", s(staffId),
-                "at", s(Instants.format(at)))));
+    public boolean recordAccess(String customerId, String storeId, String staffId, Instant at) {
+        return transactions.write(() -> List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                        "pk", s(DynamoContactBook.customerKey(customerId)), "sk", s("ACCESS#" + Instants.format(at) + "#" + staffId),
+                        "storeId", s(storeId), "staffId", s(staffId), "at", s(Instants.format(at)))).build()).build(),
+                ErasureMarks.notErased(table, customerId))).committed();
     }
 
     @Override
@@ -243,6 +266,23 @@ public final class DynamoCustomers implements Customers {
     }
 
     @Override
+    public boolean erased(String customerId) {
+        return ErasureMarks.erased(dynamo, table, customerId);
+    }
+
+    @Override
+    public void markErased(String customerId, Instant at) {
+        var item = new HashMap<>(ErasureMarks.key(customerId));
+        item.put("erasedAt", s(Instants.format(at)));
+        // the first erasure's time is kept: asking again finishes the scrub, it does not move the mark
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException already) {
+            // erased before
+        }
+    }
+
+    @Override
     public void erase(String customerId) {
         var pk = DynamoContactBook.customerKey(customerId);
         for (var identity : identities(customerId)) {
@@ -254,6 +294,10 @@ public final class DynamoCustomers implements Customers {
             }
         }
         for (var item : query(pk, "")) dynamo.deleteItem(r -> r.tableName(table).key(key(pk, item.get("sk").s())));
+    }
+
+    private static DomainException erased() {
+        return new DomainException.Forbidden("this account was erased");
     }
 
     private List<Map<String, AttributeValue>> query(String pk, String prefix) {
