@@ -51,8 +51,12 @@ public interface Customers {
 
     Optional<Challenge> challenge(String customerId, Identity.Kind kind, String value);
 
-    /** Counts a wrong code if the challenge still has {@code seen} attempts. */
-    boolean countWrongCode(Challenge challenge, int seen);
+    /**
+     * Counts one attempt at the challenge's code, before the code is compared, if fewer than {@code max} were made:
+     * the attempts made so far, this one included, or empty when none is left (guesses sent all at once count one
+     * each, like guesses in a row).
+     */
+    java.util.OptionalInt countAttempt(Challenge challenge, int max);
 
     void clearChallenge(Challenge challenge);
 

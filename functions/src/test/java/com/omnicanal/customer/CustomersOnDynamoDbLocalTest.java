@@ -97,6 +97,37 @@ class CustomersOnDynamoDbLocalTest {
     }
 
     @Test
+    void twentyFourGuessesAtOnceAreCountedLikeTwentyFourInARow() throws Exception {
+        var attacker = Actor.customer("cust-attacker");
+        fx.service.addIdentity(attacker, "phone", "06 12 34 56 78");
+        var code = fx.lastCode("cust-attacker", Identity.Kind.PHONE, "0612345678");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var judged = new java.util.concurrent.atomic.AtomicInteger();
+        var futures = new ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < 24; i++) {
+            // 24 wrong guesses (never the code sent), all at once
+            var guess = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    fx.service.verify(attacker, "phone", "0612345678", guess);
+                } catch (DomainException.InvalidInput e) {
+                    if (e.violations().get(0).message().startsWith("is wrong")) judged.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var f : futures) f.get();
+        pool.shutdown();
+
+        assertThat(judged.get()).as("guesses compared with the code").isLessThanOrEqualTo(CustomerService.MAX_CODE_ATTEMPTS);
+        assertThatThrownBy(() -> fx.service.verify(attacker, "phone", "0612345678", code)).hasMessageContaining("too many");
+        assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678")).isEmpty();
+    }
+
+    @Test
     void anIdentityVerifiedByAnotherCustomerIsRefusedWithoutSayingWhose() {
         verified(camille, "email", "camille.martin@example.fr");
         assertThatThrownBy(() -> fx.service.addIdentity(hugo, "email", "camille.martin@example.fr"))

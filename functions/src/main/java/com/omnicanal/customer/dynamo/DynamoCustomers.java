@@ -210,15 +210,16 @@ public final class DynamoCustomers implements Customers {
     }
 
     @Override
-    public boolean countWrongCode(Challenge challenge, int seen) {
+    public java.util.OptionalInt countAttempt(Challenge challenge, int max) {
         try {
-            dynamo.updateItem(r -> r.tableName(table)
+            var updated = dynamo.updateItem(r -> r.tableName(table)
                     .key(key(DynamoContactBook.customerKey(challenge.customerId()), "VERIFY#" + challenge.kind() + "#" + challenge.value()))
-                    .updateExpression("SET attempts = :next").conditionExpression("attempts = :seen")
-                    .expressionAttributeValues(Map.of(":next", n(seen + 1), ":seen", n(seen))));
-            return true;
-        } catch (ConditionalCheckFailedException raced) {
-            return false;
+                    .updateExpression("SET attempts = attempts + :one").conditionExpression("attempts < :max")
+                    .expressionAttributeValues(Map.of(":one", n(1), ":max", n(max)))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW));
+            return java.util.OptionalInt.of(Integer.parseInt(updated.attributes().get("attempts").n()));
+        } catch (ConditionalCheckFailedException noneLeft) {
+            return java.util.OptionalInt.empty();
         }
     }
 
