@@ -75,12 +75,21 @@ class CustomerEndToEndTest {
     }
 
     @Test
-    void erasureThroughTheApi() {
+    void erasureThroughTheApiRetiresTheTokenAndCanBeAskedAgain() {
         var zoe = client.token("cust-zoe-e2e", "customer", null);
         client.send("PATCH", "/customers/me", zoe, "{\"firstName\":\"Zoé\",\"lastName\":\"Quintard\"}", Map.of());
         assertThat(client.send("DELETE", "/customers/me", zoe, null, Map.of()).status()).isEqualTo(204);
-        var fresh = client.get("/customers/me", zoe).body();
-        assertThat(fresh.has("firstName")).isFalse();
+        // the erased sign-in writes nothing any more: no new profile, no order under the erased id
+        var after = client.get("/customers/me", zoe);
+        assertThat(after.status()).isEqualTo(403);
+        assertThat(after.body().toString()).doesNotContain("Quintard");
+        assertThat(client.send("POST", "/orders", zoe, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"paris-rivoli\",\"contact\":{\"name\":\"Zoé\",\"email\":\"zoe@example.fr\"},"
+                + "\"paymentAuthorization\":\"pa_after_erasure\"}", Map.of("Idempotency-Key", "after-erasure")).status()).isEqualTo(403);
+        assertThat(client.get("/customers/me/orders", zoe).body().get("items")).isEmpty();
+        // asking again finishes an erasure that was cut off; a new sign-up starts empty
+        assertThat(client.send("DELETE", "/customers/me", zoe, null, Map.of()).status()).isEqualTo(204);
+        assertThat(client.get("/customers/me", client.token("cust-zoe-again-e2e", "customer", null)).status()).isEqualTo(200);
     }
 
     @Test
