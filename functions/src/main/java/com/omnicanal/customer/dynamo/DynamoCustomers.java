@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The Customers table: the profile (sk PROFILE), one item per identity keyed by the identity itself (pk
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoCustomers implements Customers {
     private static final String PROFILE = "PROFILE";
+    private static final String MERGED_LINK = "MERGED#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -253,17 +255,21 @@ public final class DynamoCustomers implements Customers {
 
     @Override
     public boolean markMerged(String merged, String survivor, String by, String why, Instant at) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(DynamoContactBook.customerKey(merged), PROFILE))
-                    .updateExpression("SET #s = :merged, mergedInto = :into, mergedBy = :by, mergeReason = :why, mergedAt = :at")
-                    .conditionExpression("attribute_exists(pk) AND #s <> :merged")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":merged", s(Profile.Status.MERGED.name()), ":into", s(survivor),
-                            ":by", s(by), ":why", s(why), ":at", s(Instants.format(at)))));
-            return true;
-        } catch (ConditionalCheckFailedException already) {
-            return false;
-        }
+        var outcome = transactions.write(() -> List.of(
+                TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(key(DynamoContactBook.customerKey(merged), PROFILE))
+                        .updateExpression("SET #s = :merged, mergedInto = :into, mergedBy = :by, mergeReason = :why, mergedAt = :at")
+                        .conditionExpression("attribute_exists(pk) AND #s <> :merged")
+                        .expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":merged", s(Profile.Status.MERGED.name()), ":into", s(survivor),
+                                ":by", s(by), ":why", s(why), ":at", s(Instants.format(at)))).build()).build(),
+                // under the survivor, so that erasing the survivor erases what is left of the walk-in too
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                        "pk", s(DynamoContactBook.customerKey(survivor)), "sk", s(MERGED_LINK + merged),
+                        "at", s(Instants.format(at)))).build()).build(),
+                ErasureMarks.notErased(table, survivor)));
+        if (outcome.failedCondition(2)) throw erased();
+        return outcome.committed();
     }
 
     @Override
@@ -285,7 +291,14 @@ public final class DynamoCustomers implements Customers {
 
     @Override
     public void erase(String customerId) {
+        erase(customerId, new java.util.HashSet<>());
+    }
+
+    /** The customer's items, and those of the walk-in profiles staff merged into it (the same person). */
+    private void erase(String customerId, java.util.Set<String> seen) {
+        if (!seen.add(customerId)) return;
         var pk = DynamoContactBook.customerKey(customerId);
+        for (var link : query(pk, MERGED_LINK)) erase(link.get("sk").s().substring(MERGED_LINK.length()), seen);
         for (var identity : identities(customerId)) {
             try {
                 dynamo.deleteItem(r -> r.tableName(table).key(key(identityKey(identity.kind(), identity.value()), "IDENTITY"))
