@@ -191,6 +191,20 @@ class CustomersOnDynamoDbLocalTest {
     }
 
     @Test
+    void erasingAnAccountAlsoErasesTheWalkInStaffMergedIntoIt() {
+        var store = fx.service.registerInStore(lea, "paris-rivoli",
+                new ProfilePatch("Camille", "Walkin", "fr", null, null, null), "06 12 34 56 78", null, "2900123456");
+        fx.service.me(camille);
+        fx.service.mergeByStaff(lea, "paris-rivoli", "cust-camille", store.id(), "same person, identity checked at the till");
+
+        fx.service.erase(camille);
+
+        for (var trace : List.of("cust-camille", store.id(), "Walkin", "+33612345678", "2900123456")) {
+            assertThat(fx.everything()).as(trace).noneMatch(item -> item.contains(trace));
+        }
+    }
+
+    @Test
     void anOrderContactNeverHandsTheOrderersTokenToWhoeverLaterVerifiesThatPhone() {
         var attacker = Actor.customer("cust-attacker");
         var victim = Actor.customer("cust-victim");
