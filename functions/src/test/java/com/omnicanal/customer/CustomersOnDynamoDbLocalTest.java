@@ -437,6 +437,23 @@ class CustomersOnDynamoDbLocalTest {
     }
 
     @Test
+    void aMergeThatLandsAfterTheSurvivorsErasureMovesNothingUnderTheErasedId() {
+        var store = fx.service.registerInStore(lea, "paris-rivoli", new ProfilePatch("Zoé", null, "fr", null, null, null),
+                null, null, null);
+        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
+                new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
+        fx.service.me(Actor.customer("cust-zoe"));
+        fx.service.erase(Actor.customer("cust-zoe"));
+
+        // a staff merge into her account that checked the account before the erasure, and moves the walk-in's records now
+        var history = new com.omnicanal.customer.dynamo.DynamoCustomerHistory(dynamo.client(), fx.backend.tables);
+        assertThatThrownBy(() -> history.reassign(store.id(), "cust-zoe")).isInstanceOf(DomainException.Forbidden.class);
+
+        assertThat(fx.backend.reservations.find(reservation.id()).orElseThrow().customerId()).isEqualTo(store.id());
+        assertThat(fx.everything()).noneMatch(item -> item.contains("cust-zoe"));
+    }
+
+    @Test
     void aMessageForAnErasedCustomerIsNeverSentEvenWithTheOrderContactInIt() {
         var zoe = Actor.customer("cust-zoe");
         fx.service.me(zoe);

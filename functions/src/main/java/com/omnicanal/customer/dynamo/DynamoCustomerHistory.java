@@ -7,6 +7,8 @@ import com.omnicanal.customer.TimelineEntry;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.infrastructure.dynamo.Transactions;
+import com.omnicanal.shared.DomainException;
 import com.omnicanal.infrastructure.http.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +19,12 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * A customer's records in the other capabilities' tables, found through their byCustomer indexes: reservations,
@@ -33,10 +37,12 @@ public final class DynamoCustomerHistory implements CustomerHistory {
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
+    private final Transactions transactions;
 
     public DynamoCustomerHistory(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
+        this.transactions = new Transactions(dynamo);
     }
 
     @Override
@@ -50,26 +56,40 @@ public final class DynamoCustomerHistory implements CustomerHistory {
         }
         for (var item : feedback(from)) {
             var sk = item.get("sk").s();
+            var remove = TransactWriteItem.builder().delete(Delete.builder().tableName(tables.feedback())
+                    .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))).build()).build();
+            TransactWriteItem write;
             if (sk.equals("ASKED")) {
                 // the fatigue cap follows the person: the survivor keeps the latest time either was asked
-                try {
-                    dynamo.updateItem(r -> r.tableName(tables.feedback())
-                            .key(Map.of("pk", AttributeValue.fromS("WHO#" + to), "sk", AttributeValue.fromS("ASKED")))
-                            .updateExpression("SET lastAskedAt = :t")
-                            .conditionExpression("attribute_not_exists(lastAskedAt) OR lastAskedAt < :t")
-                            .expressionAttributeValues(Map.of(":t", item.get("lastAskedAt"))));
-                } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException later) {
-                    // the survivor was asked more recently
-                }
+                write = TransactWriteItem.builder().update(Update.builder().tableName(tables.feedback())
+                        .key(Map.of("pk", AttributeValue.fromS("WHO#" + to), "sk", AttributeValue.fromS("ASKED")))
+                        .updateExpression("SET lastAskedAt = :t")
+                        .conditionExpression("attribute_not_exists(lastAskedAt) OR lastAskedAt < :t")
+                        .expressionAttributeValues(Map.of(":t", item.get("lastAskedAt"))).build()).build();
             } else {
                 var copy = new HashMap<>(item);
                 copy.put("pk", AttributeValue.fromS("WHO#" + to));
-                dynamo.putItem(r -> r.tableName(tables.feedback()).item(copy));
+                write = TransactWriteItem.builder().put(Put.builder().tableName(tables.feedback()).item(copy).build()).build();
             }
-            dynamo.deleteItem(r -> r.tableName(tables.feedback()).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            var outcome = transactions.write(() -> List.of(write, remove, ErasureMarks.notErased(tables.customers(), to)));
+            if (outcome.failedCondition(2)) throw erased();
+            // the survivor was asked more recently: only the old one goes
+            if (!outcome.committed()) guarded(remove, to);
             moved++;
         }
         return moved;
+    }
+
+    /** One write, committed only while {@code survivor} is not erased: a merge never writes under an erased id. */
+    private boolean guarded(TransactWriteItem write, String survivor) {
+        var outcome = transactions.write(() -> survivor == null ? List.of(write)
+                : List.of(write, ErasureMarks.notErased(tables.customers(), survivor)));
+        if (outcome.failedCondition(1)) throw erased();
+        return outcome.committed();
+    }
+
+    private static DomainException erased() {
+        return new DomainException.Forbidden("this customer was erased");
     }
 
     /** The person's feedback partition: visits, when they were last asked, invitations and reward codes. */
@@ -196,14 +216,12 @@ public final class DynamoCustomerHistory implements CustomerHistory {
                 }
             }
             var key = Map.of("id", item.get("id"));
-            try {
-                dynamo.updateItem(r -> r.tableName(table).key(key).updateExpression("SET " + String.join(", ", set))
-                        .conditionExpression(String.join(" AND ", condition))
-                        .expressionAttributeNames(names).expressionAttributeValues(values));
-                return true;
-            } catch (ConditionalCheckFailedException changed) {
-                item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
-            }
+            var update = TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
+                    .updateExpression("SET " + String.join(", ", set)).conditionExpression(String.join(" AND ", condition))
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
+            // a merge is refused under an erased survivor; an anonymous id is never erased
+            if (guarded(update, anonymise ? null : to)) return true;
+            item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
         }
         throw new IllegalStateException("record " + first.get("id").s() + " kept changing while being moved");
     }
@@ -221,21 +239,20 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             var values = new HashMap<String, AttributeValue>();
             values.put(":to", AttributeValue.fromS(to));
             values.put(":from", AttributeValue.fromS(from));
-            var update = UpdateItemRequest.builder().tableName(tables.outbox()).key(Map.of("id", id))
+            var update = Update.builder().tableName(tables.outbox()).key(Map.of("id", id))
                     .updateExpression("SET customerId = :to" + (anonymise ? " REMOVE templateData" : ""))
                     .conditionExpression("customerId = :from");
             if (wait) {
                 values.put(":sending", AttributeValue.fromS("SENDING"));
                 update.conditionExpression("customerId = :from AND #s <> :sending").expressionAttributeNames(Map.of("#s", "status"));
             }
-            try {
-                dynamo.updateItem(update.expressionAttributeValues(values).build());
+            if (guarded(TransactWriteItem.builder().update(update.expressionAttributeValues(values).build()).build(),
+                    anonymise ? null : to)) {
                 return true;
-            } catch (ConditionalCheckFailedException notNow) {
-                var item = dynamo.getItem(r -> r.tableName(tables.outbox()).key(Map.of("id", id)).consistentRead(true)).item();
-                if (item == null || !item.containsKey("customerId") || !from.equals(item.get("customerId").s())) return false;
-                pause();
             }
+            var item = dynamo.getItem(r -> r.tableName(tables.outbox()).key(Map.of("id", id)).consistentRead(true)).item();
+            if (item == null || !item.containsKey("customerId") || !from.equals(item.get("customerId").s())) return false;
+            pause();
         }
     }
 
