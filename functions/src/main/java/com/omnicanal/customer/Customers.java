@@ -68,9 +68,6 @@ public interface Customers {
     /** Marks {@code merged} as the same person as {@code survivor}, with who, when and why; false if already done. */
     boolean markMerged(String merged, String survivor, String by, String why, Instant at);
 
-    /** Whether the customer id was erased: its sign-in may no longer read or write anything. */
-    boolean erased(String customerId);
-
     /**
      * Marks the customer id erased, first of all: from then on no write under it commits anywhere (the other
      * capabilities' transactions check the same mark). Keeps no personal data; idempotent.

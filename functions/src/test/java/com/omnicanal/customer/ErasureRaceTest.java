@@ -131,4 +131,57 @@ class ErasureRaceTest {
         for (var sent : fx.email.to(EMAIL)) if (sent.atNanos() > erasedAt.get()) sentAfter.add(sent.envelope().messageId());
         assertThat(sentAfter).as("messages handed to a channel after the erasure answered").isEmpty();
     }
+
+    @Test
+    void anErasureAnswersOnlyOnceAMessageBeingHandedToAChannelForThePersonIsThrough() throws Exception {
+        var fx = new CustomerFixture(dynamo.client());
+        fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 10);
+        var zoe = Actor.customer("cust-zoe-wait");
+        var order = fx.order(zoe, "w1", "Zoé Quintard", null, "07 45 67 89 01");
+        var inChannel = new CountDownLatch(1);
+        var letGo = new CountDownLatch(1);
+        var handedOverAt = new AtomicLong();
+        // a channel that takes its time: the dispatcher has claimed the message and checked the erasure mark
+        var slowSms = new com.omnicanal.messaging.Channel() {
+            @Override
+            public com.omnicanal.messaging.ChannelKind kind() {
+                return com.omnicanal.messaging.ChannelKind.SMS;
+            }
+
+            @Override
+            public com.omnicanal.messaging.SendOutcome send(com.omnicanal.messaging.Envelope envelope) {
+                inChannel.countDown();
+                try {
+                    letGo.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                handedOverAt.set(System.nanoTime());
+                return new com.omnicanal.messaging.SendOutcome.Sent("SM-slow");
+            }
+        };
+        var dispatcher = new com.omnicanal.messaging.Dispatcher(fx.log,
+                new com.omnicanal.messaging.dynamo.DynamoContactBook(dynamo.client(), fx.backend.tables.customers()),
+                new com.omnicanal.messaging.templates.MustacheTemplates(), List.of(slowSms),
+                com.omnicanal.messaging.Dispatcher.Policy.DEFAULT, fx.backend.clock, d -> { });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        var sending = pool.submit(() -> dispatcher.dispatch("ORDER_PLACED#" + order.id()));
+        assertThat(inChannel.await(20, TimeUnit.SECONDS)).isTrue();
+
+        var erasing = pool.submit(() -> {
+            fx.service.erase(zoe);
+            return System.nanoTime();
+        });
+        Thread.sleep(500);
+        assertThat(erasing.isDone()).as("the erasure answered while a message for her was being handed over").isFalse();
+        letGo.countDown();
+        long erasedAt = erasing.get(30, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(sending.get()).isEqualTo(com.omnicanal.messaging.Dispatcher.Result.SENT);
+        assertThat(handedOverAt.get()).isLessThan(erasedAt);
+        for (var trace : List.of("cust-zoe-wait", "Quintard", PHONE)) {
+            assertThat(fx.everything()).as(trace).noneMatch(item -> item.contains(trace));
+        }
+    }
 }

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * records whose saved answers mention the customer.
  */
 public final class DynamoCustomerHistory implements CustomerHistory {
-    /** How long an erasure waits for a dispatcher to finish handing one of the person's messages to a channel. */
+    /** How long an erasure waits, in all, for dispatchers to finish handing the person's messages to a channel. */
     private static final java.time.Duration SENDING_WAIT = java.time.Duration.ofSeconds(10);
 
     private final DynamoDbClient dynamo;
@@ -52,7 +52,7 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             if (rewrite(tables.orders(), item, from, to, false)) moved++;
         }
         for (var item : all(tables.outbox(), from)) {
-            if (moveMessage(item.get("id"), from, to, false)) moved++;
+            if (moveMessage(item.get("id"), from, to, false, 0)) moved++;
         }
         for (var item : feedback(from)) {
             var sk = item.get("sk").s();
@@ -148,6 +148,7 @@ public final class DynamoCustomerHistory implements CustomerHistory {
     @Override
     public void anonymise(String customerId, String anonymousId) {
         // the erasure mark stops new writes; a second pass picks up what the byCustomer index showed late
+        long waitUntil = System.nanoTime() + SENDING_WAIT.toNanos();
         for (int pass = 0; pass < 3; pass++) {
             int found = 0;
             for (var item : all(tables.orders(), customerId)) {
@@ -157,7 +158,7 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             // after the orders: a message a store change queued before its order was scrubbed is found here
             for (var item : all(tables.outbox(), customerId)) {
                 // the message body and the addresses it was sent to are personal; the delivery facts are not
-                moveMessage(item.get("id"), customerId, anonymousId, true);
+                moveMessage(item.get("id"), customerId, anonymousId, true, waitUntil);
                 found++;
             }
             if (found == 0 && pass > 0) break;
@@ -232,10 +233,9 @@ public final class DynamoCustomerHistory implements CustomerHistory {
      * dispatcher checks the erasure mark before each send, so this wait is short), so that nothing reaches the person
      * after the erasure answers. False if the message no longer belongs to {@code from}.
      */
-    private boolean moveMessage(AttributeValue id, String from, String to, boolean anonymise) {
-        var deadline = System.nanoTime() + SENDING_WAIT.toNanos();
+    private boolean moveMessage(AttributeValue id, String from, String to, boolean anonymise, long waitUntil) {
         while (true) {
-            boolean wait = anonymise && System.nanoTime() < deadline;
+            boolean wait = anonymise && System.nanoTime() < waitUntil;
             var values = new HashMap<String, AttributeValue>();
             values.put(":to", AttributeValue.fromS(to));
             values.put(":from", AttributeValue.fromS(from));

@@ -273,11 +273,6 @@ public final class DynamoCustomers implements Customers {
     }
 
     @Override
-    public boolean erased(String customerId) {
-        return ErasureMarks.erased(dynamo, table, customerId);
-    }
-
-    @Override
     public void markErased(String customerId, Instant at) {
         var item = new HashMap<>(ErasureMarks.key(customerId));
         item.put("erasedAt", s(Instants.format(at)));
