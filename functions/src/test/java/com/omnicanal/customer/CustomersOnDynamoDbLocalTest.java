@@ -128,6 +128,19 @@ class CustomersOnDynamoDbLocalTest {
     }
 
     @Test
+    void aCodeRequestedBeforeSomeoneElseVerifiedTheAddressNoLongerTakesIt() {
+        fx.service.addIdentity(hugo, "phone", "06 12 34 56 78");
+        var hugosCode = fx.lastCode("cust-hugo", Identity.Kind.PHONE, "0612345678");
+        verified(camille, "phone", "06 12 34 56 78");
+
+        assertThatThrownBy(() -> fx.service.verify(hugo, "phone", "0612345678", hugosCode)).isInstanceOf(DomainException.InvalidState.class);
+        assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678").orElseThrow().customerId()).isEqualTo("cust-camille");
+        // and a profile registered at a till is never what a sign-in acts as
+        var walkIn = fx.service.registerInStore(lea, "paris-rivoli", new ProfilePatch("W", null, null, null, null, null), null, null, null);
+        assertThatThrownBy(() -> fx.service.me(Actor.customer(walkIn.id()))).isInstanceOf(DomainException.Forbidden.class);
+    }
+
+    @Test
     void anIdentityVerifiedByAnotherCustomerIsRefusedWithoutSayingWhose() {
         verified(camille, "email", "camille.martin@example.fr");
         assertThatThrownBy(() -> fx.service.addIdentity(hugo, "email", "camille.martin@example.fr"))
