@@ -62,20 +62,12 @@ public final class Dispatcher {
             return Result.SKIPPED;
         }
         var message = record.message();
-        if (contacts.erased(message.customerId())) {
-            log.forget(messageId, "anon-" + Ids.newId(), now);
-            return Result.FAILED;
-        }
         var recipient = verification(message);
         if (recipient == null) {
             recipient = contacts.find(message.customerId()).map(r -> orderContactFilling(r, message))
                     .orElseGet(() -> guest(message));
         }
-        if (recipient == null) {
-            log.markFailed(messageId, "unknown-customer", now);
-            forgetCode(message);
-            return Result.FAILED;
-        }
+        if (recipient == null) return failed(message, "unknown-customer", now);
         boolean mayWait = message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL
                 && message.urgency() == OutboxMessage.Urgency.NORMAL;
         if (mayWait && recipient.quietHours() != null && recipient.quietHours().contains(now)) {
@@ -89,11 +81,7 @@ public final class Dispatcher {
             var allowed = java.util.Set.of(only.split(","));
             candidates = candidates.stream().filter(c -> allowed.contains(c.name())).toList();
         }
-        if (candidates.isEmpty()) {
-            log.markFailed(messageId, "no-consented-channel", now);
-            forgetCode(message);
-            return Result.FAILED;
-        }
+        if (candidates.isEmpty()) return failed(message, "no-consented-channel", now);
         if (!log.claim(messageId, now, policy.lease())) return Result.SKIPPED;
 
         // channels that already failed for good on an earlier delivery of this message are not tried again
@@ -149,6 +137,17 @@ public final class Dispatcher {
         }
         log.markFailed(messageId, lastReason, now());
         forgetCode(message);
+        return Result.FAILED;
+    }
+
+    /** Failed for good before any channel was tried; a message of an erased customer also loses its contents. */
+    private Result failed(OutboxMessage message, String reason, Instant now) {
+        if (contacts.erased(message.customerId())) {
+            log.forget(message.id(), "anon-" + Ids.newId(), now);
+        } else {
+            log.markFailed(message.id(), reason, now);
+            forgetCode(message);
+        }
         return Result.FAILED;
     }
 
