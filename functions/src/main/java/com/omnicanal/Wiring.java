@@ -21,7 +21,6 @@ import com.omnicanal.infrastructure.dynamo.DynamoResponseMemory;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.messaging.SentMessages;
-import com.omnicanal.order.GuestContacts;
 import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.OrderService;
 import com.omnicanal.order.api.OrderApi;
@@ -50,8 +49,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The composition root: builds clients, adapters and services once per container, and the functions from them. Each
  * capability is built on first use (each Lambda runs one function: the reserve function builds the catalog, the stock
  * ledger and reservations, not orders, returns, customers, feedback or messaging); collaborators another capability
- * needs only now and then (feedback's business events, the customer book's order contacts) are handed over as lazy
- * delegates, so they too are built on the first call that needs them.
+ * needs only now and then (feedback's business events) are handed over as lazy delegates, so they too are built on the
+ * first call that needs them.
  */
 public final class Wiring {
     private static volatile Wiring shared;
@@ -131,10 +130,7 @@ public final class Wiring {
                     settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
                     settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
                     settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()), d.maxLines(), d.maxQuantityPerLine());
-            // a guest's contact goes to the customer book, built when the first guest orders
-            GuestContacts guests = (customerId, name, email, phone) ->
-                    customers.get().rememberOrderContact(customerId, name, email, phone);
-            return new OrderService(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, guests, events);
+            return new OrderService(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, events);
         });
         this.orderApi = lazy(() -> OrderApi.router(orders.get()));
         this.orderSweeper = lazy(() -> new OrderSweeper(orders.get()));

@@ -7,7 +7,6 @@ import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Ids;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +21,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The single customer view: profile, identities verified by one-time codes, consents, merge, timeline and GDPR. */
+/**
+ * The single customer view: profile, identities verified by one-time codes, consents, merge, timeline and GDPR.
+ * A token acts on the profile of its own sign-in and on nothing else: an email or phone becomes an identity of a
+ * profile only when that profile's holder enters the code sent to it, and no profile anyone signs in to is ever
+ * merged away (SECURITY.md, "Identities, merges and erasure").
+ */
 public final class CustomerService {
     public static final String VERIFICATION = "IDENTITY_VERIFICATION";
+    /** Profiles staff register at the till have ids of our own making, never the subject of a sign-in. */
+    public static final String WALK_IN = "store-";
     public static final int MAX_CODE_ATTEMPTS = 5;
     /** One-time codes sent per hour, to one customer and to one address (no SMS bombing through us). */
     public static final int MAX_CODES_PER_HOUR = 5;
@@ -48,11 +53,15 @@ public final class CustomerService {
         this.clock = clock;
     }
 
-    /** The caller's profile, created at first sign-in; a merged profile leads to the one it was merged into. */
+    /**
+     * The caller's profile, created at first sign-in. A token never follows {@code mergedInto}: the profile it was
+     * merged into belongs to someone who proved their own identities, not to whoever holds this token.
+     */
     public Profile me(Actor actor) {
+        if (actor.id().startsWith(WALK_IN)) throw new DomainException.Forbidden("no sign-in acts as a profile registered at a till");
         var profile = customers.createIfAbsent(Profile.fresh(actor.id(), now()));
-        for (int hops = 0; profile.status() == Profile.Status.MERGED && hops < 10; hops++) {
-            profile = customers.profile(profile.mergedInto()).orElseThrow();
+        if (profile.status() == Profile.Status.MERGED) {
+            throw new DomainException.Forbidden("this profile was merged into another account: sign in with that account");
         }
         return profile;
     }
@@ -110,12 +119,13 @@ public final class CustomerService {
         }
         var code = String.format("%06d", RANDOM.nextInt(1_000_000));
         var data = new LinkedHashMap<String, String>();
+        // in clear only for the dispatcher: the export never shows it and the dispatcher removes it once handed over
         data.put("code", code);
         data.put("language", me.language());
         data.put(kind == Identity.Kind.EMAIL ? "verifyEmail" : "verifyPhone", value);
         var message = OutboxMessage.transactional(VERIFICATION, me.id(), VERIFICATION + "#" + Ids.newId(), data, now());
-        if (!customers.challenge(new Customers.Challenge(me.id(), kind, value, hash(code), 0, now().plus(CODE_LIFETIME)),
-                message, MAX_CODES_PER_HOUR)) {
+        if (!customers.challenge(new Customers.Challenge(me.id(), kind, value, CodeHash.of(me.id(), kind, value, code), 0,
+                now().plus(CODE_LIFETIME)), message, MAX_CODES_PER_HOUR)) {
             throw new DomainException.TooMany("at most " + MAX_CODES_PER_HOUR + " codes an hour: try again later",
                     now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1)));
         }
@@ -124,8 +134,8 @@ public final class CustomerService {
     }
 
     /**
-     * The right code makes the identity the caller's. If an unverified claim by another profile existed (a store
-     * registration, a guest order), that profile is the same person: it is merged into the caller's.
+     * The right code makes the identity the caller's. An unverified claim on it by another profile (a number given at
+     * the till) is taken from that profile: it proves nothing about who typed it, so nothing is merged or moved.
      */
     public Profile verify(Actor actor, String kindText, String typed, String code) {
         var me = me(actor);
@@ -142,17 +152,9 @@ public final class CustomerService {
         }
         var challenge = ((Customers.CodeTry.Counted) counted).challenge();
         if (now().isAfter(challenge.expiresAt())) throw new DomainException.InvalidInput("code", "has expired: ask for a new one");
-        if (code == null || !MessageDigest.isEqual(hash(code.strip()).getBytes(StandardCharsets.UTF_8),
-                challenge.codeHash().getBytes(StandardCharsets.UTF_8))) {
+        if (code == null || !CodeHash.matches(challenge.codeHash(), me.id(), kind, value, code.strip())) {
             int left = MAX_CODE_ATTEMPTS - challenge.attempts();
             throw new DomainException.InvalidInput("code", left > 0 ? "is wrong, " + left + " tries left" : "is wrong: ask for a new one");
-        }
-        var previous = customers.identity(kind, value);
-        if (previous.isPresent() && !previous.get().customerId().equals(me.id())) {
-            if (previous.get().verified()) {
-                throw new DomainException.InvalidState("this " + kind.name().toLowerCase(Locale.ROOT) + " is already used by another account");
-            }
-            merge(me.id(), previous.get().customerId(), me.id(), "verified " + kind.name().toLowerCase(Locale.ROOT));
         }
         if (!customers.claim(new Identity(kind, value, me.id(), true, now()), true)) {
             throw new DomainException.InvalidState("this " + kind.name().toLowerCase(Locale.ROOT) + " is already used by another account");
@@ -163,11 +165,14 @@ public final class CustomerService {
         return next;
     }
 
-    /** Staff register the customer in front of them: a profile with unverified contact details and maybe a card. */
+    /**
+     * Staff register the customer in front of them: a walk-in profile with the phone and email they gave (unverified:
+     * staff find them by it, and whoever later proves it takes it) and maybe a card.
+     */
     public Profile registerInStore(Actor actor, String storeId, ProfilePatch names, String phone, String email, String card) {
         catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
         actor.requireStore(storeId);
-        var id = "store-" + Ids.newId();
+        var id = WALK_IN + Ids.newId();
         var profile = customers.createIfAbsent(Profile.fresh(id, now()).with(names.firstName(), names.lastName(),
                 names.language() == null ? "fr" : names.language(), List.of(), null, storeId, now()));
         if (phone != null) attachUnverified(id, Identity.Kind.PHONE, normalize(Identity.Kind.PHONE, phone));
@@ -183,26 +188,6 @@ public final class CustomerService {
         return profile;
     }
 
-    /**
-     * The contact given with an order, kept as unverified identities of the buyer's profile (created if needed): a
-     * claim held by someone else, or already verified, is left alone.
-     */
-    public void rememberOrderContact(String customerId, String name, String email, String phone) {
-        var profile = customers.createIfAbsent(Profile.fresh(customerId, now()));
-        if (profile.firstName() == null && name != null) {
-            customers.save(profile.with(name, profile.lastName(), profile.language(), profile.preferredChannels(),
-                    profile.quietHours(), profile.homeStoreId(), now()));
-        }
-        // never downgrade an identity someone (the buyer included) already holds
-        if (phone != null && customers.identity(Identity.Kind.PHONE, phone).isEmpty()) {
-            customers.claim(new Identity(Identity.Kind.PHONE, phone, customerId, false, now()), false);
-        }
-        var mail = email == null ? null : email.toLowerCase(Locale.ROOT);
-        if (mail != null && customers.identity(Identity.Kind.EMAIL, mail).isEmpty()) {
-            customers.claim(new Identity(Identity.Kind.EMAIL, mail, customerId, false, now()), false);
-        }
-    }
-
     private void attachUnverified(String customerId, Identity.Kind kind, String value) {
         if (!customers.claim(new Identity(kind, value, customerId, false, now()), false)) {
             throw new DomainException.InvalidState("this " + kind.name().toLowerCase(Locale.ROOT) + " is already used by another account");
@@ -211,7 +196,11 @@ public final class CustomerService {
 
     // ---- merge --------------------------------------------------------------------------------------------------------
 
-    /** Staff (or ops) state that two profiles are one person. */
+    /**
+     * Staff (or ops) state that the walk-in in front of them is the same person as another profile. Only a walk-in
+     * profile (registered at a till, nobody signs in to it) is ever merged away: merging an account someone signs in
+     * to would hand its data to, or lock it away from, whoever that is.
+     */
     public Profile mergeByStaff(Actor actor, String storeId, String survivor, String merged, String why) {
         actor.requireStore(storeId);
         if (why == null || why.isBlank() || why.length() > 500) throw new DomainException.InvalidInput("reason", "is required, at most 500 characters");
@@ -219,14 +208,19 @@ public final class CustomerService {
         customers.profile(survivor).filter(p -> p.status() == Profile.Status.ACTIVE)
                 .orElseThrow(() -> new DomainException.NotFound("no customer " + survivor));
         customers.profile(merged).orElseThrow(() -> new DomainException.NotFound("no customer " + merged));
+        if (!merged.startsWith(WALK_IN)) {
+            throw new DomainException.InvalidState("only a profile registered at a till can be merged into another:"
+                    + " an account someone signs in to is never merged away");
+        }
         merge(survivor, merged, actor.id(), why.strip());
         return customers.profile(survivor).orElseThrow();
     }
 
     /**
-     * Everything of {@code merged} moves to {@code survivor}: identities, consents (the latest decision per purpose
-     * and channel wins), reservations, orders, returns, messages; then {@code merged} points to {@code survivor}.
-     * Each step is idempotent, so a merge cut off half-way is finished by running it again.
+     * Everything of the walk-in {@code merged} moves to {@code survivor}: identities, reservations, orders, returns,
+     * messages, and its consent refusals newer than the survivor's own decision (a grant given on another profile is
+     * not the survivor's consent); then {@code merged} points to {@code survivor}. Each step is idempotent, so a merge
+     * cut off half-way is finished by running it again.
      */
     void merge(String survivor, String merged, String by, String why) {
         var loser = customers.profile(merged).orElseThrow();
@@ -236,7 +230,7 @@ public final class CustomerService {
         for (var c : customers.consents(survivor)) kept.put(c.purpose() + c.channel(), c);
         for (var c : customers.consents(merged)) {
             var mine = kept.get(c.purpose() + c.channel());
-            if (mine == null || c.decidedAt().isAfter(mine.decidedAt())) customers.decide(survivor, c);
+            if (!c.granted() && (mine == null || c.decidedAt().isAfter(mine.decidedAt()))) customers.decide(survivor, c);
         }
         history.reassign(merged, survivor);
         var winner = customers.profile(survivor).orElseThrow();
@@ -321,7 +315,9 @@ public final class CustomerService {
         var identity = customers.identity(kind, normalize(kind, typed))
                 .orElseThrow(() -> new DomainException.NotFound("no customer with this " + kind.name().toLowerCase(Locale.ROOT)));
         var profile = customers.profile(identity.customerId()).orElseThrow(() -> new DomainException.NotFound("no customer"));
-        customers.recordAccess(profile.id(), storeId, actor.id(), now());
+        if (!customers.recordAccess(profile.id(), storeId, actor.id(), now())) {
+            throw new DomainException.NotFound("no customer with this " + kind.name().toLowerCase(Locale.ROOT));
+        }
         var open = history.timeline(profile.id(), null, 100).stream()
                 .filter(e -> storeId.equals(e.storeId()))
                 .filter(e -> Set.of("HELD", "PLACED", "ACCEPTED", "READY", "AWAITING_CUSTOMER").contains(e.status()))
@@ -349,18 +345,20 @@ public final class CustomerService {
 
     /**
      * Right to erasure: identities, names, contact details, consents and message contents go; orders, returns and
-     * stock stay for the accounts under an anonymous id. Nothing can reach the person afterwards, and the same email
-     * can sign up again.
+     * stock stay for the accounts under an anonymous id. The id is marked erased first, so a write racing the erasure
+     * (an order on its way) is refused or scrubbed with the rest; once this returns nothing of the person is left,
+     * nothing more is sent to them, and their token is refused everywhere. Asking again finishes an erasure cut off
+     * half-way. The same email or phone can sign up again, as a new account.
      */
     public void erase(Actor actor) {
-        var me = me(actor);
-        var anonymous = "anon-" + Ids.newId();
-        history.anonymise(me.id(), anonymous);
-        if (!me.id().equals(actor.id())) {
-            history.anonymise(actor.id(), anonymous);
-            customers.erase(actor.id());
+        if (actor.id().startsWith(WALK_IN)) throw new DomainException.Forbidden("no sign-in acts as a profile registered at a till");
+        var profile = customers.profile(actor.id());
+        if (profile.isPresent() && profile.get().status() == Profile.Status.MERGED) {
+            throw new DomainException.Forbidden("this profile was merged into another account: sign in with that account");
         }
-        customers.erase(me.id());
+        customers.markErased(actor.id(), now());
+        history.anonymise(actor.id(), "anon-" + Ids.newId());
+        customers.erase(actor.id());
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------------
@@ -393,14 +391,6 @@ public final class CustomerService {
 
     private static String field(Identity.Kind kind) {
         return kind.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String hash(String code) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String or(String value, String fallback) {

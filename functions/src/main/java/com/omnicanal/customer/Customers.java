@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Port: profiles, identities, consents, verification challenges and the staff access log. */
+/**
+ * Port: profiles, identities, consents, verification challenges and the staff access log. Once a customer id is marked
+ * erased ({@link #markErased}), every write under it is refused: {@link com.omnicanal.shared.DomainException.Forbidden}
+ * unless said otherwise.
+ */
 public interface Customers {
     Optional<Profile> profile(String id);
 
@@ -20,8 +24,9 @@ public interface Customers {
     List<Identity> identities(String customerId);
 
     /**
-     * Gives the identity to the customer, unless another customer holds it. {@code takeOverUnverified}: an
-     * unverified claim by someone else may be taken over (the new owner just proved control of it).
+     * Gives the identity to the customer, unless another customer holds it (or the customer was erased): false then.
+     * {@code takeOverUnverified}: an unverified claim by someone else is taken from them (the new owner just proved
+     * control of it; they never did).
      */
     boolean claim(Identity identity, boolean takeOverUnverified);
 
@@ -44,8 +49,6 @@ public interface Customers {
      */
     boolean challenge(Challenge challenge, OutboxMessage message, int maxPerHour);
 
-    Optional<Challenge> challenge(String customerId, Identity.Kind kind, String value);
-
     /** A try at a pending one-time code, counted before the code is compared (never compared, then counted). */
     sealed interface CodeTry {
         /** The try is counted: compare the code typed with this challenge's. */
@@ -65,12 +68,19 @@ public interface Customers {
 
     void clearChallenge(Challenge challenge);
 
-    void recordAccess(String customerId, String storeId, String staffId, Instant at);
+    /** Records that staff looked the customer up; false (nothing recorded) if the customer was erased meanwhile. */
+    boolean recordAccess(String customerId, String storeId, String staffId, Instant at);
 
     List<Map<String, Object>> accesses(String customerId);
 
     /** Marks {@code merged} as the same person as {@code survivor}, with who, when and why; false if already done. */
     boolean markMerged(String merged, String survivor, String by, String why, Instant at);
+
+    /**
+     * Marks the customer id erased, first of all: from then on no write under it commits anywhere (the other
+     * capabilities' transactions check the same mark). Keeps no personal data; idempotent.
+     */
+    void markErased(String customerId, Instant at);
 
     /** Deletes every item of the customer in the customer store: profile, identities, consents, codes, access log. */
     void erase(String customerId);

@@ -6,6 +6,9 @@ import java.util.Optional;
 public interface ContactBook {
     Optional<Recipient> find(String customerId);
 
+    /** Whether the customer was erased: nothing may be sent to them any more, whatever address a message carries. */
+    boolean erased(String customerId);
+
     /** The customer who owns this E.164 phone number, if any. */
     Optional<String> customerByPhone(String e164);
 

@@ -24,6 +24,15 @@ public interface DeliveryLog {
     /** Failed for now: released for a later try, not before {@code retryAt}. */
     void markRetry(String messageId, String reason, Instant retryAt, Instant now);
 
+    /** Drops one field of the message's template data (a one-time code, once the message is done with it). */
+    void redact(String messageId, String field);
+
+    /**
+     * The message's customer was erased: failed for good, its contents dropped and its customer id replaced by
+     * {@code anonymousId}, so that nothing of the person stays in the delivery log.
+     */
+    void forget(String messageId, String anonymousId, Instant now);
+
     /** Quiet hours: kept, to be sent from {@code until}. */
     void defer(String messageId, Instant until, Instant now);
 

@@ -1,6 +1,7 @@
 package com.omnicanal.messaging;
 
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,10 +81,7 @@ public final class Dispatcher {
             recipient = contacts.find(message.customerId()).map(r -> orderContactFilling(r, message))
                     .orElseGet(() -> guest(message));
         }
-        if (recipient == null) {
-            log.markFailed(messageId, "unknown-customer", now);
-            return Result.FAILED;
-        }
+        if (recipient == null) return failed(message, "unknown-customer", now);
         boolean mayWait = message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL
                 && message.urgency() == OutboxMessage.Urgency.NORMAL;
         if (mayWait && recipient.quietHours() != null && recipient.quietHours().contains(now)) {
@@ -97,10 +95,7 @@ public final class Dispatcher {
             var allowed = java.util.Set.of(only.split(","));
             candidates = candidates.stream().filter(c -> allowed.contains(c.name())).toList();
         }
-        if (candidates.isEmpty()) {
-            log.markFailed(messageId, "no-consented-channel", now);
-            return Result.FAILED;
-        }
+        if (candidates.isEmpty()) return failed(message, "no-consented-channel", now);
         if (!log.claim(messageId, now, policy.lease())) return Result.SKIPPED;
 
         // channels that already failed for good on an earlier delivery of this message are not tried again
@@ -130,12 +125,19 @@ public final class Dispatcher {
                 continue;
             }
             for (int tryNo = 1; tryNo <= policy.triesPerChannel(); tryNo++) {
+                // checked under the claim, before every hand-over: an erasure waits for claimed messages, so nothing
+                // reaches the person once it has answered, whatever contact the message carries
+                if (contacts.erased(message.customerId())) {
+                    log.forget(messageId, "anon-" + Ids.newId(), now());
+                    return Result.FAILED;
+                }
                 var outcome = channel.send(envelope);
                 var at = now();
                 if (outcome instanceof SendOutcome.Sent sent) {
                     log.recordAttempt(messageId, new Attempt(kind, sent.providerId(), "sent", null, at));
                     log.markSent(messageId, kind, sent.providerId(), at);
                     sentMessages.sent(message, at);
+                    forgetCode(message);
                     return Result.SENT;
                 }
                 if (outcome instanceof SendOutcome.Permanent p) {
@@ -158,7 +160,24 @@ public final class Dispatcher {
             return Result.RETRY;
         }
         log.markFailed(messageId, lastReason, now());
+        forgetCode(message);
         return Result.FAILED;
+    }
+
+    /** Failed for good before any channel was tried; a message of an erased customer also loses its contents. */
+    private Result failed(OutboxMessage message, String reason, Instant now) {
+        if (contacts.erased(message.customerId())) {
+            log.forget(message.id(), "anon-" + Ids.newId(), now);
+        } else {
+            log.markFailed(message.id(), reason, now);
+            forgetCode(message);
+        }
+        return Result.FAILED;
+    }
+
+    /** A one-time code is kept only until its message is sent or has failed for good: never readable afterwards. */
+    private void forgetCode(OutboxMessage message) {
+        if (verification(message) != null && message.templateData().containsKey("code")) log.redact(message.id(), "code");
     }
 
     /** A one-time code goes to the address being verified, and only there. */

@@ -52,21 +52,15 @@ public final class OrderService {
     private final Payments payments;
     private final OrderPolicy policy;
     private final Clock clock;
-    private final GuestContacts guests;
     private final BusinessEvents events;
 
     public OrderService(Catalog catalog, StockLedger stock, Orders orders, Payments payments, OrderPolicy policy,
                         Clock clock) {
-        this(catalog, stock, orders, payments, policy, clock, GuestContacts.NONE);
+        this(catalog, stock, orders, payments, policy, clock, BusinessEvents.NONE);
     }
 
     public OrderService(Catalog catalog, StockLedger stock, Orders orders, Payments payments, OrderPolicy policy,
-                        Clock clock, GuestContacts guests) {
-        this(catalog, stock, orders, payments, policy, clock, guests, BusinessEvents.NONE);
-    }
-
-    public OrderService(Catalog catalog, StockLedger stock, Orders orders, Payments payments, OrderPolicy policy,
-                        Clock clock, GuestContacts guests, BusinessEvents events) {
+                        Clock clock, BusinessEvents events) {
         this.events = events;
         this.catalog = catalog;
         this.stock = stock;
@@ -74,7 +68,6 @@ public final class OrderService {
         this.payments = payments;
         this.policy = policy;
         this.clock = clock;
-        this.guests = guests;
     }
 
     /** The order as answered, and whether it replays an earlier identical request. */
@@ -110,12 +103,11 @@ public final class OrderService {
                 List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
                 .message(message(PLACED, placed, store)).idempotency(claim));
-        if (result instanceof Orders.Outcome.Applied) {
-            guests.remember(actor.id(), contact.name(), contact.email(), contact.phone());
-            return new Outcome(placed, false);
-        }
+        // the contact stays on this order (its messages go there): it never becomes an identity of the buyer's profile
+        if (result instanceof Orders.Outcome.Applied) return new Outcome(placed, false);
         if (result instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
         if (result instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
+        if (result instanceof Orders.Outcome.CustomerErased) throw erased();
         // the pickup store lacks something: offer a later date by transfer, or the stores that have every line
         var options = options(lines, store, now);
         if (options.isEmpty()) {
@@ -128,7 +120,7 @@ public final class OrderService {
         var saved = orders.apply(Orders.Change.of(awaiting, null).idempotency(claim));
         if (saved instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
         if (saved instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
-        guests.remember(actor.id(), contact.name(), contact.email(), contact.phone());
+        if (saved instanceof Orders.Outcome.CustomerErased) throw erased();
         return new Outcome(awaiting, false);
     }
 
@@ -535,6 +527,10 @@ public final class OrderService {
 
     private static DomainException locked(String id) {
         return new DomainException.InvalidState("order " + id + " is locked after too many wrong codes: unlock it first");
+    }
+
+    private static DomainException erased() {
+        return new DomainException.Forbidden("this account was erased");
     }
 
     private static DomainException changedMeanwhile(String id) {

@@ -18,9 +18,10 @@ public interface Orders {
     }
 
     /**
-     * One transaction: {@code next} replaces the order if it is still in {@code expected} (null: creates it), with the
-     * stock effect on every line, the pickup code claimed or freed, the messages, the payment command, the
-     * idempotency claim and, for a reminder, a check that it was not sent before.
+     * One transaction: {@code next} replaces the order if it is still in {@code expected} (null: creates it, unless
+     * its customer was erased) and still belongs to {@code next}'s customer (a change read before a merge or an
+     * erasure moved it does not undo that), with the stock effect on every line, the pickup code claimed or freed, the
+     * messages, the payment command, the idempotency claim and, for a reminder, a check that it was not sent before.
      */
     record Change(Order next, OrderStatus expected, StockEffect stock, String claimCode, String releaseCode,
                   List<OutboxMessage> messages, PaymentCommand payment, IdempotencyClaim idempotency, String reminder) {
@@ -77,6 +78,10 @@ public interface Orders {
         }
 
         record KeyReused() implements Outcome {
+        }
+
+        /** The order's customer was erased: nothing more is written under that id. */
+        record CustomerErased() implements Outcome {
         }
     }
 

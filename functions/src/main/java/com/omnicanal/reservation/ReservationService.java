@@ -77,6 +77,7 @@ public final class ReservationService {
             throw new InsufficientStock(request.sku(), request.storeId(), request.quantity(), short_.available(),
                     alternatives(request.sku(), request.storeId(), request.quantity()));
         }
+        if (result instanceof Reservations.HoldResult.CustomerErased) throw new DomainException.Forbidden("this account was erased");
         throw new DomainException.IdempotencyConflict(
                 "Idempotency-Key " + idempotencyKey + " was already used with a different request");
     }

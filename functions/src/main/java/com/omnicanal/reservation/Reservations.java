@@ -12,13 +12,16 @@ public interface Reservations {
 
     /**
      * In one transaction: holds the units (only if that many are available), writes the reservation, its outbox
-     * message and the idempotency claim.
+     * message and the idempotency claim; refused if the customer was erased.
      */
     HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim);
 
     Optional<Reservation> find(String id);
 
-    /** Cancelled or expired: releases the hold. False if the reservation was no longer held (someone else won). */
+    /**
+     * Cancelled or expired: releases the hold. False if the reservation was no longer held (someone else won), or no
+     * longer belongs to the customer it was read with (a merge or an erasure moved it meanwhile).
+     */
     boolean release(Reservation released, Optional<OutboxMessage> notice);
 
     /** Bought in store: on-hand and held units both go down. False if the reservation was no longer held. */
@@ -43,6 +46,10 @@ public interface Reservations {
         }
 
         record NotEnoughStock(int available) implements HoldResult {
+        }
+
+        /** The customer was erased: nothing more is written under that id. */
+        record CustomerErased() implements HoldResult {
         }
     }
 }

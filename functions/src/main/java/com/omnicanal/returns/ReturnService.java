@@ -140,6 +140,7 @@ public final class ReturnService {
         if (result instanceof Returns.Outcome.NoReplacementStock) {
             throw new DomainException.InvalidState("the replacement is not available at " + request.exchange().storeId());
         }
+        if (result instanceof Returns.Outcome.CustomerErased) throw new DomainException.Forbidden("this account was erased");
         throw new IllegalStateException("return " + id + " was refused: " + result);
     }
 

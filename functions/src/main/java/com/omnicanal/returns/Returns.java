@@ -39,8 +39,17 @@ public interface Returns {
 
         record KeyReused() implements Outcome {
         }
+
+        /** The customer was erased: nothing more is written under that id. */
+        record CustomerErased() implements Outcome {
+        }
     }
 
+    /**
+     * One transaction: {@code next} is created (refused if its customer was erased) or replaces the return if it is
+     * still in {@code expected} and still belongs to {@code next}'s customer (a change read before a merge or an
+     * erasure moved it does not undo that), with the tally, the replacement hold, the restocking and the messages.
+     */
     Outcome apply(Change change);
 
     Optional<ReturnAuthorization> find(String id);

@@ -2,23 +2,57 @@ package com.omnicanal.customer;
 
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
+import com.omnicanal.infrastructure.dynamo.TableDefinitions;
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.Dispatcher;
+import com.omnicanal.messaging.dynamo.DynamoContactBook;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.order.Order;
+import com.omnicanal.order.OrderPolicy;
+import com.omnicanal.order.OrderRequest;
+import com.omnicanal.order.OrderService;
+import com.omnicanal.order.dynamo.DynamoOrders;
+import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.testing.RecordingChannel;
 import com.omnicanal.testing.TestBackend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Customers over DynamoDB Local, reading the one-time codes back from the outbox as the customer would receive them. */
+/**
+ * Customers over DynamoDB Local, with click-and-collect orders wired as production wires them, a dispatcher whose SMS
+ * and email channels record what they are handed, and the one-time codes read back from the outbox as the person who
+ * holds the address would receive them.
+ */
 final class CustomerFixture {
     final TestBackend backend;
     final DynamoCustomers customers;
+    final DynamoOrders orderStore;
     final CustomerService service;
+    final OrderService orders;
+    final DynamoDeliveryLog log;
+    final RecordingChannel sms = new RecordingChannel(ChannelKind.SMS);
+    final RecordingChannel email = new RecordingChannel(ChannelKind.EMAIL);
+    final Dispatcher dispatcher;
 
     CustomerFixture(DynamoDbClient dynamo) {
         backend = new TestBackend(dynamo);
         backend.resetTables();
         customers = new DynamoCustomers(dynamo, backend.tables.customers(), backend.tables.outbox());
         service = new CustomerService(backend.catalog, customers, new DynamoCustomerHistory(dynamo, backend.tables), backend.clock);
+        orderStore = new DynamoOrders(dynamo, backend.tables);
+        orders = new OrderService(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
+                OrderPolicy.DEFAULT, backend.clock);
+        log = new DynamoDeliveryLog(dynamo, backend.tables.outbox());
+        dispatcher = new Dispatcher(log, new DynamoContactBook(dynamo, backend.tables.customers()), new MustacheTemplates(),
+                List.of(sms, email), new Dispatcher.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), 3,
+                Duration.ofMinutes(1)), backend.clock, d -> { });
     }
 
     /** The profile item as stored. */
@@ -37,5 +71,35 @@ final class CustomerFixture {
                 .filter(i -> i.get("templateData").m().values().stream().anyMatch(v -> value.equals(v.s())))
                 .max(java.util.Comparator.comparing(i -> i.get("createdAt").s()))
                 .orElseThrow().get("templateData").m().get("code").s();
+    }
+
+    /** Adds the address and enters the code it received. */
+    void verified(Actor actor, String kind, String value) {
+        service.addIdentity(actor, kind, value);
+        service.verify(actor, kind, value, lastCode(actor.id(), Identity.Kind.valueOf(kind.toUpperCase()), value));
+    }
+
+    /** A click-and-collect order of one T-shirt at Paris Rivoli, with the contact the customer typed. */
+    Order order(Actor who, String key, String name, String mail, String phone) {
+        return orders.place(who, new OrderRequest(List.of(new OrderRequest.LineRequest("TSH-COT-BLU-M", 1)), "paris-rivoli",
+                new Order.Contact(name, mail, phone), "pa_auth_" + key), key).order();
+    }
+
+    /** Hands every message of the outbox to the dispatcher, as the stream does; sent or failed ones are skipped. */
+    void dispatchAll() {
+        for (var item : backend.dynamo.scanPaginator(r -> r.tableName(backend.tables.outbox()).consistentRead(true)).items()) {
+            dispatcher.dispatch(item.get("id").s());
+        }
+    }
+
+    /** Every item of every table, as text, to look for what is left of a person. */
+    List<String> everything() {
+        var all = new ArrayList<String>();
+        for (var table : TableDefinitions.all(backend.tables)) {
+            for (var item : backend.dynamo.scanPaginator(r -> r.tableName(table.tableName()).consistentRead(true)).items()) {
+                all.add(table.tableName() + " " + item);
+            }
+        }
+        return all;
     }
 }

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
+import com.omnicanal.order.Order;
+import com.omnicanal.order.OrderService;
+import com.omnicanal.order.OrderStatus;
+import com.omnicanal.order.Orders;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
@@ -50,9 +55,7 @@ class CustomersOnDynamoDbLocalTest {
     }
 
     private void verified(Actor actor, String kind, String value) {
-        fx.service.addIdentity(actor, kind, value);
-        fx.service.verify(actor, kind, value, fx.lastCode(fx.service.me(actor).id(),
-                Identity.Kind.valueOf(kind.toUpperCase()), value));
+        fx.verified(actor, kind, value);
     }
 
     @Test
@@ -198,6 +201,19 @@ class CustomersOnDynamoDbLocalTest {
     }
 
     @Test
+    void aCodeRequestedBeforeSomeoneElseVerifiedTheAddressNoLongerTakesIt() {
+        fx.service.addIdentity(hugo, "phone", "06 12 34 56 78");
+        var hugosCode = fx.lastCode("cust-hugo", Identity.Kind.PHONE, "0612345678");
+        verified(camille, "phone", "06 12 34 56 78");
+
+        assertThatThrownBy(() -> fx.service.verify(hugo, "phone", "0612345678", hugosCode)).isInstanceOf(DomainException.InvalidState.class);
+        assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678").orElseThrow().customerId()).isEqualTo("cust-camille");
+        // and a profile registered at a till is never what a sign-in acts as
+        var walkIn = fx.service.registerInStore(lea, "paris-rivoli", new ProfilePatch("W", null, null, null, null, null), null, null, null);
+        assertThatThrownBy(() -> fx.service.me(Actor.customer(walkIn.id()))).isInstanceOf(DomainException.Forbidden.class);
+    }
+
+    @Test
     void anIdentityVerifiedByAnotherCustomerIsRefusedWithoutSayingWhose() {
         verified(camille, "email", "camille.martin@example.fr");
         assertThatThrownBy(() -> fx.service.addIdentity(hugo, "email", "camille.martin@example.fr"))
@@ -211,48 +227,159 @@ class CustomersOnDynamoDbLocalTest {
     }
 
     @Test
-    void verifyingAPhoneTheStoreRegisteredMergesTheStoreProfileIntoTheAccount() {
+    void verifyingAPhoneAStoreRegisteredTakesItFromTheWalkInWithoutMergingAnything() {
         var store = fx.service.registerInStore(lea, "paris-rivoli",
                 new ProfilePatch("Camille", "Martin", "fr", null, null, null), "06 12 34 56 78", null, "2900123456");
-        var storeActor = Actor.customer(store.id());
-        var reservation = fx.backend.reservationService.reserve(storeActor,
+        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
                 new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
         fx.customers.decide(store.id(), new Consent("MARKETING", "SMS", true, "store", "v1", fx.backend.clock.instant()));
-        fx.backend.clock.advance(Duration.ofMinutes(1));
-        fx.customers.decide("cust-camille", new Consent("MARKETING", "EMAIL", true, "web", "v2", fx.backend.clock.instant()));
 
         verified(camille, "phone", "06 12 34 56 78");
 
-        var merged = fx.customers.profile(store.id()).orElseThrow();
-        assertThat(merged.status()).isEqualTo(Profile.Status.MERGED);
-        assertThat(merged.mergedInto()).isEqualTo("cust-camille");
+        // whoever gave that number at the till proved nothing: the walk-in loses it, and nothing else happens
+        assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678").orElseThrow())
+                .satisfies(i -> assertThat(i.customerId()).isEqualTo("cust-camille"))
+                .satisfies(i -> assertThat(i.verified()).isTrue());
+        assertThat(fx.customers.identities(store.id())).extracting(Identity::kind).containsExactly(Identity.Kind.CARD);
+        assertThat(fx.customers.profile(store.id()).orElseThrow().status()).isEqualTo(Profile.Status.ACTIVE);
+        var account = fx.service.me(camille);
+        assertThat(account.loyaltyCard()).isNull();
+        assertThat(account.phone()).isEqualTo("+33612345678");
+        assertThat(fx.service.consents(camille)).isEmpty();
+        assertThat(fx.backend.reservations.find(reservation.id()).orElseThrow().customerId()).isEqualTo(store.id());
+    }
+
+    @Test
+    void staffMergeAWalkInIntoAnAccountWithItsCardAndHistoryButGiveNoConsentOnTheAccountsBehalf() {
+        var store = fx.service.registerInStore(lea, "paris-rivoli",
+                new ProfilePatch("Camille", "Martin", "fr", null, null, null), null, null, "2900123456");
+        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
+                new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
+        fx.service.decide(camille, List.of(new Consent("FEEDBACK", "EMAIL", true, null, "v1", null)));
+        fx.backend.clock.advance(Duration.ofMinutes(1));
+        fx.customers.decide(store.id(), new Consent("MARKETING", "SMS", true, "store", "v1", fx.backend.clock.instant()));
+        fx.customers.decide(store.id(), new Consent("FEEDBACK", "EMAIL", false, "store", "v1", fx.backend.clock.instant()));
+
+        fx.service.mergeByStaff(lea, "paris-rivoli", "cust-camille", store.id(), "same person, identity checked at the till");
+
         var survivor = fx.service.me(camille);
         assertThat(survivor.loyaltyCard()).isEqualTo("2900123456");
-        assertThat(survivor.phone()).isEqualTo("+33612345678");
         assertThat(fx.customers.identity(Identity.Kind.CARD, "2900123456").orElseThrow().customerId()).isEqualTo("cust-camille");
         assertThat(fx.backend.reservations.find(reservation.id()).orElseThrow().customerId()).isEqualTo("cust-camille");
-        assertThat(fx.service.consents(camille)).extracting(Consent::channel).containsExactlyInAnyOrder("SMS", "EMAIL");
-        assertThat(fx.service.me(storeActor).id()).isEqualTo("cust-camille");
+        assertThat(fx.customers.profile(store.id()).orElseThrow().mergedInto()).isEqualTo("cust-camille");
+        // a refusal is the safe side and follows the person; a grant given on another profile is not Camille's consent
+        assertThat(fx.service.consents(camille)).singleElement().satisfies(c -> {
+            assertThat(c.purpose() + "/" + c.channel()).isEqualTo("FEEDBACK/EMAIL");
+            assertThat(c.granted()).isFalse();
+        });
         var contact = new DynamoContactBook(dynamo.client(), "Customers").find(store.id()).orElseThrow();
         assertThat(contact.customerId()).isEqualTo("cust-camille");
     }
 
     @Test
-    void aGuestOrderPlacedWithAPhoneJoinsTheAccountThatLaterVerifiesThatPhone() {
-        var orders = new com.omnicanal.order.OrderService(fx.backend.catalog, fx.backend.ledger,
-                new com.omnicanal.order.dynamo.DynamoOrders(dynamo.client(), fx.backend.tables),
-                new com.omnicanal.order.payments.RecordingPayments(fx.backend.clock), com.omnicanal.order.OrderPolicy.DEFAULT,
-                fx.backend.clock, fx.service::rememberOrderContact);
+    void erasingAnAccountAlsoErasesTheWalkInStaffMergedIntoIt() {
+        var store = fx.service.registerInStore(lea, "paris-rivoli",
+                new ProfilePatch("Camille", "Walkin", "fr", null, null, null), "06 12 34 56 78", null, "2900123456");
+        fx.service.me(camille);
+        fx.service.mergeByStaff(lea, "paris-rivoli", "cust-camille", store.id(), "same person, identity checked at the till");
+
+        fx.service.erase(camille);
+
+        for (var trace : List.of("cust-camille", store.id(), "Walkin", "+33612345678", "2900123456")) {
+            assertThat(fx.everything()).as(trace).noneMatch(item -> item.contains(trace));
+        }
+    }
+
+    @Test
+    void anOrderContactNeverHandsTheOrderersTokenToWhoeverLaterVerifiesThatPhone() {
+        var attacker = Actor.customer("cust-attacker");
+        var victim = Actor.customer("cust-victim");
+        fx.service.update(victim, new ProfilePatch("Valérie", "Victime", null, null, null, null));
+        verified(victim, "email", "valerie@example.fr");
+        var planted = fx.order(attacker, "a1", "Whoever", null, "06 12 34 56 78");
+
+        verified(victim, "phone", "06 12 34 56 78");
+
+        // the attacker's token reads, changes and erases the attacker's own profile, never the victim's
+        assertThat(fx.service.me(attacker).id()).isEqualTo("cust-attacker");
+        assertThat(Json.write(fx.service.export(attacker))).doesNotContain("cust-victim", "valerie@example.fr", "Victime");
+        fx.service.update(attacker, new ProfilePatch("Pirate", null, null, null, null, null));
+        assertThat(fx.service.me(victim).firstName()).isEqualTo("Valérie");
+        // and the victim's account holds nothing of the attacker's order
+        assertThat(fx.orders.mine(victim, null).items()).isEmpty();
+        assertThat(Json.write(fx.service.export(victim))).doesNotContain(planted.id());
+        assertThat(fx.orders.mine(attacker, null).items()).extracting(Order::id).containsExactly(planted.id());
+
+        fx.service.erase(attacker);
+
+        var after = fx.service.me(victim);
+        assertThat(after.email()).isEqualTo("valerie@example.fr");
+        assertThat(after.phone()).isEqualTo("+33612345678");
+        assertThat(fx.customers.identity(Identity.Kind.EMAIL, "valerie@example.fr").orElseThrow().customerId()).isEqualTo("cust-victim");
+        assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678").orElseThrow().customerId()).isEqualTo("cust-victim");
+    }
+
+    @Test
+    void theCodeSentToAnAddressIsNeverReadableByTheAccountThatAskedForIt() {
+        var attacker = Actor.customer("cust-attacker");
+        fx.service.addIdentity(attacker, "phone", "06 12 34 56 78");
+        var code = fx.lastCode("cust-attacker", Identity.Kind.PHONE, "0612345678");
+
+        var exported = Json.write(fx.service.export(attacker));
+        assertThat(exported).contains("+33612345678").doesNotContain("\"" + code + "\"");
+
+        fx.dispatchAll();
+        assertThat(fx.sms.to("+33612345678")).singleElement().satisfies(s -> assertThat(s.envelope().text()).contains(code));
+        // once handed to the channel, the outbox keeps no readable code either
+        assertThat(fx.everything()).noneMatch(item -> item.contains("S=" + code + ")"));
+    }
+
+    @Test
+    void staffNeverMergeAwayAnAccountSomeoneSignsInTo() {
+        var victim = Actor.customer("cust-victim");
+        verified(victim, "email", "valerie@example.fr");
+        fx.service.me(camille);
+
+        assertThatThrownBy(() -> fx.service.mergeByStaff(lea, "paris-rivoli", "cust-camille", "cust-victim", "she says both are hers"))
+                .isInstanceOf(DomainException.InvalidState.class);
+
+        assertThat(fx.service.me(victim).email()).isEqualTo("valerie@example.fr");
+        assertThat(fx.service.me(camille).email()).isNull();
+        assertThat(fx.customers.identity(Identity.Kind.EMAIL, "valerie@example.fr").orElseThrow().customerId()).isEqualTo("cust-victim");
+    }
+
+    @Test
+    void aTokenWhoseProfileWasMergedAwayIsRefusedRatherThanLedIntoTheSurvivor() {
+        var victim = Actor.customer("cust-victim");
+        verified(victim, "email", "valerie@example.fr");
+        fx.service.me(hugo);
+        // a merge recorded before the rules changed (an order contact, then the victim verified that phone)
+        fx.customers.markMerged("cust-hugo", "cust-victim", "cust-victim", "verified phone", fx.backend.clock.instant());
+
+        assertThatThrownBy(() -> fx.service.me(hugo)).isInstanceOf(DomainException.Forbidden.class);
+        assertThatThrownBy(() -> fx.service.export(hugo)).isInstanceOf(DomainException.Forbidden.class);
+        assertThatThrownBy(() -> fx.service.update(hugo, new ProfilePatch("Pirate", null, null, null, null, null)))
+                .isInstanceOf(DomainException.Forbidden.class);
+        assertThatThrownBy(() -> fx.service.erase(hugo)).isInstanceOf(DomainException.Forbidden.class);
+        assertThatThrownBy(() -> fx.service.addIdentity(hugo, "email", "pirate@example.fr")).isInstanceOf(DomainException.Forbidden.class);
+
+        assertThat(fx.service.me(victim).email()).isEqualTo("valerie@example.fr");
+        assertThat(fx.customers.identity(Identity.Kind.EMAIL, "valerie@example.fr").orElseThrow().customerId()).isEqualTo("cust-victim");
+    }
+
+    @Test
+    void aGuestOrderStaysWithTheGuestWhenAnAccountLaterVerifiesItsPhone() {
         var guest = Actor.customer("guest-5f2a");
-        var order = orders.place(guest, new com.omnicanal.order.OrderRequest(
-                List.of(new com.omnicanal.order.OrderRequest.LineRequest("TSH-COT-BLU-M", 1)), "paris-rivoli",
-                new com.omnicanal.order.Order.Contact("Camille M.", null, "06 12 34 56 78"), "pa_guest_0001"), "g1").order();
-        assertThat(fx.customers.identity(Identity.Kind.PHONE, "+33612345678").orElseThrow().verified()).isFalse();
+        var order = fx.order(guest, "g1", "Camille M.", null, "06 12 34 56 78");
 
         verified(camille, "phone", "06 12 34 56 78");
 
-        assertThat(orders.mine(camille, null).items()).extracting(com.omnicanal.order.Order::id).containsExactly(order.id());
-        assertThat(fx.customers.profile("guest-5f2a").orElseThrow().mergedInto()).isEqualTo("cust-camille");
+        assertThat(fx.orders.mine(camille, null).items()).isEmpty();
+        assertThat(fx.orders.mine(guest, null).items()).extracting(Order::id).containsExactly(order.id());
+        fx.customers.profile("guest-5f2a").ifPresent(p -> assertThat(p.status()).isEqualTo(Profile.Status.ACTIVE));
+        // the guest is still told about that order, at the contact given with it
+        fx.dispatchAll();
+        assertThat(fx.sms.to("+33612345678")).extracting(s -> s.envelope().messageId()).contains(OrderService.PLACED + "#" + order.id());
     }
 
     @Test
@@ -341,8 +468,94 @@ class CustomersOnDynamoDbLocalTest {
         }
         assertThat(fx.backend.level("TSH-COT-BLU-M", "paris-rivoli").reserved()).isEqualTo(1);
         assertThat(new DynamoContactBook(dynamo.client(), "Customers").find("cust-erase-7c1d")).isEmpty();
+        assertThatThrownBy(() -> fx.service.lookup(lea, "paris-rivoli", "07 45 67 89 01", null, null))
+                .isInstanceOf(DomainException.NotFound.class);
         var again = Actor.customer("cust-new-account");
         verified(again, "email", "zoe.quintard@example.fr");
         assertThat(fx.service.me(again).email()).isEqualTo("zoe.quintard@example.fr");
+    }
+
+    @Test
+    void anOrderThatCommitsAfterTheErasureIsRefusedAndNothingReachesTheErasedAddress() {
+        var zoe = Actor.customer("cust-zoe");
+        fx.service.update(zoe, new ProfilePatch("Zoé", "Quintard", null, null, null, null));
+        verified(zoe, "phone", "07 45 67 89 01");
+        fx.order(zoe, "z1", "Zoé Quintard", "zoe.quintard@example.fr", "07 45 67 89 01");
+
+        fx.service.erase(zoe);
+        // the same token's order that was still on its way when the erasure answered
+        assertThatThrownBy(() -> fx.order(zoe, "z2", "Zoé Quintard", "zoe.quintard@example.fr", "07 45 67 89 01"))
+                .isInstanceOf(DomainException.Forbidden.class);
+        fx.dispatchAll();
+
+        assertThat(fx.sms.sent()).isEmpty();
+        assertThat(fx.email.sent()).isEmpty();
+        for (var trace : List.of("cust-zoe", "Quintard", "+33745678901", "zoe.quintard")) {
+            assertThat(fx.everything()).as(trace).noneMatch(item -> item.contains(trace));
+        }
+    }
+
+    @Test
+    void aChangeReadBeforeTheErasureCannotWriteThePersonBack() {
+        var zoe = Actor.customer("cust-zoe");
+        fx.service.update(zoe, new ProfilePatch("Zoé", "Quintard", null, null, null, null));
+        var placed = fx.order(zoe, "z1", "Zoé Quintard", "zoe.quintard@example.fr", "07 45 67 89 01");
+        var profileAsRead = fx.customers.profile("cust-zoe").orElseThrow();
+
+        fx.service.erase(zoe);
+
+        // the store accepts the order as it read it before the erasure: refused, the order keeps no one's name
+        var accepted = placed.moveTo(OrderStatus.ACCEPTED, fx.backend.clock.instant(), "staff-lea", null);
+        assertThat(fx.orderStore.apply(Orders.Change.of(accepted, OrderStatus.PLACED)
+                .message(com.omnicanal.outbox.OutboxMessage.transactional("ORDER_ACCEPTED", "cust-zoe", "ORDER_ACCEPTED#" + placed.id(),
+                        java.util.Map.of("contactPhone", "+33745678901"), fx.backend.clock.instant()))))
+                .isInstanceOf(Orders.Outcome.Conflict.class);
+        // a profile change, a new identity or a consent read before the erasure cannot bring the person back either
+        assertThatThrownBy(() -> fx.customers.save(profileAsRead)).isInstanceOf(DomainException.Forbidden.class);
+        assertThat(fx.customers.claim(new Identity(Identity.Kind.PHONE, "+33745678901", "cust-zoe", true,
+                fx.backend.clock.instant()), true)).isFalse();
+        assertThatThrownBy(() -> fx.customers.decide("cust-zoe", new Consent("MARKETING", "SMS", true, "web", "v1",
+                fx.backend.clock.instant()))).isInstanceOf(DomainException.Forbidden.class);
+
+        for (var trace : List.of("cust-zoe", "Quintard", "+33745678901", "zoe.quintard")) {
+            assertThat(fx.everything()).as(trace).noneMatch(item -> item.contains(trace));
+        }
+    }
+
+    @Test
+    void aMergeThatLandsAfterTheSurvivorsErasureMovesNothingUnderTheErasedId() {
+        var store = fx.service.registerInStore(lea, "paris-rivoli", new ProfilePatch("Zoé", null, "fr", null, null, null),
+                null, null, null);
+        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
+                new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
+        fx.service.me(Actor.customer("cust-zoe"));
+        fx.service.erase(Actor.customer("cust-zoe"));
+
+        // a staff merge into her account that checked the account before the erasure, and moves the walk-in's records now
+        var history = new com.omnicanal.customer.dynamo.DynamoCustomerHistory(dynamo.client(), fx.backend.tables);
+        assertThatThrownBy(() -> history.reassign(store.id(), "cust-zoe")).isInstanceOf(DomainException.Forbidden.class);
+
+        assertThat(fx.backend.reservations.find(reservation.id()).orElseThrow().customerId()).isEqualTo(store.id());
+        assertThat(fx.everything()).noneMatch(item -> item.contains("cust-zoe"));
+    }
+
+    @Test
+    void aMessageForAnErasedCustomerIsNeverSentEvenWithTheOrderContactInIt() {
+        var zoe = Actor.customer("cust-zoe");
+        fx.service.me(zoe);
+        fx.service.erase(zoe);
+        // a message that a change committing as the erasure ran could still have queued
+        var late = com.omnicanal.outbox.OutboxMessage.transactional(OrderService.READY, "cust-zoe", "ORDER_READY#late",
+                java.util.Map.of("orderId", "late", "contactPhone", "+33745678901", "contactEmail", "zoe.quintard@example.fr"),
+                fx.backend.clock.instant());
+        fx.backend.dynamo.transactWriteItems(r -> r.transactItems(
+                com.omnicanal.outbox.dynamo.OutboxItems.put(fx.backend.tables.outbox(), late)));
+
+        fx.dispatchAll();
+
+        assertThat(fx.sms.sent()).isEmpty();
+        assertThat(fx.email.sent()).isEmpty();
+        assertThat(fx.log.find("ORDER_READY#late").orElseThrow().status()).isEqualTo(com.omnicanal.messaging.MessageRecord.Status.FAILED);
+        assertThat(fx.everything()).noneMatch(item -> item.contains("+33745678901") || item.contains("zoe.quintard"));
     }
 }

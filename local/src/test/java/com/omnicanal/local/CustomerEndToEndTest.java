@@ -103,12 +103,67 @@ class CustomerEndToEndTest {
     }
 
     @Test
-    void erasureThroughTheApi() {
+    void erasureThroughTheApiRetiresTheTokenAndCanBeAskedAgain() {
         var zoe = client.token("cust-zoe-e2e", "customer", null);
         client.send("PATCH", "/customers/me", zoe, "{\"firstName\":\"Zoé\",\"lastName\":\"Quintard\"}", Map.of());
         assertThat(client.send("DELETE", "/customers/me", zoe, null, Map.of()).status()).isEqualTo(204);
-        var fresh = client.get("/customers/me", zoe).body();
-        assertThat(fresh.has("firstName")).isFalse();
+        // the erased sign-in writes nothing any more: no new profile, no order under the erased id
+        var after = client.get("/customers/me", zoe);
+        assertThat(after.status()).isEqualTo(403);
+        assertThat(after.body().toString()).doesNotContain("Quintard");
+        assertThat(client.send("POST", "/orders", zoe, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"paris-rivoli\",\"contact\":{\"name\":\"Zoé\",\"email\":\"zoe@example.fr\"},"
+                + "\"paymentAuthorization\":\"pa_after_erasure\"}", Map.of("Idempotency-Key", "after-erasure")).status()).isEqualTo(403);
+        assertThat(client.get("/customers/me/orders", zoe).body().get("items")).isEmpty();
+        // asking again finishes an erasure that was cut off; a new sign-up starts empty
+        assertThat(client.send("DELETE", "/customers/me", zoe, null, Map.of()).status()).isEqualTo(204);
+        assertThat(client.get("/customers/me", client.token("cust-zoe-again-e2e", "customer", null)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOrderContactDoesNotLetTheOrdererIntoTheAccountThatLaterVerifiesThatPhone() throws Exception {
+        var attacker = client.token("cust-attacker-e2e", "customer", null);
+        var victim = client.token("cust-victim-e2e", "customer", null);
+        client.send("PATCH", "/customers/me", victim, "{\"firstName\":\"Valérie\",\"lastName\":\"Victime\"}", Map.of());
+        var planted = client.send("POST", "/orders", attacker, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"paris-rivoli\",\"contact\":{\"name\":\"Whoever\",\"phone\":\"07 45 99 88 77\"},"
+                + "\"paymentAuthorization\":\"pa_planted_1\"}", Map.of("Idempotency-Key", "planted-1"));
+        assertThat(planted.status()).isEqualTo(201);
+        var orderId = planted.body().get("id").asText();
+
+        // the victim adds that phone and enters the code it received
+        client.send("POST", "/customers/me/identities", victim, "{\"kind\":\"phone\",\"value\":\"07 45 99 88 77\"}", Map.of());
+        var sms = client.awaitInbox(i -> i.get("to").asText().equals("+33745998877") && i.get("text").asText().contains("code de"));
+        var code = sms.get("text").asText().replaceAll(".*?(\\d{6}).*", "$1");
+        assertThat(client.send("POST", "/customers/me/identities/verify", victim,
+                "{\"kind\":\"phone\",\"value\":\"0745998877\",\"code\":\"" + code + "\"}", Map.of()).status()).isEqualTo(200);
+
+        // the attacker's token still reads, changes and erases only the attacker's own profile
+        var me = client.get("/customers/me", attacker);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("id").asText()).isEqualTo("cust-attacker-e2e");
+        assertThat(client.get("/customers/me/export", attacker).body().toString()).doesNotContain("Victime", "cust-victim-e2e");
+        client.send("PATCH", "/customers/me", attacker, "{\"firstName\":\"Pirate\"}", Map.of());
+        // and the other way round: nothing of the attacker's order in the victim's account
+        assertThat(client.get("/customers/me/export", victim).body().toString()).doesNotContain(orderId);
+        assertThat(client.get("/customers/me/orders", victim).body().get("items")).isEmpty();
+        assertThat(client.send("DELETE", "/customers/me", attacker, null, Map.of()).status()).isEqualTo(204);
+
+        var after = client.get("/customers/me", victim).body();
+        assertThat(after.get("firstName").asText()).isEqualTo("Valérie");
+        assertThat(after.get("phone").asText()).isEqualTo("+33745998877");
+    }
+
+    @Test
+    void theCodeSentToSomeoneElsesPhoneIsNotInTheExportOfWhoeverAskedForIt() throws Exception {
+        var attacker = client.token("cust-otp-thief-e2e", "customer", null);
+        assertThat(client.send("POST", "/customers/me/identities", attacker, "{\"kind\":\"phone\",\"value\":\"07 45 55 44 33\"}",
+                Map.of()).status()).isEqualTo(202);
+        var sms = client.awaitInbox(i -> i.get("to").asText().equals("+33745554433") && i.get("text").asText().contains("code de"));
+        var code = sms.get("text").asText().replaceAll(".*?(\\d{6}).*", "$1");
+
+        var exported = client.get("/customers/me/export", attacker).body().toString();
+        assertThat(exported).contains("+33745554433").doesNotContain("\"" + code + "\"");
     }
 
     @Test

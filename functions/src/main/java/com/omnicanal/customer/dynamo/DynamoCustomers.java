@@ -9,6 +9,7 @@ import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
+import com.omnicanal.shared.DomainException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The Customers table: the profile (sk PROFILE), one item per identity keyed by the identity itself (pk
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoCustomers implements Customers {
     private static final String PROFILE = "PROFILE";
+    private static final String MERGED_LINK = "MERGED#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -58,17 +61,23 @@ public final class DynamoCustomers implements Customers {
 
     @Override
     public Profile createIfAbsent(Profile fresh) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(profileItem(fresh)).conditionExpression("attribute_not_exists(pk)"));
-            return fresh;
-        } catch (ConditionalCheckFailedException exists) {
-            return profile(fresh.id()).orElseThrow();
-        }
+        var existing = profile(fresh.id());
+        if (existing.isPresent()) return existing.get();
+        var outcome = transactions.write(() -> List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(profileItem(fresh))
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                ErasureMarks.notErased(table, fresh.id())));
+        if (outcome.committed()) return fresh;
+        if (outcome.failedCondition(1)) throw erased();
+        return profile(fresh.id()).orElseThrow();
     }
 
     @Override
     public void save(Profile profile) {
-        dynamo.putItem(r -> r.tableName(table).item(profileItem(profile)));
+        var outcome = transactions.write(() -> List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(profileItem(profile)).build()).build(),
+                ErasureMarks.notErased(table, profile.id())));
+        if (!outcome.committed()) throw erased();
     }
 
     @Override
@@ -94,26 +103,38 @@ public final class DynamoCustomers implements Customers {
 
     @Override
     public boolean claim(Identity identity, boolean takeOverUnverified) {
+        var previous = identity(identity.kind(), identity.value())
+                .filter(p -> takeOverUnverified && !p.verified() && !p.customerId().equals(identity.customerId()));
         var values = new HashMap<String, AttributeValue>();
         values.put(":me", s(identity.customerId()));
-        var condition = takeOverUnverified ? "attribute_not_exists(pk) OR customerId = :me OR verified = :no"
-                : "attribute_not_exists(pk) OR customerId = :me";
-        if (takeOverUnverified) values.put(":no", AttributeValue.fromBool(false));
-        var outcome = transactions.write(() -> List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(identityItem(identity))
-                        .conditionExpression(condition).expressionAttributeValues(values).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(linkItem(identity)).build()).build()));
-        return outcome.committed();
+        var condition = "attribute_not_exists(pk) OR customerId = :me";
+        if (previous.isPresent()) {
+            // only the claim just read, still unverified: a verification that won meanwhile is not taken over
+            condition += " OR (customerId = :previous AND verified = :no)";
+            values.put(":previous", s(previous.get().customerId()));
+            values.put(":no", AttributeValue.fromBool(false));
+        }
+        var actions = new ArrayList<TransactWriteItem>();
+        actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(identityItem(identity))
+                .conditionExpression(condition).expressionAttributeValues(values).build()).build());
+        actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(linkItem(identity)).build()).build());
+        actions.add(ErasureMarks.notErased(table, identity.customerId()));
+        // the one who only typed it loses it: it leaves their list of identities
+        previous.ifPresent(p -> actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(key(DynamoContactBook.customerKey(p.customerId()), linkSk(p))).build()).build()));
+        return transactions.write(() -> actions).committed();
     }
 
     @Override
     public void reassign(Identity identity, String to) {
         var moved = new Identity(identity.kind(), identity.value(), to, identity.verified(), identity.addedAt());
-        transactions.write(() -> List.of(
+        var outcome = transactions.write(() -> List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(identityItem(moved)).build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(
                         DynamoContactBook.customerKey(identity.customerId()), linkSk(identity))).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(linkItem(moved)).build()).build()));
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(linkItem(moved)).build()).build(),
+                ErasureMarks.notErased(table, to)));
+        if (!outcome.committed()) throw erased();
     }
 
     @Override
@@ -136,13 +157,13 @@ public final class DynamoCustomers implements Customers {
         item.put("source", s(consent.source()));
         if (consent.textVersion() != null) item.put("textVersion", s(consent.textVersion()));
         item.put("decidedAt", s(Instants.format(consent.decidedAt())));
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(decidedAt) OR decidedAt <= :at")
-                    .expressionAttributeValues(Map.of(":at", s(Instants.format(consent.decidedAt())))));
-        } catch (ConditionalCheckFailedException newer) {
-            // the latest decision wins
-        }
+        var outcome = transactions.write(() -> List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(decidedAt) OR decidedAt <= :at")
+                        .expressionAttributeValues(Map.of(":at", s(Instants.format(consent.decidedAt())))).build()).build(),
+                ErasureMarks.notErased(table, customerId)));
+        // a newer decision is kept (the latest decision wins); an erased customer decides nothing any more
+        if (outcome.failedCondition(1)) throw erased();
     }
 
     @Override
@@ -160,7 +181,9 @@ public final class DynamoCustomers implements Customers {
                 OutboxItems.put(outbox, message),
                 codeCounter(DynamoContactBook.customerKey(challenge.customerId()), "CODES#" + hour, maxPerHour),
                 // the address only as a hash: this counter outlives an erasure of the profile
-                codeCounter("CODES-TO#" + sha256(challenge.kind() + "#" + challenge.value()), hour, maxPerHour)));
+                codeCounter("CODES-TO#" + sha256(challenge.kind() + "#" + challenge.value()), hour, maxPerHour),
+                ErasureMarks.notErased(table, challenge.customerId())));
+        if (outcome.failedCondition(4)) throw erased();
         return outcome.committed();
     }
 
@@ -180,14 +203,6 @@ public final class DynamoCustomers implements Customers {
                 .updateExpression("ADD sent :one")
                 .conditionExpression("attribute_not_exists(sent) OR sent < :max")
                 .expressionAttributeValues(Map.of(":one", n(1), ":max", n(max))).build()).build();
-    }
-
-    @Override
-    public Optional<Challenge> challenge(String customerId, Identity.Kind kind, String value) {
-        var item = get(DynamoContactBook.customerKey(customerId), "VERIFY#" + kind + "#" + value);
-        if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(new Challenge(customerId, kind, value, item.get("codeHash").s(),
-                Integer.parseInt(item.get("attempts").n()), Instants.parse(item.get("expiresAt").s())));
     }
 
     @Override
@@ -214,10 +229,12 @@ public final class DynamoCustomers implements Customers {
     }
 
     @Override
-    public void recordAccess(String customerId, String storeId, String staffId, Instant at) {
-        dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", s(DynamoContactBook.customerKey(customerId)),
-                "sk", s("ACCESS#" + Instants.format(at) + "#" + staffId), "storeId", s(storeId), "staffId", s(staffId),
-                "at", s(Instants.format(at)))));
+    public boolean recordAccess(String customerId, String storeId, String staffId, Instant at) {
+        return transactions.write(() -> List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                        "pk", s(DynamoContactBook.customerKey(customerId)), "sk", s("ACCESS#" + Instants.format(at) + "#" + staffId),
+                        "storeId", s(storeId), "staffId", s(staffId), "at", s(Instants.format(at)))).build()).build(),
+                ErasureMarks.notErased(table, customerId))).committed();
     }
 
     @Override
@@ -235,22 +252,45 @@ public final class DynamoCustomers implements Customers {
 
     @Override
     public boolean markMerged(String merged, String survivor, String by, String why, Instant at) {
+        var outcome = transactions.write(() -> List.of(
+                TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(key(DynamoContactBook.customerKey(merged), PROFILE))
+                        .updateExpression("SET #s = :merged, mergedInto = :into, mergedBy = :by, mergeReason = :why, mergedAt = :at")
+                        .conditionExpression("attribute_exists(pk) AND #s <> :merged")
+                        .expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":merged", s(Profile.Status.MERGED.name()), ":into", s(survivor),
+                                ":by", s(by), ":why", s(why), ":at", s(Instants.format(at)))).build()).build(),
+                // under the survivor, so that erasing the survivor erases what is left of the walk-in too
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                        "pk", s(DynamoContactBook.customerKey(survivor)), "sk", s(MERGED_LINK + merged),
+                        "at", s(Instants.format(at)))).build()).build(),
+                ErasureMarks.notErased(table, survivor)));
+        if (outcome.failedCondition(2)) throw erased();
+        return outcome.committed();
+    }
+
+    @Override
+    public void markErased(String customerId, Instant at) {
+        var item = new HashMap<>(ErasureMarks.key(customerId));
+        item.put("erasedAt", s(Instants.format(at)));
+        // the first erasure's time is kept: asking again finishes the scrub, it does not move the mark
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(DynamoContactBook.customerKey(merged), PROFILE))
-                    .updateExpression("SET #s = :merged, mergedInto = :into, mergedBy = :by, mergeReason = :why, mergedAt = :at")
-                    .conditionExpression("attribute_exists(pk) AND #s <> :merged")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":merged", s(Profile.Status.MERGED.name()), ":into", s(survivor),
-                            ":by", s(by), ":why", s(why), ":at", s(Instants.format(at)))));
-            return true;
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException already) {
-            return false;
+            // erased before
         }
     }
 
     @Override
     public void erase(String customerId) {
+        erase(customerId, new java.util.HashSet<>());
+    }
+
+    /** The customer's items, and those of the walk-in profiles staff merged into it (the same person). */
+    private void erase(String customerId, java.util.Set<String> seen) {
+        if (!seen.add(customerId)) return;
         var pk = DynamoContactBook.customerKey(customerId);
+        for (var link : query(pk, MERGED_LINK)) erase(link.get("sk").s().substring(MERGED_LINK.length()), seen);
         for (var identity : identities(customerId)) {
             try {
                 dynamo.deleteItem(r -> r.tableName(table).key(key(identityKey(identity.kind(), identity.value()), "IDENTITY"))
@@ -260,6 +300,10 @@ public final class DynamoCustomers implements Customers {
             }
         }
         for (var item : query(pk, "")) dynamo.deleteItem(r -> r.tableName(table).key(key(pk, item.get("sk").s())));
+    }
+
+    private static DomainException erased() {
+        return new DomainException.Forbidden("this account was erased");
     }
 
     private List<Map<String, AttributeValue>> query(String pk, String prefix) {

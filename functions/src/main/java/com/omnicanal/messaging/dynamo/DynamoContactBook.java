@@ -1,5 +1,6 @@
 package com.omnicanal.messaging.dynamo;
 
+import com.omnicanal.customer.dynamo.ErasureMarks;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.ContactBook;
@@ -88,6 +89,11 @@ public final class DynamoContactBook implements ContactBook {
         }
         return Optional.of(new Recipient(customerId, text(profile, "language") == null ? "fr" : text(profile, "language"),
                 text(profile, "email"), text(profile, "phone"), List.copyOf(order), consented, quiet));
+    }
+
+    @Override
+    public boolean erased(String customerId) {
+        return ErasureMarks.erased(dynamo, table, customerId);
     }
 
     @Override

@@ -86,6 +86,24 @@ public final class DynamoDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public void redact(String messageId, String field) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(messageId)).updateExpression("REMOVE templateData.#f")
+                    .conditionExpression("attribute_exists(templateData.#f)").expressionAttributeNames(Map.of("#f", field)));
+        } catch (ConditionalCheckFailedException gone) {
+            // nothing to drop
+        }
+    }
+
+    @Override
+    public void forget(String messageId, String anonymousId, Instant now) {
+        update(messageId, "SET #s = :failed, reason = :reason, customerId = :anon, updatedAt = :now "
+                        + "REMOVE templateData, leaseUntil, notBefore", "attribute_exists(id)",
+                Map.of(":failed", s("FAILED"), ":reason", s("customer-erased"), ":anon", s(anonymousId),
+                        ":now", s(Instants.format(now))));
+    }
+
+    @Override
     public void defer(String messageId, Instant until, Instant now) {
         update(messageId, "SET #s = :deferred, notBefore = :until, reason = :reason, updatedAt = :now",
                 "#s IN (:pending, :retry)", Map.of(":deferred", s("DEFERRED"), ":until", s(Instants.format(until)),

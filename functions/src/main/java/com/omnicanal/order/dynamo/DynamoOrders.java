@@ -1,6 +1,7 @@
 package com.omnicanal.order.dynamo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.omnicanal.customer.dynamo.ErasureMarks;
 import com.omnicanal.infrastructure.dynamo.Cursors;
 import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
 import com.omnicanal.infrastructure.dynamo.Instants;
@@ -61,8 +62,10 @@ public final class DynamoOrders implements Orders {
         if (change.expected() == null) {
             condition = "attribute_not_exists(id)";
         } else {
-            condition = "#s = :expected";
+            // still the customer it was read with: a change read before a merge or an erasure moved it cannot undo that
+            condition = "#s = :expected AND customerId = :customer";
             values.put(":expected", s(change.expected().name()));
+            values.put(":customer", s(order.customerId()));
             if (change.expected() == OrderStatus.READY && order.status() == OrderStatus.READY) {
                 // the tries at the code are counted in place: a change read before a try must not write an older count
                 condition += " AND wrongCodes = :tries";
@@ -96,6 +99,12 @@ public final class DynamoOrders implements Orders {
         }
         change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
         if (change.payment() != null) actions.add(payment(change.payment(), order.updatedAt()));
+        int notErased = -1;
+        if (change.expected() == null) {
+            // a new order under an erased customer's id is refused, even one already on its way when the erasure began
+            notErased = actions.size();
+            actions.add(ErasureMarks.notErased(tables.customers(), order.customerId()));
+        }
         int idempotencyAction = -1;
         if (change.idempotency() != null) {
             idempotencyAction = actions.size();
@@ -110,6 +119,7 @@ public final class DynamoOrders implements Orders {
             return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
                     .<Outcome>map(stored -> new Outcome.Replayed(fromJson(stored.s()))).orElseGet(Outcome.KeyReused::new);
         }
+        if (notErased >= 0 && outcome.failedCondition(notErased)) return new Outcome.CustomerErased();
         if (outcome.failedCondition(0)) return new Outcome.Conflict();
         for (int i = firstLine; i < lastLine; i++) {
             if (outcome.failedCondition(i)) return new Outcome.NotEnoughStock(order.lines().get(i - firstLine).sku());

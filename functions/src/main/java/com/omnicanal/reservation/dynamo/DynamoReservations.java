@@ -1,5 +1,6 @@
 package com.omnicanal.reservation.dynamo;
 
+import com.omnicanal.customer.dynamo.ErasureMarks;
 import com.omnicanal.infrastructure.dynamo.Cursors;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoReservations implements Reservations {
     private static final int STOCK = 0;
     private static final int IDEMPOTENCY = 3;
+    private static final int NOT_ERASED = 4;
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
@@ -67,8 +69,11 @@ public final class DynamoReservations implements Reservations {
                 OutboxItems.put(tables.outbox(), confirmation),
                 // IDEMPOTENCY: the claim commits with the reservation or not at all
                 IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
-                        AttributeValue.fromM(item))));
+                        AttributeValue.fromM(item)),
+                // NOT_ERASED: a hold for an erased customer is refused, even one on its way when the erasure began
+                ErasureMarks.notErased(tables.customers(), reservation.customerId())));
         if (outcome.committed()) return new HoldResult.Held(reservation);
+        if (outcome.failedCondition(NOT_ERASED)) return new HoldResult.CustomerErased();
         if (outcome.failedCondition(IDEMPOTENCY)) return replay(claim);
         if (outcome.failedCondition(STOCK)) {
             var old = outcome.reasons().get(STOCK).item();
@@ -119,18 +124,22 @@ public final class DynamoReservations implements Reservations {
                         .build()).build())).committed();
     }
 
-    /** Moves a held reservation to its final state; fails if it is no longer held. */
+    /**
+     * Moves a held reservation to its final state; fails if it is no longer held, or no longer the customer's it was
+     * read as (its notice would otherwise go out under an id a merge or an erasure has moved it from).
+     */
     private TransactWriteItem closeReservation(Reservation next) {
         return TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
                 .key(Map.of("id", AttributeValue.fromS(next.id())))
                 .updateExpression("SET #status = :next, updatedAt = :now, storeStatusKey = :ssk REMOVE openStatus")
-                .conditionExpression("#status = :held")
+                .conditionExpression("#status = :held AND customerId = :customer")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(
                         ":next", AttributeValue.fromS(next.status().name()),
                         ":now", AttributeValue.fromS(Instants.format(next.updatedAt())),
                         ":ssk", AttributeValue.fromS(ReservationItem.storeStatusKey(next)),
-                        ":held", AttributeValue.fromS(ReservationStatus.HELD.name())))
+                        ":held", AttributeValue.fromS(ReservationStatus.HELD.name()),
+                        ":customer", AttributeValue.fromS(next.customerId())))
                 .build()).build();
     }
 

@@ -1,6 +1,7 @@
 package com.omnicanal.returns.dynamo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.omnicanal.customer.dynamo.ErasureMarks;
 import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
@@ -55,8 +56,8 @@ public final class DynamoReturns implements Returns {
         if (change.expected() == null) {
             put.conditionExpression("attribute_not_exists(id)");
         } else {
-            put.conditionExpression("#s = :expected").expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":expected", s(change.expected().name())));
+            put.conditionExpression("#s = :expected AND customerId = :customer").expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":expected", s(change.expected().name()), ":customer", s(r.customerId())));
         }
         actions.add(TransactWriteItem.builder().put(put.build()).build());
         int tally = -1;
@@ -86,6 +87,11 @@ public final class DynamoReturns implements Returns {
             actions.add(entry(r, false));
         }
         change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        int notErased = -1;
+        if (change.expected() == null) {
+            notErased = actions.size();
+            actions.add(ErasureMarks.notErased(tables.customers(), r.customerId()));
+        }
         int idempotency = -1;
         if (change.idempotency() != null) {
             idempotency = actions.size();
@@ -100,6 +106,7 @@ public final class DynamoReturns implements Returns {
             return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
                     .<Outcome>map(stored -> new Outcome.Replayed(fromJson(stored.s()))).orElseGet(Outcome.KeyReused::new);
         }
+        if (notErased >= 0 && outcome.failedCondition(notErased)) return new Outcome.CustomerErased();
         if (outcome.failedCondition(0)) return new Outcome.Conflict();
         if (tally >= 0 && outcome.failedCondition(tally)) return new Outcome.TooMany(r.lines().get(0).sku());
         if (replacementStock >= 0 && outcome.failedCondition(replacementStock)) return new Outcome.NoReplacementStock();
