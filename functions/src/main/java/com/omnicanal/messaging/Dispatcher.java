@@ -159,12 +159,10 @@ public final class Dispatcher {
             log.markRetry(messageId, lastReason, now().plus(policy.retryLater()), now());
             return Result.RETRY;
         }
-        log.markFailed(messageId, lastReason, now());
-        forgetCode(message);
-        return Result.FAILED;
+        return failed(message, lastReason, now());
     }
 
-    /** Failed for good before any channel was tried; a message of an erased customer also loses its contents. */
+    /** Failed for good (no channel left, or none to try); a message of an erased customer also loses its contents. */
     private Result failed(OutboxMessage message, String reason, Instant now) {
         if (contacts.erased(message.customerId())) {
             log.forget(message.id(), "anon-" + Ids.newId(), now);

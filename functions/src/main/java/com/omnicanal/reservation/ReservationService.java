@@ -91,6 +91,10 @@ public final class ReservationService {
      * reservation; the caller writes both with its own change (the return), so stock is taken there.
      */
     public Hold replacement(String customerId, String sku, String storeId, int quantity) {
+        // an exchange holds like a reservation: the deployed MAX_RESERVATION_QUANTITY, not a copy of it
+        if (quantity < 1 || quantity > policy.maxQuantity()) {
+            throw new DomainException.InvalidInput("exchange.quantity", "is between 1 and " + policy.maxQuantity());
+        }
         var product = catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku));
         var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
         var reservation = held(customerId, product, store, quantity, now());

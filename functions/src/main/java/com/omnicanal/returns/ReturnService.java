@@ -375,8 +375,8 @@ public final class ReturnService {
             violations.add(new DomainException.Violation("storeId", "is not a store"));
         }
         if (request.exchange() != null && (request.exchange().sku() == null || request.exchange().storeId() == null
-                || request.exchange().quantity() == null || request.exchange().quantity() < 1 || request.exchange().quantity() > 5)) {
-            violations.add(new DomainException.Violation("exchange", "needs sku, storeId and a quantity of 1 to 5"));
+                || request.exchange().quantity() == null)) {
+            violations.add(new DomainException.Violation("exchange", "needs sku, storeId and a quantity"));
         }
         if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
     }

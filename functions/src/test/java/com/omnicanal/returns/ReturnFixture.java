@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Returns over DynamoDB Local, with collected orders made through the real order service. */
 final class ReturnFixture {
     static final Duration HOLD_PERIOD = Duration.ofHours(72);
+    static final int MAX_QUANTITY = 8;
     final TestBackend backend;
     final ReservationService holds;
     final OrderService orders;
@@ -34,8 +35,8 @@ final class ReturnFixture {
         var orderStore = new DynamoOrders(dynamo, backend.tables);
         orders = new OrderService(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock), OrderPolicy.DEFAULT,
                 backend.clock);
-        // a hold period other than the default, as a deployment may set HOLD_PERIOD
-        holds = new ReservationService(backend.catalog, backend.ledger, backend.reservations, new HoldPolicy(HOLD_PERIOD, 5),
+        // a hold period and a maximum other than the defaults, as a deployment may set HOLD_PERIOD and MAX_RESERVATION_QUANTITY
+        holds = new ReservationService(backend.catalog, backend.ledger, backend.reservations, new HoldPolicy(HOLD_PERIOD, MAX_QUANTITY),
                 backend.clock);
         returns = new ReturnService(backend.catalog, orderStore, holds, new DynamoReturns(dynamo, backend.tables),
                 Duration.ofDays(30), backend.clock);

@@ -296,6 +296,25 @@ class ReturnsOnDynamoDbLocalTest {
     }
 
     @Test
+    void anExchangeHoldsUpToTheDeployedMaximumLikeAReservation() {
+        fx.backend.stock("TSH-COT-BLU-L", "paris-rivoli", 20);
+        var order = fx.collected("o1", 1);
+        java.util.function.IntFunction<ReturnRequest> exchanging = quantity -> new ReturnRequest(order.id(), null,
+                List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "trop petit", "store", "paris-rivoli",
+                new ReturnRequest.Exchange("TSH-COT-BLU-L", "paris-rivoli", quantity));
+
+        assertThatThrownBy(() -> fx.returns.request(fx.camille, exchanging.apply(ReturnFixture.MAX_QUANTITY + 1), "r1"))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(DomainException.Violation::field).containsExactly("exchange.quantity"));
+        assertThat(fx.backend.level("TSH-COT-BLU-L", "paris-rivoli").reserved()).as("nothing held").isZero();
+
+        // above the old hard-coded 5, within what this deployment allows
+        var ra = fx.returns.request(fx.camille, exchanging.apply(ReturnFixture.MAX_QUANTITY), "r2").authorization();
+        assertThat(fx.backend.reservations.find(ra.exchangeReservationId()).orElseThrow().quantity())
+                .isEqualTo(ReturnFixture.MAX_QUANTITY);
+    }
+
+    @Test
     void anInStorePurchaseIsReturnedByItsReceipt() {
         var reservation = fx.backend.reservationService.reserve(fx.camille,
                 new ReservationRequest("TSH-COT-BLU-L", "paris-rivoli", 1), "k").reservation();
