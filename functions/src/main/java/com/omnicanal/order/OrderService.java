@@ -245,7 +245,8 @@ public final class OrderService {
             throw new DomainException.InvalidState(left <= 0 ? "wrong pickup code: the order is now locked"
                     : "wrong pickup code, " + left + " tries left");
         }
-        var next = order.moveTo(OrderStatus.COLLECTED, now(), actor.id(), null);
+        // the last allowed try locks the order when it is counted; when that try is the right code, it unlocks it again
+        var next = order.lockedAfter(order.wrongCodes(), false, now()).moveTo(OrderStatus.COLLECTED, now(), actor.id(), null);
         var collected = applied(Orders.Change.of(next, OrderStatus.READY).stock(Orders.StockEffect.SELL)
                 .releaseCode(order.pickupCode())
                 .payment(new Orders.PaymentCommand(id, "CAPTURE", order.paymentAuthorization(), order.totalCents())), id);

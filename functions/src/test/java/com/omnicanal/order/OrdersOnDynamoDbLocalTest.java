@@ -281,6 +281,23 @@ class OrdersOnDynamoDbLocalTest {
     }
 
     @Test
+    void theRightCodeOnTheLastAllowedTryCollectsAndLeavesTheOrderUnlocked() {
+        var order = fx.placed("k1", "TSH-COT-BLU-M", "1");
+        fx.service.accept(fx.lea, fx.paris, order.id());
+        var ready = fx.service.ready(fx.lea, fx.paris, order.id());
+        for (int i = 1; i < OrderPolicy.DEFAULT.maxWrongCodes(); i++) {
+            assertThatThrownBy(() -> fx.service.collect(fx.lea, fx.paris, order.id(), "AAAAAA"))
+                    .isInstanceOf(DomainException.InvalidState.class).hasMessageContaining("wrong pickup code");
+        }
+
+        var collected = fx.service.collect(fx.lea, fx.paris, order.id(), ready.pickupCode());
+
+        assertThat(collected.status()).isEqualTo(OrderStatus.COLLECTED);
+        assertThat(collected.locked()).as("a collected order is not shown locked").isFalse();
+        assertThat(fx.orders.find(order.id()).orElseThrow().locked()).isFalse();
+    }
+
+    @Test
     void twoDevicesCollectingAtOnceOneWinsAndTheStockIsRightOnce() throws Exception {
         var ready = fx.ready("k1");
         var pool = Executors.newFixedThreadPool(2);
