@@ -181,19 +181,10 @@ public final class DynamoCustomers implements Customers {
                 OutboxItems.put(outbox, message),
                 codeCounter(DynamoContactBook.customerKey(challenge.customerId()), "CODES#" + hour, maxPerHour),
                 // the address only as a hash: this counter outlives an erasure of the profile
-                codeCounter("CODES-TO#" + sha256(challenge.kind() + "#" + challenge.value()), hour, maxPerHour),
+                codeCounter("CODES-TO#" + ErasureMarks.sha256(challenge.kind() + "#" + challenge.value()), hour, maxPerHour),
                 ErasureMarks.notErased(table, challenge.customerId())));
         if (outcome.failedCondition(4)) throw erased();
         return outcome.committed();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One more code counted in this hour, if fewer than the cap were; kept a day for the record. */

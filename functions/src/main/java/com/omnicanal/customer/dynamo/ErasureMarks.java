@@ -37,7 +37,8 @@ public final class ErasureMarks {
         return item != null && !item.isEmpty();
     }
 
-    private static String sha256(String text) {
+    /** A hex SHA-256: the adapter keys an item by it where the text itself (an id, an address) must not be kept. */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
