@@ -78,7 +78,7 @@ public final class PlacingOrders {
     public Outcome place(PlaceOrder command, String idempotencyKey) {
         var request = command.order();
         var actor = command.customer();
-        var store = sold(request, idempotencyKey);
+        var store = pickupStore(request, idempotencyKey);
         var now = now();
         var lines = new ArrayList<Order.Line>();
         int total = 0;
@@ -117,7 +117,7 @@ public final class PlacingOrders {
     }
 
     /** The pickup store, once the catalog knows every SKU ordered and the request carries its key. */
-    private Store sold(OrderRequest request, String idempotencyKey) {
+    private Store pickupStore(OrderRequest request, String idempotencyKey) {
         var violations = new ArrayList<DomainException.Violation>();
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
             violations.add(new DomainException.Violation("Idempotency-Key", "header is required, 1 to 128 characters"));
