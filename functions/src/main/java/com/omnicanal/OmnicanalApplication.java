@@ -69,13 +69,13 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
                         event -> Wiring.shared().feedback().sweep(), FEEDBACK_SWEEPER)
                         .type(FunctionTypeUtils.functionType(ScheduledEvent.class, FeedbackService.Sweep.class)));
         context.registerBean(ORDER_SWEEPER, FunctionRegistration.class,
-                () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.order.OrderService.Sweep>>(
+                () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.order.SweepingOrders.Sweep>>(
                         event -> Wiring.shared().orderSweeper().apply(event), ORDER_SWEEPER)
-                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, com.omnicanal.order.OrderService.Sweep.class)));
+                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, com.omnicanal.order.SweepingOrders.Sweep.class)));
         context.registerBean(RETURN_SWEEPER, FunctionRegistration.class,
-                () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.returns.ReturnService.Sweep>>(
+                () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.returns.ExpiringReturns.Sweep>>(
                         event -> Wiring.shared().returnSweeper().apply(event), RETURN_SWEEPER)
-                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, com.omnicanal.returns.ReturnService.Sweep.class)));
+                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, com.omnicanal.returns.ExpiringReturns.Sweep.class)));
         context.registerBean(OUTBOX_DISPATCHER, FunctionRegistration.class,
                 () -> new FunctionRegistration<Function<DynamodbEvent, StreamsEventResponse>>(
                         event -> Wiring.shared().messaging().outboxDispatcher().apply(event), OUTBOX_DISPATCHER)

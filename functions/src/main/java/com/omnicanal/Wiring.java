@@ -21,14 +21,15 @@ import com.omnicanal.infrastructure.dynamo.DynamoResponseMemory;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.messaging.SentMessages;
+import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.OrderPolicy;
-import com.omnicanal.order.OrderService;
 import com.omnicanal.order.api.OrderApi;
 import com.omnicanal.order.api.OrderSweeper;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.reservation.HoldPolicy;
-import com.omnicanal.returns.ReturnService;
+import com.omnicanal.returns.CrossChannelReturns;
+import com.omnicanal.returns.ReturnPolicy;
 import com.omnicanal.returns.api.ReturnSweeper;
 import com.omnicanal.returns.api.ReturnApi;
 import com.omnicanal.returns.dynamo.DynamoReturns;
@@ -72,10 +73,10 @@ public final class Wiring {
     private final Supplier<CustomerService> customers;
     private final Supplier<Router> customerApi;
     private final Supplier<DynamoOrders> orderStore;
-    private final Supplier<OrderService> orders;
+    private final Supplier<ClickAndCollect> orders;
     private final Supplier<Router> orderApi;
     private final Supplier<OrderSweeper> orderSweeper;
-    private final Supplier<ReturnService> returns;
+    private final Supplier<CrossChannelReturns> returns;
     private final Supplier<Router> returnApi;
     private final Supplier<ReturnSweeper> returnSweeper;
     private final Supplier<DynamoResponseMemory> answers;
@@ -129,17 +130,20 @@ public final class Wiring {
                     settings.getDuration("ORDER_LAST_REMINDER_BEFORE", d.lastReminderBefore()),
                     settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
                     settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
-                    settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()), d.maxLines(), d.maxQuantityPerLine());
-            return new OrderService(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, events);
+                    settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()));
+            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, events);
         });
         this.orderApi = lazy(() -> OrderApi.router(orders.get()));
-        this.orderSweeper = lazy(() -> new OrderSweeper(orders.get()));
+        this.orderSweeper = lazy(() -> new OrderSweeper(orders.get().sweeping()));
         // an exchange's replacement is held and confirmed by the reservation service, with the deployed HOLD_PERIOD
-        this.returns = lazy(() -> new ReturnService(catalog.get(), orderStore.get(), reservations.get(),
-                new DynamoReturns(dynamo, tables), settings.getDuration("RETURN_WINDOW", java.time.Duration.ofDays(30)),
-                settings.getDuration("RETURN_VALIDITY", ReturnService.VALIDITY), clock, events));
+        this.returns = lazy(() -> {
+            var d = ReturnPolicy.DEFAULT;
+            return CrossChannelReturns.of(catalog.get(), orderStore.get(), reservations.get(), new DynamoReturns(dynamo, tables),
+                    new ReturnPolicy(settings.getDuration("RETURN_WINDOW", d.window()),
+                            settings.getDuration("RETURN_VALIDITY", d.validity())), clock, events);
+        });
         this.returnApi = lazy(() -> ReturnApi.router(returns.get()));
-        this.returnSweeper = lazy(() -> new ReturnSweeper(returns.get()));
+        this.returnSweeper = lazy(() -> new ReturnSweeper(returns.get().expiring()));
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */

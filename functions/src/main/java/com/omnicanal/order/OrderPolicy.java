@@ -1,11 +1,17 @@
 package com.omnicanal.order;
 
+import com.omnicanal.catalog.Store;
 import java.time.Duration;
 
-/** The click-and-collect promises, all configurable per deployment. */
+/** The click-and-collect promises, all configurable per deployment (the request limits are openapi.yaml's). */
 public record OrderPolicy(Duration readyTarget, Duration holdingPeriod, Duration firstReminderAfter,
                           Duration lastReminderBefore, Duration transferFromWeb, Duration transferFromStore,
-                          int maxWrongCodes, int maxLines, int maxQuantityPerLine) {
+                          int maxWrongCodes) {
     public static final OrderPolicy DEFAULT = new OrderPolicy(Duration.ofHours(2), Duration.ofDays(7),
-            Duration.ofHours(24), Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(1), 5, 25, 10);
+            Duration.ofHours(24), Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(1), 5);
+
+    /** A store may promise faster (or slower) than the default ready target. */
+    public Duration readyTargetAt(Store store) {
+        return store.readyTargetMinutes() == null ? readyTarget : Duration.ofMinutes(store.readyTargetMinutes());
+    }
 }

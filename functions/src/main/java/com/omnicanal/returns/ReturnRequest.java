@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the customer asks: the purchase (an order id, or the receipt reference of an in-store purchase), the lines,
- * why, how they bring it back, and optionally a replacement to hold at once (an exchange).
+ * why, how they bring it back, and optionally a replacement to hold at once (an exchange). Its shape is openapi.yaml's;
+ * {@link RequestingReturns.RequestReturn} checks the rest.
  */
 public record ReturnRequest(String orderId, String receiptReference, List<LineRequest> lines, String reason,
                             String method, String storeId, Exchange exchange) {

@@ -8,13 +8,15 @@ import com.omnicanal.messaging.Dispatcher;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.OrderRequest;
-import com.omnicanal.order.OrderService;
+import com.omnicanal.order.PlacingOrders;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.testing.RecordingChannel;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
@@ -35,7 +37,7 @@ final class CustomerFixture {
     final DynamoCustomers customers;
     final DynamoOrders orderStore;
     final CustomerService service;
-    final OrderService orders;
+    final ClickAndCollect orders;
     final DynamoDeliveryLog log;
     final RecordingChannel sms = new RecordingChannel(ChannelKind.SMS);
     final RecordingChannel email = new RecordingChannel(ChannelKind.EMAIL);
@@ -47,8 +49,8 @@ final class CustomerFixture {
         customers = new DynamoCustomers(dynamo, backend.tables.customers(), backend.tables.outbox());
         service = new CustomerService(backend.catalog, customers, new DynamoCustomerHistory(dynamo, backend.tables), backend.clock);
         orderStore = new DynamoOrders(dynamo, backend.tables);
-        orders = new OrderService(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock);
+        orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
+                OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
         log = new DynamoDeliveryLog(dynamo, backend.tables.outbox());
         dispatcher = new Dispatcher(log, new DynamoContactBook(dynamo, backend.tables.customers()), new MustacheTemplates(),
                 List.of(sms, email), new Dispatcher.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), 3,
@@ -81,8 +83,8 @@ final class CustomerFixture {
 
     /** A click-and-collect order of one T-shirt at Paris Rivoli, with the contact the customer typed. */
     Order order(Actor who, String key, String name, String mail, String phone) {
-        return orders.place(who, new OrderRequest(List.of(new OrderRequest.LineRequest("TSH-COT-BLU-M", 1)), "paris-rivoli",
-                new Order.Contact(name, mail, phone), "pa_auth_" + key), key).order();
+        return orders.placing().place(new PlacingOrders.PlaceOrder(who, new OrderRequest(List.of(new OrderRequest.LineRequest(
+                "TSH-COT-BLU-M", 1)), "paris-rivoli", new Order.Contact(name, mail, phone), "pa_auth_" + key)), key).order();
     }
 
     /** Hands every message of the outbox to the dispatcher, as the stream does; sent or failed ones are skipped. */

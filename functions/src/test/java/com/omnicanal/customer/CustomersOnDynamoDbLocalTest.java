@@ -9,7 +9,7 @@ import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.order.Order;
-import com.omnicanal.order.OrderService;
+import com.omnicanal.order.OrderMessages;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
 import com.omnicanal.outbox.OutboxMessage;
@@ -306,9 +306,9 @@ class CustomersOnDynamoDbLocalTest {
         fx.service.update(attacker, new ProfilePatch("Pirate", null, null, null, null, null));
         assertThat(fx.service.me(victim).firstName()).isEqualTo("Valérie");
         // and the victim's account holds nothing of the attacker's order
-        assertThat(fx.orders.mine(victim, null).items()).isEmpty();
+        assertThat(fx.orders.following().mine(victim, null).items()).isEmpty();
         assertThat(Json.write(fx.service.export(victim))).doesNotContain(planted.id());
-        assertThat(fx.orders.mine(attacker, null).items()).extracting(Order::id).containsExactly(planted.id());
+        assertThat(fx.orders.following().mine(attacker, null).items()).extracting(Order::id).containsExactly(planted.id());
 
         fx.service.erase(attacker);
 
@@ -374,12 +374,12 @@ class CustomersOnDynamoDbLocalTest {
 
         verified(camille, "phone", "06 12 34 56 78");
 
-        assertThat(fx.orders.mine(camille, null).items()).isEmpty();
-        assertThat(fx.orders.mine(guest, null).items()).extracting(Order::id).containsExactly(order.id());
+        assertThat(fx.orders.following().mine(camille, null).items()).isEmpty();
+        assertThat(fx.orders.following().mine(guest, null).items()).extracting(Order::id).containsExactly(order.id());
         fx.customers.profile("guest-5f2a").ifPresent(p -> assertThat(p.status()).isEqualTo(Profile.Status.ACTIVE));
         // the guest is still told about that order, at the contact given with it
         fx.dispatchAll();
-        assertThat(fx.sms.to("+33612345678")).extracting(s -> s.envelope().messageId()).contains(OrderService.PLACED + "#" + order.id());
+        assertThat(fx.sms.to("+33612345678")).extracting(s -> s.envelope().messageId()).contains(OrderMessages.PLACED + "#" + order.id());
     }
 
     @Test
@@ -545,7 +545,7 @@ class CustomersOnDynamoDbLocalTest {
         fx.service.me(zoe);
         fx.service.erase(zoe);
         // a message that a change committing as the erasure ran could still have queued
-        var late = com.omnicanal.outbox.OutboxMessage.transactional(OrderService.READY, "cust-zoe", "ORDER_READY#late",
+        var late = com.omnicanal.outbox.OutboxMessage.transactional(OrderMessages.READY, "cust-zoe", "ORDER_READY#late",
                 java.util.Map.of("orderId", "late", "contactPhone", "+33745678901", "contactEmail", "zoe.quintard@example.fr"),
                 fx.backend.clock.instant());
         fx.backend.dynamo.transactWriteItems(r -> r.transactItems(

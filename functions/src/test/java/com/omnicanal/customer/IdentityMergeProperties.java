@@ -159,7 +159,7 @@ class IdentityMergeProperties {
             if (erased.contains(subject)) {
                 assertThatThrownBy(() -> fx.service.me(actor)).as("%s read after its erasure", subject)
                         .isInstanceOf(DomainException.Forbidden.class);
-                assertThat(fx.orders.mine(actor, null).items()).isEmpty();
+                assertThat(fx.orders.following().mine(actor, null).items()).isEmpty();
                 continue;
             }
             // the token reads its own profile, and only what is its own
@@ -183,7 +183,7 @@ class IdentityMergeProperties {
                 if (record.get("templateData") instanceof Map<?, ?> data) assertThat(data.containsKey("code")).as("a code in %s", record).isFalse();
             }
             // orders stay with whoever placed them
-            assertThat(fx.orders.mine(actor, null).items()).extracting(Order::id)
+            assertThat(fx.orders.following().mine(actor, null).items()).extracting(Order::id)
                     .containsExactlyInAnyOrderElementsOf(orders.getOrDefault(subject, Set.of()));
         }
         for (var address : ADDRESSES) {

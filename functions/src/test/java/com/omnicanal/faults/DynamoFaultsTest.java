@@ -146,8 +146,9 @@ class DynamoFaultsTest {
             var client = faults.around(dynamo.client());
             var backend = new TestBackend(client);
             var orders = new com.omnicanal.order.dynamo.DynamoOrders(client, backend.tables);
-            var service = new com.omnicanal.order.OrderService(backend.catalog, backend.ledger, orders,
-                    new com.omnicanal.order.payments.RecordingPayments(backend.clock), com.omnicanal.order.OrderPolicy.DEFAULT, backend.clock);
+            var service = com.omnicanal.order.ClickAndCollect.of(backend.catalog, backend.ledger, orders,
+                    new com.omnicanal.order.payments.RecordingPayments(backend.clock), com.omnicanal.order.OrderPolicy.DEFAULT,
+                    backend.clock, com.omnicanal.shared.BusinessEvents.NONE);
             var sku = "TSH-COT-BLU-M";
             var store = "paris-rivoli";
             int units = 25;
@@ -171,7 +172,8 @@ class DynamoFaultsTest {
                     go.await();
                     for (int attempt = 1; attempt <= 20; attempt++) {
                         try {
-                            accepted.put(customer.id(), service.place(customer, request, "key-" + customer.id()).order().id());
+                            var order = new com.omnicanal.order.PlacingOrders.PlaceOrder(customer, request);
+                            accepted.put(customer.id(), service.placing().place(order, "key-" + customer.id()).order().id());
                             return null;
                         } catch (com.omnicanal.shared.DomainException.InvalidState noStockAnywhere) {
                             refused.incrementAndGet();
@@ -195,12 +197,12 @@ class DynamoFaultsTest {
             for (int i = 0; i < customers; i++) {
                 var id = "cust-order-fault-" + i;
                 if (!accepted.containsKey(id)) {
-                    assertThat(service.mine(Actor.customer(id), null).items()).as(id + " was refused, has no order").isEmpty();
+                    assertThat(service.following().mine(Actor.customer(id), null).items()).as(id + " was refused, has no order").isEmpty();
                 }
             }
             int held = 0;
             for (var e : accepted.entrySet()) {
-                var mine = service.mine(Actor.customer(e.getKey()), null).items();
+                var mine = service.following().mine(Actor.customer(e.getKey()), null).items();
                 assertThat(mine).as(e.getKey()).hasSize(1);
                 assertThat(mine.get(0).id()).isEqualTo(e.getValue());
                 if (mine.get(0).status() == com.omnicanal.order.OrderStatus.PLACED) {

@@ -14,18 +14,23 @@ import com.omnicanal.feedback.jwt.JwtInvitationTokens;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.OrderRequest;
-import com.omnicanal.order.OrderService;
+import com.omnicanal.order.PlacingOrders;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
+import com.omnicanal.returns.CrossChannelReturns;
+import com.omnicanal.returns.ReceivingReturns;
+import com.omnicanal.returns.RequestingReturns;
+import com.omnicanal.returns.ReturnPolicy;
 import com.omnicanal.returns.ReturnRequest;
-import com.omnicanal.returns.ReturnService;
 import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.TestBackend;
 import java.io.IOException;
@@ -66,8 +71,8 @@ class CustomerMessagesTest {
     private final Actor warehouse = Actor.staff("staff-web", StockLevel.WEB);
     private final Actor ops = Actor.ops("ops-nadia");
     private TestBackend backend;
-    private OrderService orders;
-    private ReturnService returns;
+    private ClickAndCollect orders;
+    private CrossChannelReturns returns;
     private FeedbackService feedback;
     private CustomerService customers;
     private DynamoContactBook contacts;
@@ -87,10 +92,10 @@ class CustomerMessagesTest {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
         var orderStore = new DynamoOrders(dynamo.client(), backend.tables);
-        orders = new OrderService(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock);
-        returns = new ReturnService(backend.catalog, orderStore, backend.reservationService,
-                new DynamoReturns(dynamo.client(), backend.tables), Duration.ofDays(30), backend.clock);
+        orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
+                OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+        returns = CrossChannelReturns.of(backend.catalog, orderStore, backend.reservationService,
+                new DynamoReturns(dynamo.client(), backend.tables), ReturnPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
         contacts = new DynamoContactBook(dynamo.client(), backend.tables.customers());
         feedback = new FeedbackService(backend.catalog, new DynamoFeedbackStore(dynamo.client(), backend.tables),
                 new JwtInvitationTokens("feedback-test-secret-0123456789abcdef-xyz"), contacts,
@@ -173,40 +178,41 @@ class CustomerMessagesTest {
         // orders: one ready, reminded twice and expired; one cancelled by the customer, one by the store; two rejected
         var expiring = readyOrder("o-expiring", "TSH-COT-BLU-M", 1);
         clock.advance(Duration.ofHours(25));
-        orders.sweep();
+        orders.sweeping().sweep();
         clock.advance(Duration.ofDays(5));
-        orders.sweep();
+        orders.sweeping().sweep();
         clock.advance(Duration.ofDays(2));
-        orders.sweep();
-        assertThat(orders.get(camille, expiring.id()).status().name()).isEqualTo("EXPIRED");
-        orders.cancelByCustomer(camille, place("o-cancelled", "TSH-COT-BLU-M", 1).id());
+        orders.sweeping().sweep();
+        assertThat(orders.following().get(camille, expiring.id()).status().name()).isEqualTo("EXPIRED");
+        orders.cancelling().cancelByCustomer(camille, place("o-cancelled", "TSH-COT-BLU-M", 1).id());
         var byStore = place("o-store-cancelled", "TSH-COT-BLU-M", 1);
-        orders.cancelByStore(staff, STORE, byStore.id());
-        orders.reject(staff, STORE, place("o-rejected", "TSH-COT-BLU-M", 1).id(), null);
-        orders.reject(staff, STORE, place("o-rejected-2", "LIV-RAN-ALP", 1).id(), LONGEST_NOTE);
+        orders.cancelling().cancelByStore(staff, STORE, byStore.id());
+        orders.preparing().reject(staff, STORE, place("o-rejected", "TSH-COT-BLU-M", 1).id(), null);
+        orders.preparing().reject(staff, STORE, place("o-rejected-2", "LIV-RAN-ALP", 1).id(), LONGEST_NOTE);
 
         // returns of a collected order: one in store with an exchange, received and refunded; one by post; one rejected
         var bought = readyOrder("o-collected", "TSH-COT-BLU-M", 3);
-        orders.collect(staff, STORE, bought.id(), bought.pickupCode());
-        var exchange = returns.request(camille, new ReturnRequest(bought.id(), null,
+        orders.collecting().collect(staff, STORE, bought.id(), bought.pickupCode());
+        var exchange = requestReturn(new ReturnRequest(bought.id(), null,
                 List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "too small", "store", STORE,
                 new ReturnRequest.Exchange("TSH-COT-BLU-L", STORE, 1)), "ret-1").authorization();
-        returns.receive(staff, STORE, exchange.id(), List.of(new ReturnService.Counted("TSH-COT-BLU-M", 1, "resellable")));
-        returns.refund(ops, exchange.id(), "RF-0001");
-        var byPost = returns.request(camille, new ReturnRequest(bought.id(), null,
+        returns.receiving().receive(staff, STORE, exchange.id(),
+                List.of(new ReceivingReturns.Counted("TSH-COT-BLU-M", 1, "resellable")));
+        returns.decisions().refund(ops, exchange.id(), "RF-0001");
+        var byPost = requestReturn(new ReturnRequest(bought.id(), null,
                 List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "colour", "post", null, null), "ret-2")
                 .authorization();
-        returns.receive(warehouse, StockLevel.WEB, byPost.id(),
-                List.of(new ReturnService.Counted("TSH-COT-BLU-M", 1, "damaged")));
-        var rejected = returns.request(camille, new ReturnRequest(bought.id(), null,
+        returns.receiving().receive(warehouse, StockLevel.WEB, byPost.id(),
+                List.of(new ReceivingReturns.Counted("TSH-COT-BLU-M", 1, "damaged")));
+        var rejected = requestReturn(new ReturnRequest(bought.id(), null,
                 List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "changed my mind", "store", null, null), "ret-3")
                 .authorization();
-        returns.reject(ops, rejected.id(), LONGEST_NOTE);
+        returns.decisions().reject(ops, rejected.id(), LONGEST_NOTE);
         // the rejection gave its unit back: a return of it that never arrives expires
-        returns.request(camille, new ReturnRequest(bought.id(), null,
+        requestReturn(new ReturnRequest(bought.id(), null,
                 List.of(new ReturnRequest.LineRequest("TSH-COT-BLU-M", 1)), "never sent", "post", null, null), "ret-4");
-        clock.advance(ReturnService.VALIDITY.plusHours(1));
-        returns.sweep();
+        clock.advance(ReturnPolicy.DEFAULT.validity().plusHours(1));
+        returns.expiring().sweep();
 
         // feedback: an invitation with a reward, answered for a code; one without a reward
         feedback.create(ops, questionnaire(Questionnaire.Trigger.ORDER_COLLECTED, new Questionnaire.Reward(10, 30)));
@@ -233,15 +239,19 @@ class CustomerMessagesTest {
     }
 
     private Order place(String key, String sku, int quantity) {
-        return orders.place(camille, new OrderRequest(List.of(new OrderRequest.LineRequest(sku, quantity)), STORE,
-                new Order.Contact("Camille Martin", "camille.martin@example.fr", "06 12 34 56 78"), "pa_3QxZ9b2eZvKYlo2C"),
-                key).order();
+        return orders.placing().place(new PlacingOrders.PlaceOrder(camille, new OrderRequest(List.of(
+                new OrderRequest.LineRequest(sku, quantity)), STORE, new Order.Contact("Camille Martin",
+                "camille.martin@example.fr", "06 12 34 56 78"), "pa_3QxZ9b2eZvKYlo2C")), key).order();
+    }
+
+    private RequestingReturns.Outcome requestReturn(ReturnRequest request, String key) {
+        return returns.requesting().request(new RequestingReturns.RequestReturn(camille, request), key);
     }
 
     private Order readyOrder(String key, String sku, int quantity) {
         var order = place(key, sku, quantity);
-        orders.accept(staff, STORE, order.id());
-        return orders.ready(staff, STORE, order.id());
+        orders.preparing().accept(staff, STORE, order.id());
+        return orders.preparing().ready(staff, STORE, order.id());
     }
 
     private void consentingToFeedback(String customerId) {

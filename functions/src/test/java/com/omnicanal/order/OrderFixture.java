@@ -1,18 +1,33 @@
 package com.omnicanal.order;
 
+import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.messaging.SmsText;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.TestBackend;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Orders over DynamoDB Local with the real adapters, a clock the test moves and recorded payments. */
 final class OrderFixture {
     final TestBackend backend;
     final DynamoOrders orders;
     final RecordingPayments payments;
-    final OrderService service;
+    final PlacingOrders placing;
+    final ChoosingPickupOptions choosingOptions;
+    final FollowingOrders following;
+    final CancellingOrders cancelling;
+    final StoreOrderQueue queue;
+    final PreparingOrders preparing;
+    final CollectingOrders collecting;
+    final SweepingOrders sweeping;
     final String paris = "paris-rivoli";
     final String saintGermain = "paris-saint-germain";
     final String lyon = "lyon-republique";
@@ -26,7 +41,27 @@ final class OrderFixture {
         backend.resetTables();
         orders = new DynamoOrders(dynamo, backend.tables);
         payments = new RecordingPayments(backend.clock);
-        service = new OrderService(backend.catalog, backend.ledger, orders, payments, OrderPolicy.DEFAULT, backend.clock);
+        var clickAndCollect = ClickAndCollect.of(backend.catalog, backend.ledger, orders, payments, OrderPolicy.DEFAULT,
+                backend.clock, BusinessEvents.NONE);
+        placing = clickAndCollect.placing();
+        choosingOptions = clickAndCollect.choosingOptions();
+        following = clickAndCollect.following();
+        cancelling = clickAndCollect.cancelling();
+        queue = clickAndCollect.queue();
+        preparing = clickAndCollect.preparing();
+        collecting = clickAndCollect.collecting();
+        sweeping = clickAndCollect.sweeping();
+    }
+
+    /** The stock most tests start from: Paris Rivoli lacks the linen jacket, Saint-Germain and the web warehouse have it. */
+    OrderFixture stocked() {
+        backend.stock("TSH-COT-BLU-M", paris, 3);
+        backend.stock("TSH-COT-BLU-L", paris, 2);
+        backend.stock("VES-LIN-BEI-M", paris, 0);
+        backend.stock("VES-LIN-BEI-M", saintGermain, 3);
+        backend.stock("VES-LIN-BEI-M", StockLevel.WEB, 4);
+        backend.stock("TSH-COT-BLU-M", saintGermain, 5);
+        return this;
     }
 
     static OrderRequest request(String store, String... skuQuantity) {
@@ -38,13 +73,29 @@ final class OrderFixture {
                 "06 12 34 56 78"), "pa_3QxZ9b2eZvKYlo2C");
     }
 
+    PlacingOrders.Outcome place(Actor customer, OrderRequest request, String key) {
+        return placing.place(new PlacingOrders.PlaceOrder(customer, request), key);
+    }
+
     Order placed(String key, String... skuQuantity) {
-        return service.place(camille, request(paris, skuQuantity), key).order();
+        return place(camille, request(paris, skuQuantity), key).order();
     }
 
     Order ready(String key) {
         var order = placed(key, "TSH-COT-BLU-M", "1");
-        service.accept(lea, paris, order.id());
-        return service.ready(lea, paris, order.id());
+        preparing.accept(lea, paris, order.id());
+        return preparing.ready(lea, paris, order.id());
+    }
+
+    boolean inOutbox(String id) {
+        var item = backend.dynamo.getItem(r -> r.tableName("Outbox").key(Map.of("id", AttributeValue.fromS(id)))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    /** The SMS the customer would get for this outbox message, in French, as the dispatcher prepares it. */
+    String frenchSms(String messageId) {
+        var message = new DynamoDeliveryLog(backend.dynamo, backend.tables.outbox()).find(messageId).orElseThrow().message();
+        return SmsText.gsmFriendly(new MustacheTemplates().render(message.kind(), "fr", ChannelKind.SMS,
+                message.templateData()).text());
     }
 }

@@ -43,27 +43,27 @@ class OrderTransitionProperties {
         var order = fx.placed("k", "TSH-COT-BLU-M", "2");
         var seen = new ArrayList<OrderStatus>(List.of(order.status()));
         for (var action : actions) {
-            var before = fx.service.get(fx.lea, order.id());
+            var before = fx.following.get(fx.lea, order.id());
             try {
                 switch (action) {
-                    case ACCEPT -> fx.service.accept(fx.lea, fx.paris, order.id());
-                    case REJECT -> fx.service.reject(fx.lea, fx.paris, order.id(), null);
-                    case READY -> fx.service.ready(fx.lea, fx.paris, order.id());
-                    case COLLECT -> fx.service.collect(fx.lea, fx.paris, order.id(),
-                            fx.service.get(fx.camille, order.id()).pickupCode());
-                    case WRONG_CODE -> fx.service.collect(fx.lea, fx.paris, order.id(), "ZZZZZZ");
-                    case CUSTOMER_CANCEL -> fx.service.cancelByCustomer(fx.camille, order.id());
-                    case STORE_CANCEL -> fx.service.cancelByStore(fx.lea, fx.paris, order.id());
+                    case ACCEPT -> fx.preparing.accept(fx.lea, fx.paris, order.id());
+                    case REJECT -> fx.preparing.reject(fx.lea, fx.paris, order.id(), null);
+                    case READY -> fx.preparing.ready(fx.lea, fx.paris, order.id());
+                    case COLLECT -> fx.collecting.collect(fx.lea, fx.paris, order.id(),
+                            fx.following.get(fx.camille, order.id()).pickupCode());
+                    case WRONG_CODE -> fx.collecting.collect(fx.lea, fx.paris, order.id(), "ZZZZZZ");
+                    case CUSTOMER_CANCEL -> fx.cancelling.cancelByCustomer(fx.camille, order.id());
+                    case STORE_CANCEL -> fx.cancelling.cancelByStore(fx.lea, fx.paris, order.id());
                     case WAIT_A_WEEK -> {
                         fx.backend.clock.advance(Duration.ofDays(8));
-                        fx.service.sweep();
+                        fx.sweeping.sweep();
                     }
                 }
             } catch (DomainException.InvalidState refused) {
-                var after = fx.service.get(fx.lea, order.id());
+                var after = fx.following.get(fx.lea, order.id());
                 assertThat(after.status()).as("a refused %s changed the status", action).isEqualTo(before.status());
             }
-            var now = fx.service.get(fx.lea, order.id()).status();
+            var now = fx.following.get(fx.lea, order.id()).status();
             var last = seen.get(seen.size() - 1);
             if (now != last) {
                 assertThat(last.canMoveTo(now)).as("%s -> %s after %s", last, now, action).isTrue();

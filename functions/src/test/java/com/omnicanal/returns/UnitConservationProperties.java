@@ -70,7 +70,7 @@ class UnitConservationProperties {
             if (step instanceof Request r) {
                 boolean windowOpen = !fx.backend.clock.instant().isAfter(order.updatedAt().plus(Duration.ofDays(30)));
                 try {
-                    ids.add(fx.returns.request(fx.camille, ReturnFixture.ofOrder(order.id(), r.asked(),
+                    ids.add(fx.request(fx.camille, ReturnFixture.ofOrder(order.id(), r.asked(),
                             r.byPost() ? "post" : "store"), "r" + n++).authorization().id());
                     assertThat(r.asked()).as("authorised within what is still returnable").isLessThanOrEqualTo(returnable);
                 } catch (DomainException.InvalidInput refused) {
@@ -81,30 +81,30 @@ class UnitConservationProperties {
             } else if (step instanceof Reject r && !ids.isEmpty()) {
                 var id = ids.get(r.pick() % ids.size());
                 try {
-                    fx.returns.reject(fx.ops, id, "refusé");
+                    fx.decisions.reject(fx.ops, id, "refusé");
                 } catch (DomainException.InvalidState over) {
-                    assertThat(fx.returns.get(fx.ops, id).status()).isIn(ReturnStatus.REJECTED, ReturnStatus.EXPIRED);
+                    assertThat(fx.following.get(fx.ops, id).status()).isIn(ReturnStatus.REJECTED, ReturnStatus.EXPIRED);
                 }
             } else if (step instanceof Receive r && !ids.isEmpty()) {
-                var ra = fx.returns.get(fx.ops, ids.get(r.pick() % ids.size()));
+                var ra = fx.following.get(fx.ops, ids.get(r.pick() % ids.size()));
                 int asked = ra.lines().get(0).quantity();
                 int good = Math.min(r.resellable(), asked);
                 int bad = Math.min(r.damaged(), asked - good);
-                var lines = new ArrayList<ReturnService.Counted>();
-                if (good > 0) lines.add(new ReturnService.Counted(SKU, good, "resellable"));
-                if (bad > 0) lines.add(new ReturnService.Counted(SKU, bad, "damaged"));
+                var lines = new ArrayList<ReceivingReturns.Counted>();
+                if (good > 0) lines.add(new ReceivingReturns.Counted(SKU, good, "resellable"));
+                if (bad > 0) lines.add(new ReceivingReturns.Counted(SKU, bad, "damaged"));
                 if (lines.isEmpty()) continue;
                 boolean post = ra.method() == ReturnAuthorization.Method.POST;
                 var where = post ? StockLevel.WEB : r.store();
                 try {
-                    fx.returns.receive(post ? fx.warehouse : Actor.staff("staff", where), where, ra.id(), lines);
+                    fx.receiving.receive(post ? fx.warehouse : Actor.staff("staff", where), where, ra.id(), lines);
                     assertThat(ra.status()).isEqualTo(ReturnStatus.REQUESTED);
                 } catch (DomainException.InvalidState closed) {
                     assertThat(ra.status()).isNotEqualTo(ReturnStatus.REQUESTED);
                 }
             } else if (step instanceof Expire) {
-                fx.backend.clock.advance(ReturnService.VALIDITY.plusMinutes(1));
-                fx.returns.sweep();
+                fx.backend.clock.advance(ReturnPolicy.DEFAULT.validity().plusMinutes(1));
+                fx.expiring.sweep();
             }
             assertConserved(fx, order.id(), sold, ids);
         }
@@ -116,7 +116,7 @@ class UnitConservationProperties {
         int restocked = 0;
         int writtenOff = 0;
         for (var id : ids) {
-            var ra = fx.returns.get(fx.ops, id);
+            var ra = fx.following.get(fx.ops, id);
             var line = ra.lines().get(0);
             if (ra.status() == ReturnStatus.REQUESTED) held += line.quantity();
             if (ra.receivedOn() != null) {

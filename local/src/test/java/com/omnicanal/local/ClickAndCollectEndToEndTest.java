@@ -131,6 +131,13 @@ class ClickAndCollectEndToEndTest {
         // openapi.yaml's limits first, every violation listed; then the rules it cannot state (a contact needs a way to reach it)
         assertThat(bad.body().get("errors")).extracting(e -> e.get("field").asText())
                 .contains("lines", "paymentAuthorization");
+        // what openapi.yaml states is refused before the handler, every field named (the handler's own rules: PlacingOrdersTest)
+        var shapeless = client.send("POST", "/orders", camille, "{\"lines\":[{\"sku\":\"NOPE\",\"quantity\":0}],"
+                + "\"pickupStoreId\":\"paris-rivoli\",\"contact\":{\"name\":\"\",\"email\":\"not-an-email\",\"phone\":\"12\"},"
+                + "\"paymentAuthorization\":\"x\"}", Map.of("Idempotency-Key", "cc-bad-shape"));
+        assertThat(shapeless.status()).isEqualTo(400);
+        assertThat(shapeless.body().get("errors")).extracting(e -> e.get("field").asText())
+                .containsExactlyInAnyOrder("lines[0].quantity", "contact.name", "contact.email", "paymentAuthorization");
         var unreachable = client.send("POST", "/orders", camille, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1}],"
                 + "\"pickupStoreId\":\"paris-rivoli\",\"contact\":{\"name\":\"C\"},\"paymentAuthorization\":\"pa_123456\"}",
                 Map.of("Idempotency-Key", "cc-bad-2"));

@@ -4,9 +4,10 @@ import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
 import com.omnicanal.infrastructure.http.ApiResponse;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderRequest;
-import com.omnicanal.order.OrderService;
+import com.omnicanal.order.PlacingOrders.PlaceOrder;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.Page;
 import java.time.Instant;
@@ -39,11 +40,12 @@ public final class OrderApi {
     public record Collection(String pickupCode) {
     }
 
-    public static Router router(OrderService orders) {
+    public static Router router(ClickAndCollect orders) {
         return Router.builder()
                 .route("POST /orders", request -> {
                     var actor = Callers.actor(request);
-                    var outcome = orders.place(actor, request.body(OrderRequest.class), request.header("Idempotency-Key").orElse(null));
+                    var outcome = orders.placing().place(new PlaceOrder(actor, request.body(OrderRequest.class)),
+                            request.header("Idempotency-Key").orElse(null));
                     var headers = new LinkedHashMap<String, String>();
                     headers.put("Location", "/orders/" + outcome.order().id());
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
@@ -52,25 +54,27 @@ public final class OrderApi {
                 .route("POST /orders/{id}/confirm-option", request -> {
                     var actor = Callers.actor(request);
                     var choice = request.body(OptionChoice.class);
-                    return ApiResponse.ok(OrderView.of(orders.confirmOption(actor, request.path("id"), choice.optionId()), actor));
+                    var order = orders.choosingOptions().confirmOption(actor, request.path("id"), choice.optionId());
+                    return ApiResponse.ok(OrderView.of(order, actor));
                 })
                 .route("GET /orders/{id}", request -> {
                     var actor = Callers.actor(request);
-                    return ApiResponse.ok(OrderView.of(orders.get(actor, request.path("id")), actor));
+                    return ApiResponse.ok(OrderView.of(orders.following().get(actor, request.path("id")), actor));
                 })
                 .route("DELETE /orders/{id}", request -> {
                     var actor = Callers.actor(request);
-                    return ApiResponse.ok(OrderView.of(orders.cancelByCustomer(actor, request.path("id")), actor));
+                    var order = orders.cancelling().cancelByCustomer(actor, request.path("id"));
+                    return ApiResponse.ok(OrderView.of(order, actor));
                 })
                 .route("GET /customers/me/orders", request -> {
                     var actor = Callers.actor(request);
-                    var page = orders.mine(actor, request.query("cursor").orElse(null));
+                    var page = orders.following().mine(actor, request.query("cursor").orElse(null));
                     return ApiResponse.ok(new Page<>(page.items().stream().map(o -> OrderView.of(o, actor)).toList(),
                             page.nextCursor()));
                 })
                 .route("GET /stores/{storeId}/orders", request -> {
                     var actor = Callers.actor(request);
-                    var queue = orders.forStore(actor, request.path("storeId"), request.query("status").orElse(null),
+                    var queue = orders.queue().forStore(actor, request.path("storeId"), request.query("status").orElse(null),
                             request.query("cursor").orElse(null));
                     var items = queue.items().stream().map(q -> {
                         var row = new LinkedHashMap<String, Object>();
@@ -85,18 +89,19 @@ public final class OrderApi {
                     body.put("late", queue.late());
                     return ApiResponse.ok(body);
                 })
-                .route("POST /stores/{storeId}/orders/{id}/accept", request -> staff(request, (a, s, i) -> orders.accept(a, s, i)))
+                .route("POST /stores/{storeId}/orders/{id}/accept", request -> staff(request, orders.preparing()::accept))
                 .route("POST /stores/{storeId}/orders/{id}/reject", request -> {
                     var reason = request.rawBody().isBlank() ? null : request.body(Rejection.class).reason();
-                    return staff(request, (a, s, i) -> orders.reject(a, s, i, reason));
+                    return staff(request, (a, s, i) -> orders.preparing().reject(a, s, i, reason));
                 })
-                .route("POST /stores/{storeId}/orders/{id}/ready", request -> staff(request, (a, s, i) -> orders.ready(a, s, i)))
+                .route("POST /stores/{storeId}/orders/{id}/ready", request -> staff(request, orders.preparing()::ready))
                 .route("POST /stores/{storeId}/orders/{id}/collect", request -> {
                     var code = request.body(Collection.class).pickupCode();
-                    return staff(request, (a, s, i) -> orders.collect(a, s, i, code));
+                    return staff(request, (a, s, i) -> orders.collecting().collect(a, s, i, code));
                 })
-                .route("POST /stores/{storeId}/orders/{id}/unlock", request -> staff(request, (a, s, i) -> orders.unlock(a, s, i)))
-                .route("POST /stores/{storeId}/orders/{id}/cancel", request -> staff(request, (a, s, i) -> orders.cancelByStore(a, s, i)))
+                .route("POST /stores/{storeId}/orders/{id}/unlock", request -> staff(request, orders.collecting()::unlock))
+                .route("POST /stores/{storeId}/orders/{id}/cancel",
+                        request -> staff(request, orders.cancelling()::cancelByStore))
                 .errors(DomainProblems::of)
                 .build();
     }

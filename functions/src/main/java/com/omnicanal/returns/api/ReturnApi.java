@@ -4,8 +4,10 @@ import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
 import com.omnicanal.infrastructure.http.ApiResponse;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.returns.CrossChannelReturns;
+import com.omnicanal.returns.ReceivingReturns;
+import com.omnicanal.returns.RequestingReturns.RequestReturn;
 import com.omnicanal.returns.ReturnRequest;
-import com.omnicanal.returns.ReturnService;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -14,7 +16,7 @@ public final class ReturnApi {
     private ReturnApi() {
     }
 
-    public record Reception(List<ReturnService.Counted> lines) {
+    public record Reception(List<ReceivingReturns.Counted> lines) {
     }
 
     public record Refund(String refundReference) {
@@ -23,26 +25,27 @@ public final class ReturnApi {
     public record Rejection(String reason) {
     }
 
-    public static Router router(ReturnService returns) {
+    public static Router router(CrossChannelReturns returns) {
         return Router.builder()
                 .route("POST /returns", request -> {
                     var actor = Callers.actor(request);
-                    var outcome = returns.request(actor, request.body(ReturnRequest.class),
+                    var outcome = returns.requesting().request(new RequestReturn(actor, request.body(ReturnRequest.class)),
                             request.header("Idempotency-Key").orElse(null));
                     var headers = new LinkedHashMap<String, String>();
                     headers.put("Location", "/returns/" + outcome.authorization().id());
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
                     return ApiResponse.json(201, outcome.authorization(), headers);
                 })
-                .route("GET /returns/{id}", request -> ApiResponse.ok(returns.get(Callers.actor(request), request.path("id"))))
-                .route("POST /stores/{storeId}/returns/{id}/receive", request -> ApiResponse.ok(returns.receive(
+                .route("GET /returns/{id}", request -> ApiResponse.ok(returns.following().get(Callers.actor(request),
+                        request.path("id"))))
+                .route("POST /stores/{storeId}/returns/{id}/receive", request -> ApiResponse.ok(returns.receiving().receive(
                         Callers.actor(request), request.path("storeId"), request.path("id"),
                         request.body(Reception.class).lines())))
-                .route("POST /ops/returns/{id}/refund", request -> ApiResponse.ok(returns.refund(Callers.actor(request),
-                        request.path("id"), request.body(Refund.class).refundReference())))
-                .route("POST /ops/returns/{id}/reject", request -> ApiResponse.ok(returns.reject(Callers.actor(request),
-                        request.path("id"), request.body(Rejection.class).reason())))
-                .route("GET /ops/stores/{storeId}/returns-report", request -> ApiResponse.ok(returns.report(
+                .route("POST /ops/returns/{id}/refund", request -> ApiResponse.ok(returns.decisions().refund(
+                        Callers.actor(request), request.path("id"), request.body(Refund.class).refundReference())))
+                .route("POST /ops/returns/{id}/reject", request -> ApiResponse.ok(returns.decisions().reject(
+                        Callers.actor(request), request.path("id"), request.body(Rejection.class).reason())))
+                .route("GET /ops/stores/{storeId}/returns-report", request -> ApiResponse.ok(returns.reporting().report(
                         Callers.actor(request), request.path("storeId"), request.query("from").orElse(null),
                         request.query("to").orElse(null))))
                 .errors(DomainProblems::of)

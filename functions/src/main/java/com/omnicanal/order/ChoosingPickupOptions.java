@@ -1,0 +1,54 @@
+package com.omnicanal.order;
+
+import com.omnicanal.catalog.Catalog;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The pickup store lacked a line: the customer picks one of the options offered, a transfer or another store. */
+public final class ChoosingPickupOptions {
+    private final Catalog catalog;
+    private final Orders orders;
+    private final OrderAccess access;
+    private final OrderMessages messages;
+    private final Clock clock;
+
+    ChoosingPickupOptions(Catalog catalog, Orders orders, OrderAccess access, OrderMessages messages, Clock clock) {
+        this.catalog = catalog;
+        this.orders = orders;
+        this.access = access;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The order placed as the option says: its lines held where the option takes them from. */
+    public Order confirmOption(Actor actor, String id, String optionId) {
+        var order = access.seenBy(actor, id);
+        if (!actor.isCustomer()) throw new DomainException.Forbidden("the customer confirms an option");
+        if (order.status() != OrderStatus.AWAITING_CUSTOMER) {
+            throw new DomainException.InvalidState("order " + id + " is " + order.status() + ": no option to confirm");
+        }
+        var option = order.options().stream().filter(o -> o.id().equals(optionId)).findFirst()
+                .orElseThrow(() -> new DomainException.InvalidInput("optionId", "is not one of the options offered"));
+        var lines = order.lines().stream().map(l -> new Order.Line(l.sku(), l.productName(), l.quantity(),
+                l.unitPriceCents(), option.sources().getOrDefault(l.sku(), option.storeId()))).toList();
+        var store = catalog.store(option.storeId()).orElseThrow();
+        var now = now();
+        var placed = order.withOption(option, lines).moveTo(OrderStatus.PLACED, now, actor.id(),
+                option.kind() == PickupOption.Kind.TRANSFER ? "transferred to " + store.name() : "moved to " + store.name());
+        var result = orders.apply(Orders.Change.of(placed, OrderStatus.AWAITING_CUSTOMER)
+                .stock(Orders.StockEffect.HOLD).message(messages.message(OrderMessages.PLACED, placed, store)));
+        if (result instanceof Orders.Outcome.NotEnoughStock n) {
+            throw new DomainException.InvalidState("the option is no longer available: " + n.sku()
+                    + " ran out meanwhile; place the order again to see fresh options");
+        }
+        if (!(result instanceof Orders.Outcome.Applied)) throw OrderAccess.changedMeanwhile(id);
+        return placed;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

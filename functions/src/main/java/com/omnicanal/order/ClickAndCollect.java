@@ -1,0 +1,29 @@
+package com.omnicanal.order;
+
+import com.omnicanal.catalog.Catalog;
+import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.stock.StockLedger;
+import java.time.Clock;
+
+/** Click-and-collect's use cases, one per journey step, built together over the same ports and policy. */
+public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choosingOptions, FollowingOrders following,
+                              CancellingOrders cancelling, StoreOrderQueue queue, PreparingOrders preparing,
+                              CollectingOrders collecting, SweepingOrders sweeping) {
+
+    public static ClickAndCollect of(Catalog catalog, StockLedger stock, Orders orders, Payments payments,
+                                     OrderPolicy policy, Clock clock, BusinessEvents events) {
+        var messages = new OrderMessages(clock);
+        var access = new OrderAccess(catalog, orders);
+        var closing = new OrderClosing(catalog, orders, messages, clock);
+        var options = new PickupOptions(catalog, stock, policy);
+        return new ClickAndCollect(
+                new PlacingOrders(catalog, orders, options, messages, policy, clock),
+                new ChoosingPickupOptions(catalog, orders, access, messages, clock),
+                new FollowingOrders(orders, access),
+                new CancellingOrders(access, closing),
+                new StoreOrderQueue(orders, access, clock),
+                new PreparingOrders(catalog, orders, access, closing, options, messages, policy, clock),
+                new CollectingOrders(orders, access, policy, clock, events),
+                new SweepingOrders(catalog, orders, payments, closing, messages, policy, clock));
+    }
+}

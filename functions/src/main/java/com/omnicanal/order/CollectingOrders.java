@@ -1,0 +1,76 @@
+package com.omnicanal.order;
+
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.DomainException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The customer shows the pickup code at the store: the payment is captured and the units leave the stock. */
+public final class CollectingOrders {
+    private final Orders orders;
+    private final OrderAccess access;
+    private final OrderPolicy policy;
+    private final Clock clock;
+    private final BusinessEvents events;
+
+    CollectingOrders(Orders orders, OrderAccess access, OrderPolicy policy, Clock clock, BusinessEvents events) {
+        this.orders = orders;
+        this.access = access;
+        this.policy = policy;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Collection: the right code captures the payment and the units leave the stock. Each try is counted before the
+     * code is compared, so however many come at once, at most {@code maxWrongCodes} codes are ever compared before
+     * the order locks; then staff unlock it.
+     */
+    public Order collect(Actor actor, String storeId, String id, String typedCode) {
+        var read = access.atStore(actor, storeId, id);
+        if (read.status() != OrderStatus.READY) throw notReady(read);
+        if (read.locked()) throw locked(id);
+        var counted = orders.countCodeTry(id, policy.maxWrongCodes());
+        if (counted instanceof Orders.CodeTry.Refused refused) {
+            throw refused.order().status() != OrderStatus.READY ? notReady(refused.order()) : locked(id);
+        }
+        var order = ((Orders.CodeTry.Counted) counted).order();
+        if (!MessageDigest.isEqual(PickupCodes.normalize(typedCode).getBytes(StandardCharsets.UTF_8),
+                order.pickupCode().getBytes(StandardCharsets.UTF_8))) {
+            int left = policy.maxWrongCodes() - order.wrongCodes();
+            throw new DomainException.InvalidState(left <= 0 ? "wrong pickup code: the order is now locked"
+                    : "wrong pickup code, " + left + " tries left");
+        }
+        // the last allowed try locks the order when it is counted; when that try is the right code, it unlocks it again
+        var next = order.lockedAfter(order.wrongCodes(), false, now()).moveTo(OrderStatus.COLLECTED, now(), actor.id(), null);
+        var collected = access.write(Orders.Change.of(next, OrderStatus.READY).stock(Orders.StockEffect.SELL)
+                .releaseCode(order.pickupCode())
+                .payment(new Orders.PaymentCommand(id, "CAPTURE", order.paymentAuthorization(), order.totalCents())));
+        events.happened("ORDER_COLLECTED", collected.customerId(), id, storeId,
+                collected.lines().stream().map(Order.Line::sku).collect(java.util.stream.Collectors.toSet()), now());
+        return collected;
+    }
+
+    /** Staff unlock an order locked after too many wrong codes: its tries start again. */
+    public Order unlock(Actor actor, String storeId, String id) {
+        var order = access.atStore(actor, storeId, id);
+        if (!orders.unlock(order)) throw OrderAccess.changedMeanwhile(id);
+        return orders.find(id).orElseThrow();
+    }
+
+    private static DomainException notReady(Order order) {
+        return new DomainException.InvalidState("order " + order.id() + " is " + order.status() + ", not ready for collection");
+    }
+
+    private static DomainException locked(String id) {
+        return new DomainException.InvalidState("order " + id + " is locked after too many wrong codes: unlock it first");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

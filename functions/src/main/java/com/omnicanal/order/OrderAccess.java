@@ -1,0 +1,47 @@
+package com.omnicanal.order;
+
+import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.Store;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.DomainException;
+
+/** Which order a caller may act on (a customer their own, staff their store's), and the write of its next state. */
+final class OrderAccess {
+    private final Catalog catalog;
+    private final Orders orders;
+
+    OrderAccess(Catalog catalog, Orders orders) {
+        this.catalog = catalog;
+        this.orders = orders;
+    }
+
+    /** The order, for its customer or its store's staff; to anyone else it does not exist. */
+    Order seenBy(Actor actor, String id) {
+        return orders.find(id).filter(o -> actor.isCustomer() ? o.customerId().equals(actor.id()) : actor.worksFor(o.pickupStoreId()))
+                .orElseThrow(() -> new DomainException.NotFound("no order " + id));
+    }
+
+    /** The store, for its own staff. */
+    Store store(Actor actor, String storeId) {
+        var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        actor.requireStore(storeId);
+        return store;
+    }
+
+    /** An order to be collected at this store, for the store's staff. */
+    Order atStore(Actor actor, String storeId, String id) {
+        store(actor, storeId);
+        return orders.find(id).filter(o -> o.pickupStoreId().equals(storeId))
+                .orElseThrow(() -> new DomainException.NotFound("no order " + id + " at store " + storeId));
+    }
+
+    /** Writes the change, unless someone moved the order first. */
+    Order write(Orders.Change change) {
+        if (!(orders.apply(change) instanceof Orders.Outcome.Applied)) throw changedMeanwhile(change.next().id());
+        return change.next();
+    }
+
+    static DomainException changedMeanwhile(String id) {
+        return new DomainException.InvalidState("order " + id + " changed meanwhile; read it again");
+    }
+}

@@ -1,0 +1,162 @@
+package com.omnicanal.order;
+
+import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.Store;
+import com.omnicanal.messaging.PhoneNumbers;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.IdempotencyClaim;
+import com.omnicanal.shared.Ids;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+
+/** A customer orders for pickup: every line is held at the pickup store at once, or options are offered. */
+public final class PlacingOrders {
+    private final Catalog catalog;
+    private final Orders orders;
+    private final PickupOptions options;
+    private final OrderMessages messages;
+    private final OrderPolicy policy;
+    private final Clock clock;
+
+    PlacingOrders(Catalog catalog, Orders orders, PickupOptions options, OrderMessages messages, OrderPolicy policy,
+                  Clock clock) {
+        this.catalog = catalog;
+        this.orders = orders;
+        this.options = options;
+        this.messages = messages;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /**
+     * A customer's order. openapi.yaml states its shape, checked before any handler runs; this checks what it cannot
+     * say: each SKU once, a contact that can be reached, a phone number that is one.
+     */
+    public record PlaceOrder(Actor customer, OrderRequest order) {
+        public PlaceOrder {
+            var violations = new ArrayList<DomainException.Violation>();
+            var seen = new HashSet<String>();
+            for (int i = 0; i < order.lines().size(); i++) {
+                if (!seen.add(order.lines().get(i).sku())) {
+                    violations.add(new DomainException.Violation("lines[" + i + "].sku", "appears twice"));
+                }
+            }
+            var contact = order.contact();
+            if (contact.name() == null || contact.name().isBlank()) {
+                violations.add(new DomainException.Violation("contact.name", "must not be blank"));
+            }
+            if (blankToNull(contact.email()) == null && contact.phone() == null) {
+                violations.add(new DomainException.Violation("contact", "needs an email or a phone number"));
+            }
+            if (contact.phone() != null && PhoneNumbers.toE164(contact.phone()).isEmpty()) {
+                violations.add(new DomainException.Violation("contact.phone", "is not a phone number"));
+            }
+            if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
+        }
+
+        /** The contact kept on the order, where its messages go: it never becomes an identity of the buyer's profile. */
+        Order.Contact contact() {
+            var given = order.contact();
+            return new Order.Contact(given.name().strip(), blankToNull(given.email()),
+                    given.phone() == null ? null : PhoneNumbers.toE164(given.phone()).orElseThrow());
+        }
+    }
+
+    /** The order as answered, and whether it replays an earlier identical request. */
+    public record Outcome(Order order, boolean replayed) {
+    }
+
+    public Outcome place(PlaceOrder command, String idempotencyKey) {
+        var request = command.order();
+        var actor = command.customer();
+        var store = pickupStore(request, idempotencyKey);
+        var now = now();
+        var lines = new ArrayList<Order.Line>();
+        int total = 0;
+        for (var line : request.lines()) {
+            var product = catalog.product(line.sku()).orElseThrow();
+            lines.add(new Order.Line(product.sku(), product.name(), line.quantity(), product.priceCents(), store.id()));
+            total += product.priceCents() * line.quantity();
+        }
+        var contact = command.contact();
+        var claim = new IdempotencyClaim("orders:" + actor.id() + ":" + idempotencyKey, fingerprint(request), now,
+                Duration.ofHours(24));
+        var id = Ids.newId();
+        var placed = new Order(id, actor.id(), store.id(), store.name(), lines, contact, request.paymentAuthorization(),
+                total, OrderStatus.PLACED, null, 0, false, now, now.plus(policy.readyTargetAt(store)), null, null, List.of(),
+                List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
+        var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
+                .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim));
+        if (result instanceof Orders.Outcome.Applied) return new Outcome(placed, false);
+        if (result instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
+        if (result instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
+        if (result instanceof Orders.Outcome.CustomerErased) throw erased();
+        // the pickup store lacks something: offer a later date by transfer, or the stores that have every line
+        var offered = options.offer(lines, store, now);
+        if (offered.isEmpty()) {
+            throw new DomainException.InvalidState("no store and no transfer can supply every line of this order now");
+        }
+        var awaiting = new Order(id, actor.id(), store.id(), store.name(), lines, contact,
+                request.paymentAuthorization(), total, OrderStatus.AWAITING_CUSTOMER, null, 0, false, now, null, null,
+                null, offered, List.of(new Order.Event(OrderStatus.AWAITING_CUSTOMER.name(), now, actor.id(),
+                "not everything is at " + store.name())), List.of(), now);
+        var saved = orders.apply(Orders.Change.of(awaiting, null).idempotency(claim));
+        if (saved instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
+        if (saved instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
+        if (saved instanceof Orders.Outcome.CustomerErased) throw erased();
+        return new Outcome(awaiting, false);
+    }
+
+    /** The pickup store, once the catalog knows every SKU ordered and the request carries its key. */
+    private Store pickupStore(OrderRequest request, String idempotencyKey) {
+        var violations = new ArrayList<DomainException.Violation>();
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+            violations.add(new DomainException.Violation("Idempotency-Key", "header is required, 1 to 128 characters"));
+        }
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (catalog.product(request.lines().get(i).sku()).isEmpty()) {
+                violations.add(new DomainException.Violation("lines[" + i + "].sku", "is not a known SKU"));
+            }
+        }
+        if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
+        return catalog.store(request.pickupStoreId())
+                .orElseThrow(() -> new DomainException.NotFound("no store " + request.pickupStoreId()));
+    }
+
+    static String fingerprint(OrderRequest request) {
+        try {
+            var text = new StringBuilder(request.pickupStoreId()).append('|').append(request.paymentAuthorization());
+            for (var line : request.lines()) text.append('|').append(line.sku()).append('x').append(line.quantity());
+            text.append('|').append(request.contact());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static DomainException keyReused(String key) {
+        return new DomainException.IdempotencyConflict("Idempotency-Key " + key + " was already used with a different request");
+    }
+
+    private static DomainException erased() {
+        return new DomainException.Forbidden("this account was erased");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

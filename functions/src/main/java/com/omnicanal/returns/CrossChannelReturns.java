@@ -1,0 +1,26 @@
+package com.omnicanal.returns;
+
+import com.omnicanal.catalog.Catalog;
+import com.omnicanal.order.Orders;
+import com.omnicanal.reservation.ReservationService;
+import com.omnicanal.shared.BusinessEvents;
+import java.time.Clock;
+
+/** The returns use cases, one per journey step, built together over the same ports and policy. */
+public record CrossChannelReturns(RequestingReturns requesting, FollowingReturns following, ReceivingReturns receiving,
+                                  ReturnDecisions decisions, ReportingReturns reporting, ExpiringReturns expiring) {
+
+    /** {@code reservations}: holds an exchange's replacement, with the deployed hold period, and finds receipts. */
+    public static CrossChannelReturns of(Catalog catalog, Orders orders, ReservationService reservations, Returns returns,
+                                         ReturnPolicy policy, Clock clock, BusinessEvents events) {
+        var messages = new ReturnMessages(catalog, clock);
+        return new CrossChannelReturns(
+                new RequestingReturns(catalog, reservations, returns, new Purchases(catalog, orders, reservations), messages,
+                        policy, clock),
+                new FollowingReturns(returns),
+                new ReceivingReturns(catalog, returns, messages, clock, events),
+                new ReturnDecisions(returns, messages, clock),
+                new ReportingReturns(catalog, returns, clock),
+                new ExpiringReturns(returns, messages, policy, clock));
+    }
+}
