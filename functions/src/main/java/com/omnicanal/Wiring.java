@@ -2,7 +2,7 @@ package com.omnicanal;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.CatalogService;
-import com.omnicanal.customer.CustomerService;
+import com.omnicanal.customer.CustomerJourneys;
 import com.omnicanal.customer.api.CustomerApi;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
@@ -69,7 +69,7 @@ public final class Wiring {
     private final Supplier<Router> stockApi;
     private final Supplier<Router> reservationApi;
     private final Supplier<ReservationSweeper> reservationSweeper;
-    private final Supplier<CustomerService> customers;
+    private final Supplier<CustomerJourneys> customers;
     private final Supplier<Router> customerApi;
     private final Supplier<DynamoOrders> orderStore;
     private final Supplier<OrderService> orders;
@@ -117,7 +117,7 @@ public final class Wiring {
         this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get())));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
-        this.customers = lazy(() -> new CustomerService(catalog.get(),
+        this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
         this.customerApi = lazy(() -> CustomerApi.router(customers.get()).remembering(answers.get()));
         this.orderStore = lazy(() -> new DynamoOrders(dynamo, tables));

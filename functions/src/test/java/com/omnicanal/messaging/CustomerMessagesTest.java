@@ -2,7 +2,7 @@ package com.omnicanal.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.customer.CustomerService;
+import com.omnicanal.customer.CustomerJourneys;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
@@ -69,7 +69,7 @@ class CustomerMessagesTest {
     private OrderService orders;
     private ReturnService returns;
     private FeedbackService feedback;
-    private CustomerService customers;
+    private CustomerJourneys customers;
     private DynamoContactBook contacts;
 
     @BeforeAll
@@ -95,7 +95,7 @@ class CustomerMessagesTest {
         feedback = new FeedbackService(backend.catalog, new DynamoFeedbackStore(dynamo.client(), backend.tables),
                 new JwtInvitationTokens("feedback-test-secret-0123456789abcdef-xyz"), contacts,
                 FeedbackService.Policy.DEFAULT, backend.clock);
-        customers = new CustomerService(backend.catalog,
+        customers = CustomerJourneys.of(backend.catalog,
                 new DynamoCustomers(dynamo.client(), backend.tables.customers(), backend.tables.outbox()),
                 new DynamoCustomerHistory(dynamo.client(), backend.tables), backend.clock);
         for (var sku : List.of("LIV-RAN-ALP", "TSH-COT-BLU-M", "TSH-COT-BLU-L")) backend.stock(sku, STORE, 20);
@@ -222,9 +222,9 @@ class CustomerMessagesTest {
                 List.of(new Response.Answer("nps", null, 9, null, null)));
 
         // one-time codes to check a new phone and a new email
-        customers.me(emma);
-        customers.addIdentity(emma, "phone", "07 45 11 22 33");
-        customers.addIdentity(emma, "email", "emma.wilson@example.com");
+        customers.signingIn().profile(emma);
+        customers.verifyingIdentities().add(emma, "phone", "07 45 11 22 33");
+        customers.verifyingIdentities().add(emma, "email", "emma.wilson@example.com");
 
         var log = new DynamoDeliveryLog(dynamo.client(), backend.tables.outbox());
         return dynamo.client().scan(r -> r.tableName(backend.tables.outbox())).items().stream()
