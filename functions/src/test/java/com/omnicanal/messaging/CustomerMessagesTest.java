@@ -6,9 +6,11 @@ import com.omnicanal.customer.CustomerJourneys;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
-import com.omnicanal.feedback.FeedbackService;
+import com.omnicanal.feedback.FeedbackJourneys;
+import com.omnicanal.feedback.FeedbackPolicy;
 import com.omnicanal.feedback.Questionnaire;
 import com.omnicanal.feedback.Response;
+import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
 import com.omnicanal.feedback.jwt.JwtInvitationTokens;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
@@ -68,7 +70,7 @@ class CustomerMessagesTest {
     private TestBackend backend;
     private OrderService orders;
     private ReturnService returns;
-    private FeedbackService feedback;
+    private FeedbackJourneys feedback;
     private CustomerJourneys customers;
     private DynamoContactBook contacts;
 
@@ -92,9 +94,9 @@ class CustomerMessagesTest {
         returns = new ReturnService(backend.catalog, orderStore, backend.reservationService,
                 new DynamoReturns(dynamo.client(), backend.tables), Duration.ofDays(30), backend.clock);
         contacts = new DynamoContactBook(dynamo.client(), backend.tables.customers());
-        feedback = new FeedbackService(backend.catalog, new DynamoFeedbackStore(dynamo.client(), backend.tables),
+        feedback = FeedbackJourneys.of(backend.catalog, new DynamoFeedbackStore(dynamo.client(), backend.tables),
                 new JwtInvitationTokens("feedback-test-secret-0123456789abcdef-xyz"), contacts,
-                FeedbackService.Policy.DEFAULT, backend.clock);
+                FeedbackPolicy.DEFAULT, backend.clock);
         customers = CustomerJourneys.of(backend.catalog,
                 new DynamoCustomers(dynamo.client(), backend.tables.customers(), backend.tables.outbox()),
                 new DynamoCustomerHistory(dynamo.client(), backend.tables), backend.clock);
@@ -209,16 +211,17 @@ class CustomerMessagesTest {
         returns.sweep();
 
         // feedback: an invitation with a reward, answered for a code; one without a reward
-        feedback.create(ops, questionnaire(Questionnaire.Trigger.ORDER_COLLECTED, new Questionnaire.Reward(10, 30)));
-        feedback.create(ops, questionnaire(Questionnaire.Trigger.RETURN_RECEIVED, null));
+        feedback.managingQuestionnaires().create(ops, questionnaire(Questionnaire.Trigger.ORDER_COLLECTED, new Questionnaire.Reward(10, 30)));
+        feedback.managingQuestionnaires().create(ops, questionnaire(Questionnaire.Trigger.RETURN_RECEIVED, null));
         consentingToFeedback("cust-camille");
         consentingToFeedback("cust-emma");
-        feedback.happened("ORDER_COLLECTED", "cust-camille", bought.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
-        feedback.happened("RETURN_RECEIVED", "cust-emma", exchange.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
+        var scheduling = feedback.schedulingQuestionnaires();
+        scheduling.happened("ORDER_COLLECTED", "cust-camille", bought.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
+        scheduling.happened("RETURN_RECEIVED", "cust-emma", exchange.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
         clock.advance(Duration.ofMinutes(121));
-        feedback.sweep();
+        feedback.sendingInvitations().sweep();
         var link = invitationLink("cust-camille");
-        feedback.answer(link.substring(link.lastIndexOf('/') + 1),
+        feedback.answeringQuestionnaires().answer(link.substring(link.lastIndexOf('/') + 1),
                 List.of(new Response.Answer("nps", null, 9, null, null)));
 
         // one-time codes to check a new phone and a new email
@@ -257,7 +260,7 @@ class CustomerMessagesTest {
 
     private String invitationLink(String customerId) {
         return dynamo.client().scan(r -> r.tableName(backend.tables.outbox())).items().stream()
-                .filter(i -> i.containsKey("kind") && i.get("kind").s().equals(FeedbackService.INVITATION))
+                .filter(i -> i.containsKey("kind") && i.get("kind").s().equals(SendingInvitations.INVITATION))
                 .filter(i -> i.get("customerId").s().equals(customerId))
                 .findFirst().orElseThrow().get("templateData").m().get("link").s();
     }
