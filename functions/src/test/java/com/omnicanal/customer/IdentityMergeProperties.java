@@ -79,7 +79,8 @@ class IdentityMergeProperties {
                         var sent = fx.verifyingIdentities.add(actor, kind, address);
                         // already its own: nothing to enter
                         if (!Boolean.TRUE.equals(sent.get("verified"))) {
-                            fx.verifyingIdentities.verify(actor, kind, address, fx.lastCode(who, Identity.Kind.valueOf(kind.toUpperCase()), address));
+                            fx.verifyingIdentities.verify(actor, kind, address,
+                                    fx.lastCode(who, Identity.Kind.valueOf(kind.toUpperCase()), address));
                         }
                     });
                     var holder = owner.get(address);
@@ -112,8 +113,9 @@ class IdentityMergeProperties {
                 }
                 case REGISTER_WALK_IN -> {
                     try {
-                        walkIns.add(fx.registeringWalkIns.register(LEA, "paris-rivoli", new ProfilePatch("Walk" + number, null, null, null, null, null),
-                                kind.equals("phone") ? address : null, kind.equals("email") ? address : null, "29000000" + number).id());
+                        walkIns.add(fx.registeringWalkIns.register(LEA, "paris-rivoli",
+                                new ProfilePatch("Walk" + number, null, null, null, null, null), kind.equals("phone") ? address : null,
+                                kind.equals("email") ? address : null, "29000000" + number).id());
                     } catch (DomainException.InvalidState held) {
                         // someone holds that address already
                     }
@@ -123,7 +125,8 @@ class IdentityMergeProperties {
                     profiles.addAll(walkIns);
                     var survivor = profiles.get(step.who() % profiles.size());
                     var merged = profiles.get(step.what() % profiles.size());
-                    var thrown = catchThrowable(() -> fx.mergingProfiles.merge(LEA, "paris-rivoli", new ProfileMerge(survivor, merged, "same person")));
+                    var thrown = catchThrowable(() -> fx.mergingProfiles.merge(LEA, "paris-rivoli",
+                            new ProfileMerge(survivor, merged, "same person")));
                     if (SUBJECTS.contains(merged)) {
                         assertThat(thrown).as("staff merging the account %s away", merged).isInstanceOf(DomainException.class);
                     }

@@ -51,7 +51,8 @@ class FeedbackOnDynamoDbLocalTest {
     }
 
     private void collected(String customer, String orderId) {
-        fx.schedulingQuestionnaires.happened("ORDER_COLLECTED", customer, orderId, "paris-rivoli", Set.of("TSH-COT-BLU-M"), fx.backend.clock.instant());
+        fx.schedulingQuestionnaires.happened("ORDER_COLLECTED", customer, orderId, "paris-rivoli", Set.of("TSH-COT-BLU-M"),
+                fx.backend.clock.instant());
     }
 
     private static Response.Answer score(String id, int score) {
@@ -197,9 +198,11 @@ class FeedbackOnDynamoDbLocalTest {
                 new Questionnaire.Targeting(Set.of(Trigger.STORE_VISIT), Set.of("paris-rivoli"), null, 3, 30, null, null,
                         null, null, 1.0, 60), null, null));
         var lea = Actor.staff("staff-lea", "paris-rivoli");
-        assertThat(fx.recordingVisits.record(lea, "paris-rivoli", new TillVisit("cust-camille", null))).containsEntry("questionnaireScheduled", false);
+        assertThat(fx.recordingVisits.record(lea, "paris-rivoli", new TillVisit("cust-camille", null)))
+                .containsEntry("questionnaireScheduled", false);
         fx.backend.clock.advance(Duration.ofDays(1));
-        assertThat(fx.recordingVisits.record(lea, "paris-rivoli", new TillVisit(null, "06 12 34 56 78"))).containsEntry("questionnaireScheduled", false);
+        assertThat(fx.recordingVisits.record(lea, "paris-rivoli", new TillVisit(null, "06 12 34 56 78")))
+                .containsEntry("questionnaireScheduled", false);
         fx.backend.clock.advance(Duration.ofDays(1));
         var third = fx.recordingVisits.record(lea, "paris-rivoli", new TillVisit("cust-camille", null));
         assertThat(third).containsEntry("visitsLast30Days", 3).containsEntry("questionnaireScheduled", true);
