@@ -3,51 +3,20 @@ package com.omnicanal.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
-import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.Contract;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The profile a sign-in acts on and its changes, consents, the timeline and the staff lookup, over DynamoDB Local. */
-class CustomersOnDynamoDbLocalTest {
-    private static DynamoDbLocal dynamo;
-    private CustomerFixture fx;
-    private final Actor camille = Actor.customer("cust-camille");
-    private final Actor hugo = Actor.customer("cust-hugo");
-    private final Actor lea = Actor.staff("staff-lea", "paris-rivoli");
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        fx = new CustomerFixture(dynamo.client());
-        fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 10);
-    }
-
-    private void verified(Actor actor, String kind, String value) {
-        fx.verified(actor, kind, value);
-    }
-
+class CustomersOnDynamoDbLocalTest extends CustomerJourneysOnDynamoDbLocal {
     @Test
     void theProfileIsCreatedAtFirstSightAndUpdated() {
         assertThat(fx.signingIn.profile(camille).language()).isEqualTo("fr");

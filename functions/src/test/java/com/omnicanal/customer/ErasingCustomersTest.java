@@ -3,7 +3,6 @@ package com.omnicanal.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
@@ -15,38 +14,10 @@ import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Erasure: nothing of the person is left in any table, and nothing written or sent for them afterwards. */
-class ErasingCustomersTest {
-    private static DynamoDbLocal dynamo;
-    private CustomerFixture fx;
-    private final Actor camille = Actor.customer("cust-camille");
-    private final Actor lea = Actor.staff("staff-lea", "paris-rivoli");
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        fx = new CustomerFixture(dynamo.client());
-        fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 10);
-    }
-
-    private void verified(Actor actor, String kind, String value) {
-        fx.verified(actor, kind, value);
-    }
-
+class ErasingCustomersTest extends CustomerJourneysOnDynamoDbLocal {
     @Test
     void erasingAnAccountAlsoErasesTheWalkInStaffMergedIntoIt() {
         var store = fx.registeringWalkIns.register(lea, "paris-rivoli",

@@ -3,46 +3,16 @@ package com.omnicanal.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Staff merges of walk-ins: only a walk-in is merged away, with its history and without giving consent for anyone. */
-class MergingProfilesTest {
-    private static DynamoDbLocal dynamo;
-    private CustomerFixture fx;
-    private final Actor camille = Actor.customer("cust-camille");
-    private final Actor hugo = Actor.customer("cust-hugo");
-    private final Actor lea = Actor.staff("staff-lea", "paris-rivoli");
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        fx = new CustomerFixture(dynamo.client());
-        fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 10);
-    }
-
-    private void verified(Actor actor, String kind, String value) {
-        fx.verified(actor, kind, value);
-    }
-
+class MergingProfilesTest extends CustomerJourneysOnDynamoDbLocal {
     @Test
     void staffMergeAWalkInIntoAnAccountWithItsCardAndHistoryButGiveNoConsentOnTheAccountsBehalf() {
         var store = fx.registeringWalkIns.register(lea, "paris-rivoli",

@@ -3,7 +3,6 @@ package com.omnicanal.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderService;
@@ -17,40 +16,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /** Identities proved by one-time codes: counted tries, codes nobody else reads, and addresses nobody takes by typing them. */
-class VerifyingIdentitiesTest {
-    private static DynamoDbLocal dynamo;
-    private CustomerFixture fx;
-    private final Actor camille = Actor.customer("cust-camille");
-    private final Actor hugo = Actor.customer("cust-hugo");
-    private final Actor lea = Actor.staff("staff-lea", "paris-rivoli");
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        fx = new CustomerFixture(dynamo.client());
-        fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 10);
-    }
-
-    private void verified(Actor actor, String kind, String value) {
-        fx.verified(actor, kind, value);
-    }
-
+class VerifyingIdentitiesTest extends CustomerJourneysOnDynamoDbLocal {
     @Test
     void aNewEmailIsVerifiedWithAOneTimeCodeSentToThatAddress() {
         var sent = fx.verifyingIdentities.add(camille, "email", " Camille.Martin@Example.fr ");
