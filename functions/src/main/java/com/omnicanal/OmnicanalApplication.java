@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.omnicanal.feedback.FeedbackService;
+import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import java.lang.reflect.Type;
@@ -65,9 +65,9 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
         api(context, CUSTOMER_API, () -> Wiring.shared().customerApi(), http);
         api(context, FEEDBACK_API, () -> Wiring.shared().feedbackApi(), http);
         context.registerBean(FEEDBACK_SWEEPER, FunctionRegistration.class,
-                () -> new FunctionRegistration<Function<ScheduledEvent, FeedbackService.Sweep>>(
-                        event -> Wiring.shared().feedback().sweep(), FEEDBACK_SWEEPER)
-                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, FeedbackService.Sweep.class)));
+                () -> new FunctionRegistration<Function<ScheduledEvent, SendingInvitations.Sweep>>(
+                        event -> Wiring.shared().feedback().sendingInvitations().sweep(), FEEDBACK_SWEEPER)
+                        .type(FunctionTypeUtils.functionType(ScheduledEvent.class, SendingInvitations.Sweep.class)));
         context.registerBean(ORDER_SWEEPER, FunctionRegistration.class,
                 () -> new FunctionRegistration<Function<ScheduledEvent, com.omnicanal.order.SweepingOrders.Sweep>>(
                         event -> Wiring.shared().orderSweeper().apply(event), ORDER_SWEEPER)

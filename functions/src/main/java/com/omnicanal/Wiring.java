@@ -2,14 +2,16 @@ package com.omnicanal;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.CatalogService;
-import com.omnicanal.customer.CustomerService;
+import com.omnicanal.customer.CustomerJourneys;
 import com.omnicanal.customer.api.CustomerApi;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.catalog.api.CatalogApi;
 import com.omnicanal.catalog.seed.SeedCatalog;
-import com.omnicanal.feedback.FeedbackService;
+import com.omnicanal.feedback.FeedbackJourneys;
+import com.omnicanal.feedback.FeedbackPolicy;
 import com.omnicanal.feedback.InvitationTokens;
+import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.feedback.api.FeedbackApi;
 import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
 import com.omnicanal.feedback.jwt.JwtInvitationTokens;
@@ -63,14 +65,14 @@ public final class Wiring {
     private final Supplier<Catalog> catalog;
     private final Supplier<DynamoStockLedger> ledger;
     private final Supplier<Messaging> messaging;
-    private final Supplier<FeedbackService> feedback;
+    private final Supplier<FeedbackJourneys> feedback;
     private final Supplier<Router> feedbackApi;
     private final Supplier<ReservationService> reservations;
     private final Supplier<Router> catalogApi;
     private final Supplier<Router> stockApi;
     private final Supplier<Router> reservationApi;
     private final Supplier<ReservationSweeper> reservationSweeper;
-    private final Supplier<CustomerService> customers;
+    private final Supplier<CustomerJourneys> customers;
     private final Supplier<Router> customerApi;
     private final Supplier<DynamoOrders> orderStore;
     private final Supplier<ClickAndCollect> orders;
@@ -91,22 +93,22 @@ public final class Wiring {
         this.ledger = lazy(() -> new DynamoStockLedger(dynamo, enhanced.get(), tables.stock()));
         // what the dispatcher tells feedback (its invitations a channel took): other messages never build feedback
         SentMessages sent = (message, at) -> {
-            if (FeedbackService.INVITATION.equals(message.kind())) feedback().sent(message, at);
+            if (SendingInvitations.INVITATION.equals(message.kind())) feedback().sendingInvitations().sent(message, at);
         };
         this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock, sent));
         this.feedback = lazy(() -> {
             var secrets = Secrets.fromSettings(settings, clock);
             // the signing secret is fetched on first use: order, return and reservation functions only schedule invitations
             InvitationTokens tokens = new LazyInvitationTokens(() -> new JwtInvitationTokens(secrets.get("FEEDBACK_TOKEN_SECRET")));
-            var fp = FeedbackService.Policy.DEFAULT;
-            return new FeedbackService(catalog.get(), new DynamoFeedbackStore(dynamo, tables), tokens, messaging.get().contacts(),
-                    new FeedbackService.Policy(settings.getDuration("FEEDBACK_FATIGUE", fp.fatigue()),
+            var fp = FeedbackPolicy.DEFAULT;
+            return FeedbackJourneys.of(catalog.get(), new DynamoFeedbackStore(dynamo, tables), tokens, messaging.get().contacts(),
+                    new FeedbackPolicy(settings.getDuration("FEEDBACK_FATIGUE", fp.fatigue()),
                             settings.getDuration("FEEDBACK_LINK_VALIDITY", fp.linkValidity()),
                             settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock);
         });
         // what reservations, orders and returns tell feedback: built on the first such event, not with the function
         BusinessEvents events = (kind, customerId, eventId, storeId, skus, at) ->
-                feedback.get().happened(kind, customerId, eventId, storeId, skus, at);
+                feedback.get().schedulingQuestionnaires().happened(kind, customerId, eventId, storeId, skus, at);
         // POSTs that openapi.yaml marks x-idempotency: response keep their first answer under the Idempotency-Key
         this.answers = lazy(() -> new DynamoResponseMemory(dynamo, tables.idempotency(), clock));
         this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get()).remembering(answers.get()));
@@ -118,7 +120,7 @@ public final class Wiring {
         this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get())));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
-        this.customers = lazy(() -> new CustomerService(catalog.get(),
+        this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
         this.customerApi = lazy(() -> CustomerApi.router(customers.get()).remembering(answers.get()));
         this.orderStore = lazy(() -> new DynamoOrders(dynamo, tables));
@@ -206,7 +208,7 @@ public final class Wiring {
         return returnSweeper.get();
     }
 
-    public FeedbackService feedback() {
+    public FeedbackJourneys feedback() {
         return feedback.get();
     }
 

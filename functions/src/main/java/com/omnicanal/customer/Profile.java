@@ -14,6 +14,9 @@ public record Profile(String id, String firstName, String lastName, String langu
     /** MERGED: another profile turned out to be the same person; this one points to it. */
     public enum Status { ACTIVE, MERGED }
 
+    /** Profiles staff register at the till have ids of our own making, never the subject of a sign-in. */
+    public static final String WALK_IN = "store-";
+
     /** When non-urgent messages wait: from start to end (HH:mm, across midnight when end is earlier) in the time zone. */
     public record QuietHours(String start, String end, String timeZone) {
         /** What is wrong with these hours: unreadable times or zone, or a window that ends where it starts. */
@@ -59,10 +62,34 @@ public record Profile(String id, String firstName, String lastName, String langu
                 createdAt, now);
     }
 
+    /** A walk-in: registered by staff at a till; nobody signs in to it. */
+    public static boolean isWalkIn(String id) {
+        return id.startsWith(WALK_IN);
+    }
+
+    /** This profile with the patch applied: absent fields kept, quiet hours removed when the patch says so. */
+    public Profile patched(ProfilePatch patch, Instant now) {
+        return with(or(patch.firstName(), firstName), or(patch.lastName(), lastName), or(patch.language(), language),
+                patch.preferredChannels() == null ? preferredChannels : patch.preferredChannels(),
+                patch.removeQuietHours() ? null : patch.quietHours() == null ? quietHours : patch.quietHours(),
+                or(patch.homeStoreId(), homeStoreId), now);
+    }
+
+    /** This (surviving) profile, completed with what only the walk-in merged into it knew: names, home store, addresses. */
+    public Profile completedFrom(Profile merged, Instant now) {
+        return new Profile(id, or(firstName, merged.firstName()), or(lastName, merged.lastName()), language,
+                preferredChannels, quietHours, or(homeStoreId, merged.homeStoreId()), or(email, merged.email()),
+                or(phone, merged.phone()), or(loyaltyCard, merged.loyaltyCard()), status, null, createdAt, now);
+    }
+
     /** The primary address of a kind, set once verified. */
     public Profile withIdentity(Identity.Kind kind, String value, Instant now) {
         return new Profile(id, firstName, lastName, language, preferredChannels, quietHours, homeStoreId,
                 kind == Identity.Kind.EMAIL ? value : email, kind == Identity.Kind.PHONE ? value : phone,
                 kind == Identity.Kind.CARD ? value : loyaltyCard, status, mergedInto, createdAt, now);
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 }

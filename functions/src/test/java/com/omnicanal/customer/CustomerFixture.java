@@ -8,15 +8,15 @@ import com.omnicanal.messaging.Dispatcher;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
-import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.OrderRequest;
+import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.PlacingOrders;
+import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.testing.RecordingChannel;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
@@ -36,7 +36,16 @@ final class CustomerFixture {
     final TestBackend backend;
     final DynamoCustomers customers;
     final DynamoOrders orderStore;
-    final CustomerService service;
+    final SigningIn signingIn;
+    final UpdatingProfile updatingProfile;
+    final VerifyingIdentities verifyingIdentities;
+    final DecidingConsents decidingConsents;
+    final ReadingTimeline readingTimeline;
+    final ExportingData exportingData;
+    final ErasingCustomers erasingCustomers;
+    final LookingUpCustomers lookingUpCustomers;
+    final RegisteringWalkIns registeringWalkIns;
+    final MergingProfiles mergingProfiles;
     final ClickAndCollect orders;
     final DynamoDeliveryLog log;
     final RecordingChannel sms = new RecordingChannel(ChannelKind.SMS);
@@ -47,7 +56,18 @@ final class CustomerFixture {
         backend = new TestBackend(dynamo);
         backend.resetTables();
         customers = new DynamoCustomers(dynamo, backend.tables.customers(), backend.tables.outbox());
-        service = new CustomerService(backend.catalog, customers, new DynamoCustomerHistory(dynamo, backend.tables), backend.clock);
+        var journeys = CustomerJourneys.of(backend.catalog, customers, new DynamoCustomerHistory(dynamo, backend.tables),
+                backend.clock);
+        signingIn = journeys.signingIn();
+        updatingProfile = journeys.updatingProfile();
+        verifyingIdentities = journeys.verifyingIdentities();
+        decidingConsents = journeys.decidingConsents();
+        readingTimeline = journeys.readingTimeline();
+        exportingData = journeys.exportingData();
+        erasingCustomers = journeys.erasingCustomers();
+        lookingUpCustomers = journeys.lookingUpCustomers();
+        registeringWalkIns = journeys.registeringWalkIns();
+        mergingProfiles = journeys.mergingProfiles();
         orderStore = new DynamoOrders(dynamo, backend.tables);
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
                 OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
@@ -65,11 +85,11 @@ final class CustomerFixture {
 
     /** The last code sent to this customer for this address. */
     String lastCode(String customerId, Identity.Kind kind, String typed) {
-        var value = CustomerService.normalize(kind, typed);
+        var value = IdentityValues.normalize(kind, typed);
         var items = backend.dynamo.query(QueryRequest.builder().tableName("Outbox").indexName("byCustomer")
                 .keyConditionExpression("customerId = :c").expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId)))
                 .scanIndexForward(false).build()).items();
-        return items.stream().filter(i -> i.get("kind").s().equals(CustomerService.VERIFICATION))
+        return items.stream().filter(i -> i.get("kind").s().equals(VerifyingIdentities.VERIFICATION))
                 .filter(i -> i.get("templateData").m().values().stream().anyMatch(v -> value.equals(v.s())))
                 .max(java.util.Comparator.comparing(i -> i.get("createdAt").s()))
                 .orElseThrow().get("templateData").m().get("code").s();
@@ -77,8 +97,8 @@ final class CustomerFixture {
 
     /** Adds the address and enters the code it received. */
     void verified(Actor actor, String kind, String value) {
-        service.addIdentity(actor, kind, value);
-        service.verify(actor, kind, value, lastCode(actor.id(), Identity.Kind.valueOf(kind.toUpperCase()), value));
+        verifyingIdentities.add(actor, kind, value);
+        verifyingIdentities.verify(actor, kind, value, lastCode(actor.id(), Identity.Kind.valueOf(kind.toUpperCase()), value));
     }
 
     /** A click-and-collect order of one T-shirt at Paris Rivoli, with the contact the customer typed. */

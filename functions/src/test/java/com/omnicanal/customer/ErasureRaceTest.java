@@ -43,7 +43,7 @@ class ErasureRaceTest {
         var fx = new CustomerFixture(dynamo.client());
         fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 10_000);
         var zoe = Actor.customer("cust-zoe-race");
-        fx.service.update(zoe, new ProfilePatch("Zoé", "Quintard", null, null, null, null));
+        fx.updatingProfile.update(zoe, new ProfilePatch("Zoé", "Quintard", null, null, null, null));
         fx.verified(zoe, "email", EMAIL);
         fx.verified(zoe, "phone", PHONE);
 
@@ -85,7 +85,7 @@ class ErasureRaceTest {
             try {
                 go.await();
                 while (accepted.get() < ORDERING_THREADS / 2) Thread.sleep(1);
-                fx.service.erase(zoe);
+                fx.erasingCustomers.erase(zoe);
                 erasedAt.set(System.nanoTime());
             } catch (Throwable e) {
                 unexpected.add(e);
@@ -169,7 +169,7 @@ class ErasureRaceTest {
         assertThat(inChannel.await(20, TimeUnit.SECONDS)).isTrue();
 
         var erasing = pool.submit(() -> {
-            fx.service.erase(zoe);
+            fx.erasingCustomers.erase(zoe);
             return System.nanoTime();
         });
         Thread.sleep(500);

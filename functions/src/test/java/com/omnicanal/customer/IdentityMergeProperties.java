@@ -76,10 +76,11 @@ class IdentityMergeProperties {
             switch (step.kind()) {
                 case VERIFY -> {
                     var thrown = catchThrowable(() -> {
-                        var sent = fx.service.addIdentity(actor, kind, address);
+                        var sent = fx.verifyingIdentities.add(actor, kind, address);
                         // already its own: nothing to enter
                         if (!Boolean.TRUE.equals(sent.get("verified"))) {
-                            fx.service.verify(actor, kind, address, fx.lastCode(who, Identity.Kind.valueOf(kind.toUpperCase()), address));
+                            fx.verifyingIdentities.verify(actor, kind, address,
+                                    fx.lastCode(who, Identity.Kind.valueOf(kind.toUpperCase()), address));
                         }
                     });
                     var holder = owner.get(address);
@@ -95,9 +96,9 @@ class IdentityMergeProperties {
                 }
                 case WRONG_CODE -> {
                     var thrown = catchThrowable(() -> {
-                        fx.service.addIdentity(actor, kind, address);
+                        fx.verifyingIdentities.add(actor, kind, address);
                         var code = fx.lastCode(who, Identity.Kind.valueOf(kind.toUpperCase()), address);
-                        fx.service.verify(actor, kind, address, code.equals("000000") ? "111111" : "000000");
+                        fx.verifyingIdentities.verify(actor, kind, address, code.equals("000000") ? "111111" : "000000");
                     });
                     assertThat(thrown).isInstanceOf(DomainException.class);
                 }
@@ -112,8 +113,9 @@ class IdentityMergeProperties {
                 }
                 case REGISTER_WALK_IN -> {
                     try {
-                        walkIns.add(fx.service.registerInStore(LEA, "paris-rivoli", new ProfilePatch("Walk" + number, null, null, null, null, null),
-                                kind.equals("phone") ? address : null, kind.equals("email") ? address : null, "29000000" + number).id());
+                        walkIns.add(fx.registeringWalkIns.register(LEA, "paris-rivoli",
+                                new ProfilePatch("Walk" + number, null, null, null, null, null), kind.equals("phone") ? address : null,
+                                kind.equals("email") ? address : null, "29000000" + number).id());
                     } catch (DomainException.InvalidState held) {
                         // someone holds that address already
                     }
@@ -123,14 +125,15 @@ class IdentityMergeProperties {
                     profiles.addAll(walkIns);
                     var survivor = profiles.get(step.who() % profiles.size());
                     var merged = profiles.get(step.what() % profiles.size());
-                    var thrown = catchThrowable(() -> fx.service.mergeByStaff(LEA, "paris-rivoli", survivor, merged, "same person"));
+                    var thrown = catchThrowable(() -> fx.mergingProfiles.merge(LEA, "paris-rivoli",
+                            new ProfileMerge(survivor, merged, "same person")));
                     if (SUBJECTS.contains(merged)) {
                         assertThat(thrown).as("staff merging the account %s away", merged).isInstanceOf(DomainException.class);
                     }
                 }
                 case RENAME -> {
                     var name = "Name" + number + who;
-                    var thrown = catchThrowable(() -> fx.service.update(actor, new ProfilePatch(name, null, null, null, null, null)));
+                    var thrown = catchThrowable(() -> fx.updatingProfile.update(actor, new ProfilePatch(name, null, null, null, null, null)));
                     if (erased.contains(who)) {
                         assertThat(thrown).isInstanceOf(DomainException.Forbidden.class);
                     } else {
@@ -139,7 +142,7 @@ class IdentityMergeProperties {
                     }
                 }
                 case ERASE -> {
-                    fx.service.erase(actor);
+                    fx.erasingCustomers.erase(actor);
                     erased.add(who);
                     owner.values().removeIf(who::equals);
                     orders.remove(who);
@@ -157,20 +160,20 @@ class IdentityMergeProperties {
         for (var subject : SUBJECTS) {
             var actor = Actor.customer(subject);
             if (erased.contains(subject)) {
-                assertThatThrownBy(() -> fx.service.me(actor)).as("%s read after its erasure", subject)
+                assertThatThrownBy(() -> fx.signingIn.profile(actor)).as("%s read after its erasure", subject)
                         .isInstanceOf(DomainException.Forbidden.class);
                 assertThat(fx.orders.following().mine(actor, null).items()).isEmpty();
                 continue;
             }
             // the token reads its own profile, and only what is its own
-            var me = fx.service.me(actor);
+            var me = fx.signingIn.profile(actor);
             assertThat(me.id()).as("%s's token after %s", subject, step).isEqualTo(subject);
             assertThat(me.status()).isEqualTo(Profile.Status.ACTIVE);
             // its own name, or that of a walk-in staff merged into it
             var first = me.firstName();
             assertThat(first == null ? names.get(subject) == null : first.equals(names.get(subject)) || first.startsWith("Walk"))
                     .as("%s's name %s after %s", subject, first, step).isTrue();
-            var export = fx.service.export(actor);
+            var export = fx.exportingData.export(actor);
             var text = Json.write(export);
             for (var other : SUBJECTS) {
                 if (!other.equals(subject)) assertThat(text).as("%s's export after %s", subject, step).doesNotContain(other);

@@ -42,7 +42,7 @@ class FatigueProperties {
         var all = Set.of(Questionnaire.Trigger.ORDER_COLLECTED, Questionnaire.Trigger.RETURN_RECEIVED,
                 Questionnaire.Trigger.RESERVATION_COMPLETED);
         var q = FeedbackFixture.pickup(all, null);
-        fx.service.create(ops, new Questionnaire(null, "q", 0, q.questions(), q.activeFrom(), null,
+        fx.managingQuestionnaires.create(ops, new Questionnaire(null, "q", 0, q.questions(), q.activeFrom(), null,
                 new Questionnaire.Targeting(all, null, null, null, null, null, null, null, null, 1.0, 0), null, null));
         fx.customer("cust-camille", "fr", ChannelKind.EMAIL);
         var kinds = List.of("ORDER_COLLECTED", "RETURN_RECEIVED", "RESERVATION_COMPLETED");
@@ -59,15 +59,15 @@ class FatigueProperties {
                 trigger = step.trigger();
             }
             // a replay is the same event delivered again: same trigger, same id
-            fx.service.happened(kinds.get(trigger), "cust-camille", "e" + event, "paris-rivoli", Set.of(), now);
+            fx.schedulingQuestionnaires.happened(kinds.get(trigger), "cust-camille", "e" + event, "paris-rivoli", Set.of(), now);
             // the model: a new event is sent if the last invitation sent is more than 30 days old; a replay never is
             if (fresh && (lastSent == null || lastSent.isBefore(now.minus(Duration.ofDays(30))))) {
                 lastSent = now;
                 expected++;
             }
-            fx.service.sweep();
+            fx.sendingInvitations.sweep();
         }
-        var sent = fx.outbox(FeedbackService.INVITATION).stream().map(m -> Instant.parse(m.get("createdAt").s())).toList();
+        var sent = fx.outbox(SendingInvitations.INVITATION).stream().map(m -> Instant.parse(m.get("createdAt").s())).toList();
         assertThat(sent).hasSize(expected);
         for (int i = 1; i < sent.size(); i++) {
             assertThat(Duration.between(sent.get(i - 1), sent.get(i))).isGreaterThan(Duration.ofDays(30));

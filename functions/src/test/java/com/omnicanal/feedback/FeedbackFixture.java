@@ -28,7 +28,14 @@ final class FeedbackFixture {
     final DynamoFeedbackStore store;
     final DynamoContactBook contacts;
     final JwtInvitationTokens tokens = new JwtInvitationTokens(SECRET);
-    final FeedbackService service;
+    final ManagingQuestionnaires managingQuestionnaires;
+    final ReadingResults readingResults;
+    final SchedulingQuestionnaires schedulingQuestionnaires;
+    final RecordingVisits recordingVisits;
+    final SendingInvitations sendingInvitations;
+    final PromptingVisitors promptingVisitors;
+    final AnsweringQuestionnaires answeringQuestionnaires;
+    final RedeemingRewards redeemingRewards;
 
     final DynamoDeliveryLog log;
 
@@ -37,9 +44,17 @@ final class FeedbackFixture {
         backend.resetTables();
         store = new DynamoFeedbackStore(dynamo, backend.tables);
         contacts = new DynamoContactBook(dynamo, backend.tables.customers());
-        service = new FeedbackService(backend.catalog, store, tokens, contacts,
-                new FeedbackService.Policy(Duration.ofDays(30), Duration.ofDays(14), "https://shop.example/avis/", 100),
+        var journeys = FeedbackJourneys.of(backend.catalog, store, tokens, contacts,
+                new FeedbackPolicy(Duration.ofDays(30), Duration.ofDays(14), "https://shop.example/avis/", 100),
                 backend.clock);
+        managingQuestionnaires = journeys.managingQuestionnaires();
+        readingResults = journeys.readingResults();
+        schedulingQuestionnaires = journeys.schedulingQuestionnaires();
+        recordingVisits = journeys.recordingVisits();
+        sendingInvitations = journeys.sendingInvitations();
+        promptingVisitors = journeys.promptingVisitors();
+        answeringQuestionnaires = journeys.answeringQuestionnaires();
+        redeemingRewards = journeys.redeemingRewards();
         log = new DynamoDeliveryLog(dynamo, backend.tables.outbox());
     }
 
@@ -61,7 +76,7 @@ final class FeedbackFixture {
             }
         }).toList();
         return new Dispatcher(log, contacts, new MustacheTemplates(), channels, Dispatcher.Policy.DEFAULT,
-                backend.clock, pause -> { }, service);
+                backend.clock, pause -> { }, sendingInvitations);
     }
 
     /** Quiet hours on the customer's profile, in Paris. */
@@ -76,7 +91,7 @@ final class FeedbackFixture {
 
     /** The ids of the invitation messages in the outbox, oldest first. */
     List<String> invitationIds() {
-        return outbox(FeedbackService.INVITATION).stream().map(i -> i.get("id").s()).toList();
+        return outbox(SendingInvitations.INVITATION).stream().map(i -> i.get("id").s()).toList();
     }
 
     /** A customer with an email, a language, and feedback consent on the given channels. */
@@ -111,7 +126,7 @@ final class FeedbackFixture {
 
     /** The token in the link of the last invitation sent. */
     String lastToken() {
-        var messages = outbox(FeedbackService.INVITATION);
+        var messages = outbox(SendingInvitations.INVITATION);
         var link = messages.get(messages.size() - 1).get("templateData").m().get("link").s();
         return link.substring(link.lastIndexOf('/') + 1);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.testing.Contract;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,39 @@ class QuestionnaireRulesTest {
         assertThatThrownBy(() -> QuestionnaireRules.validate(broken))
                 .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations())
                         .extracting(DomainException.Violation::field).containsExactlyInAnyOrder("name",
-                                "questions[1].id", "questions[1].text", "questions[1].options", "questions[1].showIf.questionId",
-                                "questions[2].showIf", "activeTo", "targeting.triggers", "targeting.samplingRate",
-                                "targeting.delayMinutes", "targeting.visitWindowDays", "targeting.languages",
-                                "targeting.postcodePrefixes", "reward.percentOff", "reward.validDays"));
+                                "questions[1].id", "questions[1].options", "questions[1].showIf.questionId",
+                                "questions[2].showIf", "activeTo", "targeting.visitWindowDays"));
+    }
+
+    @Test
+    void theShapesOpenApiStatesAreRefusedBeforeTheRulesRun() {
+        var broken = """
+                {"name": "Retrait", "activeFrom": "2026-01-01T00:00:00Z",
+                 "questions": [{"id": "nps", "kind": "NPS", "text": {"fr": "Note ?", "en": "Score?"}, "required": true},
+                               {"id": "why", "kind": "SINGLE", "text": {"fr": "Pourquoi ?"},
+                                "options": [{"id": "a", "text": {"fr": "A", "en": "A"}}, {"id": "b", "text": {"fr": "B", "en": "B"}}]}],
+                 "targeting": {"triggers": [], "postcodePrefixes": ["75 "], "languages": ["de"], "samplingRate": 0.0,
+                               "delayMinutes": -5},
+                 "reward": {"percentOff": 80, "validDays": 0}}""";
+        assertThat(Contract.refusedFields("POST /ops/questionnaires", broken)).containsExactlyInAnyOrder(
+                "questions[1].text.en", "targeting.triggers", "targeting.samplingRate", "targeting.delayMinutes",
+                "targeting.languages[0]", "targeting.postcodePrefixes[0]", "reward.percentOff", "reward.validDays");
+    }
+
+    @Test
+    void textsOfSpacesOnlyAndPagesThatAreNoPathsAreRefused() {
+        var q = FeedbackFixture.pickup(Set.of(Questionnaire.Trigger.PAGE_VIEW), null);
+        var blank = new Questionnaire.Question("blank", Questionnaire.Kind.TEXT, Map.of("fr", " ", "en", "And?"), List.of(),
+                false, null);
+        var questions = new java.util.ArrayList<>(q.questions());
+        questions.add(blank);
+        var t = q.targeting();
+        var pages = new Questionnaire.Targeting(t.triggers(), null, null, null, null, null, Set.of(" "), null,
+                Set.of("magasins"), 1.0, 0);
+        assertThatThrownBy(() -> QuestionnaireRules.validate(new Questionnaire(null, q.name(), 0, questions, q.activeFrom(),
+                null, pages, null, null)))
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(DomainException.Violation::field)
+                        .containsExactlyInAnyOrder("questions[4].text", "targeting.pages", "targeting"));
     }
 }

@@ -2,13 +2,15 @@ package com.omnicanal.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.customer.CustomerService;
+import com.omnicanal.customer.CustomerJourneys;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
-import com.omnicanal.feedback.FeedbackService;
+import com.omnicanal.feedback.FeedbackJourneys;
+import com.omnicanal.feedback.FeedbackPolicy;
 import com.omnicanal.feedback.Questionnaire;
 import com.omnicanal.feedback.Response;
+import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
 import com.omnicanal.feedback.jwt.JwtInvitationTokens;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
@@ -73,8 +75,8 @@ class CustomerMessagesTest {
     private TestBackend backend;
     private ClickAndCollect orders;
     private CrossChannelReturns returns;
-    private FeedbackService feedback;
-    private CustomerService customers;
+    private FeedbackJourneys feedback;
+    private CustomerJourneys customers;
     private DynamoContactBook contacts;
 
     @BeforeAll
@@ -97,10 +99,10 @@ class CustomerMessagesTest {
         returns = CrossChannelReturns.of(backend.catalog, orderStore, backend.reservationService,
                 new DynamoReturns(dynamo.client(), backend.tables), ReturnPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
         contacts = new DynamoContactBook(dynamo.client(), backend.tables.customers());
-        feedback = new FeedbackService(backend.catalog, new DynamoFeedbackStore(dynamo.client(), backend.tables),
+        feedback = FeedbackJourneys.of(backend.catalog, new DynamoFeedbackStore(dynamo.client(), backend.tables),
                 new JwtInvitationTokens("feedback-test-secret-0123456789abcdef-xyz"), contacts,
-                FeedbackService.Policy.DEFAULT, backend.clock);
-        customers = new CustomerService(backend.catalog,
+                FeedbackPolicy.DEFAULT, backend.clock);
+        customers = CustomerJourneys.of(backend.catalog,
                 new DynamoCustomers(dynamo.client(), backend.tables.customers(), backend.tables.outbox()),
                 new DynamoCustomerHistory(dynamo.client(), backend.tables), backend.clock);
         for (var sku : List.of("LIV-RAN-ALP", "TSH-COT-BLU-M", "TSH-COT-BLU-L")) backend.stock(sku, STORE, 20);
@@ -215,22 +217,23 @@ class CustomerMessagesTest {
         returns.expiring().sweep();
 
         // feedback: an invitation with a reward, answered for a code; one without a reward
-        feedback.create(ops, questionnaire(Questionnaire.Trigger.ORDER_COLLECTED, new Questionnaire.Reward(10, 30)));
-        feedback.create(ops, questionnaire(Questionnaire.Trigger.RETURN_RECEIVED, null));
+        feedback.managingQuestionnaires().create(ops, questionnaire(Questionnaire.Trigger.ORDER_COLLECTED, new Questionnaire.Reward(10, 30)));
+        feedback.managingQuestionnaires().create(ops, questionnaire(Questionnaire.Trigger.RETURN_RECEIVED, null));
         consentingToFeedback("cust-camille");
         consentingToFeedback("cust-emma");
-        feedback.happened("ORDER_COLLECTED", "cust-camille", bought.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
-        feedback.happened("RETURN_RECEIVED", "cust-emma", exchange.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
+        var scheduling = feedback.schedulingQuestionnaires();
+        scheduling.happened("ORDER_COLLECTED", "cust-camille", bought.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
+        scheduling.happened("RETURN_RECEIVED", "cust-emma", exchange.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
         clock.advance(Duration.ofMinutes(121));
-        feedback.sweep();
+        feedback.sendingInvitations().sweep();
         var link = invitationLink("cust-camille");
-        feedback.answer(link.substring(link.lastIndexOf('/') + 1),
+        feedback.answeringQuestionnaires().answer(link.substring(link.lastIndexOf('/') + 1),
                 List.of(new Response.Answer("nps", null, 9, null, null)));
 
         // one-time codes to check a new phone and a new email
-        customers.me(emma);
-        customers.addIdentity(emma, "phone", "07 45 11 22 33");
-        customers.addIdentity(emma, "email", "emma.wilson@example.com");
+        customers.signingIn().profile(emma);
+        customers.verifyingIdentities().add(emma, "phone", "07 45 11 22 33");
+        customers.verifyingIdentities().add(emma, "email", "emma.wilson@example.com");
 
         var log = new DynamoDeliveryLog(dynamo.client(), backend.tables.outbox());
         return dynamo.client().scan(r -> r.tableName(backend.tables.outbox())).items().stream()
@@ -267,7 +270,7 @@ class CustomerMessagesTest {
 
     private String invitationLink(String customerId) {
         return dynamo.client().scan(r -> r.tableName(backend.tables.outbox())).items().stream()
-                .filter(i -> i.containsKey("kind") && i.get("kind").s().equals(FeedbackService.INVITATION))
+                .filter(i -> i.containsKey("kind") && i.get("kind").s().equals(SendingInvitations.INVITATION))
                 .filter(i -> i.get("customerId").s().equals(customerId))
                 .findFirst().orElseThrow().get("templateData").m().get("link").s();
     }

@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
 import com.omnicanal.customer.Consent;
-import com.omnicanal.customer.CustomerService;
+import com.omnicanal.customer.CustomerJourneys;
+import com.omnicanal.customer.CustomerLookup;
 import com.omnicanal.customer.Profile;
+import com.omnicanal.customer.ProfileMerge;
 import com.omnicanal.customer.ProfilePatch;
 import com.omnicanal.infrastructure.http.ApiResponse;
 import com.omnicanal.infrastructure.http.Router;
@@ -38,47 +40,52 @@ public final class CustomerApi {
                                     String card) {
     }
 
-    public static Router router(CustomerService customers) {
+    public static Router router(CustomerJourneys customers) {
         return Router.builder()
-                .route("GET /customers/me", r -> ApiResponse.ok(customers.me(Callers.actor(r))))
+                .route("GET /customers/me", r -> ApiResponse.ok(customers.signingIn().profile(Callers.actor(r))))
                 .route("PATCH /customers/me", r -> {
                     var body = r.body(ProfileChanges.class);
-                    return ApiResponse.ok(customers.update(Callers.actor(r), new ProfilePatch(body.firstName(),
-                            body.lastName(), body.language(), body.preferredChannels(), body.quietHours(),
-                            body.homeStoreId(), r.nulled("quietHours"))));
+                    return ApiResponse.ok(customers.updatingProfile().update(Callers.actor(r), new ProfilePatch(
+                            body.firstName(), body.lastName(), body.language(), body.preferredChannels(),
+                            body.quietHours(), body.homeStoreId(), r.nulled("quietHours"))));
                 })
                 .route("DELETE /customers/me", r -> {
-                    customers.erase(Callers.actor(r));
+                    customers.erasingCustomers().erase(Callers.actor(r));
                     return APIGatewayV2HTTPResponse.builder().withStatusCode(204).build();
                 })
                 .route("POST /customers/me/identities", r -> {
                     var body = r.body(NewIdentity.class);
-                    return ApiResponse.json(202, customers.addIdentity(Callers.actor(r), body.kind(), body.value()), Map.of());
+                    return ApiResponse.json(202, customers.verifyingIdentities().add(Callers.actor(r), body.kind(),
+                            body.value()), Map.of());
                 })
                 .route("POST /customers/me/identities/verify", r -> {
                     var body = r.body(Verification.class);
-                    return ApiResponse.ok(customers.verify(Callers.actor(r), body.kind(), body.value(), body.code()));
+                    return ApiResponse.ok(customers.verifyingIdentities().verify(Callers.actor(r), body.kind(),
+                            body.value(), body.code()));
                 })
-                .route("GET /customers/me/consents", r -> ApiResponse.ok(Map.of("consents", customers.consents(Callers.actor(r)))))
+                .route("GET /customers/me/consents", r -> ApiResponse.ok(Map.of("consents",
+                        customers.decidingConsents().consents(Callers.actor(r)))))
                 .route("PUT /customers/me/consents", r -> ApiResponse.ok(Map.of("consents",
-                        customers.decide(Callers.actor(r), r.body(Decisions.class).consents()))))
-                .route("GET /customers/me/timeline", r -> ApiResponse.ok(customers.timeline(Callers.actor(r),
-                        r.query("cursor").orElse(null))))
-                .route("GET /customers/me/export", r -> ApiResponse.json(200, customers.export(Callers.actor(r)),
+                        customers.decidingConsents().decide(Callers.actor(r), r.body(Decisions.class).consents()))))
+                .route("GET /customers/me/timeline", r -> ApiResponse.ok(customers.readingTimeline().page(
+                        Callers.actor(r), r.query("cursor").orElse(null))))
+                .route("GET /customers/me/export", r -> ApiResponse.json(200,
+                        customers.exportingData().export(Callers.actor(r)),
                         Map.of("Content-Disposition", "attachment; filename=omnicanal-export.json")))
-                .route("GET /stores/{storeId}/customers", r -> ApiResponse.ok(customers.lookup(Callers.actor(r),
-                        r.path("storeId"), r.query("phone").orElse(null), r.query("email").orElse(null),
-                        r.query("card").orElse(null))))
+                .route("GET /stores/{storeId}/customers", r -> ApiResponse.ok(customers.lookingUpCustomers().lookup(
+                        Callers.actor(r), r.path("storeId"), new CustomerLookup(r.query("phone").orElse(null),
+                                r.query("email").orElse(null), r.query("card").orElse(null)))))
                 .route("POST /stores/{storeId}/customers", r -> {
                     var body = r.body(StoreRegistration.class);
-                    return ApiResponse.json(201, customers.registerInStore(Callers.actor(r), r.path("storeId"),
+                    return ApiResponse.json(201, customers.registeringWalkIns().register(Callers.actor(r),
+                            r.path("storeId"),
                             new ProfilePatch(body.firstName(), body.lastName(), body.language(), null, null, null),
                             body.phone(), body.email(), body.card()), Map.of());
                 })
                 .route("POST /stores/{storeId}/customers/merge", r -> {
                     var body = r.body(Merge.class);
-                    return ApiResponse.ok(customers.mergeByStaff(Callers.actor(r), r.path("storeId"), body.survivorId(),
-                            body.mergedId(), body.reason()));
+                    return ApiResponse.ok(customers.mergingProfiles().merge(Callers.actor(r), r.path("storeId"),
+                            new ProfileMerge(body.survivorId(), body.mergedId(), body.reason())));
                 })
                 .errors(DomainProblems::of)
                 .build();

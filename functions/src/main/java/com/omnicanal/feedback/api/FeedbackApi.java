@@ -3,12 +3,13 @@ package com.omnicanal.feedback.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
-import com.omnicanal.feedback.FeedbackService;
+import com.omnicanal.feedback.FeedbackJourneys;
+import com.omnicanal.feedback.PromptingVisitors;
 import com.omnicanal.feedback.Questionnaire;
 import com.omnicanal.feedback.Response;
+import com.omnicanal.feedback.TillVisit;
 import com.omnicanal.infrastructure.http.ApiResponse;
 import com.omnicanal.infrastructure.http.Router;
-import com.omnicanal.shared.DomainException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,39 +25,44 @@ public final class FeedbackApi {
     public record Visit(String customerId, String phone) {
     }
 
-    public static Router router(FeedbackService feedback) {
+    public static Router router(FeedbackJourneys feedback) {
+        var questionnaires = feedback.managingQuestionnaires();
+        var answering = feedback.answeringQuestionnaires();
+        var prompting = feedback.promptingVisitors();
         return Router.builder()
                 .route("POST /ops/questionnaires", request -> {
-                    var q = feedback.create(Callers.actor(request), request.body(Questionnaire.class));
+                    var q = questionnaires.create(Callers.actor(request), request.body(Questionnaire.class));
                     return ApiResponse.created(q, "/ops/questionnaires/" + q.id());
                 })
                 .route("GET /ops/questionnaires", request -> ApiResponse.ok(Map.of("items",
-                        feedback.list(Callers.actor(request)))))
-                .route("GET /ops/questionnaires/{id}", request -> ApiResponse.ok(feedback.get(Callers.actor(request),
+                        questionnaires.list(Callers.actor(request)))))
+                .route("GET /ops/questionnaires/{id}", request -> ApiResponse.ok(questionnaires.get(Callers.actor(request),
                         request.path("id"))))
-                .route("PUT /ops/questionnaires/{id}", request -> ApiResponse.ok(feedback.update(Callers.actor(request),
-                        request.path("id"), request.body(Questionnaire.class))))
+                .route("PUT /ops/questionnaires/{id}", request -> ApiResponse.ok(questionnaires.update(
+                        Callers.actor(request), request.path("id"), request.body(Questionnaire.class))))
                 .route("GET /ops/questionnaires/{id}/results", request -> {
                     var actor = Callers.actor(request);
-                    var format = request.query("format").orElse("json");
-                    if (format.equals("csv")) return csv(feedback.csv(actor, request.path("id")), request.path("id"));
-                    if (!format.equals("json")) throw new DomainException.InvalidInput("format", "must be json or csv");
-                    return ApiResponse.ok(feedback.results(actor, request.path("id")));
+                    var results = feedback.readingResults();
+                    // json or csv: openapi.yaml's enum
+                    if (request.query("format").orElse("json").equals("csv")) {
+                        return csv(results.csv(actor, request.path("id")), request.path("id"));
+                    }
+                    return ApiResponse.ok(results.results(actor, request.path("id")));
                 })
-                .route("GET /feedback/{token}", request -> ApiResponse.ok(feedback.open(request.path("token"))))
-                .route("POST /feedback/{token}", request -> ApiResponse.json(201, feedback.answer(request.path("token"),
+                .route("GET /feedback/{token}", request -> ApiResponse.ok(answering.open(request.path("token"))))
+                .route("POST /feedback/{token}", request -> ApiResponse.json(201, answering.answer(request.path("token"),
                         request.body(Answers.class).answers()), Map.of()))
-                .route("POST /feedback/prompt", request -> ApiResponse.ok(feedback.prompt(Optional.empty(),
-                        request.body(FeedbackService.PromptRequest.class))))
-                .route("POST /customers/me/feedback/prompt", request -> ApiResponse.ok(feedback.prompt(
-                        Optional.of(Callers.actor(request)), request.body(FeedbackService.PromptRequest.class))))
+                .route("POST /feedback/prompt", request -> ApiResponse.ok(prompting.prompt(Optional.empty(),
+                        request.body(PromptingVisitors.PromptRequest.class))))
+                .route("POST /customers/me/feedback/prompt", request -> ApiResponse.ok(prompting.prompt(
+                        Optional.of(Callers.actor(request)), request.body(PromptingVisitors.PromptRequest.class))))
                 .route("POST /stores/{storeId}/visits", request -> {
                     var visit = request.body(Visit.class);
-                    return ApiResponse.json(201, feedback.recordVisit(Callers.actor(request), request.path("storeId"),
-                            visit.customerId(), visit.phone()), Map.of());
+                    return ApiResponse.json(201, feedback.recordingVisits().record(Callers.actor(request),
+                            request.path("storeId"), new TillVisit(visit.customerId(), visit.phone())), Map.of());
                 })
-                .route("POST /rewards/{code}/redeem", request -> ApiResponse.ok(feedback.redeem(Callers.actor(request),
-                        request.path("code"))))
+                .route("POST /rewards/{code}/redeem", request -> ApiResponse.ok(feedback.redeemingRewards().redeem(
+                        Callers.actor(request), request.path("code"))))
                 .errors(DomainProblems::of)
                 .build();
     }

@@ -1,0 +1,37 @@
+package com.omnicanal.feedback;
+
+import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.DomainException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** A reward code is used once: by its owner online, or by staff at the till (who checked who is in front of them). */
+public final class RedeemingRewards {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneOffset.UTC);
+
+    private final FeedbackStore store;
+    private final Clock clock;
+
+    public RedeemingRewards(FeedbackStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public RewardCode redeem(Actor actor, String typed) {
+        var code = RewardCode.normalize(typed);
+        var reward = store.reward(code).filter(r -> !actor.isCustomer() || r.owner().equals(actor.id()))
+                .orElseThrow(() -> new DomainException.NotFound("no reward code " + code));
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (reward.redeemedAt() != null) throw new DomainException.InvalidState("this code was already used");
+        if (!now.isBefore(reward.expiresAt())) {
+            throw new DomainException.Gone("this code expired on " + DAY.format(reward.expiresAt()));
+        }
+        if (!store.redeem(code, actor.isCustomer() ? actor.id() : null, now)) {
+            throw new DomainException.InvalidState("this code was already used");
+        }
+        return new RewardCode(reward.code(), reward.owner(), reward.questionnaireId(), reward.percentOff(),
+                reward.expiresAt(), now);
+    }
+}
