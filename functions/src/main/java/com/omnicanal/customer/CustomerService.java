@@ -1,7 +1,7 @@
 package com.omnicanal.customer;
 
 import com.omnicanal.catalog.Catalog;
-import com.omnicanal.messaging.PhoneNumbers;
+import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;

@@ -3,7 +3,7 @@ package com.omnicanal.feedback;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Product;
 import com.omnicanal.messaging.ContactBook;
-import com.omnicanal.messaging.PhoneNumbers;
+import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.messaging.Recipient;
 import com.omnicanal.messaging.SentMessages;
 import com.omnicanal.outbox.OutboxMessage;

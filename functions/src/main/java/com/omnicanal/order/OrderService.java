@@ -2,7 +2,7 @@ package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Store;
-import com.omnicanal.messaging.PhoneNumbers;
+import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
@@ -10,6 +10,7 @@ import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Ids;
 import com.omnicanal.shared.Page;
+import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.stock.StockLedger;
 import com.omnicanal.stock.StockLevel;
 import java.nio.charset.StandardCharsets;

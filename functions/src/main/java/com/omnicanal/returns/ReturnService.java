@@ -3,7 +3,7 @@ package com.omnicanal.returns;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
-import com.omnicanal.order.PickupCodes;
+import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.ReservationService;

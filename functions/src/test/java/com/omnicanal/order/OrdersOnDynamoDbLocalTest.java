@@ -11,6 +11,7 @@ import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.stock.StockLevel;
 import java.time.Duration;
 import com.omnicanal.testing.FailingWrites;
