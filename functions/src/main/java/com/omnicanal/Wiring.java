@@ -37,6 +37,7 @@ import com.omnicanal.reservation.api.ReservationApi;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
 import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.stock.CatalogFigures;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.stock.api.StockApi;
 import com.omnicanal.stock.dynamo.DynamoStockLedger;
@@ -113,7 +114,7 @@ public final class Wiring {
                 new DynamoReservations(dynamo, enhanced.get(), tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
                         settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, events));
-        this.catalogApi = lazy(() -> CatalogApi.router(new CatalogService(catalog.get(), ledger.get())));
+        this.catalogApi = lazy(() -> CatalogApi.router(new CatalogService(catalog.get(), new CatalogFigures(ledger.get()))));
         this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get())));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
