@@ -6,7 +6,6 @@ import com.omnicanal.customer.Identity;
 import com.omnicanal.customer.Profile;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.Transactions;
-import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.shared.DomainException;
@@ -50,12 +49,12 @@ public final class DynamoCustomers implements Customers {
     }
 
     static String identityKey(Identity.Kind kind, String value) {
-        return kind == Identity.Kind.PHONE ? DynamoContactBook.phoneKey(value) : kind.name() + "#" + value;
+        return kind == Identity.Kind.PHONE ? CustomerKeys.phoneKey(value) : kind.name() + "#" + value;
     }
 
     @Override
     public Optional<Profile> profile(String id) {
-        var item = get(DynamoContactBook.customerKey(id), PROFILE);
+        var item = get(CustomerKeys.customerKey(id), PROFILE);
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toProfile(item));
     }
 
@@ -92,7 +91,7 @@ public final class DynamoCustomers implements Customers {
     @Override
     public List<Identity> identities(String customerId) {
         var identities = new ArrayList<Identity>();
-        for (var link : query(DynamoContactBook.customerKey(customerId), "IDENTITY#")) {
+        for (var link : query(CustomerKeys.customerKey(customerId), "IDENTITY#")) {
             var rest = link.get("sk").s().substring("IDENTITY#".length());
             var kind = Identity.Kind.valueOf(rest.substring(0, rest.indexOf('#')));
             identity(kind, rest.substring(rest.indexOf('#') + 1)).filter(i -> i.customerId().equals(customerId))
@@ -121,7 +120,7 @@ public final class DynamoCustomers implements Customers {
         actions.add(ErasureMarks.notErased(table, identity.customerId()));
         // the one who only typed it loses it: it leaves their list of identities
         previous.ifPresent(p -> actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                .key(key(DynamoContactBook.customerKey(p.customerId()), linkSk(p))).build()).build()));
+                .key(key(CustomerKeys.customerKey(p.customerId()), linkSk(p))).build()).build()));
         return transactions.write(() -> actions).committed();
     }
 
@@ -131,7 +130,7 @@ public final class DynamoCustomers implements Customers {
         var outcome = transactions.write(() -> List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(identityItem(moved)).build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(
-                        DynamoContactBook.customerKey(identity.customerId()), linkSk(identity))).build()).build(),
+                        CustomerKeys.customerKey(identity.customerId()), linkSk(identity))).build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(linkItem(moved)).build()).build(),
                 ErasureMarks.notErased(table, to)));
         if (!outcome.committed()) throw erased();
@@ -140,7 +139,7 @@ public final class DynamoCustomers implements Customers {
     @Override
     public List<Consent> consents(String customerId) {
         var consents = new ArrayList<Consent>();
-        for (var item : query(DynamoContactBook.customerKey(customerId), "CONSENT#")) {
+        for (var item : query(CustomerKeys.customerKey(customerId), "CONSENT#")) {
             var parts = item.get("sk").s().split("#");
             consents.add(new Consent(parts[1], parts[2], Boolean.TRUE.equals(item.get("granted").bool()),
                     text(item, "source"), text(item, "textVersion"), Instants.parse(item.get("decidedAt").s())));
@@ -151,8 +150,8 @@ public final class DynamoCustomers implements Customers {
     @Override
     public void decide(String customerId, Consent consent) {
         var item = new HashMap<String, AttributeValue>();
-        item.put("pk", s(DynamoContactBook.customerKey(customerId)));
-        item.put("sk", s("CONSENT#" + consent.purpose() + "#" + consent.channel()));
+        item.put("pk", s(CustomerKeys.customerKey(customerId)));
+        item.put("sk", s(CustomerKeys.consentKey(consent.purpose(), consent.channel())));
         item.put("granted", AttributeValue.fromBool(consent.granted()));
         item.put("source", s(consent.source()));
         if (consent.textVersion() != null) item.put("textVersion", s(consent.textVersion()));
@@ -169,7 +168,7 @@ public final class DynamoCustomers implements Customers {
     @Override
     public boolean challenge(Challenge challenge, OutboxMessage message, int maxPerHour) {
         var item = new HashMap<String, AttributeValue>();
-        item.put("pk", s(DynamoContactBook.customerKey(challenge.customerId())));
+        item.put("pk", s(CustomerKeys.customerKey(challenge.customerId())));
         item.put("sk", s("VERIFY#" + challenge.kind() + "#" + challenge.value()));
         item.put("codeHash", s(challenge.codeHash()));
         item.put("attempts", n(challenge.attempts()));
@@ -179,7 +178,7 @@ public final class DynamoCustomers implements Customers {
         var outcome = transactions.write(() -> List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build(),
                 OutboxItems.put(outbox, message),
-                codeCounter(DynamoContactBook.customerKey(challenge.customerId()), "CODES#" + hour, maxPerHour),
+                codeCounter(CustomerKeys.customerKey(challenge.customerId()), "CODES#" + hour, maxPerHour),
                 // the address only as a hash: this counter outlives an erasure of the profile
                 codeCounter("CODES-TO#" + ErasureMarks.sha256(challenge.kind() + "#" + challenge.value()), hour, maxPerHour),
                 ErasureMarks.notErased(table, challenge.customerId())));
@@ -201,7 +200,7 @@ public final class DynamoCustomers implements Customers {
         try {
             // no challenge, no attempts attribute: the condition fails and nothing is created
             var item = dynamo.updateItem(r -> r.tableName(table)
-                    .key(key(DynamoContactBook.customerKey(customerId), "VERIFY#" + kind + "#" + value))
+                    .key(key(CustomerKeys.customerKey(customerId), "VERIFY#" + kind + "#" + value))
                     .updateExpression("SET attempts = attempts + :one").conditionExpression("attempts < :limit")
                     .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(limit)))
                     .returnValues(ReturnValue.ALL_NEW)
@@ -215,7 +214,7 @@ public final class DynamoCustomers implements Customers {
 
     @Override
     public void clearChallenge(Challenge challenge) {
-        dynamo.deleteItem(r -> r.tableName(table).key(key(DynamoContactBook.customerKey(challenge.customerId()),
+        dynamo.deleteItem(r -> r.tableName(table).key(key(CustomerKeys.customerKey(challenge.customerId()),
                 "VERIFY#" + challenge.kind() + "#" + challenge.value())));
     }
 
@@ -223,7 +222,7 @@ public final class DynamoCustomers implements Customers {
     public boolean recordAccess(String customerId, String storeId, String staffId, Instant at) {
         return transactions.write(() -> List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
-                        "pk", s(DynamoContactBook.customerKey(customerId)), "sk", s("ACCESS#" + Instants.format(at) + "#" + staffId),
+                        "pk", s(CustomerKeys.customerKey(customerId)), "sk", s("ACCESS#" + Instants.format(at) + "#" + staffId),
                         "storeId", s(storeId), "staffId", s(staffId), "at", s(Instants.format(at)))).build()).build(),
                 ErasureMarks.notErased(table, customerId))).committed();
     }
@@ -231,7 +230,7 @@ public final class DynamoCustomers implements Customers {
     @Override
     public List<Map<String, Object>> accesses(String customerId) {
         var list = new ArrayList<Map<String, Object>>();
-        for (var item : query(DynamoContactBook.customerKey(customerId), "ACCESS#")) {
+        for (var item : query(CustomerKeys.customerKey(customerId), "ACCESS#")) {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("storeId", text(item, "storeId"));
             entry.put("staffId", text(item, "staffId"));
@@ -245,7 +244,7 @@ public final class DynamoCustomers implements Customers {
     public boolean markMerged(String merged, String survivor, String by, String why, Instant at) {
         var outcome = transactions.write(() -> List.of(
                 TransactWriteItem.builder().update(Update.builder().tableName(table)
-                        .key(key(DynamoContactBook.customerKey(merged), PROFILE))
+                        .key(key(CustomerKeys.customerKey(merged), PROFILE))
                         .updateExpression("SET #s = :merged, mergedInto = :into, mergedBy = :by, mergeReason = :why, mergedAt = :at")
                         .conditionExpression("attribute_exists(pk) AND #s <> :merged")
                         .expressionAttributeNames(Map.of("#s", "status"))
@@ -253,7 +252,7 @@ public final class DynamoCustomers implements Customers {
                                 ":by", s(by), ":why", s(why), ":at", s(Instants.format(at)))).build()).build(),
                 // under the survivor, so that erasing the survivor erases what is left of the walk-in too
                 TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
-                        "pk", s(DynamoContactBook.customerKey(survivor)), "sk", s(MERGED_LINK + merged),
+                        "pk", s(CustomerKeys.customerKey(survivor)), "sk", s(MERGED_LINK + merged),
                         "at", s(Instants.format(at)))).build()).build(),
                 ErasureMarks.notErased(table, survivor)));
         if (outcome.failedCondition(2)) throw erased();
@@ -280,7 +279,7 @@ public final class DynamoCustomers implements Customers {
     /** The customer's items, and those of the walk-in profiles staff merged into it (the same person). */
     private void erase(String customerId, java.util.Set<String> seen) {
         if (!seen.add(customerId)) return;
-        var pk = DynamoContactBook.customerKey(customerId);
+        var pk = CustomerKeys.customerKey(customerId);
         for (var link : query(pk, MERGED_LINK)) erase(link.get("sk").s().substring(MERGED_LINK.length()), seen);
         for (var identity : identities(customerId)) {
             try {
@@ -326,7 +325,7 @@ public final class DynamoCustomers implements Customers {
     }
 
     private static Map<String, AttributeValue> linkItem(Identity identity) {
-        return Map.of("pk", s(DynamoContactBook.customerKey(identity.customerId())), "sk", s(linkSk(identity)));
+        return Map.of("pk", s(CustomerKeys.customerKey(identity.customerId())), "sk", s(linkSk(identity)));
     }
 
     private static String linkSk(Identity identity) {
@@ -335,7 +334,7 @@ public final class DynamoCustomers implements Customers {
 
     private static Map<String, AttributeValue> profileItem(Profile p) {
         var item = new HashMap<String, AttributeValue>();
-        item.put("pk", s(DynamoContactBook.customerKey(p.id())));
+        item.put("pk", s(CustomerKeys.customerKey(p.id())));
         item.put("sk", s(PROFILE));
         item.put("customerId", s(p.id()));
         put(item, "firstName", p.firstName());
