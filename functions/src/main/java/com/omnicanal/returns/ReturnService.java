@@ -6,7 +6,7 @@ import com.omnicanal.order.Orders;
 import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.Reservation;
-import com.omnicanal.reservation.ReservationService;
+import com.omnicanal.reservation.ReservationDesk;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
@@ -43,24 +43,24 @@ public final class ReturnService {
 
     private final Catalog catalog;
     private final Orders orders;
-    private final ReservationService reservations;
+    private final ReservationDesk reservations;
     private final Returns returns;
     private final Duration window;
     private final Duration validity;
     private final Clock clock;
     private final BusinessEvents events;
 
-    public ReturnService(Catalog catalog, Orders orders, ReservationService reservations, Returns returns,
+    public ReturnService(Catalog catalog, Orders orders, ReservationDesk reservations, Returns returns,
                          Duration window, Clock clock) {
         this(catalog, orders, reservations, returns, window, clock, BusinessEvents.NONE);
     }
 
-    public ReturnService(Catalog catalog, Orders orders, ReservationService reservations, Returns returns, Duration window,
+    public ReturnService(Catalog catalog, Orders orders, ReservationDesk reservations, Returns returns, Duration window,
                          Clock clock, BusinessEvents events) {
         this(catalog, orders, reservations, returns, window, VALIDITY, clock, events);
     }
 
-    public ReturnService(Catalog catalog, Orders orders, ReservationService reservations, Returns returns, Duration window,
+    public ReturnService(Catalog catalog, Orders orders, ReservationDesk reservations, Returns returns, Duration window,
                          Duration validity, Clock clock, BusinessEvents events) {
         this.validity = validity;
         this.events = events;
