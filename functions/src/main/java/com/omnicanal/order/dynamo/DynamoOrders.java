@@ -15,7 +15,7 @@ import com.omnicanal.order.Orders;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
-import com.omnicanal.stock.dynamo.StockItem;
+import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -46,11 +45,13 @@ public final class DynamoOrders implements Orders {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final Transactions transactions;
+    private final StockWrites stock;
 
     public DynamoOrders(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
+        this.stock = new StockWrites(tables);
     }
 
     @Override
@@ -129,18 +130,12 @@ public final class DynamoOrders implements Orders {
     }
 
     private TransactWriteItem stock(StockEffect effect, Order.Line line) {
-        var update = Update.builder().tableName(tables.stock()).key(StockItem.key(line.sku(), line.heldAt()))
-                .expressionAttributeValues(Map.of(":q", n(line.quantity())));
-        switch (effect) {
-            case HOLD -> update.updateExpression("SET reserved = reserved + :q, available = available - :q")
-                    .conditionExpression("available >= :q");
-            case RELEASE -> update.updateExpression("SET reserved = reserved - :q, available = available + :q")
-                    .conditionExpression("reserved >= :q");
-            case SELL -> update.updateExpression("SET onHand = onHand - :q, reserved = reserved - :q")
-                    .conditionExpression("reserved >= :q");
-            default -> throw new IllegalArgumentException(effect.name());
-        }
-        return TransactWriteItem.builder().update(update.build()).build();
+        return switch (effect) {
+            case HOLD -> stock.hold(line.sku(), line.heldAt(), line.quantity());
+            case RELEASE -> stock.release(line.sku(), line.heldAt(), line.quantity());
+            case SELL -> stock.sell(line.sku(), line.heldAt(), line.quantity());
+            case NONE -> throw new IllegalArgumentException(effect.name());
+        };
     }
 
     private TransactWriteItem payment(PaymentCommand command, Instant at) {

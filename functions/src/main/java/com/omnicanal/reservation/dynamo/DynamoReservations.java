@@ -15,7 +15,7 @@ import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.reservation.Reservations;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
-import com.omnicanal.stock.dynamo.StockItem;
+import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -43,12 +42,14 @@ public final class DynamoReservations implements Reservations {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final Transactions transactions;
+    private final StockWrites stock;
     private final DynamoDbTable<ReservationItem> orders;
 
     public DynamoReservations(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
+        this.stock = new StockWrites(tables);
         this.orders = enhanced.table(tables.orders(), ReservationItem.SCHEMA);
     }
 
@@ -57,13 +58,7 @@ public final class DynamoReservations implements Reservations {
         var item = ReservationItem.SCHEMA.itemToMap(ReservationItem.of(reservation), true);
         var outcome = transactions.write(() -> List.of(
                 // STOCK: conditional hold, never read-then-write
-                TransactWriteItem.builder().update(Update.builder().tableName(tables.stock())
-                        .key(StockItem.key(reservation.sku(), reservation.storeId()))
-                        .updateExpression("SET reserved = reserved + :q, available = available - :q")
-                        .conditionExpression("available >= :q")
-                        .expressionAttributeValues(Map.of(":q", number(reservation.quantity())))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                        .build()).build(),
+                stock.hold(reservation.sku(), reservation.storeId(), reservation.quantity()),
                 TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(item)
                         .conditionExpression("attribute_not_exists(id)").build()).build(),
                 OutboxItems.put(tables.outbox(), confirmation),
@@ -76,9 +71,7 @@ public final class DynamoReservations implements Reservations {
         if (outcome.failedCondition(NOT_ERASED)) return new HoldResult.CustomerErased();
         if (outcome.failedCondition(IDEMPOTENCY)) return replay(claim);
         if (outcome.failedCondition(STOCK)) {
-            var old = outcome.reasons().get(STOCK).item();
-            int available = old == null || !old.containsKey("available") ? 0 : Integer.parseInt(old.get("available").n());
-            return new HoldResult.NotEnoughStock(available);
+            return new HoldResult.NotEnoughStock(StockWrites.availableBefore(outcome.reasons().get(STOCK)));
         }
         throw new IllegalStateException("reservation " + reservation.id() + " was refused: " + outcome.reasons());
     }
@@ -101,12 +94,7 @@ public final class DynamoReservations implements Reservations {
     public boolean release(Reservation released, Optional<OutboxMessage> notice) {
         var actions = new ArrayList<TransactWriteItem>();
         actions.add(closeReservation(released));
-        actions.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.stock())
-                .key(StockItem.key(released.sku(), released.storeId()))
-                .updateExpression("SET reserved = reserved - :q, available = available + :q")
-                .conditionExpression("reserved >= :q")
-                .expressionAttributeValues(Map.of(":q", number(released.quantity())))
-                .build()).build());
+        actions.add(stock.release(released.sku(), released.storeId(), released.quantity()));
         notice.ifPresent(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
         return transactions.write(() -> actions).committed();
     }
@@ -115,13 +103,7 @@ public final class DynamoReservations implements Reservations {
     public boolean complete(Reservation completed) {
         return transactions.write(() -> List.of(
                 closeReservation(completed),
-                // sold: the held units leave the shelf
-                TransactWriteItem.builder().update(Update.builder().tableName(tables.stock())
-                        .key(StockItem.key(completed.sku(), completed.storeId()))
-                        .updateExpression("SET onHand = onHand - :q, reserved = reserved - :q")
-                        .conditionExpression("reserved >= :q")
-                        .expressionAttributeValues(Map.of(":q", number(completed.quantity())))
-                        .build()).build())).committed();
+                stock.sell(completed.sku(), completed.storeId(), completed.quantity()))).committed();
     }
 
     /**
@@ -192,9 +174,5 @@ public final class DynamoReservations implements Reservations {
         } catch (IllegalArgumentException e) {
             throw new DomainException.InvalidInput("cursor", "is not a cursor this list returned");
         }
-    }
-
-    private static AttributeValue number(long n) {
-        return AttributeValue.fromN(Long.toString(n));
     }
 }

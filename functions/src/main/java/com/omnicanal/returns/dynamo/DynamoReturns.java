@@ -13,7 +13,7 @@ import com.omnicanal.reservation.dynamo.ReservationItem;
 import com.omnicanal.returns.ReturnAuthorization;
 import com.omnicanal.returns.ReturnStatus;
 import com.omnicanal.returns.Returns;
-import com.omnicanal.stock.dynamo.StockItem;
+import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,11 +41,13 @@ public final class DynamoReturns implements Returns {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final Transactions transactions;
+    private final StockWrites stock;
 
     public DynamoReturns(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
+        this.stock = new StockWrites(tables);
     }
 
     @Override
@@ -70,18 +72,14 @@ public final class DynamoReturns implements Returns {
         if (change.replacement() != null) {
             var reservation = change.replacement();
             replacementStock = actions.size();
-            actions.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.stock())
-                    .key(StockItem.key(reservation.sku(), reservation.storeId()))
-                    .updateExpression("SET reserved = reserved + :q, available = available - :q")
-                    .conditionExpression("available >= :q")
-                    .expressionAttributeValues(Map.of(":q", n(reservation.quantity()))).build()).build());
+            actions.add(stock.hold(reservation.sku(), reservation.storeId(), reservation.quantity()));
             actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders())
                     .item(ReservationItem.SCHEMA.itemToMap(ReservationItem.of(reservation), true))
                     .conditionExpression("attribute_not_exists(id)").build()).build());
         }
         if (change.restockAt() != null) {
             for (var line : r.lines()) {
-                if (line.resellable() > 0) actions.add(restock(line.sku(), change.restockAt(), line.resellable()));
+                if (line.resellable() > 0) actions.add(stock.restock(line.sku(), change.restockAt(), line.resellable()));
             }
             actions.add(entry(r, true));
             actions.add(entry(r, false));
@@ -158,16 +156,6 @@ public final class DynamoReturns implements Returns {
 
     private static Map<String, AttributeValue> tallyKey(ReturnAuthorization r) {
         return Map.of("id", s("RETURNED#" + r.source().kind() + "#" + r.source().reference()));
-    }
-
-    private TransactWriteItem restock(String sku, String location, int units) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(tables.stock()).key(StockItem.key(sku, location))
-                .updateExpression("SET onHand = if_not_exists(onHand, :zero) + :q, "
-                        + "available = if_not_exists(available, :zero) + :q, reserved = if_not_exists(reserved, :zero), "
-                        + "sku = :sku, #loc = :loc")
-                .expressionAttributeNames(Map.of("#loc", "location"))
-                .expressionAttributeValues(Map.of(":q", n(units), ":zero", n(0), ":sku", s(sku), ":loc", s(location)))
-                .build()).build();
     }
 
     private TransactWriteItem entry(ReturnAuthorization r, boolean in) {
