@@ -111,7 +111,7 @@ public final class Wiring {
         this.answers = lazy(() -> new DynamoResponseMemory(dynamo, tables.idempotency(), clock));
         this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get()).remembering(answers.get()));
         this.reservations = lazy(() -> new ReservationService(catalog.get(), ledger.get(),
-                new DynamoReservations(dynamo, enhanced.get(), tables),
+                new DynamoReservations(dynamo, tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
                         settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, events));
         this.catalogApi = lazy(() -> CatalogApi.router(new CatalogService(catalog.get(), new CatalogFigures(ledger.get()))));

@@ -40,7 +40,7 @@ public final class TestBackend {
         this.tables = TableNames.defaults();
         this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         this.ledger = new DynamoStockLedger(dynamo, enhanced, tables.stock());
-        this.reservations = new DynamoReservations(dynamo, enhanced, tables);
+        this.reservations = new DynamoReservations(dynamo, tables);
         this.reservationService = new ReservationService(catalog, ledger, reservations,
                 new HoldPolicy(Duration.ofHours(48), 5), clock);
         this.stockService = new StockService(catalog, ledger);

@@ -21,15 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -43,30 +37,27 @@ public final class DynamoReservations implements Reservations {
     private final TableNames tables;
     private final Transactions transactions;
     private final StockWrites stock;
-    private final DynamoDbTable<ReservationItem> orders;
+    private final ReservationWrites holds;
 
-    public DynamoReservations(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, TableNames tables) {
+    public DynamoReservations(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
         this.stock = new StockWrites(tables);
-        this.orders = enhanced.table(tables.orders(), ReservationItem.SCHEMA);
+        this.holds = new ReservationWrites(tables);
     }
 
     @Override
     public HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim) {
-        var item = ReservationItem.SCHEMA.itemToMap(ReservationItem.of(reservation), true);
-        var outcome = transactions.write(() -> List.of(
-                // STOCK: conditional hold, never read-then-write
-                stock.hold(reservation.sku(), reservation.storeId(), reservation.quantity()),
-                TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(item)
-                        .conditionExpression("attribute_not_exists(id)").build()).build(),
-                OutboxItems.put(tables.outbox(), confirmation),
-                // IDEMPOTENCY: the claim commits with the reservation or not at all
-                IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
-                        AttributeValue.fromM(item)),
-                // NOT_ERASED: a hold for an erased customer is refused, even one on its way when the erasure began
-                ErasureMarks.notErased(tables.customers(), reservation.customerId())));
+        // STOCK: conditional hold, never read-then-write, then the reservation
+        var actions = new ArrayList<>(holds.hold(reservation));
+        actions.add(OutboxItems.put(tables.outbox(), confirmation));
+        // IDEMPOTENCY: the claim commits with the reservation or not at all
+        actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
+                claim.expiresAt(), AttributeValue.fromM(ReservationItem.of(reservation))));
+        // NOT_ERASED: a hold for an erased customer is refused, even one on its way when the erasure began
+        actions.add(ErasureMarks.notErased(tables.customers(), reservation.customerId()));
+        var outcome = transactions.write(() -> actions);
         if (outcome.committed()) return new HoldResult.Held(reservation);
         if (outcome.failedCondition(NOT_ERASED)) return new HoldResult.CustomerErased();
         if (outcome.failedCondition(IDEMPOTENCY)) return replay(claim);
@@ -78,16 +69,15 @@ public final class DynamoReservations implements Reservations {
 
     private HoldResult replay(IdempotencyClaim claim) {
         return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
-                .<HoldResult>map(stored -> new HoldResult.Replayed(
-                        ReservationItem.SCHEMA.mapToItem(stored.m()).toReservation()))
+                .<HoldResult>map(stored -> new HoldResult.Replayed(ReservationItem.read(stored.m())))
                 .orElseGet(HoldResult.KeyReused::new);
     }
 
     @Override
     public Optional<Reservation> find(String id) {
-        var item = orders.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true));
-        return Optional.ofNullable(item).filter(i -> ReservationItem.TYPE.equals(i.getType()))
-                .map(ReservationItem::toReservation);
+        var item = dynamo.getItem(r -> r.tableName(tables.orders()).key(Map.of("id", AttributeValue.fromS(id)))
+                .consistentRead(true)).item();
+        return Optional.ofNullable(item).filter(ReservationItem::isReservation).map(ReservationItem::read);
     }
 
     @Override
@@ -127,45 +117,39 @@ public final class DynamoReservations implements Reservations {
 
     @Override
     public Page<Reservation> byCustomer(String customerId, String cursor, int limit) {
-        var index = orders.index(TableDefinitions.ORDERS_BY_CUSTOMER);
-        return page(index, QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(customerId).build()))
-                // the customer's orders share the index: keep reservations only
-                .filterExpression(software.amazon.awssdk.enhanced.dynamodb.Expression.builder().expression("#t = :t")
-                        .putExpressionName("#t", "type").putExpressionValue(":t", AttributeValue.fromS(ReservationItem.TYPE))
-                        .build())
+        // the customer's orders share the index: keep reservations only
+        return page(QueryRequest.builder().indexName(TableDefinitions.ORDERS_BY_CUSTOMER)
+                .keyConditionExpression("customerId = :p").filterExpression("#t = :type")
+                .expressionAttributeNames(Map.of("#t", "type"))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(customerId),
+                        ":type", AttributeValue.fromS(ReservationItem.TYPE)))
                 .scanIndexForward(false)
-                .exclusiveStartKey(startKey(cursor, "customerId", customerId))
-                .limit(limit).build());
+                .exclusiveStartKey(startKey(cursor, "customerId", customerId)).limit(limit));
     }
 
     @Override
     public Page<Reservation> byStore(String storeId, Optional<ReservationStatus> status, String cursor, int limit) {
-        var index = orders.index(TableDefinitions.ORDERS_BY_STORE);
-        var conditional = status
-                .map(s -> ReservationItem.TYPE + "#" + s.name() + "#")
-                .map(prefix -> QueryConditional.sortBeginsWith(Key.builder().partitionValue(storeId).sortValue(prefix).build()))
-                .orElse(QueryConditional.sortBeginsWith(Key.builder().partitionValue(storeId)
-                        .sortValue(ReservationItem.TYPE + "#").build()));
-        return page(index, QueryEnhancedRequest.builder().queryConditional(conditional)
-                .exclusiveStartKey(startKey(cursor, "storeId", storeId))
-                .limit(limit).build());
+        var prefix = ReservationItem.TYPE + "#" + status.map(s -> s.name() + "#").orElse("");
+        return page(QueryRequest.builder().indexName(TableDefinitions.ORDERS_BY_STORE)
+                .keyConditionExpression("storeId = :p AND begins_with(storeStatusKey, :prefix)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(storeId), ":prefix", AttributeValue.fromS(prefix)))
+                .exclusiveStartKey(startKey(cursor, "storeId", storeId)).limit(limit));
     }
 
     @Override
     public List<Reservation> expiredHolds(Instant now, int limit) {
-        var index = orders.index(TableDefinitions.ORDERS_OPEN_BY_EXPIRY);
-        var page = index.query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortLessThanOrEqualTo(Key.builder()
-                        .partitionValue(ReservationStatus.HELD.name()).sortValue(Instants.format(now)).build()))
-                .limit(limit).build()).iterator().next();
-        return page.items().stream().map(ReservationItem::toReservation).toList();
+        return dynamo.query(QueryRequest.builder().tableName(tables.orders()).indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY)
+                        .keyConditionExpression("openStatus = :held AND expiresAt <= :now")
+                        .expressionAttributeValues(Map.of(":held", AttributeValue.fromS(ReservationStatus.HELD.name()),
+                                ":now", AttributeValue.fromS(Instants.format(now))))
+                        .limit(limit).build())
+                .items().stream().map(ReservationItem::read).toList();
     }
 
-    private static Page<Reservation> page(DynamoDbIndex<ReservationItem> index, QueryEnhancedRequest request) {
-        var page = index.query(request).iterator().next();
-        return new Page<>(page.items().stream().map(ReservationItem::toReservation).toList(),
-                Cursors.encode(page.lastEvaluatedKey()));
+    private Page<Reservation> page(QueryRequest.Builder query) {
+        var response = dynamo.query(query.tableName(tables.orders()).build());
+        return new Page<>(response.items().stream().map(ReservationItem::read).toList(),
+                Cursors.encode(response.lastEvaluatedKey()));
     }
 
     private static Map<String, AttributeValue> startKey(String cursor, String partition, String value) {

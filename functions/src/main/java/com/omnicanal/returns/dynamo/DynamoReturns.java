@@ -9,7 +9,7 @@ import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.outbox.dynamo.OutboxItems;
-import com.omnicanal.reservation.dynamo.ReservationItem;
+import com.omnicanal.reservation.dynamo.ReservationWrites;
 import com.omnicanal.returns.ReturnAuthorization;
 import com.omnicanal.returns.ReturnStatus;
 import com.omnicanal.returns.Returns;
@@ -42,12 +42,14 @@ public final class DynamoReturns implements Returns {
     private final TableNames tables;
     private final Transactions transactions;
     private final StockWrites stock;
+    private final ReservationWrites holds;
 
     public DynamoReturns(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
         this.stock = new StockWrites(tables);
+        this.holds = new ReservationWrites(tables);
     }
 
     @Override
@@ -70,12 +72,9 @@ public final class DynamoReturns implements Returns {
         if (change.givenBack() != null && !change.givenBack().isEmpty()) actions.add(giveBack(r, change.givenBack()));
         int replacementStock = -1;
         if (change.replacement() != null) {
-            var reservation = change.replacement();
+            // the stock hold comes first: its refusal says the replacement is not there
             replacementStock = actions.size();
-            actions.add(stock.hold(reservation.sku(), reservation.storeId(), reservation.quantity()));
-            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders())
-                    .item(ReservationItem.SCHEMA.itemToMap(ReservationItem.of(reservation), true))
-                    .conditionExpression("attribute_not_exists(id)").build()).build());
+            actions.addAll(holds.hold(change.replacement()));
         }
         if (change.restockAt() != null) {
             for (var line : r.lines()) {
