@@ -1,17 +1,15 @@
 package com.omnicanal.returns.dynamo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.omnicanal.customer.dynamo.ErasureMarks;
 import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
 import com.omnicanal.infrastructure.dynamo.Instants;
+import com.omnicanal.infrastructure.dynamo.JsonDocuments;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
-import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.reservation.dynamo.ReservationWrites;
 import com.omnicanal.returns.ReturnAuthorization;
-import com.omnicanal.returns.ReturnStatus;
 import com.omnicanal.returns.Returns;
 import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.Instant;
@@ -34,9 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Reception writes two accounting entries, one for the receiving store and one for the selling one.
  */
 public final class DynamoReturns implements Returns {
-    public static final String TYPE = "RETURN";
-    /** The expiry index holds an authorization only while it waits to be brought back. */
-    private static final String OPEN = "RETURN_REQUESTED";
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
@@ -56,7 +51,7 @@ public final class DynamoReturns implements Returns {
     public Outcome apply(Change change) {
         var r = change.next();
         var actions = new ArrayList<TransactWriteItem>();
-        var put = Put.builder().tableName(tables.orders()).item(item(r));
+        var put = Put.builder().tableName(tables.orders()).item(ReturnItem.of(r));
         if (change.expected() == null) {
             put.conditionExpression("attribute_not_exists(id)");
         } else {
@@ -94,14 +89,14 @@ public final class DynamoReturns implements Returns {
             idempotency = actions.size();
             var claim = change.idempotency();
             actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
-                    s(json(r))));
+                    JsonDocuments.write(r)));
         }
         var outcome = transactions.write(() -> actions);
         if (outcome.committed()) return new Outcome.Applied();
         if (idempotency >= 0 && outcome.failedCondition(idempotency)) {
             var claim = change.idempotency();
             return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
-                    .<Outcome>map(stored -> new Outcome.Replayed(fromJson(stored.s()))).orElseGet(Outcome.KeyReused::new);
+                    .<Outcome>map(stored -> new Outcome.Replayed(JsonDocuments.read(stored, ReturnAuthorization.class))).orElseGet(Outcome.KeyReused::new);
         }
         if (notErased >= 0 && outcome.failedCondition(notErased)) return new Outcome.CustomerErased();
         if (outcome.failedCondition(0)) return new Outcome.Conflict();
@@ -177,17 +172,16 @@ public final class DynamoReturns implements Returns {
     @Override
     public Optional<ReturnAuthorization> find(String id) {
         var item = dynamo.getItem(g -> g.tableName(tables.orders()).consistentRead(true).key(Map.of("id", s(id)))).item();
-        if (item == null || !TYPE.equals(item.get("type") == null ? null : item.get("type").s())) return Optional.empty();
-        return Optional.of(fromJson(item.get("body").s()));
+        return Optional.ofNullable(item).filter(ReturnItem::isReturn).map(ReturnItem::read);
     }
 
     @Override
     public List<ReturnAuthorization> expiredBy(Instant now, int limit) {
         return dynamo.query(QueryRequest.builder().tableName(tables.orders()).indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY)
                         .keyConditionExpression("openStatus = :open AND expiresAt <= :now")
-                        .expressionAttributeValues(Map.of(":open", s(OPEN), ":now", s(Instants.format(now))))
+                        .expressionAttributeValues(Map.of(":open", s(ReturnItem.OPEN), ":now", s(Instants.format(now))))
                         .limit(limit).build())
-                .items().stream().map(i -> fromJson(i.get("body").s())).toList();
+                .items().stream().map(ReturnItem::read).toList();
     }
 
     @Override
@@ -210,37 +204,6 @@ public final class DynamoReturns implements Returns {
             start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return entries;
-    }
-
-    private static Map<String, AttributeValue> item(ReturnAuthorization r) {
-        var item = new HashMap<String, AttributeValue>();
-        item.put("id", s(r.id()));
-        item.put("type", s(TYPE));
-        item.put("customerId", s(r.customerId()));
-        item.put("createdAt", s(Instants.format(r.createdAt())));
-        item.put("status", s(r.status().name()));
-        if (r.status() == ReturnStatus.REQUESTED && r.expiresAt() != null) {
-            item.put("openStatus", s(OPEN));
-            item.put("expiresAt", s(Instants.format(r.expiresAt())));
-        }
-        item.put("body", s(json(r)));
-        return item;
-    }
-
-    private static String json(ReturnAuthorization r) {
-        try {
-            return Json.MAPPER.writeValueAsString(r);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ReturnAuthorization fromJson(String json) {
-        try {
-            return Json.MAPPER.readValue(json, ReturnAuthorization.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable return", e);
-        }
     }
 
     private static AttributeValue s(String v) {
