@@ -43,7 +43,6 @@ import com.omnicanal.stock.api.StockApi;
 import com.omnicanal.stock.dynamo.DynamoStockLedger;
 import java.time.Clock;
 import java.util.function.Supplier;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -59,7 +58,6 @@ public final class Wiring {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final RecordingPayments payments;
-    private final Supplier<DynamoDbEnhancedClient> enhanced;
     private final Supplier<Catalog> catalog;
     private final Supplier<DynamoStockLedger> ledger;
     private final Supplier<Messaging> messaging;
@@ -86,9 +84,8 @@ public final class Wiring {
         this.payments = new RecordingPayments(clock);
         var tables = TableNames.from(settings);
         this.tables = tables;
-        this.enhanced = lazy(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build());
         this.catalog = lazy(SeedCatalog::fromClasspath);
-        this.ledger = lazy(() -> new DynamoStockLedger(dynamo, enhanced.get(), tables.stock()));
+        this.ledger = lazy(() -> new DynamoStockLedger(dynamo, tables.stock()));
         // what the dispatcher tells feedback (its invitations a channel took): other messages never build feedback
         SentMessages sent = (message, at) -> {
             if (FeedbackService.INVITATION.equals(message.kind())) feedback().sent(message, at);

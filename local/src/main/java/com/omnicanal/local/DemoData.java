@@ -68,7 +68,7 @@ public final class DemoData {
         }
         var items = new ArrayList<Map<String, AttributeValue>>();
         for (var line : stock) {
-            var item = StockItem.SCHEMA.itemToMap(StockItem.of(new StockLevel(line.sku(), line.location(), line.onHand(), 0)), true);
+            var item = StockItem.of(new StockLevel(line.sku(), line.location(), line.onHand(), 0));
             items.add(item);
         }
         write(dynamo, tables.stock(), items);

@@ -57,12 +57,12 @@ class DemoDataTest {
 
     private void put(String sku, String location, int onHand) {
         dynamo.client().putItem(r -> r.tableName(dynamo.tables().stock())
-                .item(StockItem.SCHEMA.itemToMap(StockItem.of(new StockLevel(sku, location, onHand, 0)), true)));
+                .item(StockItem.of(new StockLevel(sku, location, onHand, 0))));
     }
 
     private int onHand(String sku, String location) {
         var item = dynamo.client().getItem(r -> r.tableName(dynamo.tables().stock())
                 .key(StockItem.key(sku, location))).item();
-        return StockItem.SCHEMA.mapToItem(item).toLevel().onHand();
+        return StockItem.read(item).onHand();
     }
 }
