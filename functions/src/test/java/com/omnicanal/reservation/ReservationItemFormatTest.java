@@ -43,31 +43,23 @@ class ReservationItemFormatTest {
 
     @Test
     void aHeldReservationIsStoredWithTheAttributesStoredItemsCarry() {
-        var product = backend.catalog.products().get(0);
-        var store = backend.catalog.stores().get(0);
-        backend.stock(product.sku(), store.id(), 3);
+        var held = heldForCamille();
 
-        var held = backend.reservationService.reserve(Actor.customer("cust-camille"),
-                new ReservationRequest(product.sku(), store.id(), 2), "key-1").reservation();
-
-        assertThat(raw(held.id())).isEqualTo(item(held.id(), "cust-camille", product.sku(), product.name(), store.id(),
-                store.name(), "HELD", "2026-11-23T09:00:00.000Z", "2026-11-25T09:00:00.000Z", "2026-11-23T09:00:00.000Z"));
+        assertThat(raw(held.id())).isEqualTo(item(held.id(), "cust-camille", held.sku(), held.productName(),
+                held.storeId(), held.storeName(), "HELD", "2026-11-23T09:00:00.000Z", "2026-11-25T09:00:00.000Z",
+                "2026-11-23T09:00:00.000Z"));
     }
 
     @Test
     void aClosedReservationLeavesTheExpiryIndexAndKeepsItsOtherAttributes() {
-        var product = backend.catalog.products().get(0);
-        var store = backend.catalog.stores().get(0);
-        backend.stock(product.sku(), store.id(), 3);
-        var held = backend.reservationService.reserve(Actor.customer("cust-camille"),
-                new ReservationRequest(product.sku(), store.id(), 2), "key-1").reservation();
+        var held = heldForCamille();
         backend.clock.advance(Duration.ofMinutes(5));
 
         backend.reservationService.cancel(Actor.customer("cust-camille"), held.id());
 
-        var expected = item(held.id(), "cust-camille", product.sku(), product.name(), store.id(), store.name(),
-                "CANCELLED", "2026-11-23T09:00:00.000Z", "2026-11-25T09:00:00.000Z", "2026-11-23T09:05:00.000Z");
-        assertThat(raw(held.id())).isEqualTo(expected);
+        assertThat(raw(held.id())).isEqualTo(item(held.id(), "cust-camille", held.sku(), held.productName(),
+                held.storeId(), held.storeName(), "CANCELLED", "2026-11-23T09:00:00.000Z", "2026-11-25T09:00:00.000Z",
+                "2026-11-23T09:05:00.000Z"));
     }
 
     @Test
@@ -84,6 +76,18 @@ class ReservationItemFormatTest {
         assertThat(backend.reservations.byStore("paris-rivoli", Optional.of(ReservationStatus.HELD), null, 10).items())
                 .containsExactly(expected);
         assertThat(backend.reservations.expiredHolds(TestBackend.START, 10)).containsExactly(expected);
+    }
+
+    /** Two units of the first product at the first store, reserved through the service at 09:00. */
+    private Reservation heldForCamille() {
+        var product = backend.catalog.products().get(0);
+        var store = backend.catalog.stores().get(0);
+        backend.stock(product.sku(), store.id(), 3);
+        var held = backend.reservationService.reserve(Actor.customer("cust-camille"),
+                new ReservationRequest(product.sku(), store.id(), 2), "key-1").reservation();
+        assertThat(held.productName()).isEqualTo(product.name());
+        assertThat(held.storeName()).isEqualTo(store.name());
+        return held;
     }
 
     /** A reservation of 2 units, as the Orders table holds it; openStatus only while held (the expiry index). */
