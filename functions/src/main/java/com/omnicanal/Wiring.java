@@ -40,12 +40,12 @@ import com.omnicanal.reservation.api.ReservationApi;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
 import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.stock.CatalogFigures;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.stock.api.StockApi;
 import com.omnicanal.stock.dynamo.DynamoStockLedger;
 import java.time.Clock;
 import java.util.function.Supplier;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -61,7 +61,6 @@ public final class Wiring {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final RecordingPayments payments;
-    private final Supplier<DynamoDbEnhancedClient> enhanced;
     private final Supplier<Catalog> catalog;
     private final Supplier<DynamoStockLedger> ledger;
     private final Supplier<Messaging> messaging;
@@ -88,9 +87,8 @@ public final class Wiring {
         this.payments = new RecordingPayments(clock);
         var tables = TableNames.from(settings);
         this.tables = tables;
-        this.enhanced = lazy(() -> DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build());
         this.catalog = lazy(SeedCatalog::fromClasspath);
-        this.ledger = lazy(() -> new DynamoStockLedger(dynamo, enhanced.get(), tables.stock()));
+        this.ledger = lazy(() -> new DynamoStockLedger(dynamo, tables.stock()));
         // what the dispatcher tells feedback (its invitations a channel took): other messages never build feedback
         SentMessages sent = (message, at) -> {
             if (SendingInvitations.INVITATION.equals(message.kind())) feedback().sendingInvitations().sent(message, at);
@@ -113,10 +111,10 @@ public final class Wiring {
         this.answers = lazy(() -> new DynamoResponseMemory(dynamo, tables.idempotency(), clock));
         this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get()).remembering(answers.get()));
         this.reservations = lazy(() -> new ReservationService(catalog.get(), ledger.get(),
-                new DynamoReservations(dynamo, enhanced.get(), tables),
+                new DynamoReservations(dynamo, tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
                         settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, events));
-        this.catalogApi = lazy(() -> CatalogApi.router(new CatalogService(catalog.get(), ledger.get())));
+        this.catalogApi = lazy(() -> CatalogApi.router(new CatalogService(catalog.get(), new CatalogFigures(ledger.get()))));
         this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get())));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));

@@ -31,7 +31,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -496,8 +495,7 @@ public final class Bench {
     }
 
     static void stock(DynamoDbClient client, String sku, String store, int units) {
-        DynamoDbEnhancedClient.builder().dynamoDbClient(client).build().table("Stock", StockItem.SCHEMA)
-                .putItem(StockItem.of(new StockLevel(sku, store, units, 0)));
+        client.putItem(r -> r.tableName("Stock").item(StockItem.of(new StockLevel(sku, store, units, 0))));
     }
 
     private static String lib(String prefix) throws Exception {

@@ -2,8 +2,6 @@ package com.omnicanal.catalog;
 
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
-import com.omnicanal.stock.StockLedger;
-import com.omnicanal.stock.StockLevel;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Base64;
@@ -14,11 +12,12 @@ import java.util.Locale;
 public final class CatalogService {
     public static final int DEFAULT_PAGE = 20;
     public static final int MAX_PAGE = 100;
+    private static final ProductSummary.Availability NONE = new ProductSummary.Availability(0, 0, 0);
 
     private final Catalog catalog;
-    private final StockLedger stock;
+    private final StockFigures stock;
 
-    public CatalogService(Catalog catalog, StockLedger stock) {
+    public CatalogService(Catalog catalog, StockFigures stock) {
         this.catalog = catalog;
         this.stock = stock;
     }
@@ -39,9 +38,9 @@ public final class CatalogService {
                 .limit(size + 1L)
                 .toList();
         var page = matches.subList(0, Math.min(size, matches.size()));
-        var levels = stock.levels(page.stream().map(Product::sku).toList());
+        var figures = stock.availability(page.stream().map(Product::sku).toList());
         var items = page.stream()
-                .map(p -> ProductSummary.of(p, availability(levels.getOrDefault(p.sku(), List.of()))))
+                .map(p -> ProductSummary.of(p, figures.getOrDefault(p.sku(), NONE)))
                 .toList();
         String next = matches.size() > size ? encodeCursor(page.get(page.size() - 1).sku()) : null;
         return new Page<>(items, next);
@@ -49,21 +48,6 @@ public final class CatalogService {
 
     public List<Store> stores() {
         return catalog.stores();
-    }
-
-    private static ProductSummary.Availability availability(List<StockLevel> levels) {
-        int web = 0;
-        int stores = 0;
-        int total = 0;
-        for (var level : levels) {
-            total += level.available();
-            if (level.isWeb()) {
-                web += level.available();
-            } else if (level.available() > 0) {
-                stores++;
-            }
-        }
-        return new ProductSummary.Availability(web, stores, total);
     }
 
     /** Every word of the query must appear somewhere in the product's text. */

@@ -1,6 +1,6 @@
 package com.omnicanal.customer;
 
-import com.omnicanal.messaging.PhoneNumbers;
+import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.shared.DomainException;
 import java.util.Locale;
 import java.util.regex.Pattern;

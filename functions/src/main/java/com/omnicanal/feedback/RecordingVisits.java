@@ -2,7 +2,7 @@ package com.omnicanal.feedback;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.messaging.ContactBook;
-import com.omnicanal.messaging.PhoneNumbers;
+import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package com.omnicanal.messaging;
 
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Ids;
+import com.omnicanal.shared.PhoneNumbers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

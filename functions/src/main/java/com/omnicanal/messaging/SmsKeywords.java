@@ -2,6 +2,7 @@ package com.omnicanal.messaging;
 
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.PhoneNumbers;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.EnumSet;

@@ -3,6 +3,7 @@ package com.omnicanal.order;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.PickupCodes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;

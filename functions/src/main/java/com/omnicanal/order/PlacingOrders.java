@@ -2,7 +2,7 @@ package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Store;
-import com.omnicanal.messaging.PhoneNumbers;
+import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyClaim;

@@ -2,6 +2,7 @@ package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.PickupCodes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

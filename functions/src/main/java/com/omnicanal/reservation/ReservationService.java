@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** E-reservation: reserve online, try and pay in store; the hold ends by purchase, cancellation or expiry. */
-public final class ReservationService {
+public final class ReservationService implements ReservationDesk {
     public static final String CONFIRMED = "RESERVATION_CONFIRMED";
     public static final String EXPIRED = "RESERVATION_EXPIRED";
     public static final int PAGE_SIZE = 20;
@@ -82,14 +82,11 @@ public final class ReservationService {
                 "Idempotency-Key " + idempotencyKey + " was already used with a different request");
     }
 
-    /** A new hold with the confirmation it sends, for another capability to write in its own transaction. */
-    public record Hold(Reservation reservation, OutboxMessage confirmation) {
-    }
-
     /**
      * The replacement of an exchange: held for the deployed hold period and confirmed by the same message as any
      * reservation; the caller writes both with its own change (the return), so stock is taken there.
      */
+    @Override
     public Hold replacement(String customerId, String sku, String storeId, int quantity) {
         // an exchange holds like a reservation: the deployed MAX_RESERVATION_QUANTITY, not a copy of it
         if (quantity < 1 || quantity > policy.maxQuantity()) {
@@ -107,6 +104,7 @@ public final class ReservationService {
     }
 
     /** A customer sees only their own reservations; staff those of their store; ops all. */
+    @Override
     public Reservation get(Actor actor, String id) {
         var reservation = reservations.find(id).filter(r -> mayRead(actor, r))
                 .orElseThrow(() -> new DomainException.NotFound("no reservation " + id));

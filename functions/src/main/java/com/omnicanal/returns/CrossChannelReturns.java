@@ -2,7 +2,7 @@ package com.omnicanal.returns;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.order.Orders;
-import com.omnicanal.reservation.ReservationService;
+import com.omnicanal.reservation.ReservationDesk;
 import com.omnicanal.shared.BusinessEvents;
 import java.time.Clock;
 
@@ -11,7 +11,7 @@ public record CrossChannelReturns(RequestingReturns requesting, FollowingReturns
                                   ReturnDecisions decisions, ReportingReturns reporting, ExpiringReturns expiring) {
 
     /** {@code reservations}: holds an exchange's replacement, with the deployed hold period, and finds receipts. */
-    public static CrossChannelReturns of(Catalog catalog, Orders orders, ReservationService reservations, Returns returns,
+    public static CrossChannelReturns of(Catalog catalog, Orders orders, ReservationDesk reservations, Returns returns,
                                          ReturnPolicy policy, Clock clock, BusinessEvents events) {
         var messages = new ReturnMessages(catalog, clock);
         return new CrossChannelReturns(

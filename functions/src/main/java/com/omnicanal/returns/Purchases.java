@@ -4,7 +4,7 @@ import com.omnicanal.catalog.Catalog;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
 import com.omnicanal.reservation.Reservation;
-import com.omnicanal.reservation.ReservationService;
+import com.omnicanal.reservation.ReservationDesk;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
@@ -16,9 +16,9 @@ import java.util.Map;
 final class Purchases {
     private final Catalog catalog;
     private final Orders orders;
-    private final ReservationService reservations;
+    private final ReservationDesk reservations;
 
-    Purchases(Catalog catalog, Orders orders, ReservationService reservations) {
+    Purchases(Catalog catalog, Orders orders, ReservationDesk reservations) {
         this.catalog = catalog;
         this.orders = orders;
         this.reservations = reservations;

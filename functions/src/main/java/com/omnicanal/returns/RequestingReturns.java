@@ -1,10 +1,10 @@
 package com.omnicanal.returns;
 
 import com.omnicanal.catalog.Catalog;
-import com.omnicanal.order.PickupCodes;
+import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.Reservation;
-import com.omnicanal.reservation.ReservationService;
+import com.omnicanal.reservation.ReservationDesk;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyClaim;
@@ -28,14 +28,14 @@ import java.util.Map;
  */
 public final class RequestingReturns {
     private final Catalog catalog;
-    private final ReservationService reservations;
+    private final ReservationDesk reservations;
     private final Returns returns;
     private final Purchases purchases;
     private final ReturnMessages messages;
     private final ReturnPolicy policy;
     private final Clock clock;
 
-    RequestingReturns(Catalog catalog, ReservationService reservations, Returns returns, Purchases purchases,
+    RequestingReturns(Catalog catalog, ReservationDesk reservations, Returns returns, Purchases purchases,
                       ReturnMessages messages, ReturnPolicy policy, Clock clock) {
         this.catalog = catalog;
         this.reservations = reservations;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnicanal.catalog.seed.SeedCatalog;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.stock.CatalogFigures;
 import com.omnicanal.stock.StockLedger;
 import com.omnicanal.stock.StockLevel;
 import java.util.ArrayList;
@@ -39,11 +40,11 @@ class CatalogServiceTest {
     }
 
     private final SeedCatalog catalog = SeedCatalog.fromClasspath();
-    private final CatalogService service = new CatalogService(catalog, new FixedStock(List.of(
+    private final CatalogService service = new CatalogService(catalog, new CatalogFigures(new FixedStock(List.of(
             new StockLevel("VES-LIN-BEI-M", "WEB", 4, 1),
             new StockLevel("VES-LIN-BEI-M", "paris-rivoli", 0, 0),
             new StockLevel("VES-LIN-BEI-M", "lyon-republique", 5, 2),
-            new StockLevel("VES-LIN-BEI-M", "paris-saint-germain", 3, 0))));
+            new StockLevel("VES-LIN-BEI-M", "paris-saint-germain", 3, 0)))));
 
     @Test
     void searchIgnoresCaseAccentsAndWordOrder() {

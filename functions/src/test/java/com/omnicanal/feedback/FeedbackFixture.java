@@ -1,5 +1,6 @@
 package com.omnicanal.feedback;
 
+import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
 import com.omnicanal.feedback.jwt.JwtInvitationTokens;
 import com.omnicanal.messaging.Channel;
@@ -82,7 +83,7 @@ final class FeedbackFixture {
     /** Quiet hours on the customer's profile, in Paris. */
     void quietHours(String id, String start, String end) {
         backend.dynamo.updateItem(r -> r.tableName(backend.tables.customers())
-                .key(Map.of("pk", AttributeValue.fromS(DynamoContactBook.customerKey(id)), "sk", AttributeValue.fromS("PROFILE")))
+                .key(Map.of("pk", AttributeValue.fromS(CustomerKeys.customerKey(id)), "sk", AttributeValue.fromS("PROFILE")))
                 .updateExpression("SET quietStart = :s, quietEnd = :e, #zone = :z")
                 .expressionAttributeNames(Map.of("#zone", "timeZone"))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(start), ":e", AttributeValue.fromS(end),
@@ -97,7 +98,7 @@ final class FeedbackFixture {
     /** A customer with an email, a language, and feedback consent on the given channels. */
     void customer(String id, String language, ChannelKind... feedbackChannels) {
         var item = new HashMap<String, AttributeValue>();
-        item.put("pk", AttributeValue.fromS(DynamoContactBook.customerKey(id)));
+        item.put("pk", AttributeValue.fromS(CustomerKeys.customerKey(id)));
         item.put("sk", AttributeValue.fromS("PROFILE"));
         item.put("language", AttributeValue.fromS(language));
         item.put("email", AttributeValue.fromS(id + "@example.fr"));
@@ -110,10 +111,10 @@ final class FeedbackFixture {
     /** Gives the customer this phone number, as a verified identity. */
     void phone(String id, String e164) {
         backend.dynamo.putItem(r -> r.tableName(backend.tables.customers()).item(Map.of(
-                "pk", AttributeValue.fromS(DynamoContactBook.phoneKey(e164)), "sk", AttributeValue.fromS("IDENTITY"),
+                "pk", AttributeValue.fromS(CustomerKeys.phoneKey(e164)), "sk", AttributeValue.fromS("IDENTITY"),
                 "customerId", AttributeValue.fromS(id))));
         backend.dynamo.updateItem(r -> r.tableName(backend.tables.customers())
-                .key(Map.of("pk", AttributeValue.fromS(DynamoContactBook.customerKey(id)), "sk", AttributeValue.fromS("PROFILE")))
+                .key(Map.of("pk", AttributeValue.fromS(CustomerKeys.customerKey(id)), "sk", AttributeValue.fromS("PROFILE")))
                 .updateExpression("SET phone = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromS(e164))));
     }
 

@@ -3,6 +3,7 @@ package com.omnicanal.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.omnicanal.customer.CustomerJourneys;
+import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
@@ -259,7 +260,7 @@ class CustomerMessagesTest {
 
     private void consentingToFeedback(String customerId) {
         var item = new HashMap<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>();
-        item.put("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(DynamoContactBook.customerKey(customerId)));
+        item.put("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(CustomerKeys.customerKey(customerId)));
         item.put("sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PROFILE"));
         item.put("language", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("fr"));
         item.put("email", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(customerId + "@example.fr"));

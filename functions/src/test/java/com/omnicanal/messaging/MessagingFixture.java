@@ -1,5 +1,6 @@
 package com.omnicanal.messaging;
 
+import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
@@ -56,14 +57,14 @@ final class MessagingFixture {
 
     void customer(String id, String language, String email, String phone, String quietStart, String quietEnd) {
         var item = new HashMap<String, AttributeValue>();
-        item.put("pk", AttributeValue.fromS(DynamoContactBook.customerKey(id)));
+        item.put("pk", AttributeValue.fromS(CustomerKeys.customerKey(id)));
         item.put("sk", AttributeValue.fromS("PROFILE"));
         item.put("language", AttributeValue.fromS(language));
         if (email != null) item.put("email", AttributeValue.fromS(email));
         if (phone != null) {
             item.put("phone", AttributeValue.fromS(phone));
             dynamo.putItem(r -> r.tableName(tables.customers()).item(Map.of(
-                    "pk", AttributeValue.fromS(DynamoContactBook.phoneKey(phone)),
+                    "pk", AttributeValue.fromS(CustomerKeys.phoneKey(phone)),
                     "sk", AttributeValue.fromS("IDENTITY"), "customerId", AttributeValue.fromS(id))));
         }
         if (quietStart != null) {

@@ -2,6 +2,7 @@ package com.omnicanal.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnicanal.shared.PhoneNumbers;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.FailingWrites;
 import java.time.Duration;

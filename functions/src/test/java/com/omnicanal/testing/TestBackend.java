@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
@@ -33,14 +32,12 @@ public final class TestBackend {
     public final DynamoReservations reservations;
     public final ReservationService reservationService;
     public final StockService stockService;
-    private final DynamoDbEnhancedClient enhanced;
 
     public TestBackend(DynamoDbClient dynamo) {
         this.dynamo = dynamo;
         this.tables = TableNames.defaults();
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-        this.ledger = new DynamoStockLedger(dynamo, enhanced, tables.stock());
-        this.reservations = new DynamoReservations(dynamo, enhanced, tables);
+        this.ledger = new DynamoStockLedger(dynamo, tables.stock());
+        this.reservations = new DynamoReservations(dynamo, tables);
         this.reservationService = new ReservationService(catalog, ledger, reservations,
                 new HoldPolicy(Duration.ofHours(48), 5), clock);
         this.stockService = new StockService(catalog, ledger);
@@ -81,7 +78,7 @@ public final class TestBackend {
     }
 
     public void stock(String sku, String location, int onHand) {
-        enhanced.table(tables.stock(), StockItem.SCHEMA).putItem(StockItem.of(new StockLevel(sku, location, onHand, 0)));
+        dynamo.putItem(r -> r.tableName(tables.stock()).item(StockItem.of(new StockLevel(sku, location, onHand, 0))));
     }
 
     public StockLevel level(String sku, String location) {

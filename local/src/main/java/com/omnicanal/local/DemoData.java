@@ -1,10 +1,10 @@
 package com.omnicanal.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.messaging.ChannelKind;
-import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.stock.dynamo.StockItem;
@@ -68,14 +68,14 @@ public final class DemoData {
         }
         var items = new ArrayList<Map<String, AttributeValue>>();
         for (var line : stock) {
-            var item = StockItem.SCHEMA.itemToMap(StockItem.of(new StockLevel(line.sku(), line.location(), line.onHand(), 0)), true);
+            var item = StockItem.of(new StockLevel(line.sku(), line.location(), line.onHand(), 0));
             items.add(item);
         }
         write(dynamo, tables.stock(), items);
         var profiles = new ArrayList<Map<String, AttributeValue>>();
         for (var c : customers) {
             var item = new HashMap<String, AttributeValue>();
-            item.put("pk", AttributeValue.fromS(DynamoContactBook.customerKey(c.id())));
+            item.put("pk", AttributeValue.fromS(CustomerKeys.customerKey(c.id())));
             item.put("sk", AttributeValue.fromS("PROFILE"));
             item.put("customerId", AttributeValue.fromS(c.id()));
             item.put("firstName", AttributeValue.fromS(c.firstName()));
@@ -93,7 +93,7 @@ public final class DemoData {
                 item.put("timeZone", AttributeValue.fromS(c.quietHours().timeZone()));
             }
             profiles.add(item);
-            profiles.add(Map.of("pk", AttributeValue.fromS(DynamoContactBook.phoneKey(c.phone())),
+            profiles.add(Map.of("pk", AttributeValue.fromS(CustomerKeys.phoneKey(c.phone())),
                     "sk", AttributeValue.fromS("IDENTITY"), "customerId", AttributeValue.fromS(c.id())));
             consents(profiles, c.id(), Purpose.TRANSACTIONAL, c.transactionalChannels());
             consents(profiles, c.id(), Purpose.MARKETING, c.marketingChannels());
@@ -110,8 +110,8 @@ public final class DemoData {
     private static void consents(List<Map<String, AttributeValue>> writes, String customerId, Purpose purpose, List<String> channels) {
         if (channels == null) return;
         for (var channel : channels) {
-            writes.add(Map.of("pk", AttributeValue.fromS(DynamoContactBook.customerKey(customerId)),
-                    "sk", AttributeValue.fromS(DynamoContactBook.consentKey(purpose, ChannelKind.valueOf(channel))),
+            writes.add(Map.of("pk", AttributeValue.fromS(CustomerKeys.customerKey(customerId)),
+                    "sk", AttributeValue.fromS(CustomerKeys.consentKey(purpose.name(), ChannelKind.valueOf(channel).name())),
                     "granted", AttributeValue.fromBool(true), "source", AttributeValue.fromS("store"),
                     "decidedAt", AttributeValue.fromS("2026-01-15T10:00:00.000Z")));
         }

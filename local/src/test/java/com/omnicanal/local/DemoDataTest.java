@@ -2,8 +2,8 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
-import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.stock.dynamo.StockItem;
 import java.util.Map;
@@ -48,7 +48,7 @@ class DemoDataTest {
 
         var customer = demo.customers.get(0);
         var profile = dynamo.client().getItem(r -> r.tableName(dynamo.tables().customers()).key(Map.of(
-                "pk", AttributeValue.fromS(DynamoContactBook.customerKey(customer.id())),
+                "pk", AttributeValue.fromS(CustomerKeys.customerKey(customer.id())),
                 "sk", AttributeValue.fromS("PROFILE"))));
         assertThat(profile.hasItem()).isTrue();
         var last = demo.stock.get(demo.stock.size() - 1);
@@ -57,12 +57,12 @@ class DemoDataTest {
 
     private void put(String sku, String location, int onHand) {
         dynamo.client().putItem(r -> r.tableName(dynamo.tables().stock())
-                .item(StockItem.SCHEMA.itemToMap(StockItem.of(new StockLevel(sku, location, onHand, 0)), true)));
+                .item(StockItem.of(new StockLevel(sku, location, onHand, 0))));
     }
 
     private int onHand(String sku, String location) {
         var item = dynamo.client().getItem(r -> r.tableName(dynamo.tables().stock())
                 .key(StockItem.key(sku, location))).item();
-        return StockItem.SCHEMA.mapToItem(item).toLevel().onHand();
+        return StockItem.read(item).onHand();
     }
 }

@@ -1,7 +1,6 @@
 package com.omnicanal.customer.dynamo;
 
 import com.omnicanal.infrastructure.dynamo.Transactions;
-import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.shared.DomainException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ final class CustomerTable {
 
     /** The customer's partition key: profile, identity links, consents, codes and access log live under it. */
     static String customerKey(String customerId) {
-        return DynamoContactBook.customerKey(customerId);
+        return CustomerKeys.customerKey(customerId);
     }
 
     Map<String, AttributeValue> get(String pk, String sk) {

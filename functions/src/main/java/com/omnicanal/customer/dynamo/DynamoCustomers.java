@@ -104,7 +104,7 @@ public final class DynamoCustomers implements Customers {
     public void decide(String customerId, Consent consent) {
         var item = new HashMap<String, AttributeValue>();
         item.put("pk", s(customerKey(customerId)));
-        item.put("sk", s("CONSENT#" + consent.purpose() + "#" + consent.channel()));
+        item.put("sk", s(CustomerKeys.consentKey(consent.purpose(), consent.channel())));
         item.put("granted", AttributeValue.fromBool(consent.granted()));
         item.put("source", s(consent.source()));
         if (consent.textVersion() != null) item.put("textVersion", s(consent.textVersion()));

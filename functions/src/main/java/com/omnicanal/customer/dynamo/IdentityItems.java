@@ -6,7 +6,6 @@ import static com.omnicanal.customer.dynamo.CustomerTable.s;
 
 import com.omnicanal.customer.Identity;
 import com.omnicanal.infrastructure.dynamo.Instants;
-import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +29,7 @@ final class IdentityItems {
     }
 
     static String identityKey(Identity.Kind kind, String value) {
-        return kind == Identity.Kind.PHONE ? DynamoContactBook.phoneKey(value) : kind.name() + "#" + value;
+        return kind == Identity.Kind.PHONE ? CustomerKeys.phoneKey(value) : kind.name() + "#" + value;
     }
 
     Optional<Identity> identity(Identity.Kind kind, String value) {

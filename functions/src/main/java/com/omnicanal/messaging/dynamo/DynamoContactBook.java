@@ -1,5 +1,6 @@
 package com.omnicanal.messaging.dynamo;
 
+import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.customer.dynamo.ErasureMarks;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.messaging.ChannelKind;
@@ -37,23 +38,11 @@ public final class DynamoContactBook implements ContactBook {
         this.table = table;
     }
 
-    public static String customerKey(String customerId) {
-        return "CUSTOMER#" + customerId;
-    }
-
-    public static String phoneKey(String e164) {
-        return "PHONE#" + e164;
-    }
-
-    public static String consentKey(Purpose purpose, ChannelKind channel) {
-        return "CONSENT#" + purpose + "#" + channel;
-    }
-
     @Override
     public Optional<Recipient> find(String customerId) {
         var items = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(customerKey(customerId)))).build()).items();
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CustomerKeys.customerKey(customerId)))).build()).items();
         Map<String, AttributeValue> profile = null;
         Map<Purpose, Set<ChannelKind>> consented = new EnumMap<>(Purpose.class);
         consented.put(Purpose.TRANSACTIONAL, EnumSet.of(ChannelKind.SMS, ChannelKind.EMAIL));
@@ -98,7 +87,7 @@ public final class DynamoContactBook implements ContactBook {
 
     @Override
     public Optional<String> customerByPhone(String e164) {
-        var item = dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS(phoneKey(e164)),
+        var item = dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS(CustomerKeys.phoneKey(e164)),
                 "sk", AttributeValue.fromS("IDENTITY")))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("customerId").s());
     }
@@ -106,8 +95,8 @@ public final class DynamoContactBook implements ContactBook {
     @Override
     public void decide(String customerId, Purpose purpose, ChannelKind channel, boolean granted, String source, Instant at) {
         var item = new HashMap<String, AttributeValue>();
-        item.put("pk", AttributeValue.fromS(customerKey(customerId)));
-        item.put("sk", AttributeValue.fromS(consentKey(purpose, channel)));
+        item.put("pk", AttributeValue.fromS(CustomerKeys.customerKey(customerId)));
+        item.put("sk", AttributeValue.fromS(CustomerKeys.consentKey(purpose.name(), channel.name())));
         item.put("granted", AttributeValue.fromBool(granted));
         item.put("source", AttributeValue.fromS(source));
         item.put("decidedAt", AttributeValue.fromS(Instants.format(at)));

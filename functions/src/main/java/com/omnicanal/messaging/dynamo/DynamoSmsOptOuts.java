@@ -1,5 +1,6 @@
 package com.omnicanal.messaging.dynamo;
 
+import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.Transactions;
@@ -145,18 +146,18 @@ public final class DynamoSmsOptOuts implements SmsOptOuts {
         var found = new HashMap<Purpose, Map<String, AttributeValue>>();
         var items = dynamo.query(r -> r.tableName(customers).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :consent)")
-                .expressionAttributeValues(Map.of(":pk", s(DynamoContactBook.customerKey(customerId)),
+                .expressionAttributeValues(Map.of(":pk", s(CustomerKeys.customerKey(customerId)),
                         ":consent", s("CONSENT#")))).items();
         for (var purpose : Purpose.values()) {
-            var sk = DynamoContactBook.consentKey(purpose, ChannelKind.SMS);
+            var sk = CustomerKeys.consentKey(purpose.name(), ChannelKind.SMS.name());
             items.stream().filter(i -> sk.equals(i.get("sk").s())).findFirst().ifPresent(i -> found.put(purpose, i));
         }
         return found;
     }
 
     private static Map<String, AttributeValue> key(String customerId, Purpose purpose) {
-        return Map.of("pk", s(DynamoContactBook.customerKey(customerId)),
-                "sk", s(DynamoContactBook.consentKey(purpose, ChannelKind.SMS)));
+        return Map.of("pk", s(CustomerKeys.customerKey(customerId)),
+                "sk", s(CustomerKeys.consentKey(purpose.name(), ChannelKind.SMS.name())));
     }
 
     private static AttributeValue s(String value) {

@@ -1,21 +1,20 @@
 package com.omnicanal.order.dynamo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.omnicanal.customer.dynamo.ErasureMarks;
 import com.omnicanal.infrastructure.dynamo.Cursors;
 import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
 import com.omnicanal.infrastructure.dynamo.Instants;
+import com.omnicanal.infrastructure.dynamo.JsonDocuments;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
-import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
-import com.omnicanal.stock.dynamo.StockItem;
+import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -40,17 +38,18 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * the outbox messages, the payment command and the idempotency claim.
  */
 public final class DynamoOrders implements Orders {
-    public static final String TYPE = "ORDER";
     private static final String PAYMENT_PENDING = "PAYMENT_PENDING";
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final Transactions transactions;
+    private final StockWrites stock;
 
     public DynamoOrders(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
+        this.stock = new StockWrites(tables);
     }
 
     @Override
@@ -76,7 +75,7 @@ public final class DynamoOrders implements Orders {
                 values.put(":r", s(change.reminder()));
             }
         }
-        var put = Put.builder().tableName(tables.orders()).item(item(order)).conditionExpression(condition);
+        var put = Put.builder().tableName(tables.orders()).item(OrderItem.of(order)).conditionExpression(condition);
         if (change.expected() != null) put.expressionAttributeNames(Map.of("#s", "status"));
         if (!values.isEmpty()) put.expressionAttributeValues(values);
         actions.add(TransactWriteItem.builder().put(put.build()).build());
@@ -110,14 +109,14 @@ public final class DynamoOrders implements Orders {
             idempotencyAction = actions.size();
             var claim = change.idempotency();
             actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
-                    s(json(order))));
+                    JsonDocuments.write(order)));
         }
         var outcome = transactions.write(() -> actions);
         if (outcome.committed()) return new Outcome.Applied();
         if (idempotencyAction >= 0 && outcome.failedCondition(idempotencyAction)) {
             var claim = change.idempotency();
             return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
-                    .<Outcome>map(stored -> new Outcome.Replayed(fromJson(stored.s()))).orElseGet(Outcome.KeyReused::new);
+                    .<Outcome>map(stored -> new Outcome.Replayed(JsonDocuments.read(stored, Order.class))).orElseGet(Outcome.KeyReused::new);
         }
         if (notErased >= 0 && outcome.failedCondition(notErased)) return new Outcome.CustomerErased();
         if (outcome.failedCondition(0)) return new Outcome.Conflict();
@@ -129,18 +128,12 @@ public final class DynamoOrders implements Orders {
     }
 
     private TransactWriteItem stock(StockEffect effect, Order.Line line) {
-        var update = Update.builder().tableName(tables.stock()).key(StockItem.key(line.sku(), line.heldAt()))
-                .expressionAttributeValues(Map.of(":q", n(line.quantity())));
-        switch (effect) {
-            case HOLD -> update.updateExpression("SET reserved = reserved + :q, available = available - :q")
-                    .conditionExpression("available >= :q");
-            case RELEASE -> update.updateExpression("SET reserved = reserved - :q, available = available + :q")
-                    .conditionExpression("reserved >= :q");
-            case SELL -> update.updateExpression("SET onHand = onHand - :q, reserved = reserved - :q")
-                    .conditionExpression("reserved >= :q");
-            default -> throw new IllegalArgumentException(effect.name());
-        }
-        return TransactWriteItem.builder().update(update.build()).build();
+        return switch (effect) {
+            case HOLD -> stock.hold(line.sku(), line.heldAt(), line.quantity());
+            case RELEASE -> stock.release(line.sku(), line.heldAt(), line.quantity());
+            case SELL -> stock.sell(line.sku(), line.heldAt(), line.quantity());
+            case NONE -> throw new IllegalArgumentException(effect.name());
+        };
     }
 
     private TransactWriteItem payment(PaymentCommand command, Instant at) {
@@ -160,8 +153,7 @@ public final class DynamoOrders implements Orders {
     @Override
     public Optional<Order> find(String id) {
         var item = dynamo.getItem(r -> r.tableName(tables.orders()).consistentRead(true).key(Map.of("id", s(id)))).item();
-        if (item == null || !TYPE.equals(text(item, "type"))) return Optional.empty();
-        return Optional.of(read(item));
+        return Optional.ofNullable(item).filter(OrderItem::isOrder).map(OrderItem::read);
     }
 
     @Override
@@ -172,7 +164,7 @@ public final class DynamoOrders implements Orders {
         for (int round = 0; round < 3; round++) {
             Map<String, AttributeValue> current;
             try {
-                return new CodeTry.Counted(read(dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.orders())
+                return new CodeTry.Counted(OrderItem.read(dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.orders())
                         .key(key).updateExpression("SET wrongCodes = wrongCodes + :one")
                         .conditionExpression("#s = :ready AND wrongCodes < :last").expressionAttributeNames(names)
                         .expressionAttributeValues(Map.of(":one", n(1), ":ready", s(OrderStatus.READY.name()),
@@ -183,14 +175,14 @@ public final class DynamoOrders implements Orders {
             } catch (ConditionalCheckFailedException notBelowTheLastTry) {
                 current = notBelowTheLastTry.hasItem() ? notBelowTheLastTry.item() : null;
             }
-            if (current == null || !TYPE.equals(text(current, "type"))) throw new IllegalStateException("no order " + orderId);
-            if (!OrderStatus.READY.name().equals(text(current, "status"))
+            if (!OrderItem.isOrder(current)) throw new IllegalStateException("no order " + orderId);
+            if (!OrderStatus.READY.name().equals(OrderItem.text(current, "status"))
                     || Long.parseLong(current.get("wrongCodes").n()) != limit - 1L) {
-                return new CodeTry.Refused(read(current));
+                return new CodeTry.Refused(OrderItem.read(current));
             }
             try {
                 // the last try is counted and locks the order in the same write, whatever the code turns out to be
-                return new CodeTry.Counted(read(dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.orders())
+                return new CodeTry.Counted(OrderItem.read(dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.orders())
                         .key(key).updateExpression("SET wrongCodes = :limit, locked = :yes")
                         .conditionExpression("#s = :ready AND wrongCodes = :last").expressionAttributeNames(names)
                         .expressionAttributeValues(Map.of(":limit", n(limit), ":yes", AttributeValue.fromBool(true),
@@ -214,13 +206,13 @@ public final class DynamoOrders implements Orders {
         return page(QueryRequest.builder().indexName(TableDefinitions.ORDERS_BY_CUSTOMER)
                 .keyConditionExpression("customerId = :p").filterExpression("#t = :type")
                 .expressionAttributeNames(Map.of("#t", "type"))
-                .expressionAttributeValues(Map.of(":p", s(customerId), ":type", s(TYPE)))
+                .expressionAttributeValues(Map.of(":p", s(customerId), ":type", s(OrderItem.TYPE)))
                 .scanIndexForward(false), "customerId", customerId, cursor, limit);
     }
 
     @Override
     public Page<Order> byStore(String storeId, Optional<OrderStatus> status, String cursor, int limit) {
-        var prefix = TYPE + "#" + status.map(s -> s.name() + "#").orElse("");
+        var prefix = OrderItem.TYPE + "#" + status.map(s -> s.name() + "#").orElse("");
         return page(QueryRequest.builder().indexName(TableDefinitions.ORDERS_BY_STORE)
                 .keyConditionExpression("storeId = :p AND begins_with(storeStatusKey, :prefix)")
                 .expressionAttributeValues(Map.of(":p", s(storeId), ":prefix", s(prefix))), "storeId", storeId, cursor, limit);
@@ -231,7 +223,7 @@ public final class DynamoOrders implements Orders {
         var items = dynamo.query(QueryRequest.builder().tableName(tables.orders())
                 .indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY).keyConditionExpression("openStatus = :r")
                 .expressionAttributeValues(Map.of(":r", s(OrderStatus.READY.name()))).limit(limit).build()).items();
-        return items.stream().filter(i -> TYPE.equals(text(i, "type"))).map(DynamoOrders::read).toList();
+        return items.stream().filter(OrderItem::isOrder).map(OrderItem::read).toList();
     }
 
     @Override
@@ -263,7 +255,7 @@ public final class DynamoOrders implements Orders {
             throw new DomainException.InvalidInput("cursor", "is not a cursor this list returned");
         }
         var response = dynamo.query(query.tableName(tables.orders()).exclusiveStartKey(start).limit(limit).build());
-        return new Page<>(response.items().stream().map(DynamoOrders::read).toList(),
+        return new Page<>(response.items().stream().map(OrderItem::read).toList(),
                 response.hasLastEvaluatedKey() ? Cursors.encode(response.lastEvaluatedKey()) : null);
     }
 
@@ -278,57 +270,8 @@ public final class DynamoOrders implements Orders {
         }
     }
 
-    private static Map<String, AttributeValue> item(Order order) {
-        var item = new HashMap<String, AttributeValue>();
-        item.put("id", s(order.id()));
-        item.put("type", s(TYPE));
-        item.put("customerId", s(order.customerId()));
-        item.put("createdAt", s(Instants.format(order.createdAt())));
-        item.put("storeId", s(order.pickupStoreId()));
-        item.put("storeStatusKey", s(TYPE + "#" + order.status().name() + "#" + Instants.format(order.createdAt()) + "#" + order.id()));
-        item.put("status", s(order.status().name()));
-        item.put("wrongCodes", n(order.wrongCodes()));
-        item.put("locked", AttributeValue.fromBool(order.locked()));
-        item.put("reminders", AttributeValue.fromL(order.reminders().stream().map(DynamoOrders::s).toList()));
-        if (order.status() == OrderStatus.READY) {
-            // only while it waits for the customer: the sweeper's index holds nothing else
-            item.put("openStatus", s(OrderStatus.READY.name()));
-            item.put("expiresAt", s(Instants.format(order.expiresAt())));
-        }
-        item.put("order", s(json(order)));
-        return item;
-    }
-
-    private static Order read(Map<String, AttributeValue> item) {
-        var order = fromJson(item.get("order").s());
-        // the wrong-code count is updated in place, outside the JSON
-        return order.lockedAfter(Integer.parseInt(item.get("wrongCodes").n()), Boolean.TRUE.equals(item.get("locked").bool()),
-                order.updatedAt());
-    }
-
-    private static String json(Order order) {
-        try {
-            return Json.MAPPER.writeValueAsString(order);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Order fromJson(String json) {
-        try {
-            return Json.MAPPER.readValue(json, Order.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable order", e);
-        }
-    }
-
     private static String codeKey(String storeId, String code) {
         return "PICKUP#" + storeId + "#" + code;
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        var v = item.get(name);
-        return v == null ? null : v.s();
     }
 
     private static AttributeValue s(String value) {

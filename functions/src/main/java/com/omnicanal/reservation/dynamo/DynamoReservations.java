@@ -15,22 +15,15 @@ import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.reservation.Reservations;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
-import com.omnicanal.stock.dynamo.StockItem;
+import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -43,70 +36,55 @@ public final class DynamoReservations implements Reservations {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final Transactions transactions;
-    private final DynamoDbTable<ReservationItem> orders;
+    private final StockWrites stock;
+    private final ReservationWrites holds;
 
-    public DynamoReservations(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, TableNames tables) {
+    public DynamoReservations(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
-        this.orders = enhanced.table(tables.orders(), ReservationItem.SCHEMA);
+        this.stock = new StockWrites(tables);
+        this.holds = new ReservationWrites(tables);
     }
 
     @Override
     public HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim) {
-        var item = ReservationItem.SCHEMA.itemToMap(ReservationItem.of(reservation), true);
-        var outcome = transactions.write(() -> List.of(
-                // STOCK: conditional hold, never read-then-write
-                TransactWriteItem.builder().update(Update.builder().tableName(tables.stock())
-                        .key(StockItem.key(reservation.sku(), reservation.storeId()))
-                        .updateExpression("SET reserved = reserved + :q, available = available - :q")
-                        .conditionExpression("available >= :q")
-                        .expressionAttributeValues(Map.of(":q", number(reservation.quantity())))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                        .build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(item)
-                        .conditionExpression("attribute_not_exists(id)").build()).build(),
-                OutboxItems.put(tables.outbox(), confirmation),
-                // IDEMPOTENCY: the claim commits with the reservation or not at all
-                IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
-                        AttributeValue.fromM(item)),
-                // NOT_ERASED: a hold for an erased customer is refused, even one on its way when the erasure began
-                ErasureMarks.notErased(tables.customers(), reservation.customerId())));
+        // STOCK: conditional hold, never read-then-write, then the reservation
+        var actions = new ArrayList<>(holds.hold(reservation));
+        actions.add(OutboxItems.put(tables.outbox(), confirmation));
+        // IDEMPOTENCY: the claim commits with the reservation or not at all
+        actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
+                claim.expiresAt(), AttributeValue.fromM(ReservationItem.of(reservation))));
+        // NOT_ERASED: a hold for an erased customer is refused, even one on its way when the erasure began
+        actions.add(ErasureMarks.notErased(tables.customers(), reservation.customerId()));
+        var outcome = transactions.write(() -> actions);
         if (outcome.committed()) return new HoldResult.Held(reservation);
         if (outcome.failedCondition(NOT_ERASED)) return new HoldResult.CustomerErased();
         if (outcome.failedCondition(IDEMPOTENCY)) return replay(claim);
         if (outcome.failedCondition(STOCK)) {
-            var old = outcome.reasons().get(STOCK).item();
-            int available = old == null || !old.containsKey("available") ? 0 : Integer.parseInt(old.get("available").n());
-            return new HoldResult.NotEnoughStock(available);
+            return new HoldResult.NotEnoughStock(StockWrites.availableBefore(outcome.reasons().get(STOCK)));
         }
         throw new IllegalStateException("reservation " + reservation.id() + " was refused: " + outcome.reasons());
     }
 
     private HoldResult replay(IdempotencyClaim claim) {
         return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
-                .<HoldResult>map(stored -> new HoldResult.Replayed(
-                        ReservationItem.SCHEMA.mapToItem(stored.m()).toReservation()))
+                .<HoldResult>map(stored -> new HoldResult.Replayed(ReservationItem.read(stored.m())))
                 .orElseGet(HoldResult.KeyReused::new);
     }
 
     @Override
     public Optional<Reservation> find(String id) {
-        var item = orders.getItem(r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true));
-        return Optional.ofNullable(item).filter(i -> ReservationItem.TYPE.equals(i.getType()))
-                .map(ReservationItem::toReservation);
+        var item = dynamo.getItem(r -> r.tableName(tables.orders()).key(Map.of("id", AttributeValue.fromS(id)))
+                .consistentRead(true)).item();
+        return Optional.ofNullable(item).filter(ReservationItem::isReservation).map(ReservationItem::read);
     }
 
     @Override
     public boolean release(Reservation released, Optional<OutboxMessage> notice) {
         var actions = new ArrayList<TransactWriteItem>();
         actions.add(closeReservation(released));
-        actions.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.stock())
-                .key(StockItem.key(released.sku(), released.storeId()))
-                .updateExpression("SET reserved = reserved - :q, available = available + :q")
-                .conditionExpression("reserved >= :q")
-                .expressionAttributeValues(Map.of(":q", number(released.quantity())))
-                .build()).build());
+        actions.add(stock.release(released.sku(), released.storeId(), released.quantity()));
         notice.ifPresent(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
         return transactions.write(() -> actions).committed();
     }
@@ -115,13 +93,7 @@ public final class DynamoReservations implements Reservations {
     public boolean complete(Reservation completed) {
         return transactions.write(() -> List.of(
                 closeReservation(completed),
-                // sold: the held units leave the shelf
-                TransactWriteItem.builder().update(Update.builder().tableName(tables.stock())
-                        .key(StockItem.key(completed.sku(), completed.storeId()))
-                        .updateExpression("SET onHand = onHand - :q, reserved = reserved - :q")
-                        .conditionExpression("reserved >= :q")
-                        .expressionAttributeValues(Map.of(":q", number(completed.quantity())))
-                        .build()).build())).committed();
+                stock.sell(completed.sku(), completed.storeId(), completed.quantity()))).committed();
     }
 
     /**
@@ -145,45 +117,39 @@ public final class DynamoReservations implements Reservations {
 
     @Override
     public Page<Reservation> byCustomer(String customerId, String cursor, int limit) {
-        var index = orders.index(TableDefinitions.ORDERS_BY_CUSTOMER);
-        return page(index, QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(customerId).build()))
-                // the customer's orders share the index: keep reservations only
-                .filterExpression(software.amazon.awssdk.enhanced.dynamodb.Expression.builder().expression("#t = :t")
-                        .putExpressionName("#t", "type").putExpressionValue(":t", AttributeValue.fromS(ReservationItem.TYPE))
-                        .build())
+        // the customer's orders share the index: keep reservations only
+        return page(QueryRequest.builder().indexName(TableDefinitions.ORDERS_BY_CUSTOMER)
+                .keyConditionExpression("customerId = :p").filterExpression("#t = :type")
+                .expressionAttributeNames(Map.of("#t", "type"))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(customerId),
+                        ":type", AttributeValue.fromS(ReservationItem.TYPE)))
                 .scanIndexForward(false)
-                .exclusiveStartKey(startKey(cursor, "customerId", customerId))
-                .limit(limit).build());
+                .exclusiveStartKey(startKey(cursor, "customerId", customerId)).limit(limit));
     }
 
     @Override
     public Page<Reservation> byStore(String storeId, Optional<ReservationStatus> status, String cursor, int limit) {
-        var index = orders.index(TableDefinitions.ORDERS_BY_STORE);
-        var conditional = status
-                .map(s -> ReservationItem.TYPE + "#" + s.name() + "#")
-                .map(prefix -> QueryConditional.sortBeginsWith(Key.builder().partitionValue(storeId).sortValue(prefix).build()))
-                .orElse(QueryConditional.sortBeginsWith(Key.builder().partitionValue(storeId)
-                        .sortValue(ReservationItem.TYPE + "#").build()));
-        return page(index, QueryEnhancedRequest.builder().queryConditional(conditional)
-                .exclusiveStartKey(startKey(cursor, "storeId", storeId))
-                .limit(limit).build());
+        var prefix = ReservationItem.TYPE + "#" + status.map(s -> s.name() + "#").orElse("");
+        return page(QueryRequest.builder().indexName(TableDefinitions.ORDERS_BY_STORE)
+                .keyConditionExpression("storeId = :p AND begins_with(storeStatusKey, :prefix)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(storeId), ":prefix", AttributeValue.fromS(prefix)))
+                .exclusiveStartKey(startKey(cursor, "storeId", storeId)).limit(limit));
     }
 
     @Override
     public List<Reservation> expiredHolds(Instant now, int limit) {
-        var index = orders.index(TableDefinitions.ORDERS_OPEN_BY_EXPIRY);
-        var page = index.query(QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortLessThanOrEqualTo(Key.builder()
-                        .partitionValue(ReservationStatus.HELD.name()).sortValue(Instants.format(now)).build()))
-                .limit(limit).build()).iterator().next();
-        return page.items().stream().map(ReservationItem::toReservation).toList();
+        return dynamo.query(QueryRequest.builder().tableName(tables.orders()).indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY)
+                        .keyConditionExpression("openStatus = :held AND expiresAt <= :now")
+                        .expressionAttributeValues(Map.of(":held", AttributeValue.fromS(ReservationStatus.HELD.name()),
+                                ":now", AttributeValue.fromS(Instants.format(now))))
+                        .limit(limit).build())
+                .items().stream().map(ReservationItem::read).toList();
     }
 
-    private static Page<Reservation> page(DynamoDbIndex<ReservationItem> index, QueryEnhancedRequest request) {
-        var page = index.query(request).iterator().next();
-        return new Page<>(page.items().stream().map(ReservationItem::toReservation).toList(),
-                Cursors.encode(page.lastEvaluatedKey()));
+    private Page<Reservation> page(QueryRequest.Builder query) {
+        var response = dynamo.query(query.tableName(tables.orders()).build());
+        return new Page<>(response.items().stream().map(ReservationItem::read).toList(),
+                Cursors.encode(response.lastEvaluatedKey()));
     }
 
     private static Map<String, AttributeValue> startKey(String cursor, String partition, String value) {
@@ -192,9 +158,5 @@ public final class DynamoReservations implements Reservations {
         } catch (IllegalArgumentException e) {
             throw new DomainException.InvalidInput("cursor", "is not a cursor this list returned");
         }
-    }
-
-    private static AttributeValue number(long n) {
-        return AttributeValue.fromN(Long.toString(n));
     }
 }

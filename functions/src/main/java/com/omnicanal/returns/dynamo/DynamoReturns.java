@@ -1,19 +1,17 @@
 package com.omnicanal.returns.dynamo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.omnicanal.customer.dynamo.ErasureMarks;
 import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
 import com.omnicanal.infrastructure.dynamo.Instants;
+import com.omnicanal.infrastructure.dynamo.JsonDocuments;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
-import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.outbox.dynamo.OutboxItems;
-import com.omnicanal.reservation.dynamo.ReservationItem;
+import com.omnicanal.reservation.dynamo.ReservationWrites;
 import com.omnicanal.returns.ReturnAuthorization;
-import com.omnicanal.returns.ReturnStatus;
 import com.omnicanal.returns.Returns;
-import com.omnicanal.stock.dynamo.StockItem;
+import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,25 +32,26 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Reception writes two accounting entries, one for the receiving store and one for the selling one.
  */
 public final class DynamoReturns implements Returns {
-    public static final String TYPE = "RETURN";
-    /** The expiry index holds an authorization only while it waits to be brought back. */
-    private static final String OPEN = "RETURN_REQUESTED";
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final Transactions transactions;
+    private final StockWrites stock;
+    private final ReservationWrites holds;
 
     public DynamoReturns(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
+        this.stock = new StockWrites(tables);
+        this.holds = new ReservationWrites(tables);
     }
 
     @Override
     public Outcome apply(Change change) {
         var r = change.next();
         var actions = new ArrayList<TransactWriteItem>();
-        var put = Put.builder().tableName(tables.orders()).item(item(r));
+        var put = Put.builder().tableName(tables.orders()).item(ReturnItem.of(r));
         if (change.expected() == null) {
             put.conditionExpression("attribute_not_exists(id)");
         } else {
@@ -68,20 +67,13 @@ public final class DynamoReturns implements Returns {
         if (change.givenBack() != null && !change.givenBack().isEmpty()) actions.add(giveBack(r, change.givenBack()));
         int replacementStock = -1;
         if (change.replacement() != null) {
-            var reservation = change.replacement();
+            // the stock hold comes first: its refusal says the replacement is not there
             replacementStock = actions.size();
-            actions.add(TransactWriteItem.builder().update(Update.builder().tableName(tables.stock())
-                    .key(StockItem.key(reservation.sku(), reservation.storeId()))
-                    .updateExpression("SET reserved = reserved + :q, available = available - :q")
-                    .conditionExpression("available >= :q")
-                    .expressionAttributeValues(Map.of(":q", n(reservation.quantity()))).build()).build());
-            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders())
-                    .item(ReservationItem.SCHEMA.itemToMap(ReservationItem.of(reservation), true))
-                    .conditionExpression("attribute_not_exists(id)").build()).build());
+            actions.addAll(holds.hold(change.replacement()));
         }
         if (change.restockAt() != null) {
             for (var line : r.lines()) {
-                if (line.resellable() > 0) actions.add(restock(line.sku(), change.restockAt(), line.resellable()));
+                if (line.resellable() > 0) actions.add(stock.restock(line.sku(), change.restockAt(), line.resellable()));
             }
             actions.add(entry(r, true));
             actions.add(entry(r, false));
@@ -97,14 +89,14 @@ public final class DynamoReturns implements Returns {
             idempotency = actions.size();
             var claim = change.idempotency();
             actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
-                    s(json(r))));
+                    JsonDocuments.write(r)));
         }
         var outcome = transactions.write(() -> actions);
         if (outcome.committed()) return new Outcome.Applied();
         if (idempotency >= 0 && outcome.failedCondition(idempotency)) {
             var claim = change.idempotency();
             return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
-                    .<Outcome>map(stored -> new Outcome.Replayed(fromJson(stored.s()))).orElseGet(Outcome.KeyReused::new);
+                    .<Outcome>map(stored -> new Outcome.Replayed(JsonDocuments.read(stored, ReturnAuthorization.class))).orElseGet(Outcome.KeyReused::new);
         }
         if (notErased >= 0 && outcome.failedCondition(notErased)) return new Outcome.CustomerErased();
         if (outcome.failedCondition(0)) return new Outcome.Conflict();
@@ -160,16 +152,6 @@ public final class DynamoReturns implements Returns {
         return Map.of("id", s("RETURNED#" + r.source().kind() + "#" + r.source().reference()));
     }
 
-    private TransactWriteItem restock(String sku, String location, int units) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(tables.stock()).key(StockItem.key(sku, location))
-                .updateExpression("SET onHand = if_not_exists(onHand, :zero) + :q, "
-                        + "available = if_not_exists(available, :zero) + :q, reserved = if_not_exists(reserved, :zero), "
-                        + "sku = :sku, #loc = :loc")
-                .expressionAttributeNames(Map.of("#loc", "location"))
-                .expressionAttributeValues(Map.of(":q", n(units), ":zero", n(0), ":sku", s(sku), ":loc", s(location)))
-                .build()).build();
-    }
-
     private TransactWriteItem entry(ReturnAuthorization r, boolean in) {
         var direction = in ? "IN" : "OUT";
         var item = new HashMap<String, AttributeValue>();
@@ -190,17 +172,16 @@ public final class DynamoReturns implements Returns {
     @Override
     public Optional<ReturnAuthorization> find(String id) {
         var item = dynamo.getItem(g -> g.tableName(tables.orders()).consistentRead(true).key(Map.of("id", s(id)))).item();
-        if (item == null || !TYPE.equals(item.get("type") == null ? null : item.get("type").s())) return Optional.empty();
-        return Optional.of(fromJson(item.get("body").s()));
+        return Optional.ofNullable(item).filter(ReturnItem::isReturn).map(ReturnItem::read);
     }
 
     @Override
     public List<ReturnAuthorization> expiredBy(Instant now, int limit) {
         return dynamo.query(QueryRequest.builder().tableName(tables.orders()).indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY)
                         .keyConditionExpression("openStatus = :open AND expiresAt <= :now")
-                        .expressionAttributeValues(Map.of(":open", s(OPEN), ":now", s(Instants.format(now))))
+                        .expressionAttributeValues(Map.of(":open", s(ReturnItem.OPEN), ":now", s(Instants.format(now))))
                         .limit(limit).build())
-                .items().stream().map(i -> fromJson(i.get("body").s())).toList();
+                .items().stream().map(ReturnItem::read).toList();
     }
 
     @Override
@@ -223,37 +204,6 @@ public final class DynamoReturns implements Returns {
             start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return entries;
-    }
-
-    private static Map<String, AttributeValue> item(ReturnAuthorization r) {
-        var item = new HashMap<String, AttributeValue>();
-        item.put("id", s(r.id()));
-        item.put("type", s(TYPE));
-        item.put("customerId", s(r.customerId()));
-        item.put("createdAt", s(Instants.format(r.createdAt())));
-        item.put("status", s(r.status().name()));
-        if (r.status() == ReturnStatus.REQUESTED && r.expiresAt() != null) {
-            item.put("openStatus", s(OPEN));
-            item.put("expiresAt", s(Instants.format(r.expiresAt())));
-        }
-        item.put("body", s(json(r)));
-        return item;
-    }
-
-    private static String json(ReturnAuthorization r) {
-        try {
-            return Json.MAPPER.writeValueAsString(r);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ReturnAuthorization fromJson(String json) {
-        try {
-            return Json.MAPPER.readValue(json, ReturnAuthorization.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable return", e);
-        }
     }
 
     private static AttributeValue s(String v) {

@@ -8,11 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -20,26 +15,23 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/** The stock ledger on DynamoDB: reads through the Enhanced Client, counts as conditional updates. */
+/** The stock ledger on DynamoDB: an item per SKU and location, counts as conditional updates. */
 public final class DynamoStockLedger implements StockLedger {
     private static final AttributeValue ZERO = AttributeValue.fromN("0");
 
     private final DynamoDbClient dynamo;
-    private final DynamoDbTable<StockItem> table;
     private final String tableName;
 
-    public DynamoStockLedger(DynamoDbClient dynamo, DynamoDbEnhancedClient enhanced, String tableName) {
+    public DynamoStockLedger(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
-        this.table = enhanced.table(tableName, StockItem.SCHEMA);
     }
 
     @Override
     public List<StockLevel> levels(String sku) {
-        return table.query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(StockItem.pk(sku)).build()))
-                        .build())
-                .items().stream().map(StockItem::toLevel).toList();
+        return dynamo.queryPaginator(r -> r.tableName(tableName).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(StockItem.pk(sku)))))
+                .items().stream().map(StockItem::read).toList();
     }
 
     @Override

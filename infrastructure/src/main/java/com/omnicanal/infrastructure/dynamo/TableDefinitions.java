@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
  * The tables as template.yaml declares them; the local stack and tests create them from here, and a test checks that
- * template.yaml says the same.
+ * template.yaml says the same. Their items are attribute maps built by one item class per record type in the owning
+ * capability's {@code .dynamo} package (README, "Tables and how they are mapped").
  */
 public final class TableDefinitions {
     public static final String ORDERS_BY_CUSTOMER = "byCustomer";

@@ -1,10 +1,13 @@
-package com.omnicanal.order;
+package com.omnicanal.shared;
 
 import java.security.SecureRandom;
 
-/** Short pickup codes without look-alike characters (no 0/O, 1/I/L, 2/Z, 5/S, 8/B), read aloud or typed on a tablet. */
+/**
+ * Short codes without look-alike characters (no 0/O, 1/I/L, 2/Z, 5/S, 8/B), read aloud or typed on a tablet: an
+ * order's pickup code, a return's code.
+ */
 public final class PickupCodes {
-    static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+    public static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
     public static final int LENGTH = 6;
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,4 +1,4 @@
-package com.omnicanal.messaging;
+package com.omnicanal.shared;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
