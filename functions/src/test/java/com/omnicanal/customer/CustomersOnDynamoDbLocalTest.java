@@ -230,7 +230,7 @@ class CustomersOnDynamoDbLocalTest {
     void verifyingAPhoneAStoreRegisteredTakesItFromTheWalkInWithoutMergingAnything() {
         var store = fx.service.registerInStore(lea, "paris-rivoli",
                 new ProfilePatch("Camille", "Martin", "fr", null, null, null), "06 12 34 56 78", null, "2900123456");
-        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
+        var reservation = fx.backend.reserve(Actor.customer(store.id()),
                 new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
         fx.customers.decide(store.id(), new Consent("MARKETING", "SMS", true, "store", "v1", fx.backend.clock.instant()));
 
@@ -253,7 +253,7 @@ class CustomersOnDynamoDbLocalTest {
     void staffMergeAWalkInIntoAnAccountWithItsCardAndHistoryButGiveNoConsentOnTheAccountsBehalf() {
         var store = fx.service.registerInStore(lea, "paris-rivoli",
                 new ProfilePatch("Camille", "Martin", "fr", null, null, null), null, null, "2900123456");
-        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
+        var reservation = fx.backend.reserve(Actor.customer(store.id()),
                 new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
         fx.service.decide(camille, List.of(new Consent("FEEDBACK", "EMAIL", true, null, "v1", null)));
         fx.backend.clock.advance(Duration.ofMinutes(1));
@@ -415,7 +415,7 @@ class CustomersOnDynamoDbLocalTest {
         fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 20);
         for (int i = 0; i < 12; i++) {
             fx.backend.clock.advance(Duration.ofMinutes(1));
-            fx.backend.reservationService.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k" + i);
+            fx.backend.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k" + i);
         }
         var first = fx.service.timeline(camille, null);
         assertThat(first.items()).hasSize(20);
@@ -432,7 +432,7 @@ class CustomersOnDynamoDbLocalTest {
     void staffLookUpTheCustomerInFrontOfThemAndTheLookIsRecorded() {
         verified(camille, "phone", "06 12 34 56 78");
         fx.service.update(camille, new ProfilePatch("Camille", "Martin", null, null, null, null));
-        fx.backend.reservationService.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
+        fx.backend.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
 
         var view = fx.service.lookup(lea, "paris-rivoli", "06 12 34 56 78", null, null);
 
@@ -452,7 +452,7 @@ class CustomersOnDynamoDbLocalTest {
         verified(person, "email", "zoe.quintard@example.fr");
         verified(person, "phone", "07 45 67 89 01");
         fx.service.addIdentity(person, "card", "2900987654");
-        fx.backend.reservationService.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
+        fx.backend.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
         fx.service.lookup(lea, "paris-rivoli", null, "zoe.quintard@example.fr", null);
         var exported = com.omnicanal.infrastructure.http.Json.write(fx.service.export(person));
         assertThat(exported).contains("Quintard", "zoe.quintard@example.fr", "+33745678901", "2900987654");
@@ -526,7 +526,7 @@ class CustomersOnDynamoDbLocalTest {
     void aMergeThatLandsAfterTheSurvivorsErasureMovesNothingUnderTheErasedId() {
         var store = fx.service.registerInStore(lea, "paris-rivoli", new ProfilePatch("Zoé", null, "fr", null, null, null),
                 null, null, null);
-        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
+        var reservation = fx.backend.reserve(Actor.customer(store.id()),
                 new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
         fx.service.me(Actor.customer("cust-zoe"));
         fx.service.erase(Actor.customer("cust-zoe"));

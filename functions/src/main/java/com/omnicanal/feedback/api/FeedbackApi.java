@@ -7,6 +7,7 @@ import com.omnicanal.feedback.FeedbackService;
 import com.omnicanal.feedback.Questionnaire;
 import com.omnicanal.feedback.Response;
 import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.ResponseMemory;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.shared.DomainException;
 import java.util.List;
@@ -24,8 +25,9 @@ public final class FeedbackApi {
     public record Visit(String customerId, String phone) {
     }
 
-    public static Router router(FeedbackService feedback) {
-        return Router.builder()
+    /** {@code answers} keeps the first answer of the routes openapi.yaml declares x-idempotency: response. */
+    public static Router router(FeedbackService feedback, ResponseMemory answers) {
+        return Router.builder().remembering(answers)
                 .route("POST /ops/questionnaires", request -> {
                     var q = feedback.create(Callers.actor(request), request.body(Questionnaire.class));
                     return ApiResponse.created(q, "/ops/questionnaires/" + q.id());

@@ -109,7 +109,7 @@ public final class DynamoOrders implements Orders {
         if (change.idempotency() != null) {
             idempotencyAction = actions.size();
             var claim = change.idempotency();
-            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
+            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
                     s(json(order))));
         }
         var outcome = transactions.write(() -> actions);

@@ -68,7 +68,7 @@ public final class DynamoReservations implements Reservations {
                         .conditionExpression("attribute_not_exists(id)").build()).build(),
                 OutboxItems.put(tables.outbox(), confirmation),
                 // IDEMPOTENCY: the claim commits with the reservation or not at all
-                IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
+                IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
                         AttributeValue.fromM(item)),
                 // NOT_ERASED: a hold for an erased customer is refused, even one on its way when the erasure began
                 ErasureMarks.notErased(tables.customers(), reservation.customerId())));
