@@ -109,7 +109,7 @@ public final class Wiring {
                 feedback.get().schedulingQuestionnaires().happened(kind, customerId, eventId, storeId, skus, at);
         // POSTs that openapi.yaml marks x-idempotency: response keep their first answer under the Idempotency-Key
         this.answers = lazy(() -> new DynamoResponseMemory(dynamo, tables.idempotency(), clock));
-        this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get()).remembering(answers.get()));
+        this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get(), answers.get()));
         this.reservations = lazy(() -> new ReservationService(catalog.get(), ledger.get(),
                 new DynamoReservations(dynamo, tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
@@ -120,7 +120,7 @@ public final class Wiring {
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
         this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
-        this.customerApi = lazy(() -> CustomerApi.router(customers.get()).remembering(answers.get()));
+        this.customerApi = lazy(() -> CustomerApi.router(customers.get(), answers.get()));
         this.orderStore = lazy(() -> new DynamoOrders(dynamo, tables));
         this.orders = lazy(() -> {
             var d = OrderPolicy.DEFAULT;

@@ -5,17 +5,13 @@ import com.omnicanal.catalog.Store;
 import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
-import com.omnicanal.shared.IdempotencyClaim;
+import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Ids;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 
 /** A customer orders for pickup: every line is held at the pickup store at once, or options are offered. */
@@ -75,10 +71,10 @@ public final class PlacingOrders {
     public record Outcome(Order order, boolean replayed) {
     }
 
-    public Outcome place(PlaceOrder command, String idempotencyKey) {
+    public Outcome place(PlaceOrder command, IdempotencyKey key) {
         var request = command.order();
         var actor = command.customer();
-        var store = pickupStore(request, idempotencyKey);
+        var store = pickupStore(request);
         var now = now();
         var lines = new ArrayList<Order.Line>();
         int total = 0;
@@ -88,8 +84,7 @@ public final class PlacingOrders {
             total += product.priceCents() * line.quantity();
         }
         var contact = command.contact();
-        var claim = new IdempotencyClaim("orders:" + actor.id() + ":" + idempotencyKey, fingerprint(request), now,
-                Duration.ofHours(24));
+        var claim = key.claimAt(now);
         var id = Ids.newId();
         var placed = new Order(id, actor.id(), store.id(), store.name(), lines, contact, request.paymentAuthorization(),
                 total, OrderStatus.PLACED, null, 0, false, now, now.plus(policy.readyTargetAt(store)), null, null, List.of(),
@@ -98,7 +93,7 @@ public final class PlacingOrders {
                 .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim));
         if (result instanceof Orders.Outcome.Applied) return new Outcome(placed, false);
         if (result instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
-        if (result instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
+        if (result instanceof Orders.Outcome.KeyReused) throw key.reused();
         if (result instanceof Orders.Outcome.CustomerErased) throw erased();
         // the pickup store lacks something: offer a later date by transfer, or the stores that have every line
         var offered = options.offer(lines, store, now);
@@ -111,17 +106,14 @@ public final class PlacingOrders {
                 "not everything is at " + store.name())), List.of(), now);
         var saved = orders.apply(Orders.Change.of(awaiting, null).idempotency(claim));
         if (saved instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
-        if (saved instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
+        if (saved instanceof Orders.Outcome.KeyReused) throw key.reused();
         if (saved instanceof Orders.Outcome.CustomerErased) throw erased();
         return new Outcome(awaiting, false);
     }
 
-    /** The pickup store, once the catalog knows every SKU ordered and the request carries its key. */
-    private Store pickupStore(OrderRequest request, String idempotencyKey) {
+    /** The pickup store, once the catalog knows every SKU ordered. */
+    private Store pickupStore(OrderRequest request) {
         var violations = new ArrayList<DomainException.Violation>();
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
-            violations.add(new DomainException.Violation("Idempotency-Key", "header is required, 1 to 128 characters"));
-        }
         for (int i = 0; i < request.lines().size(); i++) {
             if (catalog.product(request.lines().get(i).sku()).isEmpty()) {
                 violations.add(new DomainException.Violation("lines[" + i + "].sku", "is not a known SKU"));
@@ -132,24 +124,8 @@ public final class PlacingOrders {
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.pickupStoreId()));
     }
 
-    static String fingerprint(OrderRequest request) {
-        try {
-            var text = new StringBuilder(request.pickupStoreId()).append('|').append(request.paymentAuthorization());
-            for (var line : request.lines()) text.append('|').append(line.sku()).append('x').append(line.quantity());
-            text.append('|').append(request.contact());
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static DomainException keyReused(String key) {
-        return new DomainException.IdempotencyConflict("Idempotency-Key " + key + " was already used with a different request");
     }
 
     private static DomainException erased() {

@@ -4,23 +4,18 @@ import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Product;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.outbox.OutboxMessage;
-import com.omnicanal.shared.IdempotencyClaim;
+import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Ids;
 import com.omnicanal.shared.Page;
 import com.omnicanal.stock.StockLedger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +25,6 @@ public final class ReservationService implements ReservationDesk {
     public static final String CONFIRMED = "RESERVATION_CONFIRMED";
     public static final String EXPIRED = "RESERVATION_EXPIRED";
     public static final int PAGE_SIZE = 20;
-    /** How long a client's Idempotency-Key is remembered. */
-    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-    private static final int MAX_KEY_LENGTH = 128;
 
     private final Catalog catalog;
     private final StockLedger stock;
@@ -60,17 +52,15 @@ public final class ReservationService implements ReservationDesk {
     public record Outcome(Reservation reservation, boolean replayed) {
     }
 
-    public Outcome reserve(Actor actor, ReservationRequest request, String idempotencyKey) {
-        validate(request, idempotencyKey);
+    public Outcome reserve(Actor actor, ReservationRequest request, IdempotencyKey key) {
+        validate(request);
         var product = catalog.product(request.sku())
                 .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku()));
         var store = catalog.store(request.storeId())
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId()));
         var now = now();
         var reservation = held(actor.id(), product, store, request.quantity(), now);
-        var claim = new IdempotencyClaim("reservations:" + actor.id() + ":" + idempotencyKey,
-                fingerprint(request), now, IDEMPOTENCY_WINDOW);
-        var result = reservations.hold(reservation, confirmation(reservation, store), claim);
+        var result = reservations.hold(reservation, confirmation(reservation, store), key.claimAt(now));
         if (result instanceof Reservations.HoldResult.Held held) return new Outcome(held.reservation(), false);
         if (result instanceof Reservations.HoldResult.Replayed replayed) return new Outcome(replayed.reservation(), true);
         if (result instanceof Reservations.HoldResult.NotEnoughStock short_) {
@@ -78,8 +68,7 @@ public final class ReservationService implements ReservationDesk {
                     alternatives(request.sku(), request.storeId(), request.quantity()));
         }
         if (result instanceof Reservations.HoldResult.CustomerErased) throw new DomainException.Forbidden("this account was erased");
-        throw new DomainException.IdempotencyConflict(
-                "Idempotency-Key " + idempotencyKey + " was already used with a different request");
+        throw key.reused();
     }
 
     /**
@@ -218,12 +207,8 @@ public final class ReservationService implements ReservationDesk {
         return new DomainException.InvalidState("reservation " + id + " changed meanwhile; read it again");
     }
 
-    private void validate(ReservationRequest request, String idempotencyKey) {
+    private void validate(ReservationRequest request) {
         var violations = new ArrayList<DomainException.Violation>();
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
-            violations.add(new DomainException.Violation("Idempotency-Key",
-                    "header is required, 1 to " + MAX_KEY_LENGTH + " characters"));
-        }
         if (request.sku() == null || request.sku().isBlank()) {
             violations.add(new DomainException.Violation("sku", "is required"));
         }
@@ -235,16 +220,5 @@ public final class ReservationService implements ReservationDesk {
                     "is required, between 1 and " + policy.maxQuantity()));
         }
         if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
-    }
-
-    /** Same SKU, store and quantity: the same request. */
-    static String fingerprint(ReservationRequest request) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(
-                    (request.sku() + "\n" + request.storeId() + "\n" + request.quantity()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.RecordingChannel;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
@@ -103,8 +104,9 @@ final class CustomerFixture {
 
     /** A click-and-collect order of one T-shirt at Paris Rivoli, with the contact the customer typed. */
     Order order(Actor who, String key, String name, String mail, String phone) {
-        return orders.placing().place(new PlacingOrders.PlaceOrder(who, new OrderRequest(List.of(new OrderRequest.LineRequest(
-                "TSH-COT-BLU-M", 1)), "paris-rivoli", new Order.Contact(name, mail, phone), "pa_auth_" + key)), key).order();
+        var command = new PlacingOrders.PlaceOrder(who, new OrderRequest(List.of(new OrderRequest.LineRequest(
+                "TSH-COT-BLU-M", 1)), "paris-rivoli", new Order.Contact(name, mail, phone), "pa_auth_" + key));
+        return orders.placing().place(command, Keys.order(command, key)).order();
     }
 
     /** Hands every message of the outbox to the dispatcher, as the stream does; sent or failed ones are skipped. */

@@ -39,7 +39,7 @@ class ErasingCustomersTest extends CustomerJourneysOnDynamoDbLocal {
         verified(person, "email", "zoe.quintard@example.fr");
         verified(person, "phone", "07 45 67 89 01");
         fx.verifyingIdentities.add(person, "card", "2900987654");
-        fx.backend.reservationService.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
+        fx.backend.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
         fx.lookingUpCustomers.lookup(lea, "paris-rivoli", new CustomerLookup(null, "zoe.quintard@example.fr", null));
         var exported = com.omnicanal.infrastructure.http.Json.write(fx.exportingData.export(person));
         assertThat(exported).contains("Quintard", "zoe.quintard@example.fr", "+33745678901", "2900987654");

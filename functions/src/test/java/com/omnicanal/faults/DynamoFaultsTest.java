@@ -7,6 +7,7 @@ import com.omnicanal.reservation.InsufficientStock;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -93,7 +94,7 @@ class DynamoFaultsTest {
                     go.await();
                     for (int attempt = 1; attempt <= 20; attempt++) {
                         try {
-                            var outcome = backend.reservationService.reserve(customer,
+                            var outcome = backend.reserve(customer,
                                     new ReservationRequest(sku, store, quantity), "key-" + customer.id());
                             accepted.put(customer.id(), outcome.reservation().id());
                             return null;
@@ -173,7 +174,8 @@ class DynamoFaultsTest {
                     for (int attempt = 1; attempt <= 20; attempt++) {
                         try {
                             var order = new com.omnicanal.order.PlacingOrders.PlaceOrder(customer, request);
-                            accepted.put(customer.id(), service.placing().place(order, "key-" + customer.id()).order().id());
+                            var placed = service.placing().place(order, Keys.order(order, "key-" + customer.id()));
+                            accepted.put(customer.id(), placed.order().id());
                             return null;
                         } catch (com.omnicanal.shared.DomainException.InvalidState noStockAnywhere) {
                             refused.incrementAndGet();

@@ -35,6 +35,7 @@ import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -174,7 +175,7 @@ class CustomerMessagesTest {
     private List<OutboxMessage> journeys() {
         var clock = backend.clock;
         // a reservation, confirmed then expired
-        backend.reservationService.reserve(camille, new ReservationRequest("LIV-RAN-ALP", STORE, 2), "res-1");
+        backend.reserve(camille, new ReservationRequest("LIV-RAN-ALP", STORE, 2), "res-1");
         clock.advance(Duration.ofHours(49));
         backend.reservationService.releaseExpired(10);
 
@@ -243,13 +244,15 @@ class CustomerMessagesTest {
     }
 
     private Order place(String key, String sku, int quantity) {
-        return orders.placing().place(new PlacingOrders.PlaceOrder(camille, new OrderRequest(List.of(
+        var command = new PlacingOrders.PlaceOrder(camille, new OrderRequest(List.of(
                 new OrderRequest.LineRequest(sku, quantity)), STORE, new Order.Contact("Camille Martin",
-                "camille.martin@example.fr", "06 12 34 56 78"), "pa_3QxZ9b2eZvKYlo2C")), key).order();
+                "camille.martin@example.fr", "06 12 34 56 78"), "pa_3QxZ9b2eZvKYlo2C"));
+        return orders.placing().place(command, Keys.order(command, key)).order();
     }
 
     private RequestingReturns.Outcome requestReturn(ReturnRequest request, String key) {
-        return returns.requesting().request(new RequestingReturns.RequestReturn(camille, request), key);
+        var command = new RequestingReturns.RequestReturn(camille, request);
+        return returns.requesting().request(command, Keys.returnOf(command, key));
     }
 
     private Order readyOrder(String key, String sku, int quantity) {

@@ -9,6 +9,7 @@ import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,8 @@ final class OrderFixture {
     }
 
     PlacingOrders.Outcome place(Actor customer, OrderRequest request, String key) {
-        return placing.place(new PlacingOrders.PlaceOrder(customer, request), key);
+        var command = new PlacingOrders.PlaceOrder(customer, request);
+        return placing.place(command, Keys.order(command, key));
     }
 
     Order placed(String key, String... skuQuantity) {

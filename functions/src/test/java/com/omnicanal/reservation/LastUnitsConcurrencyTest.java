@@ -51,7 +51,7 @@ class LastUnitsConcurrencyTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     try {
-                        backend.reservationService.reserve(customer, new ReservationRequest(sku, store, 1), "race");
+                        backend.reserve(customer, new ReservationRequest(sku, store, 1), "race");
                         successes.incrementAndGet();
                     } catch (InsufficientStock e) {
                         shortages.incrementAndGet();

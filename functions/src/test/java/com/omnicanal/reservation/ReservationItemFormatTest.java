@@ -83,7 +83,7 @@ class ReservationItemFormatTest {
         var product = backend.catalog.products().get(0);
         var store = backend.catalog.stores().get(0);
         backend.stock(product.sku(), store.id(), 3);
-        var held = backend.reservationService.reserve(Actor.customer("cust-camille"),
+        var held = backend.reserve(Actor.customer("cust-camille"),
                 new ReservationRequest(product.sku(), store.id(), 2), "key-1").reservation();
         assertThat(held.productName()).isEqualTo(product.name());
         assertThat(held.storeName()).isEqualTo(store.name());

@@ -161,7 +161,7 @@ class RequestingReturnsTest extends ReturnsOnDynamoDbLocal {
 
     @Test
     void anInStorePurchaseIsReturnedByItsReceipt() {
-        var reservation = fx.backend.reservationService.reserve(fx.camille,
+        var reservation = fx.backend.reserve(fx.camille,
                 new ReservationRequest("TSH-COT-BLU-L", "paris-rivoli", 1), "k").reservation();
         fx.backend.reservationService.complete(fx.lea, "paris-rivoli", reservation.id());
 

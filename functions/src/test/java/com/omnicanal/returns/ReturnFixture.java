@@ -12,6 +12,7 @@ import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,8 @@ final class ReturnFixture {
     Order collected(String key, int quantity) {
         var request = new OrderRequest(List.of(new OrderRequest.LineRequest("TSH-COT-BLU-M", quantity)), "paris-rivoli",
                 new Order.Contact("Camille", "camille.martin@example.fr", null), "pa_123456789");
-        var order = orders.placing().place(new PlacingOrders.PlaceOrder(camille, request), key).order();
+        var command = new PlacingOrders.PlaceOrder(camille, request);
+        var order = orders.placing().place(command, Keys.order(command, key)).order();
         orders.preparing().accept(lea, "paris-rivoli", order.id());
         var ready = orders.preparing().ready(lea, "paris-rivoli", order.id());
         return orders.collecting().collect(lea, "paris-rivoli", order.id(), ready.pickupCode());
@@ -80,7 +82,8 @@ final class ReturnFixture {
     }
 
     RequestingReturns.Outcome request(Actor customer, ReturnRequest request, String key) {
-        return requesting.request(new RequestingReturns.RequestReturn(customer, request), key);
+        var command = new RequestingReturns.RequestReturn(customer, request);
+        return requesting.request(command, Keys.returnOf(command, key));
     }
 
     static List<ReceivingReturns.Counted> counted(int resellable, int damaged) {

@@ -74,7 +74,7 @@ class StockInvariantProperties {
             if (step instanceof Reserve r) {
                 boolean fits = onHand - reservedNow >= r.quantity();
                 try {
-                    var made = backend.reservationService.reserve(Actor.customer("c" + n), new ReservationRequest(sku, store,
+                    var made = backend.reserve(Actor.customer("c" + n), new ReservationRequest(sku, store,
                             r.quantity()), "k" + n++).reservation();
                     assertThat(fits).as("reservation accepted beyond availability").isTrue();
                     held.add(made);

@@ -2,9 +2,11 @@ package com.omnicanal.testing;
 
 import com.omnicanal.catalog.seed.SeedCatalog;
 import com.omnicanal.infrastructure.config.Settings;
+import com.omnicanal.shared.Actor;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.reservation.HoldPolicy;
+import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
 import com.omnicanal.stock.StockLevel;
@@ -75,6 +77,11 @@ public final class TestBackend {
         }
         TableDefinitions.createAll(dynamo, tables);
         withoutExpiry();
+    }
+
+    /** A reservation as POST /reservations makes it, under this Idempotency-Key. */
+    public ReservationService.Outcome reserve(Actor customer, ReservationRequest request, String key) {
+        return reservationService.reserve(customer, request, Keys.reservation(customer, key, request));
     }
 
     public void stock(String sku, String location, int onHand) {

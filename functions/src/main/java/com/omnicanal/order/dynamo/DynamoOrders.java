@@ -108,7 +108,7 @@ public final class DynamoOrders implements Orders {
         if (change.idempotency() != null) {
             idempotencyAction = actions.size();
             var claim = change.idempotency();
-            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
+            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
                     JsonDocuments.write(order)));
         }
         var outcome = transactions.write(() -> actions);

@@ -54,7 +54,7 @@ public final class DynamoReservations implements Reservations {
         actions.add(OutboxItems.put(tables.outbox(), confirmation));
         // IDEMPOTENCY: the claim commits with the reservation or not at all
         actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
-                claim.expiresAt(), AttributeValue.fromM(ReservationItem.of(reservation))));
+                AttributeValue.fromM(ReservationItem.of(reservation))));
         // NOT_ERASED: a hold for an erased customer is refused, even one on its way when the erasure began
         actions.add(ErasureMarks.notErased(tables.customers(), reservation.customerId()));
         var outcome = transactions.write(() -> actions);

@@ -88,7 +88,7 @@ public final class DynamoReturns implements Returns {
         if (change.idempotency() != null) {
             idempotency = actions.size();
             var claim = change.idempotency();
-            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
+            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
                     JsonDocuments.write(r)));
         }
         var outcome = transactions.write(() -> actions);

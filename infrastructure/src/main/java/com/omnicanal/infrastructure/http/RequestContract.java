@@ -146,13 +146,7 @@ public final class RequestContract {
         var errors = new ArrayList<FieldError>();
         var operation = operation(routeKey);
         if (operation == null) return errors;
-        var path = routeKey.substring(routeKey.indexOf(' ') + 1);
-        var parameters = new ArrayList<Map<String, Object>>();
-        var pathItem = (Map<String, Object>) map(document.get("paths")).get(path);
-        for (var list : List.of(pathItem.getOrDefault("parameters", List.of()), operation.getOrDefault("parameters", List.of()))) {
-            for (var p : (List<Object>) list) parameters.add(resolve(map(p)));
-        }
-        for (var parameter : parameters) {
+        for (var parameter : parameters(routeKey, operation)) {
             var name = (String) parameter.get("name");
             var in = (String) parameter.get("in");
             var value = switch (in) {
@@ -208,6 +202,25 @@ public final class RequestContract {
             }
         }
         return errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
+    }
+
+    /** Whether the route requires this header (the Router refuses a transactional route that does not). */
+    public boolean requiresHeader(String routeKey, String name) {
+        var operation = operation(routeKey);
+        return operation != null && parameters(routeKey, operation).stream().anyMatch(p -> "header".equals(p.get("in"))
+                && name.equalsIgnoreCase((String) p.get("name")) && Boolean.TRUE.equals(p.get("required")));
+    }
+
+    /** The path item's parameters and the operation's, $refs resolved. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> parameters(String routeKey, Map<String, Object> operation) {
+        var path = routeKey.substring(routeKey.indexOf(' ') + 1);
+        var parameters = new ArrayList<Map<String, Object>>();
+        var pathItem = (Map<String, Object>) map(document.get("paths")).get(path);
+        for (var list : List.of(pathItem.getOrDefault("parameters", List.of()), operation.getOrDefault("parameters", List.of()))) {
+            for (var p : (List<Object>) list) parameters.add(resolve(map(p)));
+        }
+        return parameters;
     }
 
     private static String get(Map<String, String> values, String name, boolean ignoreCase) {
