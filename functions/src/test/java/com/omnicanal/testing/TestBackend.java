@@ -1,9 +1,13 @@
 package com.omnicanal.testing;
 
 import com.omnicanal.catalog.seed.SeedCatalog;
+import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
@@ -22,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The real adapters and services over one DynamoDB endpoint, with a clock the test controls. */
-public final class TestBackend {
+public final class TestBackend implements Backend {
     public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
 
     public final DynamoDbClient dynamo;
@@ -80,13 +84,9 @@ public final class TestBackend {
         withoutExpiry();
     }
 
+    @Override
     public void stock(String sku, String location, int onHand) {
         enhanced.table(tables.stock(), StockItem.SCHEMA).putItem(StockItem.of(new StockLevel(sku, location, onHand, 0)));
-    }
-
-    public StockLevel level(String sku, String location) {
-        return ledger.levels(sku).stream().filter(l -> l.location().equals(location)).findFirst()
-                .orElseThrow(() -> new AssertionError("no stock item " + sku + "@" + location));
     }
 
     /** Raw item of a stock line, to check the stored {@code available} attribute too. */
@@ -94,6 +94,7 @@ public final class TestBackend {
         return dynamo.getItem(r -> r.tableName(tables.stock()).key(StockItem.key(sku, location))).item();
     }
 
+    @Override
     public Map<String, Integer> countItems() {
         var counts = new HashMap<String, Integer>();
         for (var request : TableDefinitions.all(tables)) {
@@ -101,6 +102,63 @@ public final class TestBackend {
                     dynamo.scan(ScanRequest.builder().tableName(request.tableName()).build()).count());
         }
         return counts;
+    }
+
+    @Override
+    public MutableClock clock() {
+        return clock;
+    }
+
+    @Override
+    public SeedCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public DynamoStockLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public DynamoReservations reservations() {
+        return reservations;
+    }
+
+    @Override
+    public DynamoDeliveryLog deliveryLog() {
+        return new DynamoDeliveryLog(dynamo, tables.outbox());
+    }
+
+    @Override
+    public ReservationService reservationService() {
+        return reservationService;
+    }
+
+    @Override
+    public StockService stockService() {
+        return stockService;
+    }
+
+    @Override
+    public void reset() {
+        resetTables();
+    }
+
+    @Override
+    public StoredStock storedStock(String sku, String location) {
+        var item = rawStock(sku, location);
+        return new StoredStock(Integer.parseInt(item.get("onHand").n()), Integer.parseInt(item.get("reserved").n()),
+                Integer.parseInt(item.get("available").n()));
+    }
+
+    @Override
+    public void markErased(String customerId) {
+        new DynamoCustomers(dynamo, tables.customers(), tables.outbox()).markErased(customerId, clock.instant());
+    }
+
+    @Override
+    public void queue(OutboxMessage message) {
+        dynamo.transactWriteItems(r -> r.transactItems(OutboxItems.put(tables.outbox(), message)));
     }
 
     public static Settings settings() {
