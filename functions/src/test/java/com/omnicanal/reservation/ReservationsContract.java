@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockFeed;
+import com.omnicanal.stock.StockLedger;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.messaging.MessageRecord;
 import com.omnicanal.outbox.OutboxMessage;
@@ -14,8 +15,10 @@ import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -256,6 +259,28 @@ public abstract class ReservationsContract {
         assertThat(backend.ledger().applyCount(store, 4, sku, 1)).isEqualTo(com.omnicanal.stock.StockLedger.CountOutcome.SUPERSEDED);
         assertThat(backend.level(sku, store).onHand()).isEqualTo(9);
         assertThat(backend.ledger().applyCount(store, 5, sku, 1).applied()).isFalse();
+    }
+
+    @Test
+    void twentyFeedsCountingAtOnceLeaveTheNewestCount() throws Exception {
+        var barrier = new CyclicBarrier(20);
+        var pool = Executors.newFixedThreadPool(20);
+        var feeds = new ArrayList<Callable<Boolean>>();
+        for (int sequence = 1; sequence <= 20; sequence++) {
+            long feed = sequence;
+            feeds.add(() -> {
+                barrier.await();
+                var applied = backend.ledger().applyCount(store, feed, sku, 100 + (int) feed).applied();
+                backend.ledger().recordFeed(store, feed);
+                return applied;
+            });
+        }
+        for (var f : pool.invokeAll(feeds)) f.get();
+        pool.shutdown();
+
+        assertThat(backend.level(sku, store).onHand()).isEqualTo(120);
+        assertThat(backend.ledger().lastAppliedFeed(store)).isEqualTo(20);
+        assertThat(backend.ledger().applyCount(store, 20, sku, 1)).isEqualTo(StockLedger.CountOutcome.SUPERSEDED);
     }
 
     @Test

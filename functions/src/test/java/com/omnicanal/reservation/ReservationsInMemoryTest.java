@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReservationsInMemoryTest extends ReservationsContract {
     @Override
     protected Backend backend() {
-        return new InMemoryBackend();
+        return InMemoryBackend.create();
     }
 
     /**

@@ -13,51 +13,19 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The in-memory adapters and the services over them, as {@link TestBackend} builds them over DynamoDB: the fast tier. */
-public final class InMemoryBackend implements Backend {
+public record InMemoryBackend(MutableClock clock, SeedCatalog catalog, InMemoryStore store, InMemoryStockLedger ledger,
+                              InMemoryReservations reservations, InMemoryDeliveryLog deliveryLog,
+                              ReservationService reservationService, StockService stockService) implements Backend {
     private static final SeedCatalog CATALOG = SeedCatalog.fromClasspath();
 
-    private final MutableClock clock = new MutableClock(TestBackend.START);
-    private final InMemoryStore store = new InMemoryStore();
-    private final InMemoryStockLedger ledger = new InMemoryStockLedger(store);
-    private final InMemoryReservations reservations = new InMemoryReservations(store);
-    private final InMemoryDeliveryLog deliveryLog = new InMemoryDeliveryLog(store);
-    private final ReservationService reservationService = new ReservationService(CATALOG, ledger, reservations,
-            new HoldPolicy(Duration.ofHours(48), 5), clock);
-    private final StockService stockService = new StockService(CATALOG, ledger);
-
-    @Override
-    public MutableClock clock() {
-        return clock;
-    }
-
-    @Override
-    public SeedCatalog catalog() {
-        return CATALOG;
-    }
-
-    @Override
-    public InMemoryStockLedger ledger() {
-        return ledger;
-    }
-
-    @Override
-    public InMemoryReservations reservations() {
-        return reservations;
-    }
-
-    @Override
-    public InMemoryDeliveryLog deliveryLog() {
-        return deliveryLog;
-    }
-
-    @Override
-    public ReservationService reservationService() {
-        return reservationService;
-    }
-
-    @Override
-    public StockService stockService() {
-        return stockService;
+    public static InMemoryBackend create() {
+        var clock = new MutableClock(TestBackend.START);
+        var store = new InMemoryStore();
+        var ledger = new InMemoryStockLedger(store);
+        var reservations = new InMemoryReservations(store);
+        return new InMemoryBackend(clock, CATALOG, store, ledger, reservations, new InMemoryDeliveryLog(store),
+                new ReservationService(CATALOG, ledger, reservations, new HoldPolicy(Duration.ofHours(48), 5), clock),
+                new StockService(CATALOG, ledger));
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** The outbox as the dispatcher works it, in memory: the same conditional status moves as the DynamoDB one. */
 public final class InMemoryDeliveryLog implements DeliveryLog {
@@ -34,103 +36,70 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
 
     @Override
     public boolean claim(String messageId, Instant now, Duration lease) {
-        synchronized (store) {
-            var entry = store.outbox.get(messageId);
-            if (entry == null || !CLAIMABLE.contains(entry.status)) return false;
-            entry.status = Status.SENDING;
-            entry.leaseUntil = InMemoryStore.millis(now.plus(lease));
-            entry.updatedAt = InMemoryStore.millis(now);
-            return true;
-        }
+        return update(messageId, e -> CLAIMABLE.contains(e.status), e -> {
+            e.status = Status.SENDING;
+            e.leaseUntil = InMemoryStore.millis(now.plus(lease));
+            e.updatedAt = InMemoryStore.millis(now);
+        });
     }
 
     @Override
     public void recordAttempt(String messageId, Attempt attempt) {
-        synchronized (store) {
-            var entry = store.outbox.get(messageId);
-            if (entry != null) {
-                entry.attempts.add(new Attempt(attempt.channel(), attempt.providerId(), attempt.status(),
-                        attempt.errorCode(), InMemoryStore.millis(attempt.at())));
-            }
-        }
+        update(messageId, e -> true, e -> e.attempts.add(new Attempt(attempt.channel(), attempt.providerId(),
+                attempt.status(), attempt.errorCode(), InMemoryStore.millis(attempt.at()))));
     }
 
     @Override
     public void markSent(String messageId, ChannelKind channel, String providerId, Instant now) {
-        synchronized (store) {
-            var entry = store.outbox.get(messageId);
-            if (entry == null) return;
-            entry.status = Status.SENT;
-            entry.channel = channel;
-            entry.providerId = providerId;
-            entry.delivery = DeliveryStatus.SENT;
-            entry.updatedAt = InMemoryStore.millis(now);
-            entry.leaseUntil = null;
-            entry.notBefore = null;
-        }
+        update(messageId, e -> true, e -> {
+            e.channel = channel;
+            e.providerId = providerId;
+            e.delivery = DeliveryStatus.SENT;
+            settle(e, Status.SENT, e.reason, now);
+        });
     }
 
     @Override
     public void markFailed(String messageId, String reason, Instant now) {
-        synchronized (store) {
-            var entry = store.outbox.get(messageId);
-            if (entry == null) return;
-            entry.status = Status.FAILED;
-            entry.reason = reason;
-            entry.updatedAt = InMemoryStore.millis(now);
-            entry.leaseUntil = null;
-            entry.notBefore = null;
-        }
+        update(messageId, e -> true, e -> settle(e, Status.FAILED, reason, now));
     }
 
     @Override
     public void markRetry(String messageId, String reason, Instant retryAt, Instant now) {
-        synchronized (store) {
-            var entry = store.outbox.get(messageId);
-            if (entry == null) return;
-            entry.status = Status.RETRY;
-            entry.reason = reason;
-            entry.notBefore = InMemoryStore.millis(retryAt);
-            entry.updatedAt = InMemoryStore.millis(now);
-            entry.leaseUntil = null;
-        }
+        update(messageId, e -> true, e -> {
+            e.status = Status.RETRY;
+            e.reason = reason;
+            e.notBefore = InMemoryStore.millis(retryAt);
+            e.updatedAt = InMemoryStore.millis(now);
+            e.leaseUntil = null;
+        });
     }
 
     @Override
     public void redact(String messageId, String field) {
-        synchronized (store) {
-            var entry = store.outbox.get(messageId);
-            if (entry == null || !entry.message.templateData().containsKey(field)) return;
-            var data = new HashMap<>(entry.message.templateData());
+        update(messageId, e -> e.message.templateData().containsKey(field), e -> {
+            var data = new HashMap<>(e.message.templateData());
             data.remove(field);
-            entry.rewrite(entry.message.customerId(), data);
-        }
+            e.rewrite(e.message.customerId(), data);
+        });
     }
 
     @Override
     public void forget(String messageId, String anonymousId, Instant now) {
-        synchronized (store) {
-            var entry = store.outbox.get(messageId);
-            if (entry == null) return;
-            entry.status = Status.FAILED;
-            entry.reason = "customer-erased";
-            entry.rewrite(anonymousId, Map.of());
-            entry.updatedAt = InMemoryStore.millis(now);
-            entry.leaseUntil = null;
-            entry.notBefore = null;
-        }
+        update(messageId, e -> true, e -> {
+            e.rewrite(anonymousId, Map.of());
+            settle(e, Status.FAILED, "customer-erased", now);
+        });
     }
 
     @Override
     public void defer(String messageId, Instant until, Instant now) {
-        synchronized (store) {
-            var entry = store.outbox.get(messageId);
-            if (entry == null || (entry.status != Status.PENDING && entry.status != Status.RETRY)) return;
-            entry.status = Status.DEFERRED;
-            entry.notBefore = InMemoryStore.millis(until);
-            entry.reason = "quiet-hours";
-            entry.updatedAt = InMemoryStore.millis(now);
-        }
+        update(messageId, e -> e.status == Status.PENDING || e.status == Status.RETRY, e -> {
+            e.status = Status.DEFERRED;
+            e.notBefore = InMemoryStore.millis(until);
+            e.reason = "quiet-hours";
+            e.updatedAt = InMemoryStore.millis(now);
+        });
     }
 
     @Override
@@ -185,6 +154,25 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
             var inStatus = store.outbox.values().stream().filter(e -> e.status == status).toList();
             return page(inStatus, "status:" + status, cursor, limit);
         }
+    }
+
+    /** Changes the message if it exists and meets the condition, as a conditional update does; false otherwise. */
+    private boolean update(String messageId, Predicate<OutboxEntry> condition, Consumer<OutboxEntry> change) {
+        synchronized (store) {
+            var entry = store.outbox.get(messageId);
+            if (entry == null || !condition.test(entry)) return false;
+            change.accept(entry);
+            return true;
+        }
+    }
+
+    /** A final status: no lease, no waiting time any more. */
+    private static void settle(OutboxEntry entry, Status status, String reason, Instant now) {
+        entry.status = status;
+        entry.reason = reason;
+        entry.updatedAt = InMemoryStore.millis(now);
+        entry.leaseUntil = null;
+        entry.notBefore = null;
     }
 
     /** Newest first. */

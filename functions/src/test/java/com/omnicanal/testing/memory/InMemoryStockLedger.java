@@ -3,6 +3,7 @@ package com.omnicanal.testing.memory;
 import com.omnicanal.stock.FeedResult;
 import com.omnicanal.stock.StockLedger;
 import com.omnicanal.stock.StockLevel;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,12 +29,15 @@ public final class InMemoryStockLedger implements StockLedger {
 
     @Override
     public Map<String, List<StockLevel>> levels(Collection<String> skus) {
-        var bySku = new LinkedHashMap<String, List<StockLevel>>();
-        for (var sku : skus) {
-            var levels = levels(sku);
-            if (!levels.isEmpty()) bySku.put(sku, levels);
+        synchronized (store) {
+            var bySku = new LinkedHashMap<String, List<StockLevel>>();
+            skus.forEach(sku -> bySku.put(sku, new ArrayList<>()));
+            store.stock.values().stream().map(InMemoryStore.StockRow::level).sorted(Comparator.comparing(StockLevel::location))
+                    .filter(l -> bySku.containsKey(l.sku())).forEach(l -> bySku.get(l.sku()).add(l));
+            // SKUs with no stock anywhere are absent
+            bySku.values().removeIf(List::isEmpty);
+            return bySku;
         }
-        return bySku;
     }
 
     @Override
