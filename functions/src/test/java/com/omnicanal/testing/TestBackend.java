@@ -84,9 +84,13 @@ public final class TestBackend implements Backend {
         withoutExpiry();
     }
 
-    @Override
     public void stock(String sku, String location, int onHand) {
         enhanced.table(tables.stock(), StockItem.SCHEMA).putItem(StockItem.of(new StockLevel(sku, location, onHand, 0)));
+    }
+
+    public StockLevel level(String sku, String location) {
+        return ledger.levels(sku).stream().filter(l -> l.location().equals(location)).findFirst()
+                .orElseThrow(() -> new AssertionError("no stock item " + sku + "@" + location));
     }
 
     /** Raw item of a stock line, to check the stored {@code available} attribute too. */
@@ -94,7 +98,6 @@ public final class TestBackend implements Backend {
         return dynamo.getItem(r -> r.tableName(tables.stock()).key(StockItem.key(sku, location))).item();
     }
 
-    @Override
     public Map<String, Integer> countItems() {
         var counts = new HashMap<String, Integer>();
         for (var request : TableDefinitions.all(tables)) {

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One in-memory DynamoDB Local for a test class (started before its first test, closed after its last), for the
- * contract tests' DynamoDB side: {@code @RegisterExtension static final OnDynamoDbLocal DYNAMO = new OnDynamoDbLocal();}
+ * contract tests' DynamoDB side: {@code @RegisterExtension static final DynamoDbLocalPerClass DYNAMO = new DynamoDbLocalPerClass();}
  */
-public final class OnDynamoDbLocal implements BeforeAllCallback, AfterAllCallback {
+public final class DynamoDbLocalPerClass implements BeforeAllCallback, AfterAllCallback {
     private DynamoDbLocal dynamo;
 
     @Override
