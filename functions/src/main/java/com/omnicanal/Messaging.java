@@ -46,9 +46,9 @@ public final class Messaging {
         this.clock = clock;
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
-        this.secrets = memoize(() -> Secrets.fromSettings(settings, clock));
-        this.outboxDispatcher = memoize(() -> new OutboxDispatcher(dispatcher(channels())));
-        this.api = memoize(() -> MessagingApi.router(log, new SmsKeywords(contacts,
+        this.secrets = Wiring.lazy(() -> Secrets.fromSettings(settings, clock));
+        this.outboxDispatcher = Wiring.lazy(() -> new OutboxDispatcher(dispatcher(channels())));
+        this.api = Wiring.lazy(() -> MessagingApi.router(log, new SmsKeywords(contacts,
                         new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
     }
@@ -106,17 +106,5 @@ public final class Messaging {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) value = supplier.get();
-                return value;
-            }
-        };
     }
 }

@@ -1,8 +1,6 @@
 package com.omnicanal;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.crac.Context;
@@ -10,7 +8,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
 import org.springframework.cloud.function.context.FunctionCatalog;
-import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.support.GenericApplicationContext;
@@ -61,10 +58,10 @@ public final class Priming implements Resource {
                     "pk", AttributeValue.fromS("PRIMING"), "sk", AttributeValue.fromS("PRIMING"))));
             var definition = context.getEnvironment().getProperty("spring.cloud.function.definition");
             if (definition == null || definition.isBlank()) return;
+            byte[] event = Functions.named(definition).map(Priming::probeFor).orElse(null);
+            if (event == null) return;
             FunctionInvocationWrapper function = context.getBean(FunctionCatalog.class).lookup(definition, "application/json");
             if (function == null) return;
-            byte[] event = probeFor(function.getInputType());
-            if (event == null) return;
             var mapper = context.getBean(JsonMapper.class);
             var message = AWSLambdaUtils.generateMessage(event, function.getInputType(), function.isSupplier(), mapper, null);
             var result = function.apply(message);
@@ -74,10 +71,10 @@ public final class Priming implements Resource {
         }
     }
 
-    private static byte[] probeFor(Type input) {
-        var type = FunctionTypeUtils.getRawType(input);
-        if (type == APIGatewayV2HTTPEvent.class) return HTTP_PROBE.getBytes(StandardCharsets.UTF_8);
-        if (type == DynamodbEvent.class) return "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8);
+    /** An event that changes nothing, or null (a scheduled function's run would do real work). */
+    private static byte[] probeFor(Functions function) {
+        if (function.isHttp()) return HTTP_PROBE.getBytes(StandardCharsets.UTF_8);
+        if (function.input() == DynamodbEvent.class) return "{\"Records\":[]}".getBytes(StandardCharsets.UTF_8);
         return null;
     }
 }

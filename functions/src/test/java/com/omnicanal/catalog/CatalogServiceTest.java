@@ -13,8 +13,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class CatalogServiceTest {
     /** Read-only stock for the catalogue: a fixed list of levels. */
     record FixedStock(List<StockLevel> all) implements StockLedger {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.omnicanal.shared.DomainException;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ReservationTest {
     private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
     private final Reservation held = new Reservation("r1", "c1", "SKU-1", "Veste", "s1", "Store", 2,

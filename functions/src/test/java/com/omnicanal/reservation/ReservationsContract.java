@@ -1,49 +1,61 @@
 package com.omnicanal.reservation;
 
+import com.omnicanal.infrastructure.http.Idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockFeed;
+import com.omnicanal.stock.StockLedger;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.messaging.MessageRecord;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.testing.Backend;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import java.util.Map;
 
 /**
- * The DynamoDB adapters' behaviour through the services: run on DynamoDB Local always, and on LocalStack where Docker
- * exists.
+ * The stock and reservation adapters' behaviour through the services: run on DynamoDB Local always, on LocalStack
+ * where Docker exists, and on the in-memory adapters (the fast tier), which must behave the same.
  */
 public abstract class ReservationsContract {
-    protected TestBackend backend;
+    protected Backend backend;
     protected String sku;
     protected String store;
     protected String otherStore;
     protected final Actor camille = Actor.customer("cust-camille");
     protected final Actor hugo = Actor.customer("cust-hugo");
 
-    protected abstract TestBackend backend();
+    protected abstract Backend backend();
 
     @BeforeEach
     void freshTables() {
         backend = backend();
-        backend.resetTables();
-        sku = backend.catalog.products().get(0).sku();
-        store = backend.catalog.stores().get(0).id();
-        otherStore = backend.catalog.stores().get(1).id();
+        backend.reset();
+        sku = backend.catalog().products().get(0).sku();
+        store = backend.catalog().stores().get(0).id();
+        otherStore = backend.catalog().stores().get(1).id();
         backend.stock(sku, store, 3);
         backend.stock(sku, otherStore, 7);
         backend.stock(sku, StockLevel.WEB, 20);
     }
 
     private ReservationService service() {
-        return backend.reservationService;
+        return backend.reservationService();
     }
 
     @Test
@@ -54,14 +66,14 @@ public abstract class ReservationsContract {
         assertThat(r.status()).isEqualTo(ReservationStatus.HELD);
         assertThat(r.expiresAt()).isEqualTo(TestBackend.START.plus(Duration.ofHours(48)));
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 3, 2));
-        assertThat(backend.rawStock(sku, store).get("available").n()).isEqualTo("1");
-        assertThat(backend.reservations.find(r.id())).contains(r);
-        var message = backend.dynamo.getItem(GetItemRequest.builder().tableName(backend.tables.outbox())
-                .key(Map.of("id", AttributeValue.fromS(ReservationService.CONFIRMED + "#" + r.id()))).build()).item();
-        assertThat(message.get("kind").s()).isEqualTo(ReservationService.CONFIRMED);
-        assertThat(message.get("customerId").s()).isEqualTo("cust-camille");
-        assertThat(message.get("purpose").s()).isEqualTo("TRANSACTIONAL");
-        assertThat(message.get("templateData").m().get("reservationId").s()).isEqualTo(r.id());
+        assertThat(backend.storedStock(sku, store).available()).isEqualTo(1);
+        assertThat(backend.reservations().find(r.id())).contains(r);
+        var message = backend.deliveryLog().find(ReservationService.CONFIRMED + "#" + r.id()).orElseThrow();
+        assertThat(message.status()).isEqualTo(MessageRecord.Status.PENDING);
+        assertThat(message.message().kind()).isEqualTo(ReservationService.CONFIRMED);
+        assertThat(message.message().customerId()).isEqualTo("cust-camille");
+        assertThat(message.message().purpose()).isEqualTo(OutboxMessage.Purpose.TRANSACTIONAL);
+        assertThat(message.message().templateData()).containsEntry("reservationId", r.id());
     }
 
     @Test
@@ -132,7 +144,7 @@ public abstract class ReservationsContract {
 
         assertThat(done.status()).isEqualTo(ReservationStatus.COMPLETED);
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 1, 0));
-        assertThat(backend.rawStock(sku, store).get("available").n()).isEqualTo("1");
+        assertThat(backend.storedStock(sku, store).available()).isEqualTo(1);
     }
 
     @Test
@@ -149,15 +161,15 @@ public abstract class ReservationsContract {
     void sweeperReleasesExpiredHoldsOnceEvenWhenRunTwice() {
         var r = backend.reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
         var fresh = backend.reserve(hugo, new ReservationRequest(sku, otherStore, 1), "k").reservation();
-        backend.clock.advance(Duration.ofHours(47));
+        backend.clock().advance(Duration.ofHours(47));
         backend.reserve(hugo, new ReservationRequest(sku, otherStore, 1), "k2");
-        backend.clock.advance(Duration.ofHours(1));
+        backend.clock().advance(Duration.ofHours(1));
 
         assertThat(service().releaseExpired(100)).isEqualTo(2);
         assertThat(service().releaseExpired(100)).isZero();
 
-        assertThat(backend.reservations.find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
-        assertThat(backend.reservations.find(fresh.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(backend.reservations().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(backend.reservations().find(fresh.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
         assertThat(backend.level(sku, store).reserved()).isZero();
         assertThat(backend.level(sku, otherStore).reserved()).isEqualTo(1);
         assertThat(backend.countItems()).containsEntry("Outbox", 3 + 2);
@@ -169,7 +181,7 @@ public abstract class ReservationsContract {
         for (int i = 0; i < 30; i++) {
             backend.reserve(Actor.customer("c" + i), new ReservationRequest(sku, otherStore, 1), "k");
         }
-        backend.clock.advance(Duration.ofHours(49));
+        backend.clock().advance(Duration.ofHours(49));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         var first = pool.submit(() -> service().releaseExpired(7));
         var second = pool.submit(() -> service().releaseExpired(7));
@@ -186,7 +198,7 @@ public abstract class ReservationsContract {
     void listsPageThroughACustomersReservationsNewestFirst() {
         backend.stock(sku, otherStore, 40);
         for (int i = 0; i < ReservationService.PAGE_SIZE + 3; i++) {
-            backend.clock.advance(Duration.ofSeconds(1));
+            backend.clock().advance(Duration.ofSeconds(1));
             backend.reserve(camille, new ReservationRequest(sku, otherStore, 1), "k" + i);
             if (i % 7 == 6) service().cancel(camille, service().mine(camille, null).items().get(0).id());
         }
@@ -220,9 +232,9 @@ public abstract class ReservationsContract {
     void feedSetsCountsIgnoresStaleFeedsAndNeverLosesHeldUnits() {
         backend.reserve(camille, new ReservationRequest(sku, store, 3), "k");
         var staff = Actor.staff("staff-lea", store);
-        var other = backend.catalog.products().get(1).sku();
+        var other = backend.catalog().products().get(1).sku();
 
-        var result = backend.stockService.applyFeed(staff, store,
+        var result = backend.stockService().applyFeed(staff, store,
                 new StockFeed(10L, List.of(new StockFeed.Line(sku, 1), new StockFeed.Line(other, 12))));
 
         assertThat(result.applied()).isTrue();
@@ -231,30 +243,145 @@ public abstract class ReservationsContract {
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 3, 3));
         assertThat(backend.level(other, store)).isEqualTo(new StockLevel(other, store, 12, 0));
 
-        var stale = backend.stockService.applyFeed(staff, store,
+        var stale = backend.stockService().applyFeed(staff, store,
                 new StockFeed(10L, List.of(new StockFeed.Line(other, 99))));
         assertThat(stale.applied()).isFalse();
         assertThat(stale.lastAppliedSequence()).isEqualTo(10L);
         assertThat(backend.level(other, store).onHand()).isEqualTo(12);
 
-        backend.stockService.applyFeed(staff, store, new StockFeed(11L, List.of(new StockFeed.Line(sku, 8))));
+        backend.stockService().applyFeed(staff, store, new StockFeed(11L, List.of(new StockFeed.Line(sku, 8))));
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 8, 3));
-        assertThat(backend.rawStock(sku, store).get("available").n()).isEqualTo("5");
+        assertThat(backend.storedStock(sku, store).available()).isEqualTo(5);
     }
 
     @Test
     void aLateLineNeverOverwritesANewerCount() {
-        assertThat(backend.ledger.applyCount(store, 5, sku, 9).applied()).isTrue();
-        assertThat(backend.ledger.applyCount(store, 4, sku, 1)).isEqualTo(com.omnicanal.stock.StockLedger.CountOutcome.SUPERSEDED);
+        assertThat(backend.ledger().applyCount(store, 5, sku, 9).applied()).isTrue();
+        assertThat(backend.ledger().applyCount(store, 4, sku, 1)).isEqualTo(com.omnicanal.stock.StockLedger.CountOutcome.SUPERSEDED);
         assertThat(backend.level(sku, store).onHand()).isEqualTo(9);
-        assertThat(backend.ledger.applyCount(store, 5, sku, 1).applied()).isFalse();
+        assertThat(backend.ledger().applyCount(store, 5, sku, 1).applied()).isFalse();
+    }
+
+    @Test
+    void twentyFeedsCountingAtOnceLeaveTheNewestCount() throws Exception {
+        var barrier = new CyclicBarrier(20);
+        var pool = Executors.newFixedThreadPool(20);
+        var feeds = new ArrayList<Callable<Boolean>>();
+        for (int sequence = 1; sequence <= 20; sequence++) {
+            long feed = sequence;
+            feeds.add(() -> {
+                barrier.await();
+                var applied = backend.ledger().applyCount(store, feed, sku, 100 + (int) feed).applied();
+                backend.ledger().recordFeed(store, feed);
+                return applied;
+            });
+        }
+        for (var f : pool.invokeAll(feeds)) f.get();
+        pool.shutdown();
+
+        assertThat(backend.level(sku, store).onHand()).isEqualTo(120);
+        assertThat(backend.ledger().lastAppliedFeed(store)).isEqualTo(20);
+        assertThat(backend.ledger().applyCount(store, 20, sku, 1)).isEqualTo(StockLedger.CountOutcome.SUPERSEDED);
     }
 
     @Test
     void reservingWhereTheProductWasNeverStockedIsAShortageNotAnError() {
-        var never = backend.catalog.products().get(2).sku();
+        var never = backend.catalog().products().get(2).sku();
         assertThatThrownBy(() -> backend.reserve(camille, new ReservationRequest(never, store, 1), "k"))
                 .isInstanceOfSatisfying(InsufficientStock.class, e -> assertThat(e.available()).isZero());
         assertThat(backend.countItems()).containsEntry("Orders", 0);
+    }
+
+    @Test
+    void aKeyIsForgottenOnceItsWindowHasPassed() {
+        var first = backend.reserve(camille, new ReservationRequest(sku, otherStore, 1), "key-1").reservation();
+        backend.clock().advance(Idempotency.WINDOW.minusSeconds(1));
+        assertThat(backend.reserve(camille, new ReservationRequest(sku, otherStore, 1), "key-1").replayed()).isTrue();
+
+        backend.clock().advance(Duration.ofSeconds(2));
+        var later = backend.reserve(camille, new ReservationRequest(sku, otherStore, 1), "key-1");
+
+        assertThat(later.replayed()).isFalse();
+        assertThat(later.reservation().id()).isNotEqualTo(first.id());
+        assertThat(backend.level(sku, otherStore).reserved()).isEqualTo(2);
+    }
+
+    @Test
+    void anErasedCustomerCannotReserveAndNothingIsWritten() {
+        backend.markErased(hugo.id());
+
+        assertThatThrownBy(() -> backend.reserve(hugo, new ReservationRequest(sku, store, 1), "k"))
+                .isInstanceOf(DomainException.Forbidden.class);
+        assertThat(backend.level(sku, store).reserved()).isZero();
+        assertThat(backend.countItems()).containsEntry("Orders", 0).containsEntry("Outbox", 0)
+                .containsEntry("Idempotency", 0);
+    }
+
+    @Test
+    void aReleaseOfAReservationThatMovedToAnotherCustomerChangesNothing() {
+        var r = backend.reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
+        var asIfMerged = new Reservation(r.id(), "cust-someone-else", r.sku(), r.productName(), r.storeId(),
+                r.storeName(), r.quantity(), ReservationStatus.CANCELLED, r.createdAt(), r.expiresAt(), r.updatedAt());
+
+        assertThat(backend.reservations().release(asIfMerged, java.util.Optional.empty())).isFalse();
+        assertThat(backend.reservations().complete(asIfMerged)).isFalse();
+        assertThat(backend.reservations().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
+        assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 3, 2));
+    }
+
+    /** 50 customers race for the last 10 units: exactly 10 win, nobody oversells, stock never goes negative. */
+    @Test
+    void fiftyParallelReservationsForTheLastTenUnitsGiveExactlyTenHolds() throws Exception {
+        backend.stock(sku, store, 10);
+        var start = new CountDownLatch(1);
+        var successes = new AtomicInteger();
+        var shortages = new AtomicInteger();
+        var unexpected = new ConcurrentLinkedQueue<Throwable>();
+        var negativeSeen = new AtomicBoolean();
+        var watching = new AtomicBoolean(true);
+        var pool = Executors.newFixedThreadPool(16);
+        var watcher = new Thread(() -> {
+            while (watching.get()) {
+                var level = backend.storedStock(sku, store);
+                if (level.available() < 0 || level.reserved() > level.onHand()
+                        || level.available() != level.onHand() - level.reserved()) {
+                    negativeSeen.set(true);
+                }
+                Thread.onSpinWait();
+            }
+        });
+        watcher.start();
+        var futures = new ArrayList<Future<?>>();
+        for (int i = 0; i < 50; i++) {
+            var customer = Actor.customer("cust-" + i);
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    backend.reserve(customer, new ReservationRequest(sku, store, 1), "race");
+                    successes.incrementAndGet();
+                } catch (InsufficientStock e) {
+                    shortages.incrementAndGet();
+                } catch (Throwable t) {
+                    unexpected.add(t);
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        for (var f : futures) f.get(60, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        watching.set(false);
+        watcher.join();
+        pool.shutdown();
+
+        System.out.printf("last-units race on %s: 50 reservers, 10 units -> %d held, %d refused, %d ms%n",
+                getClass().getSimpleName(), successes.get(), shortages.get(), millis);
+        assertThat(unexpected).isEmpty();
+        assertThat(successes.get()).isEqualTo(10);
+        assertThat(shortages.get()).isEqualTo(40);
+        assertThat(negativeSeen.get()).as("stock seen negative or inconsistent mid-race").isFalse();
+        assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 10, 10));
+        assertThat(backend.countItems()).containsEntry("Orders", 10).containsEntry("Outbox", 10);
     }
 }

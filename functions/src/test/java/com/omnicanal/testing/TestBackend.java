@@ -1,10 +1,14 @@
 package com.omnicanal.testing;
 
 import com.omnicanal.catalog.seed.SeedCatalog;
+import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationService;
@@ -23,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The real adapters and services over one DynamoDB endpoint, with a clock the test controls. */
-public final class TestBackend {
+public final class TestBackend implements Backend {
     public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
 
     public final DynamoDbClient dynamo;
@@ -79,11 +83,6 @@ public final class TestBackend {
         withoutExpiry();
     }
 
-    /** A reservation as POST /reservations makes it, under this Idempotency-Key. */
-    public ReservationService.Outcome reserve(Actor customer, ReservationRequest request, String key) {
-        return reservationService.reserve(customer, request, Keys.reservation(customer, key, request));
-    }
-
     public void stock(String sku, String location, int onHand) {
         dynamo.putItem(r -> r.tableName(tables.stock()).item(StockItem.of(new StockLevel(sku, location, onHand, 0))));
     }
@@ -105,6 +104,63 @@ public final class TestBackend {
                     dynamo.scan(ScanRequest.builder().tableName(request.tableName()).build()).count());
         }
         return counts;
+    }
+
+    @Override
+    public MutableClock clock() {
+        return clock;
+    }
+
+    @Override
+    public SeedCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public DynamoStockLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public DynamoReservations reservations() {
+        return reservations;
+    }
+
+    @Override
+    public DynamoDeliveryLog deliveryLog() {
+        return new DynamoDeliveryLog(dynamo, tables.outbox());
+    }
+
+    @Override
+    public ReservationService reservationService() {
+        return reservationService;
+    }
+
+    @Override
+    public StockService stockService() {
+        return stockService;
+    }
+
+    @Override
+    public void reset() {
+        resetTables();
+    }
+
+    @Override
+    public StoredStock storedStock(String sku, String location) {
+        var item = rawStock(sku, location);
+        return new StoredStock(Integer.parseInt(item.get("onHand").n()), Integer.parseInt(item.get("reserved").n()),
+                Integer.parseInt(item.get("available").n()));
+    }
+
+    @Override
+    public void markErased(String customerId) {
+        new DynamoCustomers(dynamo, tables.customers(), tables.outbox()).markErased(customerId, clock.instant());
+    }
+
+    @Override
+    public void queue(OutboxMessage message) {
+        dynamo.transactWriteItems(r -> r.transactItems(OutboxItems.put(tables.outbox(), message)));
     }
 
     public static Settings settings() {

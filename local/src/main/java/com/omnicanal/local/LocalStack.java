@@ -2,6 +2,7 @@ package com.omnicanal.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.omnicanal.Functions;
 import com.omnicanal.OmnicanalApplication;
 import com.omnicanal.Wiring;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
@@ -28,9 +29,9 @@ public final class LocalStack implements AutoCloseable {
     private final LocalTwilio twilio;
     private final LocalStreamPoller poller;
     private final java.util.concurrent.ScheduledExecutorService schedules;
-    private static final java.util.List<String> SCHEDULED = java.util.List.of(OmnicanalApplication.RESERVATION_SWEEPER,
-            OmnicanalApplication.MESSAGE_REDRIVE, OmnicanalApplication.ORDER_SWEEPER, OmnicanalApplication.FEEDBACK_SWEEPER,
-            OmnicanalApplication.RETURN_SWEEPER);
+    /** The scheduled functions: run every 30 s here, on demand at /_local/schedules/{name}. */
+    private static final java.util.List<String> SCHEDULED = java.util.Arrays.stream(Functions.values())
+            .filter(Functions::isScheduled).map(Functions::definition).toList();
     private final long readyMillis;
     private final Function<String, Function<Object, Object>> lookup;
 
@@ -80,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
             System.setOut(out);
         }
         catalogRef.set(spring.getBean(FunctionCatalog.class));
-        Function<Object, Object> dispatcher = lookup.apply(OmnicanalApplication.OUTBOX_DISPATCHER);
+        Function<Object, Object> dispatcher = lookup.apply(Functions.OUTBOX_DISPATCHER.definition());
         this.poller = new LocalStreamPoller(dynamo.client(), dynamo.streams(), dynamo.tables().outbox(),
                 event -> (com.amazonaws.services.lambda.runtime.events.StreamsEventResponse) dispatcher.apply(event));
         // template.yaml's 5-minute schedules, run more often so a developer sees their effect

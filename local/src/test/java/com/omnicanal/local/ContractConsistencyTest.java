@@ -2,7 +2,7 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.OmnicanalApplication;
+import com.omnicanal.Functions;
 import com.omnicanal.Wiring;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.config.Settings;
@@ -13,6 +13,7 @@ import java.io.FileInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,14 +44,10 @@ class ContractConsistencyTest {
         try (var dynamo = DynamoDbLocal.inMemory()) {
             var wiring = new Wiring(new Settings(Map.of("TWILIO_AUTH_TOKEN", "t")), dynamo.client(),
                     Clock.systemUTC());
-            Map<String, Router> routers = Map.of(OmnicanalApplication.CATALOG_API, wiring.catalogApi(),
-                    OmnicanalApplication.STOCK_API, wiring.stockApi(),
-                    OmnicanalApplication.RESERVATION_API, wiring.reservationApi(),
-                    OmnicanalApplication.MESSAGING_API, wiring.messaging().api(),
-                    OmnicanalApplication.ORDER_API, wiring.orderApi(),
-                    OmnicanalApplication.RETURN_API, wiring.returnApi(),
-                    OmnicanalApplication.CUSTOMER_API, wiring.customerApi(),
-                    OmnicanalApplication.FEEDBACK_API, wiring.feedbackApi());
+            var routers = new HashMap<String, Router>();
+            for (var function : Functions.values()) {
+                if (function.isHttp()) routers.put(function.definition(), (Router) function.build(wiring));
+            }
             var served = new HashSet<String>();
             for (var route : routes) {
                 assertThat(routers).as("function of %s", route.routeKey()).containsKey(route.function());
@@ -60,6 +57,31 @@ class ContractConsistencyTest {
             var coded = routers.values().stream().flatMap(r -> r.routeKeys().stream()).collect(Collectors.toSet());
             assertThat(served).as("routes in template.yaml vs code").isEqualTo(coded);
         }
+    }
+
+    /** What each function of template.yaml is: the one {@link Functions} names, in its jar, fed by its kind of event. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void templateDeploysExactlyTheFunctionsTheCodeRegisters() throws Exception {
+        var deployed = new TreeSet<String>();
+        var resources = (Map<String, Map<String, Object>>) template().get("Resources");
+        resources.forEach((resource, body) -> {
+            if (!"AWS::Serverless::Function".equals(body.get("Type"))) return;
+            var props = (Map<String, Object>) body.get("Properties");
+            var variables = (Map<String, Object>) ((Map<String, Object>) props.get("Environment")).get("Variables");
+            var name = (String) variables.get("SPRING_CLOUD_FUNCTION_DEFINITION");
+            var function = Functions.named(name);
+            assertThat(function).as("%s runs %s, which the code does not register", resource, name).isPresent();
+            assertThat((String) props.get("CodeUri")).as("jar of %s", name).endsWith("/" + function.get().jar().fileName());
+            var eventTypes = ((Map<String, Map<String, Object>>) props.get("Events")).values().stream()
+                    .map(e -> (String) e.get("Type")).collect(Collectors.toSet());
+            var expected = function.get().isHttp() ? "HttpApi" : function.get().isScheduled() ? "Schedule" : "DynamoDB";
+            assertThat(eventTypes).as("events of %s", name).containsOnly(expected);
+            assertThat(ROOT.resolve("events").resolve(function.get().sampleEvent())).as("sample event of %s", name).exists();
+            deployed.add(name);
+        });
+        assertThat(deployed).as("functions in template.yaml vs Functions")
+                .isEqualTo(Arrays.stream(Functions.values()).map(Functions::definition).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test

@@ -1,0 +1,144 @@
+package com.omnicanal;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.omnicanal.feedback.SendingInvitations;
+import com.omnicanal.messaging.api.MessageRedrive;
+import com.omnicanal.order.SweepingOrders;
+import com.omnicanal.reservation.api.ReservationSweeper;
+import com.omnicanal.returns.ExpiringReturns;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every function of the deployable, in one list: its name (template.yaml's SPRING_CLOUD_FUNCTION_DEFINITION), the
+ * event it takes and what it answers, how {@link Wiring} builds it, the jar it ships in, whether the cold-start warm-up
+ * builds it, and its sample event in events/. {@link OmnicanalApplication} registers these, {@link Warmup} and
+ * {@link Priming} warm them, the local stack runs them and the consistency tests hold template.yaml to this list.
+ * Plain values and method references: no reflection, no classpath scanning at cold start.
+ */
+public enum Functions {
+    CATALOG_API("catalogApi", Wiring::catalogApi, Jar.API, "get-products.json"),
+    STOCK_API("stockApi", Wiring::stockApi, Jar.API, "get-stock.json"),
+    RESERVATION_API("reservationApi", Wiring::reservationApi, Jar.API, "post-reservation.json"),
+    RESERVATION_SWEEPER("reservationSweeper", ScheduledEvent.class, ReservationSweeper.SweepResult.class,
+            Wiring::reservationSweeper, Jar.API, true, "schedule-sweep.json"),
+    ORDER_API("orderApi", Wiring::orderApi, Jar.API, "get-order.json"),
+    ORDER_SWEEPER("orderSweeper", ScheduledEvent.class, SweepingOrders.Sweep.class, Wiring::orderSweeper, Jar.API, true,
+            "schedule-order-sweep.json"),
+    RETURN_API("returnApi", Wiring::returnApi, Jar.API, "get-return.json"),
+    RETURN_SWEEPER("returnSweeper", ScheduledEvent.class, ExpiringReturns.Sweep.class, Wiring::returnSweeper, Jar.API, true,
+            "schedule-return-sweep.json"),
+    CUSTOMER_API("customerApi", Wiring::customerApi, Jar.API, "get-me.json"),
+    // feedback signs its links with a secret from Secrets Manager: the messaging jar has the client
+    FEEDBACK_API("feedbackApi", Wiring::feedbackApi, Jar.MESSAGING, "get-questionnaires.json"),
+    FEEDBACK_SWEEPER("feedbackSweeper", ScheduledEvent.class, SendingInvitations.Sweep.class, wiring -> {
+        var invitations = wiring.feedback().sendingInvitations();
+        return (Function<ScheduledEvent, SendingInvitations.Sweep>) event -> invitations.sweep();
+    }, Jar.MESSAGING, true, "schedule-sweep.json"),
+    // the messaging functions read secrets and open Twilio and mail as they are built: their first call does that
+    MESSAGING_API("messagingApi", APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class,
+            wiring -> wiring.messaging().api(), Jar.MESSAGING, false, "post-twilio-status.json"),
+    OUTBOX_DISPATCHER("outboxDispatcher", DynamodbEvent.class, StreamsEventResponse.class,
+            wiring -> wiring.messaging().outboxDispatcher(), Jar.MESSAGING, false, "dynamodb-outbox-stream.json"),
+    MESSAGE_REDRIVE("messageRedrive", ScheduledEvent.class, MessageRedrive.RedriveResult.class,
+            wiring -> wiring.messaging().redrive(), Jar.MESSAGING, false, "schedule-redrive.json");
+
+    /** The two shaded jars (functions/pom.xml): only the messaging one has Twilio, mail, templates and Secrets Manager. */
+    public enum Jar {
+        API("omnicanal-functions-lambda.jar"), MESSAGING("omnicanal-messaging-lambda.jar");
+
+        private final String fileName;
+
+        Jar(String fileName) {
+            this.fileName = fileName;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+
+    private final String definition;
+    private final Class<?> input;
+    private final Class<?> output;
+    private final Function<Wiring, ? extends Function<?, ?>> factory;
+    private final Jar jar;
+    private final boolean warmedAtStart;
+    private final String sampleEvent;
+
+    /** An HTTP function: API Gateway's event in, its response out, built by the warm-up. */
+    Functions(String definition, Function<Wiring, ? extends Function<?, ?>> factory, Jar jar, String sampleEvent) {
+        this(definition, APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class, factory, jar, true, sampleEvent);
+    }
+
+    Functions(String definition, Class<?> input, Class<?> output, Function<Wiring, ? extends Function<?, ?>> factory,
+              Jar jar, boolean warmedAtStart, String sampleEvent) {
+        this.definition = definition;
+        this.input = input;
+        this.output = output;
+        this.factory = factory;
+        this.jar = jar;
+        this.warmedAtStart = warmedAtStart;
+        this.sampleEvent = sampleEvent;
+    }
+
+    /** The function of this name, if the deployable has one. */
+    public static Optional<Functions> named(String definition) {
+        for (var function : values()) {
+            if (function.definition.equals(definition)) return Optional.of(function);
+        }
+        return Optional.empty();
+    }
+
+    /** The name template.yaml gives as SPRING_CLOUD_FUNCTION_DEFINITION. */
+    public String definition() {
+        return definition;
+    }
+
+    public Class<?> input() {
+        return input;
+    }
+
+    public Class<?> output() {
+        return output;
+    }
+
+    /** Behind API Gateway: routes of template.yaml and openapi.yaml. */
+    public boolean isHttp() {
+        return input == APIGatewayV2HTTPEvent.class;
+    }
+
+    /** Run by a schedule (EventBridge). */
+    public boolean isScheduled() {
+        return input == ScheduledEvent.class;
+    }
+
+    public Jar jar() {
+        return jar;
+    }
+
+    /** Whether the cold-start warm-up builds the function itself, or only the DynamoDB client and the event reader. */
+    public boolean warmedAtStart() {
+        return warmedAtStart;
+    }
+
+    /** The file in events/ that tests (and {@code sam local invoke}) feed it. */
+    public String sampleEvent() {
+        return sampleEvent;
+    }
+
+    /** The function as the given wiring builds it (each capability is built once per wiring, on first use). */
+    public Function<?, ?> build(Wiring wiring) {
+        return factory.apply(wiring);
+    }
+
+    /** Handles one event with this container's wiring. */
+    @SuppressWarnings("unchecked")
+    public Object apply(Object event) {
+        return ((Function<Object, Object>) build(Wiring.shared())).apply(event);
+    }
+}
