@@ -10,14 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
+import com.omnicanal.testing.TlsSmtpServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -49,7 +48,7 @@ class MessagingFaultsTest {
         var twilio = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
         int smtpPort = freePort();
-        GreenMail smtp = null;
+        TlsSmtpServer smtp = null;
         try (var dynamo = DynamoDbLocal.inMemory()) {
             var fx = new MessagingFixture(dynamo.client());
             // a cycle of faults: 500, 503, connection reset, then success; each call moves it on
@@ -70,8 +69,9 @@ class MessagingFaultsTest {
                     .willReturn(aResponse().withStatus(500).withBody("{\"code\":20500,\"status\":500}")));
             var sms = new TwilioChannel(ChannelKind.SMS, TwilioClients.create(SID, "token", twilio.baseUrl()), "+33700000000",
                     URI.create("https://api.omnicanal.example/webhooks/twilio/status"));
-            var mail = new MailChannel(new MailChannel.SmtpSettings("127.0.0.1", smtpPort, null, null, false,
-                    "bonjour@omnicanal.example", "Omnicanal", "https://api.omnicanal.example/unsubscribe"));
+            var mail = new MailChannel(new MailChannel.SmtpSettings("127.0.0.1", smtpPort, null, null, true,
+                    "bonjour@omnicanal.example", "Omnicanal", "https://api.omnicanal.example/unsubscribe"),
+                    TlsSmtpServer.identity(TlsSmtpServer.LOOPBACK_NAMES).clientTrust());
             var dispatcher = fx.dispatcher(List.of(sms, mail));
 
             var ids = new ArrayList<String>();
@@ -90,8 +90,7 @@ class MessagingFaultsTest {
             var results = new HashMap<String, List<Dispatcher.Result>>();
             for (int delivery = 1; delivery <= DELIVERIES; delivery++) {
                 if (delivery == 3) { // the mail server comes back for the third delivery
-                    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
-                    smtp.start();
+                    smtp = TlsSmtpServer.start(smtpPort);
                 }
                 for (var id : ids) results.computeIfAbsent(id, k -> new ArrayList<>()).add(dispatcher.dispatch(id));
                 fx.clock.advance(Duration.ofMinutes(5));

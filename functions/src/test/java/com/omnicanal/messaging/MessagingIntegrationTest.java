@@ -14,8 +14,6 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.api.OutboxDispatcher;
 import com.omnicanal.messaging.mail.MailChannel;
@@ -23,6 +21,7 @@ import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
+import com.omnicanal.testing.TlsSmtpServer;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -36,14 +35,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The dispatcher with the real Twilio SDK against WireMock, real SMTP against GreenMail, on DynamoDB Local. */
+/**
+ * The dispatcher with the real Twilio SDK against WireMock, real SMTP with STARTTLS required (as toward SES) against
+ * {@link TlsSmtpServer}, on DynamoDB Local.
+ */
 class MessagingIntegrationTest {
     private static final String SID = "AC11111111111111111111111111111111";
     private static final String TOKEN = "test-auth-token";
     private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
     private static DynamoDbLocal dynamoLocal;
     private WireMockServer twilio;
-    private GreenMail smtp;
+    private TlsSmtpServer smtp;
     private MessagingFixture fx;
 
     @BeforeAll
@@ -60,8 +62,7 @@ class MessagingIntegrationTest {
     void start() {
         twilio = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
-        smtp.start();
+        smtp = TlsSmtpServer.start(0);
         fx = new MessagingFixture(dynamoLocal.client());
         fx.customer("cust-camille", "fr", "camille.martin@example.fr", "+33612345678", null, null);
     }
@@ -86,8 +87,9 @@ class MessagingIntegrationTest {
     }
 
     private MailChannel mail(int port) {
-        return new MailChannel(new MailChannel.SmtpSettings("127.0.0.1", port, null, null, false,
-                "bonjour@omnicanal.example", "Omnicanal", "https://api.omnicanal.example/unsubscribe"));
+        return new MailChannel(new MailChannel.SmtpSettings("127.0.0.1", port, null, null, true,
+                "bonjour@omnicanal.example", "Omnicanal", "https://api.omnicanal.example/unsubscribe"),
+                TlsSmtpServer.identity(TlsSmtpServer.LOOPBACK_NAMES).clientTrust());
     }
 
     private static String twilioCreated(String sid) {
@@ -105,7 +107,7 @@ class MessagingIntegrationTest {
                 .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM1"))));
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#1");
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.SENT);
 
         var basic = "Basic " + Base64.getEncoder().encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
@@ -127,7 +129,7 @@ class MessagingIntegrationTest {
     void emailIsARealMultipartMessageWithUnsubscribeOnMarketingOnly() throws Exception {
         fx.customer("cust-emma", "en", "emma.wilson@example.com", null, null, null);
         fx.contacts.decide("cust-emma", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
-        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort())));
+        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.port())));
         var transactional = fx.queue("RESERVATION_CONFIRMED", "cust-emma", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#2");
         var marketing = fx.queue("RESERVATION_EXPIRED", "cust-emma", Purpose.MARKETING, Urgency.NORMAL, "MK#1");
 
@@ -161,7 +163,7 @@ class MessagingIntegrationTest {
                         .withBody(twilioCreated("SM2"))));
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#3");
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.SENT);
 
         var accepted = twilio.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 201).count();
@@ -176,7 +178,7 @@ class MessagingIntegrationTest {
                 .withHeader("Content-Type", "application/json").withBody(twilioError(21211, 400))));
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#4");
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.SENT);
 
         twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
@@ -198,8 +200,7 @@ class MessagingIntegrationTest {
         assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.RETRY);
         assertThat(fx.record(m.id()).status()).isEqualTo(MessageRecord.Status.RETRY);
 
-        var later = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        later.start();
+        var later = TlsSmtpServer.start(port);
         try {
             assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.SENT);
             assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.SKIPPED);
@@ -213,7 +214,7 @@ class MessagingIntegrationTest {
     @Test
     void aProfileWithoutVerifiedAddressesIsToldAtTheOrderContactForTransactionalMessagesOnly() throws Exception {
         fx.customer("guest-7f3a", "fr", null, null, null, null);
-        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort())));
+        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.port())));
         var contact = Map.of("contactEmail", "guest@example.org");
         var order = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#G1", contact);
         var promo = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", Purpose.MARKETING, Urgency.NORMAL, "RC#G2", contact);
@@ -230,7 +231,7 @@ class MessagingIntegrationTest {
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM3"))));
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#6");
-        var function = new OutboxDispatcher(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))));
+        var function = new OutboxDispatcher(fx.dispatcher(List.of(sms(), mail(smtp.port()))));
         var record = new DynamodbEvent.DynamodbStreamRecord();
         record.setEventName("INSERT");
         record.setDynamodb(new StreamRecord().withSequenceNumber("100")
@@ -270,7 +271,7 @@ class MessagingIntegrationTest {
         fx.customer("cust-night", "fr", "night@example.fr", null, "21:00", "08:00");
         fx.contacts.decide("cust-night", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
         fx.clock.advance(java.time.Duration.ofHours(12)); // 22:00 UTC = 23:00 in Paris
-        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())));
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.port())));
         var m = fx.queue("RESERVATION_EXPIRED", "cust-night", Purpose.MARKETING, Urgency.NORMAL, "MK#3");
 
         assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.DEFERRED);
@@ -287,7 +288,7 @@ class MessagingIntegrationTest {
         fx.customer("cust-empty", "fr", "empty@example.fr", null, "22:00", "22:00");
         fx.contacts.decide("cust-empty", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
         fx.clock.advance(java.time.Duration.ofHours(12)); // 22:00 UTC = 23:00 in Paris, and 21:00 UTC would be 22:00
-        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())));
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.port())));
         var late = fx.queue("RESERVATION_EXPIRED", "cust-empty", Purpose.MARKETING, Urgency.NORMAL, "MK#E1");
         assertThat(dispatcher.dispatch(late.id())).isEqualTo(Dispatcher.Result.SENT);
         fx.clock.advance(java.time.Duration.ofHours(23)); // 21:00 UTC the next day: 22:00 in Paris, the window's edge
@@ -305,7 +306,7 @@ class MessagingIntegrationTest {
             if (failOnce.getAndSet(false)) throw new IllegalStateException("feedback table throttled");
             told.add(message.id() + "@" + at);
         };
-        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())), counting);
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.port())), counting);
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#told");
         var outbox = new OutboxDispatcher(dispatcher);
 
@@ -343,7 +344,7 @@ class MessagingIntegrationTest {
         fx.customer("cust-typo", "fr", "typo@example.fr", "06 12", null, null);
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-typo", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#9");
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.SENT);
 
         twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
@@ -356,7 +357,7 @@ class MessagingIntegrationTest {
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#10",
                 Map.of("expiresDate", ""));
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.FAILED);
 
         twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));

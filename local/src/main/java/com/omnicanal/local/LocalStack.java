@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private final long readyMillis;
     private final Function<String, Function<Object, Object>> lookup;
 
-    private LocalStack(int port, Path dataDir) throws Exception {
+    private LocalStack(int port, Path dataDir, Clock clock) throws Exception {
         long began = System.nanoTime();
         var out = System.out;
         System.setOut(new WithoutSpringSources(out));
@@ -74,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
                 // a fresh signing key per start: feedback links from an earlier run stop working, as after a key rotation
                 "FEEDBACK_TOKEN_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
                 "FEEDBACK_LINK_BASE", base + "/feedback/"));
-        Wiring.install(new Wiring(settings, dynamo.client(), Clock.systemUTC()));
+        Wiring.install(new Wiring(settings, dynamo.client(), clock));
         try {
             this.spring = springStart.join();
         } finally {
@@ -164,7 +164,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(int port, Path dataDir) throws Exception {
-        return new LocalStack(port, dataDir);
+        return new LocalStack(port, dataDir, Clock.systemUTC());
+    }
+
+    /** With the functions' clock given: a test brings the stack back "later", as after an outage of that length. */
+    public static LocalStack start(int port, Path dataDir, Clock clock) throws Exception {
+        return new LocalStack(port, dataDir, clock);
     }
 
     public int port() {

@@ -14,13 +14,19 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 
-/** Email over SMTP with STARTTLS and auth (Amazon SES's SMTP interface in production): text and HTML alternatives. */
+/**
+ * Email over SMTP with STARTTLS required and auth (Amazon SES's SMTP interface in production): text and HTML
+ * alternatives. Plain SMTP is refused except to a stand-in on loopback (the local stack's).
+ */
 public final class MailChannel implements Channel {
 
     /** Where to send from and how to reach the SMTP server. */
@@ -32,6 +38,19 @@ public final class MailChannel implements Channel {
     private final SmtpSettings settings;
 
     public MailChannel(SmtpSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * @param tls trusts the server's certificate; null for the JDK's trust store (production). The host name is checked
+     *            against the certificate either way.
+     */
+    public MailChannel(SmtpSettings settings, SSLSocketFactory tls) {
+        // without STARTTLS the password and the customers' addresses would cross the network in clear
+        if (!settings.startTls() && !isLoopback(settings.host())) {
+            throw new IllegalArgumentException("SMTP without STARTTLS is only for a local stand-in on this machine, not "
+                    + settings.host());
+        }
         this.settings = settings;
         var props = new Properties();
         props.put("mail.transport.protocol", "smtp");
@@ -44,6 +63,8 @@ public final class MailChannel implements Channel {
         props.put("mail.smtp.auth", Boolean.toString(auth));
         props.put("mail.smtp.starttls.enable", Boolean.toString(settings.startTls()));
         props.put("mail.smtp.starttls.required", Boolean.toString(settings.startTls()));
+        props.put("mail.smtp.ssl.checkserveridentity", "true");
+        if (tls != null) props.put("mail.smtp.ssl.socketFactory", tls);
         this.session = Session.getInstance(props);
     }
 
@@ -86,6 +107,14 @@ public final class MailChannel implements Channel {
             var cause = e.getCause();
             if (cause instanceof java.io.IOException) return new SendOutcome.Transient("smtp-io", e.getMessage());
             return new SendOutcome.Transient("smtp", e.getMessage());
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
