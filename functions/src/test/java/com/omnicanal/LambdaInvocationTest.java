@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.TestBackend;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
@@ -24,14 +25,14 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
  */
 class LambdaInvocationTest {
     private static final Path EVENTS = Path.of("..", "events");
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     private static TestBackend backend;
     private static final Map<String, FunctionInvoker> invokers = new HashMap<>();
 
     @BeforeAll
     static void start() {
         System.setProperty("MAIN_CLASS", OmnicanalApplication.class.getName());
-        dynamo = DynamoDbLocal.inMemory();
         backend = new TestBackend(dynamo.client());
         Wiring.install(new Wiring(new com.omnicanal.infrastructure.config.Settings(Map.of(
                 "TWILIO_AUTH_TOKEN", "test-auth-token", "PUBLIC_BASE_URL", "https://api.omnicanal.example",
@@ -44,7 +45,6 @@ class LambdaInvocationTest {
     @AfterAll
     static void stop() {
         Wiring.install(null);
-        dynamo.close();
     }
 
     private static JsonNode invoke(Functions function, JsonNode event) throws Exception {

@@ -2,8 +2,8 @@ package com.omnicanal.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,22 +14,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /** Whatever the events and their timing, a customer is asked at most once per 30 days, and once per event. */
+@AddLifecycleHook(DynamoDbLocalPerClass.InContainer.class)
 class FatigueProperties {
-    private static DynamoDbLocal dynamo;
-
-    @BeforeContainer
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterContainer
-    static void stop() {
-        dynamo.close();
-    }
+    private static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
 
     /** An event {@code hoursLater} after the previous one; {@code replay} sends the previous event again. */
     record Step(int hoursLater, int trigger, boolean replay) {

@@ -6,7 +6,6 @@ import com.omnicanal.customer.CustomerJourneys;
 import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.feedback.FeedbackJourneys;
 import com.omnicanal.feedback.FeedbackPolicy;
 import com.omnicanal.feedback.Questionnaire;
@@ -35,6 +34,7 @@ import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.io.IOException;
@@ -50,10 +50,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every message kind, in every language and on every channel, rendered from what its producer really writes in the
@@ -66,7 +65,8 @@ class CustomerMessagesTest {
     /** Staff and ops may explain a rejection in up to 500 characters. */
     private static final String LONGEST_NOTE = ("Le livre est abîmé : couverture pliée et pages tachées. ").repeat(9)
             .substring(0, 500).strip();
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
 
     private final Templates templates = new MustacheTemplates();
     private final Actor camille = Actor.customer("cust-camille");
@@ -80,16 +80,6 @@ class CustomerMessagesTest {
     private FeedbackJourneys feedback;
     private CustomerJourneys customers;
     private DynamoContactBook contacts;
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
 
     @BeforeEach
     void fresh() {

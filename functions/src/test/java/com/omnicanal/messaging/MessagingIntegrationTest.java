@@ -14,13 +14,13 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.api.OutboxDispatcher;
 import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.TlsSmtpServer;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.ServerSocket;
@@ -29,11 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dispatcher with the real Twilio SDK against WireMock, real SMTP with STARTTLS required (as toward SES) against
@@ -43,20 +42,11 @@ class MessagingIntegrationTest {
     private static final String SID = "AC11111111111111111111111111111111";
     private static final String TOKEN = "test-auth-token";
     private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
-    private static DynamoDbLocal dynamoLocal;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamoLocal = new DynamoDbLocalPerClass();
     private WireMockServer twilio;
     private TlsSmtpServer smtp;
     private MessagingFixture fx;
-
-    @BeforeAll
-    static void startDynamo() {
-        dynamoLocal = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamoLocal.close();
-    }
 
     @BeforeEach
     void start() {

@@ -1,23 +1,13 @@
 package com.omnicanal.stock;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.testing.Backend;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.TestBackend;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
+@AddLifecycleHook(DynamoDbLocalPerClass.InContainer.class)
 class StockInvariantsOnDynamoDbLocalProperties extends StockInvariantProperties {
-    private static DynamoDbLocal dynamo;
-
-    @BeforeContainer
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterContainer
-    static void stop() {
-        dynamo.close();
-    }
+    private static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
 
     @Override
     protected Backend emptyBackend() {

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -184,16 +184,15 @@ class AccessMatrixTest {
             row("DELETE /customers/me", Fixture.NONE, "/customers/me", null, "one's own erasure (GDPR Art. 17)",
                     401, 204, 204, 403, 403, 403));
 
-    private static LocalStack stack;
-    private static LocalClient client;
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static long sequence = System.currentTimeMillis();
     private static String questionnaire;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
         TOKENS.put("customer A", client.token("cust-matrix-a", "customer", null));
         TOKENS.put("customer B", client.token("cust-matrix-b", "customer", null));
         TOKENS.put("staff X", client.token("staff-matrix-x", "staff", X));
@@ -206,11 +205,6 @@ class AccessMatrixTest {
         var feed = client.send("PUT", "/stores/" + X + "/stock", TOKENS.get("ops"),
                 "{\"feedSequence\":" + (++sequence) + ",\"lines\":[{\"sku\":\"" + SKU + "\",\"onHand\":100000}]}", Map.of());
         assertThat(feed.status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) stack.close();
     }
 
     @Test

@@ -3,25 +3,14 @@ package com.omnicanal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole click-and-collect journey through the local gateway, with the customer's messages in the local inbox. */
 class ClickAndCollectEndToEndTest {
-    private static LocalStack stack;
-    private static LocalClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
 
     private static String order(String sku, String email) {
         return "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"pickupStoreId\":\"paris-rivoli\","
@@ -29,10 +18,7 @@ class ClickAndCollectEndToEndTest {
     }
 
     private static int available(String sku, String store) {
-        for (var l : client.get("/stock/" + sku, null).body().get("locations")) {
-            if (l.get("locationId").asText().equals(store)) return l.get("available").asInt();
-        }
-        return 0;
+        return client.available(sku, store);
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -27,22 +27,16 @@ import org.yaml.snakeyaml.Yaml;
 class IdempotencyEndToEndTest {
     private static final String X = "paris-rivoli";
     private static final String SKU = "TSH-COT-BLU-M";
-    private static LocalStack stack;
-    private static LocalClient client;
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
     private static String ops;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
         ops = client.token("ops-idem", "ops", null);
         assertThat(client.send("PUT", "/stores/" + X + "/stock", ops, "{\"feedSequence\":" + System.currentTimeMillis()
                 + ",\"lines\":[{\"sku\":\"" + SKU + "\",\"onHand\":1000}]}", Map.of()).status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) stack.close();
     }
 
     @Test
@@ -79,10 +73,7 @@ class IdempotencyEndToEndTest {
     }
 
     private static int available() {
-        for (var l : client.get("/stock/" + SKU, null).body().get("locations")) {
-            if (l.get("locationId").asText().equals(X)) return l.get("available").asInt();
-        }
-        return 0;
+        return client.available(SKU, X);
     }
 
     private static final String RESERVATION = "{\"sku\":\"" + SKU + "\",\"storeId\":\"" + X + "\",\"quantity\":%d}";

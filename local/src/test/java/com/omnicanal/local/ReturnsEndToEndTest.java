@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bought by click-and-collect in Paris, returned in Lyon, refunded: through the gateway, with the customer's messages. */
 class ReturnsEndToEndTest {
-    private static LocalStack stack;
-    private static LocalClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
 
     private static int onHand(String sku, String store) {
-        for (var l : client.get("/stock/" + sku, null).body().get("locations")) {
-            if (l.get("locationId").asText().equals(store)) return l.get("available").asInt();
-        }
-        return 0;
+        return client.available(sku, store);
     }
 
     @Test
