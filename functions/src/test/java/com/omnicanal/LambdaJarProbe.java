@@ -1,10 +1,10 @@
 package com.omnicanal;
 
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Envelope;
 import com.omnicanal.messaging.SendOutcome;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
+import com.omnicanal.outbox.ChannelKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

@@ -9,6 +9,7 @@ import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.order.OrderMessages;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
@@ -94,8 +95,9 @@ class ErasingCustomersTest extends CustomerJourneysOnDynamoDbLocal {
         // the store accepts the order as it read it before the erasure: refused, the order keeps no one's name
         var accepted = placed.moveTo(OrderStatus.ACCEPTED, fx.backend.clock.instant(), "staff-lea", null);
         assertThat(fx.orderStore.apply(Orders.Change.of(accepted, OrderStatus.PLACED)
-                .message(com.omnicanal.outbox.OutboxMessage.transactional("ORDER_ACCEPTED", "cust-zoe", "ORDER_ACCEPTED#" + placed.id(),
-                        java.util.Map.of("contactPhone", "+33745678901"), fx.backend.clock.instant()))))
+                .message(com.omnicanal.outbox.OutboxMessage.of("ORDER_ACCEPTED", "cust-zoe", "ORDER_ACCEPTED#" + placed.id(),
+                        Delivery.transactional().guestContact(null, "+33745678901"), java.util.Map.of(),
+                        fx.backend.clock.instant()))))
                 .isInstanceOf(Orders.Outcome.Conflict.class);
         // a profile change, a new identity or a consent read before the erasure cannot bring the person back either
         assertThatThrownBy(() -> fx.customers.save(profileAsRead)).isInstanceOf(DomainException.Forbidden.class);
@@ -115,9 +117,9 @@ class ErasingCustomersTest extends CustomerJourneysOnDynamoDbLocal {
         fx.signingIn.profile(zoe);
         fx.erasingCustomers.erase(zoe);
         // a message that a change committing as the erasure ran could still have queued
-        var late = com.omnicanal.outbox.OutboxMessage.transactional(OrderMessages.READY, "cust-zoe", "ORDER_READY#late",
-                java.util.Map.of("orderId", "late", "contactPhone", "+33745678901", "contactEmail", "zoe.quintard@example.fr"),
-                fx.backend.clock.instant());
+        var late = com.omnicanal.outbox.OutboxMessage.of(OrderMessages.READY, "cust-zoe", "ORDER_READY#late",
+                Delivery.transactional().guestContact("zoe.quintard@example.fr", "+33745678901"),
+                java.util.Map.of("orderId", "late"), fx.backend.clock.instant());
         fx.backend.dynamo.transactWriteItems(r -> r.transactItems(
                 com.omnicanal.outbox.dynamo.OutboxItems.put(fx.backend.tables.outbox(), late)));
 

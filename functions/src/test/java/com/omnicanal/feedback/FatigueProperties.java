@@ -3,7 +3,7 @@ package com.omnicanal.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
-import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.outbox.ChannelKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -10,8 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.feedback.Questionnaire.Trigger;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Dispatcher;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.Contract;
@@ -84,7 +85,8 @@ class FeedbackOnDynamoDbLocalTest {
         var mail = fx.outbox(AnsweringQuestionnaires.THANKS);
         assertThat(mail).hasSize(1);
         assertThat(mail.get(0).get("templateData").m().get("code").s()).isEqualTo(thanks.reward().code());
-        assertThat(mail.get(0).get("templateData").m().get("onlyChannels").s()).isEqualTo("EMAIL");
+        assertThat(OutboxItems.message(mail.get(0)).delivery().channels()).containsExactly(ChannelKind.EMAIL);
+        assertThat(mail.get(0).get("templateData").m()).doesNotContainKey("onlyChannels");
 
         // a second post of the same link changes nothing
         assertThatThrownBy(() -> fx.answeringQuestionnaires.answer(token, List.of(score("nps", 10))))

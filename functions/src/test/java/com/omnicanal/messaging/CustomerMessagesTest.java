@@ -24,6 +24,7 @@ import com.omnicanal.order.OrderRequest;
 import com.omnicanal.order.PlacingOrders;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.returns.CrossChannelReturns;

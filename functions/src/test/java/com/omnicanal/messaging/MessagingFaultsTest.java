@@ -16,6 +16,7 @@ import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
 import java.net.ServerSocket;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.dynamo.DynamoSmsOptOuts;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.shared.DomainException;
 import java.time.Duration;

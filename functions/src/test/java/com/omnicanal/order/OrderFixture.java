@@ -1,11 +1,11 @@
 package com.omnicanal.order;
 
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.SmsText;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.StockLevel;

@@ -1,16 +1,32 @@
 package com.omnicanal.outbox.dynamo;
 
 import com.omnicanal.infrastructure.dynamo.Instants;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** Turns an outbox message into the Put that joins the transaction of the change that caused it. */
+/**
+ * An outbox message as an item: the Put that joins the transaction of the change that caused it, and the message read
+ * back. Its delivery is kept beside its template data: {@code purpose} and {@code urgency}, {@code onlyChannels} when
+ * it may not use every channel, and {@code contact} (an address given with it).
+ */
 public final class OutboxItems {
     public static final String PENDING = "PENDING";
+    /** What an erasure removes from a message: what it says, and the address given with it. */
+    public static final String PERSONAL_ATTRIBUTES = "templateData, contact";
+
+    /** Delivery instructions that messages written before the typed delivery carried among their template data. */
+    private static final Set<String> LEGACY_KEYS = Set.of("contactEmail", "contactPhone", "verifyEmail", "verifyPhone",
+            "language", "onlyChannels");
 
     private OutboxItems() {
     }
@@ -23,13 +39,73 @@ public final class OutboxItems {
         item.put("id", AttributeValue.fromS(message.dedupeKey()));
         item.put("kind", AttributeValue.fromS(message.kind()));
         item.put("customerId", AttributeValue.fromS(message.customerId()));
-        item.put("purpose", AttributeValue.fromS(message.purpose().name()));
-        item.put("urgency", AttributeValue.fromS(message.urgency().name()));
+        var delivery = message.delivery();
+        item.put("purpose", AttributeValue.fromS(delivery.purpose().name()));
+        item.put("urgency", AttributeValue.fromS(delivery.urgency().name()));
+        if (!delivery.anyChannel()) {
+            item.put("onlyChannels", AttributeValue.fromL(delivery.channels().stream().sorted()
+                    .map(c -> AttributeValue.fromS(c.name())).toList()));
+        }
+        if (delivery.contact() != null) item.put("contact", contact(delivery.contact()));
         item.put("dedupeKey", AttributeValue.fromS(message.dedupeKey()));
         item.put("templateData", AttributeValue.fromM(data));
         item.put("status", AttributeValue.fromS(PENDING));
         item.put("createdAt", AttributeValue.fromS(Instants.format(message.createdAt())));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(id)").build()).build();
+    }
+
+    /** The message as written by {@link #put}, or by the format before it (delivery keys among the template data). */
+    public static OutboxMessage message(Map<String, AttributeValue> item) {
+        var data = new LinkedHashMap<String, String>();
+        if (item.containsKey("templateData")) item.get("templateData").m().forEach((k, v) -> data.put(k, v.s()));
+        var delivery = new Delivery(OutboxMessage.Purpose.valueOf(item.get("purpose").s()),
+                OutboxMessage.Urgency.valueOf(item.get("urgency").s()), channels(item.get("onlyChannels")),
+                contact(item.get("contact")));
+        if (!item.containsKey("onlyChannels") && !item.containsKey("contact")
+                && data.keySet().stream().anyMatch(LEGACY_KEYS::contains)) {
+            delivery = legacy(delivery, data);
+            data.keySet().removeAll(LEGACY_KEYS);
+        }
+        return new OutboxMessage(item.get("id").s(), item.get("kind").s(), item.get("customerId").s(), delivery,
+                item.get("dedupeKey").s(), data, Instants.parse(item.get("createdAt").s()));
+    }
+
+    /** Messages queued before the typed delivery, still in the table or the stream: their keys mean what they meant. */
+    private static Delivery legacy(Delivery stored, Map<String, String> data) {
+        if (data.get("verifyEmail") != null || data.get("verifyPhone") != null) {
+            return Delivery.verification(data.get("verifyEmail"), data.get("verifyPhone"), data.get("language"));
+        }
+        var channels = data.get("onlyChannels") == null ? stored.channels()
+                : List.of(data.get("onlyChannels").split(",")).stream().map(String::trim).map(ChannelKind::valueOf).toList();
+        var delivery = new Delivery(stored.purpose(), stored.urgency(), Set.copyOf(channels), null);
+        return delivery.guestContact(data.get("contactEmail"), data.get("contactPhone"));
+    }
+
+    private static AttributeValue contact(Delivery.Contact contact) {
+        var map = new HashMap<String, AttributeValue>();
+        if (contact.email() != null) map.put("email", AttributeValue.fromS(contact.email()));
+        if (contact.phone() != null) map.put("phone", AttributeValue.fromS(contact.phone()));
+        if (contact.language() != null) map.put("language", AttributeValue.fromS(contact.language()));
+        map.put("exclusive", AttributeValue.fromBool(contact.exclusive()));
+        return AttributeValue.fromM(map);
+    }
+
+    private static Delivery.Contact contact(AttributeValue value) {
+        // an erasure removes the contact: the message keeps its delivery facts, not the address
+        if (value == null || !value.hasM()) return null;
+        var m = value.m();
+        return new Delivery.Contact(text(m, "email"), text(m, "phone"), text(m, "language"),
+                Boolean.TRUE.equals(m.get("exclusive").bool()));
+    }
+
+    private static Set<ChannelKind> channels(AttributeValue value) {
+        if (value == null || !value.hasL()) return EnumSet.allOf(ChannelKind.class);
+        return Set.copyOf(value.l().stream().map(v -> ChannelKind.valueOf(v.s())).toList());
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        var v = item.get(name);
+        return v == null ? null : v.s();
     }
 }
