@@ -38,6 +38,7 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
     public static final String ORDER_SWEEPER = "orderSweeper";
     public static final String FEEDBACK_API = "feedbackApi";
     public static final String FEEDBACK_SWEEPER = "feedbackSweeper";
+    public static final String FEEDBACK_EVENTS = "feedbackEvents";
     public static final String OUTBOX_DISPATCHER = "outboxDispatcher";
     public static final String MESSAGE_REDRIVE = "messageRedrive";
 
@@ -80,6 +81,10 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
                 () -> new FunctionRegistration<Function<DynamodbEvent, StreamsEventResponse>>(
                         event -> Wiring.shared().messaging().outboxDispatcher().apply(event), OUTBOX_DISPATCHER)
                         .type(FunctionTypeUtils.functionType(DynamodbEvent.class, StreamsEventResponse.class)));
+        context.registerBean(FEEDBACK_EVENTS, FunctionRegistration.class,
+                () -> new FunctionRegistration<Function<DynamodbEvent, StreamsEventResponse>>(
+                        event -> Wiring.shared().feedbackEvents().apply(event), FEEDBACK_EVENTS)
+                        .type(FunctionTypeUtils.functionType(DynamodbEvent.class, StreamsEventResponse.class)));
         context.registerBean(MESSAGE_REDRIVE, FunctionRegistration.class,
                 () -> new FunctionRegistration<Function<ScheduledEvent, MessageRedrive.RedriveResult>>(
                         event -> Wiring.shared().messaging().redrive().apply(event), MESSAGE_REDRIVE)
@@ -107,7 +112,8 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
             java.util.Map.entry(ORDER_SWEEPER, () -> Wiring.shared().orderSweeper()),
             java.util.Map.entry(RETURN_SWEEPER, () -> Wiring.shared().returnSweeper()),
             java.util.Map.entry(FEEDBACK_API, () -> Wiring.shared().feedbackApi()),
-            java.util.Map.entry(FEEDBACK_SWEEPER, () -> Wiring.shared().feedback()));
+            java.util.Map.entry(FEEDBACK_SWEEPER, () -> Wiring.shared().feedback()),
+            java.util.Map.entry(FEEDBACK_EVENTS, () -> Wiring.shared().feedbackEvents()));
     private static final java.util.Set<String> HTTP_FUNCTIONS = java.util.Set.of(CATALOG_API, STOCK_API, RESERVATION_API,
             MESSAGING_API, ORDER_API, RETURN_API, CUSTOMER_API, FEEDBACK_API);
 

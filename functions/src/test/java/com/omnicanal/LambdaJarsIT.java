@@ -49,6 +49,7 @@ class LambdaJarsIT {
             Map.entry(OmnicanalApplication.CUSTOMER_API, "get-me.json"),
             Map.entry(OmnicanalApplication.FEEDBACK_API, "get-questionnaires.json"),
             Map.entry(OmnicanalApplication.FEEDBACK_SWEEPER, "schedule-sweep.json"),
+            Map.entry(OmnicanalApplication.FEEDBACK_EVENTS, "dynamodb-business-event-stream.json"),
             Map.entry(OmnicanalApplication.MESSAGING_API, "post-twilio-status.json"),
             Map.entry(OmnicanalApplication.OUTBOX_DISPATCHER, "dynamodb-outbox-stream.json"),
             Map.entry(OmnicanalApplication.MESSAGE_REDRIVE, "schedule-redrive.json"));

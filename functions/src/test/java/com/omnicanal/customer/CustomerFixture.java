@@ -15,7 +15,6 @@ import com.omnicanal.order.PlacingOrders;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.dynamo.OutboxItems;
-import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.shared.Actor;
@@ -72,7 +71,7 @@ final class CustomerFixture {
         mergingProfiles = journeys.mergingProfiles();
         orderStore = new DynamoOrders(dynamo, backend.tables);
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                OrderPolicy.DEFAULT, backend.clock);
         log = new DynamoDeliveryLog(dynamo, backend.tables.outbox());
         dispatcher = new Dispatcher(log, new DynamoContactBook(dynamo, backend.tables.customers()), new MustacheTemplates(),
                 List.of(sms, email), new Dispatcher.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), 3,

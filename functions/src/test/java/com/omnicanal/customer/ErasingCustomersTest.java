@@ -13,6 +13,7 @@ import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,11 @@ class ErasingCustomersTest extends CustomerJourneysOnDynamoDbLocal {
         verified(person, "phone", "07 45 67 89 01");
         fx.verifyingIdentities.add(person, "card", "2900987654");
         fx.backend.reservationService.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
+        // bought in store: its business event waits in the outbox for feedback, naming the person
+        var bought = fx.backend.reservationService.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1),
+                "k2").reservation();
+        fx.backend.reservationService.complete(lea, "paris-rivoli", bought.id());
+        assertThat(fx.backend.businessEvents()).extracting(BusinessEvent::customerId).contains(person.id());
         fx.lookingUpCustomers.lookup(lea, "paris-rivoli", new CustomerLookup(null, "zoe.quintard@example.fr", null));
         var exported = com.omnicanal.infrastructure.http.Json.write(fx.exportingData.export(person));
         assertThat(exported).contains("Quintard", "zoe.quintard@example.fr", "+33745678901", "2900987654");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockFeed;
 import com.omnicanal.stock.StockLevel;
@@ -133,6 +134,24 @@ public abstract class ReservationsContract {
         assertThat(done.status()).isEqualTo(ReservationStatus.COMPLETED);
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 1, 0));
         assertThat(backend.rawStock(sku, store).get("available").n()).isEqualTo("1");
+    }
+
+    @Test
+    void aCompletionWritesItsBusinessEventInItsTransactionOrNotAtAll() {
+        var bought = service().reserve(camille, new ReservationRequest(sku, store, 2), "k1").reservation();
+        var cancelled = service().reserve(camille, new ReservationRequest(sku, store, 1), "k2").reservation();
+        var staff = Actor.staff("staff-lea", store);
+
+        var done = service().complete(staff, store, bought.id());
+        service().cancel(camille, cancelled.id());
+        // a completion read before the cancellation: its transaction fails on the hold, and its event with it
+        var late = cancelled.complete(backend.clock.instant());
+        assertThat(backend.reservations.complete(late, new BusinessEvent.ReservationCompleted(cancelled.id(),
+                camille.id(), store, sku, late.updatedAt()))).isFalse();
+
+        assertThat(backend.businessEvents()).containsExactly(
+                new BusinessEvent.ReservationCompleted(bought.id(), camille.id(), store, sku, done.updatedAt()));
+        assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 1, 0));
     }
 
     @Test
