@@ -39,6 +39,9 @@ public enum Functions {
         var invitations = wiring.feedback().sendingInvitations();
         return (Function<ScheduledEvent, SendingInvitations.Sweep>) event -> invitations.sweep();
     }, Jar.MESSAGING, true, "schedule-sweep.json"),
+    // business events written with the changes they follow, handed by the outbox stream to feedback's scheduling
+    FEEDBACK_EVENTS("feedbackEvents", DynamodbEvent.class, StreamsEventResponse.class, Wiring::feedbackEvents, Jar.API, true,
+            "dynamodb-business-event-stream.json"),
     // the messaging functions read secrets and open Twilio and mail as they are built: their first call does that
     MESSAGING_API("messagingApi", APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class,
             wiring -> wiring.messaging().api(), Jar.MESSAGING, false, "post-twilio-status.json"),

@@ -29,6 +29,7 @@ import com.omnicanal.order.api.OrderApi;
 import com.omnicanal.order.api.OrderSweeper;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.outbox.api.BusinessEventStream;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.returns.CrossChannelReturns;
 import com.omnicanal.returns.ReturnPolicy;
@@ -39,7 +40,6 @@ import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.api.ReservationApi;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
-import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.CatalogFigures;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.stock.api.StockApi;
@@ -52,8 +52,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The composition root: builds clients, adapters and services once per container, and the functions from them. Each
  * capability is built on first use (each Lambda runs one function: the reserve function builds the catalog, the stock
  * ledger and reservations, not orders, returns, customers, feedback or messaging); collaborators another capability
- * needs only now and then (feedback's business events) are handed over as lazy delegates, so they too are built on the
- * first call that needs them.
+ * needs only now and then (what the dispatcher tells feedback) are handed over as lazy delegates, so they too are
+ * built on the first call that needs them. Business events reach feedback through the outbox stream, not from here.
  */
 public final class Wiring {
     private static volatile Wiring shared;
@@ -66,6 +66,7 @@ public final class Wiring {
     private final Supplier<Messaging> messaging;
     private final Supplier<FeedbackJourneys> feedback;
     private final Supplier<Router> feedbackApi;
+    private final Supplier<BusinessEventStream> feedbackEvents;
     private final Supplier<ReservationService> reservations;
     private final Supplier<Router> catalogApi;
     private final Supplier<Router> stockApi;
@@ -96,7 +97,7 @@ public final class Wiring {
         this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock, sent));
         this.feedback = lazy(() -> {
             var secrets = Secrets.fromSettings(settings, clock);
-            // the signing secret is fetched on first use: order, return and reservation functions only schedule invitations
+            // the signing secret is fetched on first use: the function scheduling invitations from events never signs
             InvitationTokens tokens = new LazyInvitationTokens(() -> new JwtInvitationTokens(secrets.get("FEEDBACK_TOKEN_SECRET")));
             var fp = FeedbackPolicy.DEFAULT;
             return FeedbackJourneys.of(catalog.get(), new DynamoFeedbackStore(dynamo, tables), tokens, messaging.get().contacts(),
@@ -104,16 +105,15 @@ public final class Wiring {
                             settings.getDuration("FEEDBACK_LINK_VALIDITY", fp.linkValidity()),
                             settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock);
         });
-        // what reservations, orders and returns tell feedback: built on the first such event, not with the function
-        BusinessEvents events = (kind, customerId, eventId, storeId, skus, at) ->
-                feedback.get().schedulingQuestionnaires().happened(kind, customerId, eventId, storeId, skus, at);
+        // the business events reservations, orders and returns write to the outbox, as the stream hands them to feedback
+        this.feedbackEvents = lazy(() -> new BusinessEventStream(feedback.get().schedulingQuestionnaires()));
         // POSTs that openapi.yaml marks x-idempotency: response keep their first answer under the Idempotency-Key
         this.answers = lazy(() -> new DynamoResponseMemory(dynamo, tables.idempotency(), clock));
         this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get(), answers.get()));
         this.reservations = lazy(() -> new ReservationService(catalog.get(), ledger.get(),
                 new DynamoReservations(dynamo, tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
-                        settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, events));
+                        settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock));
         this.catalogApi = lazy(() -> CatalogApi.router(new CatalogService(catalog.get(), new CatalogFigures(ledger.get()))));
         this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get())));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
@@ -131,7 +131,7 @@ public final class Wiring {
                     settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
                     settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
                     settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()));
-            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, events);
+            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock);
         });
         this.orderApi = lazy(() -> OrderApi.router(orders.get()));
         this.orderSweeper = lazy(() -> new OrderSweeper(orders.get().sweeping()));
@@ -140,7 +140,7 @@ public final class Wiring {
             var d = ReturnPolicy.DEFAULT;
             return CrossChannelReturns.of(catalog.get(), orderStore.get(), reservations.get(), new DynamoReturns(dynamo, tables),
                     new ReturnPolicy(settings.getDuration("RETURN_WINDOW", d.window()),
-                            settings.getDuration("RETURN_VALIDITY", d.validity())), clock, events);
+                            settings.getDuration("RETURN_VALIDITY", d.validity())), clock);
         });
         this.returnApi = lazy(() -> ReturnApi.router(returns.get()));
         this.returnSweeper = lazy(() -> new ReturnSweeper(returns.get().expiring()));
@@ -212,6 +212,10 @@ public final class Wiring {
 
     public Router feedbackApi() {
         return feedbackApi.get();
+    }
+
+    public BusinessEventStream feedbackEvents() {
+        return feedbackEvents.get();
     }
 
     public OrderSweeper orderSweeper() {

@@ -152,6 +152,11 @@ class LambdaInvocationTest {
     void streamAndRedriveEventsRunTheDispatcherFunctions() throws Exception {
         var response = invoke(Functions.OUTBOX_DISPATCHER, event("dynamodb-outbox-stream.json"));
         assertThat(response.get("batchItemFailures")).isEmpty();
+        // a business event in the same stream is not a message: the dispatcher passes it by, feedback takes it
+        assertThat(invoke(Functions.OUTBOX_DISPATCHER, event("dynamodb-business-event-stream.json"))
+                .get("batchItemFailures")).isEmpty();
+        assertThat(invoke(Functions.FEEDBACK_EVENTS, event("dynamodb-business-event-stream.json"))
+                .get("batchItemFailures")).isEmpty();
         assertThat(invoke(Functions.MESSAGE_REDRIVE, event("schedule-redrive.json")).get("redriven").asInt())
                 .isZero();
     }

@@ -1,5 +1,7 @@
 package com.omnicanal.feedback;
 
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.DomainException;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Someone opens the signed link of an invitation (or a prompt) and answers, once: the answers are kept with the
@@ -73,10 +76,9 @@ public final class AnsweringQuestionnaires {
     private OutboxMessage thanksMessage(Invitation invitation, RewardCode reward, Instant now) {
         var key = "FEEDBACK_THANKS#" + invitation.id();
         // the code goes by email only: it is kept, searched for and used at checkout later
-        return new OutboxMessage(key, THANKS, invitation.who(), OutboxMessage.Purpose.TRANSACTIONAL,
-                OutboxMessage.Urgency.NORMAL, key, Map.of("code", reward.code(), "percentOff",
-                String.valueOf(reward.percentOff()), "expiresDate", DAY.format(reward.expiresAt()), "onlyChannels", "EMAIL"),
-                now);
+        return OutboxMessage.of(THANKS, invitation.who(), key, new Delivery(OutboxMessage.Purpose.TRANSACTIONAL,
+                OutboxMessage.Urgency.NORMAL, Set.of(ChannelKind.EMAIL), null), Map.of("code", reward.code(), "percentOff",
+                String.valueOf(reward.percentOff()), "expiresDate", DAY.format(reward.expiresAt())), now);
     }
 
     private Invitation openInvitation(String token) {

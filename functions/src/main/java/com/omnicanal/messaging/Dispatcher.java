@@ -1,5 +1,7 @@
 package com.omnicanal.messaging;
 
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Ids;
 import com.omnicanal.shared.PhoneNumbers;
@@ -77,25 +79,21 @@ public final class Dispatcher {
             return Result.SKIPPED;
         }
         var message = record.message();
-        var recipient = verification(message);
+        var delivery = message.delivery();
+        var recipient = exclusive(message);
         if (recipient == null) {
             recipient = contacts.find(message.customerId()).map(r -> orderContactFilling(r, message))
                     .orElseGet(() -> guest(message));
         }
         if (recipient == null) return failed(message, "unknown-customer", now);
-        boolean mayWait = message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL
-                && message.urgency() == OutboxMessage.Urgency.NORMAL;
+        boolean mayWait = delivery.purpose() != OutboxMessage.Purpose.TRANSACTIONAL
+                && delivery.urgency() == OutboxMessage.Urgency.NORMAL;
         if (mayWait && recipient.quietHours() != null && recipient.quietHours().contains(now)) {
             log.defer(messageId, recipient.quietHours().nextAllowed(now), now);
             return Result.DEFERRED;
         }
-        var candidates = recipient.channelsFor(message.purpose());
-        var only = message.templateData().get("onlyChannels");
-        if (only != null) {
-            // a message that only makes sense on some channels (a reward code to keep: email) never falls back to others
-            var allowed = java.util.Set.of(only.split(","));
-            candidates = candidates.stream().filter(c -> allowed.contains(c.name())).toList();
-        }
+        // a message that only makes sense on some channels (a reward code to keep: email) never falls back to others
+        var candidates = recipient.channelsFor(delivery.purpose()).stream().filter(delivery.channels()::contains).toList();
         if (candidates.isEmpty()) return failed(message, "no-consented-channel", now);
         if (!log.claim(messageId, now, policy.lease())) return Result.SKIPPED;
 
@@ -176,18 +174,16 @@ public final class Dispatcher {
 
     /** A one-time code is kept only until its message is sent or has failed for good: never readable afterwards. */
     private void forgetCode(OutboxMessage message) {
-        if (verification(message) != null && message.templateData().containsKey("code")) log.redact(message.id(), "code");
+        if (exclusive(message) != null && message.templateData().containsKey("code")) log.redact(message.id(), "code");
     }
 
     /** A one-time code goes to the address being verified, and only there. */
-    private static Recipient verification(OutboxMessage message) {
-        var data = message.templateData();
-        var email = data.get("verifyEmail");
-        var phone = data.get("verifyPhone");
-        if (email == null && phone == null) return null;
-        var channel = email != null ? ChannelKind.EMAIL : ChannelKind.SMS;
-        return new Recipient(message.customerId(), data.getOrDefault("language", "fr"), email, phone, List.of(channel),
-                Map.of(OutboxMessage.Purpose.TRANSACTIONAL, java.util.Set.of(channel)), null);
+    private static Recipient exclusive(OutboxMessage message) {
+        var delivery = message.delivery();
+        var contact = delivery.contact();
+        if (contact == null || !contact.exclusive()) return null;
+        return new Recipient(message.customerId(), language(contact), contact.email(), contact.phone(),
+                delivery.channels().stream().sorted().toList(), Map.of(delivery.purpose(), delivery.channels()), null);
     }
 
     /**
@@ -195,13 +191,10 @@ public final class Dispatcher {
      * with the order.
      */
     private static Recipient guest(OutboxMessage message) {
-        var data = message.templateData();
-        if (message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL
-                || (data.get("contactEmail") == null && data.get("contactPhone") == null)) {
-            return null;
-        }
-        return new Recipient(message.customerId(), data.getOrDefault("language", "fr"), data.get("contactEmail"),
-                data.get("contactPhone"), List.of(ChannelKind.SMS, ChannelKind.EMAIL),
+        var contact = message.delivery().contact();
+        if (message.delivery().purpose() != OutboxMessage.Purpose.TRANSACTIONAL || contact == null) return null;
+        return new Recipient(message.customerId(), language(contact), contact.email(), contact.phone(),
+                List.of(ChannelKind.SMS, ChannelKind.EMAIL),
                 Map.of(OutboxMessage.Purpose.TRANSACTIONAL, java.util.Set.of(ChannelKind.SMS, ChannelKind.EMAIL)), null);
     }
 
@@ -210,12 +203,17 @@ public final class Dispatcher {
      * at the contact given with it: transactional messages only.
      */
     private static Recipient orderContactFilling(Recipient recipient, OutboxMessage message) {
-        var data = message.templateData();
-        if (message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL || recipient.email() != null || recipient.phone() != null) {
+        var contact = message.delivery().contact();
+        if (message.delivery().purpose() != OutboxMessage.Purpose.TRANSACTIONAL || contact == null
+                || recipient.email() != null || recipient.phone() != null) {
             return recipient;
         }
-        return new Recipient(recipient.customerId(), recipient.language(), data.get("contactEmail"), data.get("contactPhone"),
+        return new Recipient(recipient.customerId(), recipient.language(), contact.email(), contact.phone(),
                 recipient.preferredOrder(), recipient.consented(), recipient.quietHours());
+    }
+
+    private static String language(Delivery.Contact contact) {
+        return contact.language() == null ? "fr" : contact.language();
     }
 
     /** Exponential backoff with full jitter: spreads retries so a recovering provider is not hit all at once. */
@@ -237,7 +235,7 @@ public final class Dispatcher {
         var to = kind == ChannelKind.EMAIL ? recipient.address(kind)
                 : PhoneNumbers.toE164(recipient.address(kind)).orElse(null);
         return new Envelope(message.id(), kind, to, rendered.subject(), text, rendered.html(),
-                message.purpose() != OutboxMessage.Purpose.TRANSACTIONAL);
+                message.delivery().purpose() != OutboxMessage.Purpose.TRANSACTIONAL);
     }
 
     private Instant now() {

@@ -1,7 +1,6 @@
 package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
-import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.StockLedger;
 import java.time.Clock;
 
@@ -11,7 +10,7 @@ public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choos
                               CollectingOrders collecting, SweepingOrders sweeping) {
 
     public static ClickAndCollect of(Catalog catalog, StockLedger stock, Orders orders, Payments payments,
-                                     OrderPolicy policy, Clock clock, BusinessEvents events) {
+                                     OrderPolicy policy, Clock clock) {
         var messages = new OrderMessages(clock);
         var access = new OrderAccess(catalog, orders);
         var closing = new OrderClosing(catalog, orders, messages, clock);
@@ -23,7 +22,7 @@ public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choos
                 new CancellingOrders(access, closing),
                 new StoreOrderQueue(orders, access, clock),
                 new PreparingOrders(catalog, orders, access, closing, options, messages, policy, clock),
-                new CollectingOrders(orders, access, policy, clock, events),
+                new CollectingOrders(orders, access, policy, clock),
                 new SweepingOrders(catalog, orders, payments, closing, messages, policy, clock));
     }
 }

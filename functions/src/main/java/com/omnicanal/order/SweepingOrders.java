@@ -2,7 +2,6 @@ package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Store;
-import com.omnicanal.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,8 +74,8 @@ public final class SweepingOrders {
         var next = order.withReminder(which);
         var data = messages.data(next, store);
         data.put("reminder", which);
-        var message = OutboxMessage.transactional(OrderMessages.REMINDER, order.customerId(),
-                OrderMessages.REMINDER + "#" + which + "#" + order.id(), data, now());
+        var message = messages.message(OrderMessages.REMINDER, OrderMessages.REMINDER + "#" + which + "#" + order.id(),
+                next, data);
         return orders.apply(Orders.Change.of(next, OrderStatus.READY).message(message).reminder(which))
                 instanceof Orders.Outcome.Applied;
     }

@@ -6,7 +6,7 @@ import com.omnicanal.catalog.Store;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Ids;
 import com.omnicanal.shared.Page;
@@ -31,16 +31,9 @@ public final class ReservationService implements ReservationDesk {
     private final Reservations reservations;
     private final HoldPolicy policy;
     private final Clock clock;
-    private final BusinessEvents events;
 
     public ReservationService(Catalog catalog, StockLedger stock, Reservations reservations, HoldPolicy policy,
                               Clock clock) {
-        this(catalog, stock, reservations, policy, clock, BusinessEvents.NONE);
-    }
-
-    public ReservationService(Catalog catalog, StockLedger stock, Reservations reservations, HoldPolicy policy,
-                              Clock clock, BusinessEvents events) {
-        this.events = events;
         this.catalog = catalog;
         this.stock = stock;
         this.reservations = reservations;
@@ -112,9 +105,10 @@ public final class ReservationService implements ReservationDesk {
         var current = reservations.find(id).filter(r -> r.storeId().equals(storeId))
                 .orElseThrow(() -> new DomainException.NotFound("no reservation " + id + " at store " + storeId));
         var completed = current.complete(now());
-        if (!reservations.complete(completed)) throw changedMeanwhile(id);
-        events.happened("RESERVATION_COMPLETED", completed.customerId(), id, storeId, java.util.Set.of(completed.sku()),
-                completed.updatedAt());
+        if (!reservations.complete(completed, new BusinessEvent.ReservationCompleted(id, completed.customerId(), storeId,
+                completed.sku(), completed.updatedAt()))) {
+            throw changedMeanwhile(id);
+        }
         return completed;
     }
 

@@ -134,8 +134,8 @@ class ErasureRaceTest {
         // a channel that takes its time: the dispatcher has claimed the message and checked the erasure mark
         var slowSms = new com.omnicanal.messaging.Channel() {
             @Override
-            public com.omnicanal.messaging.ChannelKind kind() {
-                return com.omnicanal.messaging.ChannelKind.SMS;
+            public com.omnicanal.outbox.ChannelKind kind() {
+                return com.omnicanal.outbox.ChannelKind.SMS;
             }
 
             @Override

@@ -165,7 +165,7 @@ class DynamoFaultsTest {
             var orders = new com.omnicanal.order.dynamo.DynamoOrders(client, backend.tables);
             var service = com.omnicanal.order.ClickAndCollect.of(backend.catalog, backend.ledger, orders,
                     new com.omnicanal.order.payments.RecordingPayments(backend.clock), com.omnicanal.order.OrderPolicy.DEFAULT,
-                    backend.clock, com.omnicanal.shared.BusinessEvents.NONE);
+                    backend.clock);
             var sku = "TSH-COT-BLU-M";
             var store = "paris-rivoli";
             int units = 25;

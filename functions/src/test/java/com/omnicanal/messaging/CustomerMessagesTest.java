@@ -23,6 +23,7 @@ import com.omnicanal.order.OrderRequest;
 import com.omnicanal.order.PlacingOrders;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.returns.CrossChannelReturns;
@@ -32,7 +33,7 @@ import com.omnicanal.returns.ReturnPolicy;
 import com.omnicanal.returns.ReturnRequest;
 import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.Keys;
@@ -87,9 +88,9 @@ class CustomerMessagesTest {
         backend.resetTables();
         var orderStore = new DynamoOrders(dynamo.client(), backend.tables);
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                OrderPolicy.DEFAULT, backend.clock);
         returns = CrossChannelReturns.of(backend.catalog, orderStore, backend.reservationService,
-                new DynamoReturns(dynamo.client(), backend.tables), ReturnPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                new DynamoReturns(dynamo.client(), backend.tables), ReturnPolicy.DEFAULT, backend.clock);
         contacts = new DynamoContactBook(dynamo.client(), backend.tables.customers());
         feedback = FeedbackJourneys.of(backend.catalog, new DynamoFeedbackStore(dynamo.client(), backend.tables),
                 new JwtInvitationTokens("feedback-test-secret-0123456789abcdef-xyz"), contacts,
@@ -214,8 +215,10 @@ class CustomerMessagesTest {
         consentingToFeedback("cust-camille");
         consentingToFeedback("cust-emma");
         var scheduling = feedback.schedulingQuestionnaires();
-        scheduling.happened("ORDER_COLLECTED", "cust-camille", bought.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
-        scheduling.happened("RETURN_RECEIVED", "cust-emma", exchange.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
+        scheduling.happened(new BusinessEvent.OrderCollected(bought.id(), "cust-camille", STORE, Set.of("TSH-COT-BLU-M"),
+                clock.instant()));
+        scheduling.happened(new BusinessEvent.ReturnReceived(exchange.id(), "cust-emma", STORE, Set.of("TSH-COT-BLU-M"),
+                clock.instant()));
         clock.advance(Duration.ofMinutes(121));
         feedback.sendingInvitations().sweep();
         var link = invitationLink("cust-camille");

@@ -3,6 +3,8 @@ package com.omnicanal.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.Backend;
@@ -38,8 +40,7 @@ public abstract class DeliveryLogContract {
     }
 
     private OutboxMessage queue(String id, String customerId, Instant createdAt) {
-        var message = new OutboxMessage(id, "RESERVATION_CONFIRMED", customerId, OutboxMessage.Purpose.TRANSACTIONAL,
-                OutboxMessage.Urgency.URGENT, id, Map.of("reservationId", "R1", "code", "482913"), createdAt);
+        var message = new OutboxMessage(id, "RESERVATION_CONFIRMED", customerId, Delivery.transactional(), id, Map.of("reservationId", "R1", "code", "482913"), createdAt);
         backend.queue(message);
         return message;
     }

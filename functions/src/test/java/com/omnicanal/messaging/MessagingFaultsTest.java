@@ -14,6 +14,7 @@ import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
 import com.omnicanal.testing.TlsSmtpServer;

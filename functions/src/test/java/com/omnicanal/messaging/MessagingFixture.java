@@ -7,11 +7,14 @@ import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.dynamo.DynamoSmsOptOuts;
 import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,11 +85,15 @@ final class MessagingFixture {
 
     OutboxMessage queue(String kind, String customerId, OutboxMessage.Purpose purpose, OutboxMessage.Urgency urgency,
                         String dedupeKey, Map<String, String> extra) {
+        return queue(kind, customerId, new Delivery(purpose, urgency, EnumSet.allOf(ChannelKind.class), null), dedupeKey, extra);
+    }
+
+    OutboxMessage queue(String kind, String customerId, Delivery delivery, String dedupeKey, Map<String, String> extra) {
         var data = new HashMap<>(Map.of("reservationId", "R1", "reservationRef", "7RMWT4", "sku", "TSH-COT-BLU-M", "productName", "T-shirt coton bio bleu",
                 "quantity", "1", "storeName", "Omnicanal Paris Rivoli", "storeAddress", "112 rue de Rivoli, 75001 Paris",
                 "expiresDate", "25/11/2026", "expiresTime", "10:00"));
         data.putAll(extra);
-        var message = new OutboxMessage(dedupeKey, kind, customerId, purpose, urgency, dedupeKey, data, clock.instant());
+        var message = OutboxMessage.of(kind, customerId, dedupeKey, delivery, data, clock.instant());
         dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
                 .transactItems(OutboxItems.put(tables.outbox(), message)).build());
         return message;

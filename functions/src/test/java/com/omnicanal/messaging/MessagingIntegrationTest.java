@@ -18,6 +18,8 @@ import com.omnicanal.messaging.api.OutboxDispatcher;
 import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
@@ -27,6 +29,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -205,15 +208,62 @@ class MessagingIntegrationTest {
     void aProfileWithoutVerifiedAddressesIsToldAtTheOrderContactForTransactionalMessagesOnly() throws Exception {
         fx.customer("guest-7f3a", "fr", null, null, null, null);
         var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.port())));
-        var contact = Map.of("contactEmail", "guest@example.org");
-        var order = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#G1", contact);
-        var promo = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", Purpose.MARKETING, Urgency.NORMAL, "RC#G2", contact);
+        var order = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a",
+                Delivery.transactional().guestContact("guest@example.org", null), "RC#G1", Map.of());
+        var promo = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", new Delivery(Purpose.MARKETING, Urgency.NORMAL,
+                EnumSet.allOf(ChannelKind.class), null).guestContact("guest@example.org", null), "RC#G2", Map.of());
 
         assertThat(dispatcher.dispatch(order.id())).isEqualTo(Dispatcher.Result.SENT);
         assertThat(dispatcher.dispatch(promo.id())).isEqualTo(Dispatcher.Result.FAILED);
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("guest@example.org");
+    }
+
+    @Test
+    void messagesQueuedBeforeTheTypedDeliveryAreStillDeliveredAsTheirKeysSaid() throws Exception {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM-legacy"))));
+        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.port())));
+        // as the outbox wrote them before: delivery instructions among the template data
+        var guest = legacy("RC#L1", "guest-legacy", Map.of("contactEmail", "guest@example.org"));
+        var verification = legacy("RC#L2", "cust-camille", Map.of("verifyPhone", "+33745112233", "language", "en"));
+        var emailOnly = legacy("RC#L3", "cust-camille", Map.of("onlyChannels", "EMAIL"));
+
+        assertThat(dispatcher.dispatch(guest)).isEqualTo(Dispatcher.Result.SENT);
+        assertThat(dispatcher.dispatch(verification)).isEqualTo(Dispatcher.Result.SENT);
+        assertThat(dispatcher.dispatch(emailOnly)).isEqualTo(Dispatcher.Result.SENT);
+
+        // the guest at their order contact; the code to the number being verified, not to Camille's; the other by email
+        assertThat(fx.record(guest).channel()).isEqualTo(ChannelKind.EMAIL);
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B33745112233")));
+        assertThat(fx.record(emailOnly).channel()).isEqualTo(ChannelKind.EMAIL);
+        assertThat(smtp.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactlyInAnyOrder("guest@example.org", "camille.martin@example.fr");
+        // read back, the keys are delivery, not template data
+        assertThat(fx.record(verification).message().delivery().contact().exclusive()).isTrue();
+        assertThat(fx.record(verification).message().templateData()).doesNotContainKeys("verifyPhone", "language");
+    }
+
+    /** An outbox item as OutboxItems wrote it before the typed delivery; its id. */
+    private String legacy(String id, String customerId, Map<String, String> keys) {
+        var data = new java.util.HashMap<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>();
+        Map.of("reservationId", "R1", "reservationRef", "7RMWT4", "sku", "TSH-COT-BLU-M", "productName",
+                        "T-shirt coton bio bleu", "quantity", "1", "storeName", "Omnicanal Paris Rivoli", "storeAddress",
+                        "112 rue de Rivoli, 75001 Paris", "expiresDate", "25/11/2026", "expiresTime", "10:00")
+                .forEach((k, v) -> data.put(k, text(v)));
+        keys.forEach((k, v) -> data.put(k, text(v)));
+        fx.dynamo.putItem(r -> r.tableName(fx.tables.outbox()).item(Map.of("id", text(id),
+                "kind", text("RESERVATION_CONFIRMED"), "customerId", text(customerId), "purpose", text("TRANSACTIONAL"),
+                "urgency", text("URGENT"), "dedupeKey", text(id),
+                "templateData", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(data),
+                "status", text("PENDING"), "createdAt", text("2026-11-23T09:59:00.000Z"))));
+        return id;
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue text(String value) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(value);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package com.omnicanal.order;
 
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.SmsText;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
@@ -43,7 +42,7 @@ final class OrderFixture {
         orders = new DynamoOrders(dynamo, backend.tables);
         payments = new RecordingPayments(backend.clock);
         var clickAndCollect = ClickAndCollect.of(backend.catalog, backend.ledger, orders, payments, OrderPolicy.DEFAULT,
-                backend.clock, BusinessEvents.NONE);
+                backend.clock);
         placing = clickAndCollect.placing();
         choosingOptions = clickAndCollect.choosingOptions();
         following = clickAndCollect.following();

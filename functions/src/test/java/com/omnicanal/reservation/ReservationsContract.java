@@ -1,10 +1,11 @@
 package com.omnicanal.reservation;
 
-import com.omnicanal.infrastructure.http.Idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnicanal.infrastructure.http.Idempotency;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockFeed;
 import com.omnicanal.stock.StockLedger;
@@ -72,7 +73,7 @@ public abstract class ReservationsContract {
         assertThat(message.status()).isEqualTo(MessageRecord.Status.PENDING);
         assertThat(message.message().kind()).isEqualTo(ReservationService.CONFIRMED);
         assertThat(message.message().customerId()).isEqualTo("cust-camille");
-        assertThat(message.message().purpose()).isEqualTo(OutboxMessage.Purpose.TRANSACTIONAL);
+        assertThat(message.message().delivery().purpose()).isEqualTo(OutboxMessage.Purpose.TRANSACTIONAL);
         assertThat(message.message().templateData()).containsEntry("reservationId", r.id());
     }
 
@@ -145,6 +146,24 @@ public abstract class ReservationsContract {
         assertThat(done.status()).isEqualTo(ReservationStatus.COMPLETED);
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 1, 0));
         assertThat(backend.storedStock(sku, store).available()).isEqualTo(1);
+    }
+
+    @Test
+    void aCompletionWritesItsBusinessEventInItsTransactionOrNotAtAll() {
+        var bought = backend.reserve(camille, new ReservationRequest(sku, store, 2), "k1").reservation();
+        var cancelled = backend.reserve(camille, new ReservationRequest(sku, store, 1), "k2").reservation();
+        var staff = Actor.staff("staff-lea", store);
+
+        var done = service().complete(staff, store, bought.id());
+        service().cancel(camille, cancelled.id());
+        // a completion read before the cancellation: its transaction fails on the hold, and its event with it
+        var late = cancelled.complete(backend.clock().instant());
+        assertThat(backend.reservations().complete(late, new BusinessEvent.ReservationCompleted(cancelled.id(),
+                camille.id(), store, sku, late.updatedAt()))).isFalse();
+
+        assertThat(backend.businessEvents()).containsExactly(
+                new BusinessEvent.ReservationCompleted(bought.id(), camille.id(), store, sku, done.updatedAt()));
+        assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 1, 0));
     }
 
     @Test
@@ -324,7 +343,8 @@ public abstract class ReservationsContract {
                 r.storeName(), r.quantity(), ReservationStatus.CANCELLED, r.createdAt(), r.expiresAt(), r.updatedAt());
 
         assertThat(backend.reservations().release(asIfMerged, java.util.Optional.empty())).isFalse();
-        assertThat(backend.reservations().complete(asIfMerged)).isFalse();
+        assertThat(backend.reservations().complete(asIfMerged, new BusinessEvent.ReservationCompleted(r.id(),
+                asIfMerged.customerId(), r.storeId(), r.sku(), r.updatedAt()))).isFalse();
         assertThat(backend.reservations().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 3, 2));
     }

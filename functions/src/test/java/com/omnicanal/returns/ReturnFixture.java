@@ -11,7 +11,6 @@ import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
@@ -44,12 +43,12 @@ final class ReturnFixture {
         backend.resetTables();
         var orderStore = new DynamoOrders(dynamo, backend.tables);
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                OrderPolicy.DEFAULT, backend.clock);
         // a hold period and a maximum other than the defaults, as a deployment may set HOLD_PERIOD and MAX_RESERVATION_QUANTITY
         holds = new ReservationService(backend.catalog, backend.ledger, backend.reservations, new HoldPolicy(HOLD_PERIOD, MAX_QUANTITY),
                 backend.clock);
         var returns = CrossChannelReturns.of(backend.catalog, orderStore, holds, new DynamoReturns(dynamo, backend.tables),
-                ReturnPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                ReturnPolicy.DEFAULT, backend.clock);
         requesting = returns.requesting();
         following = returns.following();
         receiving = returns.receiving();

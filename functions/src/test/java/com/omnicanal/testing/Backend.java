@@ -10,6 +10,8 @@ import com.omnicanal.shared.Actor;
 import com.omnicanal.stock.StockLedger;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.stock.StockService;
+import com.omnicanal.shared.BusinessEvent;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +56,9 @@ public interface Backend {
 
     record StoredStock(int onHand, int reserved, int available) {
     }
+
+    /** The business events the outbox holds, in no particular order. */
+    List<BusinessEvent> businessEvents();
 
     /** Items per table: "Orders", "Outbox", "Idempotency". */
     Map<String, Integer> countItems();

@@ -13,6 +13,7 @@ import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.stock.dynamo.DynamoStockLedger;
@@ -20,6 +21,7 @@ import com.omnicanal.stock.dynamo.StockItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -60,13 +62,15 @@ public final class TestBackend implements Backend {
     }
 
     public static void withoutExpiry(DynamoDbClient dynamo, TableNames tables) {
-        try {
-            var status = dynamo.describeTimeToLive(r -> r.tableName(tables.idempotency())).timeToLiveDescription();
-            if (status.timeToLiveStatus() != software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus.ENABLED) return;
-            dynamo.updateTimeToLive(r -> r.tableName(tables.idempotency()).timeToLiveSpecification(t -> t.enabled(false)
-                    .attributeName(TableDefinitions.TTL_ATTRIBUTE)));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException notYetCreated) {
-            // resetTables creates the tables, then comes back here
+        for (var table : TableDefinitions.expiring(tables)) {
+            try {
+                var status = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+                if (status.timeToLiveStatus() != software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus.ENABLED) continue;
+                dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(t -> t.enabled(false)
+                        .attributeName(TableDefinitions.TTL_ATTRIBUTE)));
+            } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException notYetCreated) {
+                // resetTables creates the tables, then comes back here
+            }
         }
     }
 
@@ -95,6 +99,13 @@ public final class TestBackend implements Backend {
     /** Raw item of a stock line, to check the stored {@code available} attribute too. */
     public Map<String, AttributeValue> rawStock(String sku, String location) {
         return dynamo.getItem(r -> r.tableName(tables.stock()).key(StockItem.key(sku, location))).item();
+    }
+
+    /** The business events in the outbox, as the stream would hand them to feedback. */
+    @Override
+    public List<BusinessEvent> businessEvents() {
+        return dynamo.scanPaginator(r -> r.tableName(tables.outbox()).consistentRead(true)).items().stream()
+                .filter(OutboxItems::isEvent).map(OutboxItems::event).toList();
     }
 
     public Map<String, Integer> countItems() {

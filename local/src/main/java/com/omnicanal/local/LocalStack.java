@@ -27,7 +27,7 @@ public final class LocalStack implements AutoCloseable {
     private final DemoData demo;
     private final LocalInbox inbox;
     private final LocalTwilio twilio;
-    private final LocalStreamPoller poller;
+    private final java.util.List<LocalStreamPoller> pollers;
     private final java.util.concurrent.ScheduledExecutorService schedules;
     /** The scheduled functions: run every 30 s here, on demand at /_local/schedules/{name}. */
     private static final java.util.List<String> SCHEDULED = java.util.Arrays.stream(Functions.values())
@@ -81,9 +81,16 @@ public final class LocalStack implements AutoCloseable {
             System.setOut(out);
         }
         catalogRef.set(spring.getBean(FunctionCatalog.class));
-        Function<Object, Object> dispatcher = lookup.apply(Functions.OUTBOX_DISPATCHER.definition());
-        this.poller = new LocalStreamPoller(dynamo.client(), dynamo.streams(), dynamo.tables().outbox(),
-                event -> (com.amazonaws.services.lambda.runtime.events.StreamsEventResponse) dispatcher.apply(event));
+        // one poller per stream event source of template.yaml (the dispatcher, feedback's business events), filtered alike
+        this.pollers = TemplateRoutes.streamConsumersFromClasspath().stream().map(source -> {
+            if (!"OutboxTable".equals(source.table())) {
+                throw new IllegalStateException("the local stack streams the outbox only, not " + source.table());
+            }
+            Function<Object, Object> consumer = lookup.apply(source.function());
+            return new LocalStreamPoller(dynamo.client(), dynamo.streams(), dynamo.tables().outbox(), source.function(),
+                    new StreamFilter(source.filters()),
+                    event -> (com.amazonaws.services.lambda.runtime.events.StreamsEventResponse) consumer.apply(event));
+        }).toList();
         // template.yaml's 5-minute schedules, run more often so a developer sees their effect
         this.schedules = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             var t = new Thread(r, "local-schedules");
@@ -130,17 +137,19 @@ public final class LocalStack implements AutoCloseable {
                         com.omnicanal.infrastructure.http.Problem.of(404, "not-found", "Not found", "no schedule " + name
                                 + "; one of " + SCHEDULED)));
             }
+            // what was just written (an order collected a moment ago) is handed over first, as it is within a second on AWS
+            pollers.forEach(p -> p.awaitCaughtUp(java.time.Duration.ofSeconds(10)));
             var result = lookup.apply(name).apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
             return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(result));
         }
         if (method.equals("GET") && path.equals("/_local/inbox.json")) {
             return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(
-                    Map.of("items", inbox.items(), "deadLetters", poller.deadLetters())));
+                    Map.of("items", inbox.items(), "deadLetters", deadLetters())));
         }
         if (method.equals("GET") && path.equals("/_local/inbox")) {
             return java.util.Optional.of(APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                     .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8"))
-                    .withBody(InboxPage.render(inbox.items(), poller.deadLetters())).build());
+                    .withBody(InboxPage.render(inbox.items(), deadLetters())).build());
         }
         if (method.equals("POST") && path.equals("/_local/sms")) {
             // a customer texting back: goes through Twilio's inbound webhook, signed, like the real thing
@@ -161,6 +170,11 @@ public final class LocalStack implements AutoCloseable {
                     Map.of("reply", response.body().contains("<Message>") ? reply : ""), Map.of()));
         }
         return java.util.Optional.empty();
+    }
+
+    /** The outbox records no consumer could handle after every retry. */
+    private java.util.List<String> deadLetters() {
+        return pollers.stream().flatMap(p -> p.deadLetters().stream()).toList();
     }
 
     public static LocalStack start(int port, Path dataDir) throws Exception {
@@ -191,7 +205,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         schedules.shutdownNow();
-        poller.close();
+        pollers.forEach(LocalStreamPoller::close);
         gateway.close();
         twilio.close();
         inbox.close();

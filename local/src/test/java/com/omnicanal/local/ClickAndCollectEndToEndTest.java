@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The whole click-and-collect journey through the local gateway, with the customer's messages in the local inbox. */
 class ClickAndCollectEndToEndTest {
@@ -71,6 +72,29 @@ class ClickAndCollectEndToEndTest {
         com.omnicanal.Wiring.shared().orderSweeper().apply(null);
         assertThat(com.omnicanal.Wiring.shared().payments().calls())
                 .anySatisfy(c -> assertThat(c.orderId() + c.action()).isEqualTo(id + "CAPTURE"));
+
+        // the collection wrote its business event with it; the outbox stream handed it to feedback's function, which
+        // scheduled Camille's invitation (she agreed to be asked): no schedule run, no call from the order function
+        var invitation = awaitScheduledInvitation("ORDER_COLLECTED#" + id);
+        assertThat(invitation.get("status").s()).isEqualTo("SCHEDULED");
+        assertThat(invitation.get("json").s()).contains("\"questionnaireId\":\"q-demo-pickup\"", "\"who\":\"cust-camille\"");
+    }
+
+    /** The invitation feedback scheduled for this event, once the outbox stream has handed the event over. */
+    private static Map<String, AttributeValue> awaitScheduledInvitation(String eventId) throws InterruptedException {
+        var dynamo = stack.running().dynamo().client();
+        var table = stack.running().dynamo().tables().feedback();
+        for (int i = 0; i < 100; i++) {
+            var claim = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                    "pk", AttributeValue.fromS("EVENT#" + eventId), "sk", AttributeValue.fromS("EVENT")))).item();
+            if (claim != null && !claim.isEmpty()) {
+                return dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                        "pk", AttributeValue.fromS("INV#" + claim.get("invitationId").s()), "sk", AttributeValue.fromS("INV"))))
+                        .item();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no invitation scheduled for " + eventId);
     }
 
     @Test

@@ -9,6 +9,9 @@ import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.outbox.dynamo.OutboxItems;
+import com.omnicanal.shared.BusinessEvent;
 import java.io.FileInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,9 @@ import org.yaml.snakeyaml.Yaml;
 /** template.yaml, openapi.yaml, events/ and the code say the same thing: routes, functions and tables. */
 class ContractConsistencyTest {
     private static final Path ROOT = Path.of("..");
+    /** The tables' logical ids in template.yaml, by their default names. */
+    private static final Map<String, String> LOGICAL = Map.of("Stock", "StockTable", "Orders", "OrdersTable",
+            "Outbox", "OutboxTable", "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> template() throws Exception {
@@ -150,8 +156,6 @@ class ContractConsistencyTest {
             inTemplate.put(name, describe((List<Map<String, Object>>) props.get("KeySchema"),
                     (List<Map<String, Object>>) props.getOrDefault("GlobalSecondaryIndexes", List.of())));
         });
-        var logical = Map.of("Stock", "StockTable", "Orders", "OrdersTable", "Outbox", "OutboxTable",
-                "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable");
         for (var table : TableDefinitions.all(TableNames.defaults())) {
             var keys = table.keySchema().stream()
                     .map(k -> Map.<String, Object>of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString()))
@@ -159,10 +163,59 @@ class ContractConsistencyTest {
             var gsis = table.globalSecondaryIndexes().stream().map(g -> Map.<String, Object>of("IndexName", g.indexName(),
                     "KeySchema", g.keySchema().stream().map(k -> Map.<String, Object>of("AttributeName", k.attributeName(),
                             "KeyType", k.keyTypeAsString())).toList())).toList();
-            assertThat(inTemplate.get(logical.get(table.tableName())))
+            assertThat(inTemplate.get(LOGICAL.get(table.tableName())))
                     .as(table.tableName()).isEqualTo(describe(keys, gsis));
         }
         assertThat(inTemplate).hasSize(TableDefinitions.all(TableNames.defaults()).size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void templateExpiresItemsInTheTablesWhoseItemsCarryAnExpiration() throws Exception {
+        var resources = (Map<String, Map<String, Object>>) template().get("Resources");
+        var expiring = new TreeSet<String>();
+        resources.forEach((name, resource) -> {
+            if (!"AWS::DynamoDB::Table".equals(resource.get("Type"))) return;
+            var ttl = (Map<String, Object>) ((Map<String, Object>) resource.get("Properties")).get("TimeToLiveSpecification");
+            if (ttl == null) return;
+            assertThat(ttl).as(name).containsEntry("AttributeName", TableDefinitions.TTL_ATTRIBUTE).containsEntry("Enabled", true);
+            expiring.add(name);
+        });
+        assertThat(expiring).containsExactlyInAnyOrderElementsOf(
+                TableDefinitions.expiring(TableNames.defaults()).stream().map(LOGICAL::get).toList());
+    }
+
+    /** The outbox stream feeds the dispatcher (every record) and feedback (its business events only, as filtered). */
+    @Test
+    void theOutboxStreamFiltersLetEachFunctionSeeWhatItHandles() throws Exception {
+        var consumers = TemplateRoutes.streamConsumers(template()).stream()
+                .collect(Collectors.toMap(TemplateRoutes.StreamConsumer::function, c -> c));
+        assertThat(consumers).containsOnlyKeys(Functions.OUTBOX_DISPATCHER.definition(), Functions.FEEDBACK_EVENTS.definition());
+        assertThat(consumers.values()).extracting(TemplateRoutes.StreamConsumer::table).containsOnly("OutboxTable");
+        var at = java.time.Instant.parse("2026-11-23T10:00:00Z");
+        var event = OutboxItems.event("Outbox", new BusinessEvent.OrderCollected("o1", "cust-camille", "paris-rivoli",
+                Set.of("TSH-COT-BLU-M"), at)).put().item();
+        var message = OutboxItems.put("Outbox", OutboxMessage.transactional("ORDER_READY", "cust-camille", "ORDER_READY#o1",
+                Map.of("orderId", "o1"), at)).put().item();
+
+        var feedback = new StreamFilter(consumers.get(Functions.FEEDBACK_EVENTS.definition()).filters());
+        assertThat(feedback.matches(record("INSERT", null, event))).isTrue();
+        assertThat(feedback.matches(record("INSERT", null, message))).isFalse();
+        assertThat(feedback.matches(record("REMOVE", event, null))).as("an event expiring").isFalse();
+        var dispatcher = new StreamFilter(consumers.get(Functions.OUTBOX_DISPATCHER.definition()).filters());
+        assertThat(dispatcher.matches(record("INSERT", null, message))).isTrue();
+        assertThat(dispatcher.matches(record("MODIFY", message, message))).isTrue();
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.Record record(String name,
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> oldImage,
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> newImage) {
+        var image = newImage != null ? newImage : oldImage;
+        var stream = software.amazon.awssdk.services.dynamodb.model.StreamRecord.builder()
+                .keys(Map.of("id", image.get("id")));
+        if (newImage != null) stream.newImage(newImage);
+        if (oldImage != null) stream.oldImage(oldImage);
+        return software.amazon.awssdk.services.dynamodb.model.Record.builder().eventName(name).dynamodb(stream.build()).build();
     }
 
     @SuppressWarnings("unchecked")

@@ -71,9 +71,9 @@ class LocalMessagingEndToEndTest {
         var contacts = com.omnicanal.Wiring.shared().messaging().contacts();
         var hugo = contacts.find("cust-hugo").orElseThrow();
         assertThat(hugo.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.MARKETING))
-                .doesNotContain(com.omnicanal.messaging.ChannelKind.SMS);
+                .doesNotContain(com.omnicanal.outbox.ChannelKind.SMS);
         assertThat(hugo.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.TRANSACTIONAL))
-                .contains(com.omnicanal.messaging.ChannelKind.SMS);
+                .contains(com.omnicanal.outbox.ChannelKind.SMS);
     }
 
     @Test
@@ -88,9 +88,9 @@ class LocalMessagingEndToEndTest {
         assertThat(yes.body().get("reply").asText()).contains("no text subscription to restore");
         var emma = com.omnicanal.Wiring.shared().messaging().contacts().find("cust-emma").orElseThrow();
         assertThat(emma.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.MARKETING))
-                .containsExactly(com.omnicanal.messaging.ChannelKind.EMAIL);
+                .containsExactly(com.omnicanal.outbox.ChannelKind.EMAIL);
         assertThat(emma.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.FEEDBACK))
-                .containsExactly(com.omnicanal.messaging.ChannelKind.EMAIL);
+                .containsExactly(com.omnicanal.outbox.ChannelKind.EMAIL);
     }
 
     @Test
@@ -110,6 +110,6 @@ class LocalMessagingEndToEndTest {
         assertThat(again.body().get("reply").asText()).isEmpty();
         var contacts = com.omnicanal.Wiring.shared().messaging().contacts();
         assertThat(contacts.find("cust-camille").orElseThrow().channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.MARKETING))
-                .contains(com.omnicanal.messaging.ChannelKind.SMS);
+                .contains(com.omnicanal.outbox.ChannelKind.SMS);
     }
 }

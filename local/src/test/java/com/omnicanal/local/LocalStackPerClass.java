@@ -31,8 +31,13 @@ final class LocalStackPerClass implements BeforeAllCallback, AfterAllCallback {
         return client;
     }
 
-    private int port() {
+    /** The running stack, for a look inside (its DynamoDB). */
+    LocalStack running() {
         if (stack == null) throw new IllegalStateException("the local stack is not running: the class did not register it");
-        return stack.port();
+        return stack;
+    }
+
+    private int port() {
+        return running().port();
     }
 }

@@ -7,6 +7,7 @@ import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,6 +101,10 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             int found = 0;
             for (var item : all(tables.orders(), customerId)) {
                 moves.rewrite(tables.orders(), item, customerId, anonymousId, true);
+                // its business event, if one waits in the outbox: written with a change that committed before the rewrite
+                for (var key : OutboxItems.eventKeys(item.get("id").s())) {
+                    dynamo.deleteItem(r -> r.tableName(tables.outbox()).key(key));
+                }
                 found++;
             }
             // after the orders: a message a store change queued before its order was scrubbed is found here

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.shared.DomainException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,7 +108,7 @@ final class RecordMoves {
             values.put(":to", AttributeValue.fromS(to));
             values.put(":from", AttributeValue.fromS(from));
             var update = Update.builder().tableName(tables.outbox()).key(Map.of("id", id))
-                    .updateExpression("SET customerId = :to" + (anonymise ? " REMOVE templateData" : ""))
+                    .updateExpression("SET customerId = :to" + (anonymise ? " REMOVE " + OutboxItems.PERSONAL_ATTRIBUTES : ""))
                     .conditionExpression("customerId = :from");
             if (wait) {
                 values.put(":sending", AttributeValue.fromS("SENDING"));

@@ -2,11 +2,9 @@ package com.omnicanal.messaging.api;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.omnicanal.infrastructure.dynamo.StreamBatches;
 import com.omnicanal.messaging.Dispatcher;
-import java.util.ArrayList;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Consumes the outbox table's stream: new messages, and messages put back to PENDING (end of quiet hours, a claim
@@ -14,8 +12,6 @@ import java.util.logging.Logger;
  * again and, past the retry limit, sends it to the dead-letter queue.
  */
 public final class OutboxDispatcher implements Function<DynamodbEvent, StreamsEventResponse> {
-    private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
-
     private final Dispatcher dispatcher;
 
     public OutboxDispatcher(Dispatcher dispatcher) {
@@ -24,29 +20,18 @@ public final class OutboxDispatcher implements Function<DynamodbEvent, StreamsEv
 
     @Override
     public StreamsEventResponse apply(DynamodbEvent event) {
-        var failures = new ArrayList<StreamsEventResponse.BatchItemFailure>();
-        if (event == null || event.getRecords() == null) return new StreamsEventResponse(failures);
-        for (var record : event.getRecords()) {
+        return StreamBatches.handle(event, record -> {
             var stream = record.getDynamodb();
-            if (stream == null || stream.getNewImage() == null || !stream.getNewImage().containsKey("kind")) continue;
+            if (stream == null || stream.getNewImage() == null || !stream.getNewImage().containsKey("kind")) return true;
             var status = text(stream.getNewImage().get("status"));
             var oldStatus = stream.getOldImage() == null ? null : text(stream.getOldImage().get("status"));
             boolean redriven = "MODIFY".equals(record.getEventName()) && "PENDING".equals(status)
                     && !"PENDING".equals(oldStatus);
             // an INSERT is always handed over: redelivered, it finds the message in RETRY, and retrying is the point;
             // the dispatcher's claim makes a second delivery of a sent message a no-op
-            if (!"INSERT".equals(record.getEventName()) && !redriven) continue;
-            var id = text(stream.getKeys().get("id"));
-            try {
-                if (dispatcher.dispatch(id) == Dispatcher.Result.RETRY) {
-                    failures.add(new StreamsEventResponse.BatchItemFailure(stream.getSequenceNumber()));
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "dispatch of " + id + " failed", e);
-                failures.add(new StreamsEventResponse.BatchItemFailure(stream.getSequenceNumber()));
-            }
-        }
-        return new StreamsEventResponse(failures);
+            if (!"INSERT".equals(record.getEventName()) && !redriven) return true;
+            return dispatcher.dispatch(text(stream.getKeys().get("id"))) != Dispatcher.Result.RETRY;
+        });
     }
 
     private static String text(com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue value) {

@@ -1,9 +1,9 @@
 package com.omnicanal.messaging.mail;
 
 import com.omnicanal.messaging.Channel;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Envelope;
 import com.omnicanal.messaging.SendOutcome;
+import com.omnicanal.outbox.ChannelKind;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;

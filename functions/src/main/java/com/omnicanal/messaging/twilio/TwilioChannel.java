@@ -1,9 +1,9 @@
 package com.omnicanal.messaging.twilio;
 
 import com.omnicanal.messaging.Channel;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Envelope;
 import com.omnicanal.messaging.SendOutcome;
+import com.omnicanal.outbox.ChannelKind;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;

@@ -97,6 +97,7 @@ public final class DynamoOrders implements Orders {
                     .key(Map.of("id", s(codeKey(order.pickupStoreId(), change.releaseCode())))).build()).build());
         }
         change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        if (change.event() != null) actions.add(OutboxItems.event(tables.outbox(), change.event()));
         if (change.payment() != null) actions.add(payment(change.payment(), order.updatedAt()));
         int notErased = -1;
         if (change.expected() == null) {

@@ -13,6 +13,7 @@ import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.reservation.Reservations;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
 import com.omnicanal.stock.dynamo.StockWrites;
@@ -90,10 +91,11 @@ public final class DynamoReservations implements Reservations {
     }
 
     @Override
-    public boolean complete(Reservation completed) {
+    public boolean complete(Reservation completed, BusinessEvent.ReservationCompleted event) {
         return transactions.write(() -> List.of(
                 closeReservation(completed),
-                stock.sell(completed.sku(), completed.storeId(), completed.quantity()))).committed();
+                stock.sell(completed.sku(), completed.storeId(), completed.quantity()),
+                OutboxItems.event(tables.outbox(), event))).committed();
     }
 
     /**

@@ -79,6 +79,7 @@ public final class DynamoReturns implements Returns {
             actions.add(entry(r, false));
         }
         change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        if (change.event() != null) actions.add(OutboxItems.event(tables.outbox(), change.event()));
         int notErased = -1;
         if (change.expected() == null) {
             notErased = actions.size();

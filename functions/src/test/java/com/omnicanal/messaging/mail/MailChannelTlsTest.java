@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.messaging.Envelope;
 import com.omnicanal.messaging.SendOutcome;
 import com.omnicanal.testing.TlsSmtpServer;

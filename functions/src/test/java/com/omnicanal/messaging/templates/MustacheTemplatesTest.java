@@ -3,8 +3,8 @@ package com.omnicanal.messaging.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Templates;
+import com.omnicanal.outbox.ChannelKind;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;

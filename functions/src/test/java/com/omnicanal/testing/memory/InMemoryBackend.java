@@ -10,6 +10,8 @@ import com.omnicanal.testing.Backend;
 import com.omnicanal.testing.MutableClock;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
+import com.omnicanal.shared.BusinessEvent;
+import java.util.List;
 import java.util.Map;
 
 /** The in-memory adapters and the services over them, as {@link TestBackend} builds them over DynamoDB: the fast tier. */
@@ -42,6 +44,13 @@ public record InMemoryBackend(MutableClock clock, SeedCatalog catalog, InMemoryS
     public StoredStock storedStock(String sku, String location) {
         var level = level(sku, location);
         return new StoredStock(level.onHand(), level.reserved(), level.available());
+    }
+
+    @Override
+    public List<BusinessEvent> businessEvents() {
+        synchronized (store) {
+            return List.copyOf(store.events.values());
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package com.omnicanal.testing.memory;
 
 import com.omnicanal.messaging.Attempt;
-import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.messaging.DeliveryLog;
 import com.omnicanal.messaging.DeliveryStatus;
 import com.omnicanal.messaging.MessageRecord;
@@ -87,7 +87,7 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
     @Override
     public void forget(String messageId, String anonymousId, Instant now) {
         update(messageId, e -> true, e -> {
-            e.rewrite(anonymousId, Map.of());
+            e.forget(anonymousId);
             settle(e, Status.FAILED, "customer-erased", now);
         });
     }

@@ -1,6 +1,7 @@
 package com.omnicanal.testing.memory;
 
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.reservation.Reservations;
@@ -67,10 +68,11 @@ public final class InMemoryReservations implements Reservations {
     }
 
     @Override
-    public boolean complete(Reservation completed) {
+    public boolean complete(Reservation completed, BusinessEvent.ReservationCompleted event) {
         synchronized (store) {
             var row = heldStock(completed);
-            if (row == null || !stillHeld(completed)) return false;
+            if (row == null || !stillHeld(completed) || store.events.containsKey(event.subjectId())) return false;
+            store.events.put(event.subjectId(), event);
             close(completed);
             // sold: the held units leave the shelf
             store.stock.put(InMemoryStore.key(completed.sku(), completed.storeId()), row.with(

@@ -2,6 +2,7 @@ package com.omnicanal.testing.memory;
 
 import com.omnicanal.infrastructure.http.Idempotency;
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyClaim;
@@ -32,6 +33,8 @@ public final class InMemoryStore {
     final Map<String, Long> feeds = new HashMap<>();
     final Map<String, Reservation> reservations = new LinkedHashMap<>();
     final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
+    /** Business events, one per order, return or reservation, beside the messages in the outbox as DynamoDB keeps them. */
+    final Map<String, BusinessEvent> events = new LinkedHashMap<>();
     final Map<String, Claim> claims = new HashMap<>();
     final Set<String> erased = new HashSet<>();
 
@@ -75,7 +78,7 @@ public final class InMemoryStore {
 
     /** Items per table, named as {@link com.omnicanal.infrastructure.dynamo.TableNames#defaults()} names them. */
     public synchronized Map<String, Integer> counts() {
-        return Map.of("Stock", stock.size() + feeds.size(), "Orders", reservations.size(), "Outbox", outbox.size(),
+        return Map.of("Stock", stock.size() + feeds.size(), "Orders", reservations.size(), "Outbox", outbox.size() + events.size(),
                 "Idempotency", claims.size());
     }
 
@@ -106,8 +109,8 @@ public final class InMemoryStore {
     }
 
     void append(OutboxMessage message) {
-        var stored = new OutboxMessage(message.dedupeKey(), message.kind(), message.customerId(), message.purpose(),
-                message.urgency(), message.dedupeKey(), message.templateData(), millis(message.createdAt()));
+        var stored = new OutboxMessage(message.dedupeKey(), message.kind(), message.customerId(), message.delivery(),
+                message.dedupeKey(), message.templateData(), millis(message.createdAt()));
         outbox.put(message.dedupeKey(), new OutboxEntry(stored));
     }
 

@@ -1,7 +1,8 @@
 package com.omnicanal.testing.memory;
 
 import com.omnicanal.messaging.Attempt;
-import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.messaging.DeliveryStatus;
 import com.omnicanal.messaging.MessageRecord;
 import com.omnicanal.outbox.OutboxMessage;
@@ -35,9 +36,17 @@ final class OutboxEntry {
                 notBefore, updatedAt);
     }
 
-    /** The message with other template data (a field redacted, or all of it dropped) or another customer id. */
+    /** The message with other template data (a field redacted) or another customer id. */
     void rewrite(String customerId, Map<String, String> templateData) {
-        message = new OutboxMessage(message.id(), message.kind(), customerId, message.purpose(), message.urgency(),
-                message.dedupeKey(), templateData, message.createdAt());
+        message = new OutboxMessage(message.id(), message.kind(), customerId, message.delivery(), message.dedupeKey(),
+                templateData, message.createdAt());
+    }
+
+    /** An erased customer's message: no template data and no contact given with it, as DynamoDB drops both. */
+    void forget(String anonymousId) {
+        var delivery = message.delivery();
+        message = new OutboxMessage(message.id(), message.kind(), anonymousId,
+                new Delivery(delivery.purpose(), delivery.urgency(), delivery.channels(), null), message.dedupeKey(),
+                Map.of(), message.createdAt());
     }
 }

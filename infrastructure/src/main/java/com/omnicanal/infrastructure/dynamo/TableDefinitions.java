@@ -68,6 +68,11 @@ public final class TableDefinitions {
         return tables;
     }
 
+    /** The tables whose items may carry a {@link #TTL_ATTRIBUTE} (idempotency records, the outbox's business events). */
+    public static List<String> expiring(TableNames names) {
+        return List.of(names.idempotency(), names.outbox());
+    }
+
     /** Creates every table that does not exist yet, and the TTL settings. */
     public static void createAll(DynamoDbClient dynamo, TableNames names) {
         for (var request : all(names)) {
@@ -77,15 +82,17 @@ public final class TableDefinitions {
                 // created by an earlier run on a persistent database
             }
         }
-        // DynamoDB refuses to enable TTL twice: a persistent database from an earlier run already has it
-        var ttl = dynamo.describeTimeToLive(r -> r.tableName(names.idempotency())).timeToLiveDescription();
-        if (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING) {
-            return;
+        for (var table : expiring(names)) {
+            // DynamoDB refuses to enable TTL twice: a persistent database from an earlier run already has it
+            var ttl = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+            if (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING) {
+                continue;
+            }
+            dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(table)
+                    .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true)
+                            .attributeName(TTL_ATTRIBUTE).build())
+                    .build());
         }
-        dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(names.idempotency())
-                .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true)
-                        .attributeName(TTL_ATTRIBUTE).build())
-                .build());
     }
 
     private static CreateTableRequest.Builder table(String name, String hash, String range) {
