@@ -19,6 +19,7 @@ import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
+import com.omnicanal.shared.BusinessMetrics;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,12 +37,15 @@ public final class Messaging {
     private final DynamoDeliveryLog log;
     private final DynamoContactBook contacts;
     private final SentMessages sent;
+    private final BusinessMetrics metrics;
     private final Supplier<Secrets> secrets;
     private final Supplier<OutboxDispatcher> outboxDispatcher;
     private final Supplier<Router> api;
 
-    Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock, SentMessages sent) {
+    Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock, SentMessages sent,
+              BusinessMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.sent = sent;
         this.clock = clock;
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
@@ -49,7 +53,7 @@ public final class Messaging {
         this.secrets = Wiring.lazy(() -> Secrets.fromSettings(settings, clock));
         this.outboxDispatcher = Wiring.lazy(() -> new OutboxDispatcher(dispatcher(channels())));
         this.api = Wiring.lazy(() -> MessagingApi.router(log, new SmsKeywords(contacts,
-                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock),
+                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock, metrics),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
     }
 
@@ -57,7 +61,8 @@ public final class Messaging {
     public Dispatcher dispatcher(List<Channel> channels) {
         var policy = new Dispatcher.Policy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(2),
                 settings.getInt("SMS_MAX_SEGMENTS", 3), Duration.ofMinutes(1));
-        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep, sent);
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep, sent,
+                metrics);
     }
 
     public OutboxDispatcher outboxDispatcher() {

@@ -2,6 +2,7 @@ package com.omnicanal.order;
 
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.PickupCodes;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /** The customer shows the pickup code at the store: the payment is captured and the units leave the stock. */
 public final class CollectingOrders {
@@ -17,8 +19,11 @@ public final class CollectingOrders {
     private final OrderPolicy policy;
     private final Clock clock;
     private final BusinessEvents events;
+    private final BusinessMetrics metrics;
 
-    CollectingOrders(Orders orders, OrderAccess access, OrderPolicy policy, Clock clock, BusinessEvents events) {
+    CollectingOrders(Orders orders, OrderAccess access, OrderPolicy policy, Clock clock, BusinessEvents events,
+                     BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.orders = orders;
         this.access = access;
         this.policy = policy;
@@ -43,6 +48,10 @@ public final class CollectingOrders {
         if (!MessageDigest.isEqual(PickupCodes.normalize(typedCode).getBytes(StandardCharsets.UTF_8),
                 order.pickupCode().getBytes(StandardCharsets.UTF_8))) {
             int left = policy.maxWrongCodes() - order.wrongCodes();
+            // the try is already counted (and the order locked by the last one): told after that write
+            var where = Map.of("storeId", storeId, "orderId", id);
+            metrics.count(BusinessMetrics.Figure.WRONG_PICKUP_CODES, where);
+            if (left <= 0) metrics.count(BusinessMetrics.Figure.PICKUP_LOCKOUTS, where);
             throw new DomainException.InvalidState(left <= 0 ? "wrong pickup code: the order is now locked"
                     : "wrong pickup code, " + left + " tries left");
         }

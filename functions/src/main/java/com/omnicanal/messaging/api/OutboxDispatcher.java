@@ -2,7 +2,9 @@ package com.omnicanal.messaging.api;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.omnicanal.infrastructure.logging.Correlation;
 import com.omnicanal.messaging.Dispatcher;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import java.util.ArrayList;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -37,6 +39,9 @@ public final class OutboxDispatcher implements Function<DynamodbEvent, StreamsEv
             // the dispatcher's claim makes a second delivery of a sent message a no-op
             if (!"INSERT".equals(record.getEventName()) && !redriven) continue;
             var id = text(stream.getKeys().get("id"));
+            // the request that wrote the message: its id follows the message into these log lines and metrics
+            Correlation.set(Correlation.choose(text(stream.getNewImage().get(OutboxItems.CORRELATION_ID)),
+                    stream.getSequenceNumber()));
             try {
                 if (dispatcher.dispatch(id) == Dispatcher.Result.RETRY) {
                     failures.add(new StreamsEventResponse.BatchItemFailure(stream.getSequenceNumber()));
@@ -44,6 +49,8 @@ public final class OutboxDispatcher implements Function<DynamodbEvent, StreamsEv
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "dispatch of " + id + " failed", e);
                 failures.add(new StreamsEventResponse.BatchItemFailure(stream.getSequenceNumber()));
+            } finally {
+                Correlation.clear();
             }
         }
         return new StreamsEventResponse(failures);

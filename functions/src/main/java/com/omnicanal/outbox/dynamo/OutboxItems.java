@@ -1,6 +1,7 @@
 package com.omnicanal.outbox.dynamo;
 
 import com.omnicanal.infrastructure.dynamo.Instants;
+import com.omnicanal.infrastructure.logging.Correlation;
 import com.omnicanal.outbox.OutboxMessage;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /** Turns an outbox message into the Put that joins the transaction of the change that caused it. */
 public final class OutboxItems {
     public static final String PENDING = "PENDING";
+    /** The id of the request (or scheduled run) that wrote the message: the dispatcher logs under it. */
+    public static final String CORRELATION_ID = "correlationId";
 
     private OutboxItems() {
     }
@@ -29,6 +32,8 @@ public final class OutboxItems {
         item.put("templateData", AttributeValue.fromM(data));
         item.put("status", AttributeValue.fromS(PENDING));
         item.put("createdAt", AttributeValue.fromS(Instants.format(message.createdAt())));
+        var correlation = Correlation.current();
+        if (correlation != null) item.put(CORRELATION_ID, AttributeValue.fromS(correlation));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(id)").build()).build();
     }
