@@ -43,7 +43,9 @@ public final class OutboxDispatcher implements Function<DynamodbEvent, StreamsEv
             Correlation.set(Correlation.choose(text(stream.getNewImage().get(OutboxItems.CORRELATION_ID)),
                     stream.getSequenceNumber()));
             try {
-                if (dispatcher.dispatch(id) == Dispatcher.Result.RETRY) {
+                var result = dispatcher.dispatch(id);
+                LOG.info(() -> "outbox message " + id + ": " + result);
+                if (result == Dispatcher.Result.RETRY) {
                     failures.add(new StreamsEventResponse.BatchItemFailure(stream.getSequenceNumber()));
                 }
             } catch (RuntimeException e) {
