@@ -43,6 +43,7 @@ import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.emf.EmbeddedBusinessMetrics;
 import com.omnicanal.infrastructure.metrics.EmbeddedMetrics;
+import com.omnicanal.infrastructure.tracing.Tracing;
 import com.omnicanal.stock.CatalogFigures;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.stock.api.StockApi;
@@ -92,6 +93,8 @@ public final class Wiring {
 
     /** With the figures told to the given metrics (the local stack keeps a copy of the lines it writes). */
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock, BusinessMetrics metrics) {
+        // X-Ray subsegments on Lambda with active tracing; nothing elsewhere
+        var tracing = Tracing.fromSettings(settings, clock);
         this.dynamo = dynamo;
         this.metrics = metrics;
         this.payments = new RecordingPayments(clock);
@@ -103,9 +106,9 @@ public final class Wiring {
         SentMessages sent = (message, at) -> {
             if (SendingInvitations.INVITATION.equals(message.kind())) feedback().sendingInvitations().sent(message, at);
         };
-        this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock, sent, metrics));
+        this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock, sent, metrics, tracing));
         this.feedback = lazy(() -> {
-            var secrets = Secrets.fromSettings(settings, clock);
+            var secrets = Secrets.fromSettings(settings, clock, tracing);
             // the signing secret is fetched on first use: order, return and reservation functions only schedule invitations
             InvitationTokens tokens = new LazyInvitationTokens(() -> new JwtInvitationTokens(secrets.get("FEEDBACK_TOKEN_SECRET")));
             var fp = FeedbackPolicy.DEFAULT;
@@ -166,7 +169,8 @@ public final class Wiring {
                     // JSON lines with the correlation id, personal data masked (CloudWatch reads the fields)
                     com.omnicanal.infrastructure.logging.StructuredLog.install();
                     var settings = Settings.fromEnvironment();
-                    shared = new Wiring(settings, DynamoClients.fromSettings(settings), Clock.systemUTC());
+                    shared = new Wiring(settings, DynamoClients.fromSettings(settings,
+                            Tracing.fromSettings(settings, Clock.systemUTC())), Clock.systemUTC());
                 }
             }
         }
