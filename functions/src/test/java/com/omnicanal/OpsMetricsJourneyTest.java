@@ -95,8 +95,8 @@ class OpsMetricsJourneyTest {
                 .orElseThrow());
         var directive = placed.get("_aws").get("CloudWatchMetrics").get(0);
         assertThat(directive.get("Namespace").asText()).isEqualTo(MetricLines.NAMESPACE);
-        assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"StoreId\"],[]]");
-        assertThat(directive.get("Metrics").toString()).isEqualTo("[{\"Name\":\"OrdersPlaced\",\"Unit\":\"Count\"}]");
+        assertThat(directive.get("Dimensions")).isEqualTo(Json.MAPPER.readTree("[[\"StoreId\"], []]"));
+        assertThat(directive.get("Metrics")).isEqualTo(Json.MAPPER.readTree("[{\"Name\": \"OrdersPlaced\", \"Unit\": \"Count\"}]"));
         assertThat(placed.get("_aws").get("Timestamp").asLong()).isEqualTo(TestBackend.START.toEpochMilli());
         assertThat(placed.get("correlationId").asText()).isEqualTo("journey-7f3a");
         assertThat(placed.get("orderId").asText()).isEqualTo(id);

@@ -80,11 +80,20 @@ public final class EmbeddedMetrics {
     public void put(Measure measure) {
         var at = clock.instant();
         var fields = new LinkedHashMap<String, Object>();
-        fields.put("_aws", Map.of("Timestamp", at.toEpochMilli(), "CloudWatchMetrics", List.of(Map.of(
-                "Namespace", namespace,
-                "Dimensions", measure.dimensionSets(),
-                "Metrics", measure.values().stream()
-                        .map(v -> Map.of("Name", v.metric(), "Unit", v.unit().cloudWatchName)).toList()))));
+        // in the order the specification lists them, for a person reading the line
+        var directive = new LinkedHashMap<String, Object>();
+        directive.put("Namespace", namespace);
+        directive.put("Dimensions", measure.dimensionSets());
+        directive.put("Metrics", measure.values().stream().map(v -> {
+            var definition = new LinkedHashMap<String, Object>();
+            definition.put("Name", v.metric());
+            definition.put("Unit", v.unit().cloudWatchName);
+            return definition;
+        }).toList());
+        var metadata = new LinkedHashMap<String, Object>();
+        metadata.put("Timestamp", at.toEpochMilli());
+        metadata.put("CloudWatchMetrics", List.of(directive));
+        fields.put("_aws", metadata);
         var described = new ArrayList<String>();
         for (var v : measure.values()) {
             var number = v.value() == Math.rint(v.value()) ? (Object) (long) v.value() : (Object) v.value();
