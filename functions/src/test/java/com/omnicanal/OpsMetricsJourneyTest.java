@@ -131,6 +131,15 @@ class OpsMetricsJourneyTest {
     }
 
     @Test
+    void theSnapStartProbeIsNotARequest() {
+        var probe = new APIGatewayV2HTTPEvent();
+        probe.setRouteKey(Priming.PROBE_ROUTE);
+        call(Functions.ORDER_API, probe);
+
+        assertThat(lines.lines()).isEmpty();
+    }
+
+    @Test
     void storesClosedAtNightAreNotOpen() {
         backend.clock.advance(Duration.ofHours(12)); // 22:00 in Paris
         Functions.ORDER_SWEEPER.apply(new ScheduledEvent());

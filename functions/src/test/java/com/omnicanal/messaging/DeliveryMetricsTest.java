@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.logging.Correlation;
 import com.omnicanal.infrastructure.logging.StructuredLog;
 import com.omnicanal.messaging.api.OutboxDispatcher;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.MetricLines;
 import com.omnicanal.testing.RecordingChannel;
 import java.io.ByteArrayOutputStream;
@@ -19,10 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The messaging figures as the real embedded-metric-format lines say them: sent, failed and fallen back per channel
@@ -30,23 +29,14 @@ import org.junit.jupiter.api.Test;
  * a message, carried by its outbox item into the dispatcher's log and metric lines.
  */
 class DeliveryMetricsTest {
-    private static DynamoDbLocal dynamoLocal;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass DYNAMO = new DynamoDbLocalPerClass();
     private MessagingFixture fx;
     private MetricLines lines;
 
-    @BeforeAll
-    static void startDynamo() {
-        dynamoLocal = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamoLocal.close();
-    }
-
     @BeforeEach
     void fixture() {
-        fx = new MessagingFixture(dynamoLocal.client());
+        fx = new MessagingFixture(DYNAMO.backend().dynamo);
         fx.customer("cust-camille", "fr", "camille.martin@example.fr", "+33612345678", null, null);
         lines = new MetricLines(fx.clock);
     }
