@@ -6,10 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.omnicanal.feedback.SendingInvitations;
+import com.omnicanal.infrastructure.logging.Correlation;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.order.SweepingOrders;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import com.omnicanal.returns.ExpiringReturns;
+import com.omnicanal.shared.BusinessMetrics.Figure;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -139,9 +142,47 @@ public enum Functions {
         return factory.apply(wiring);
     }
 
-    /** Handles one event with this container's wiring. */
+    /** The capability an HTTP function serves, as ops' alarms and dashboard name it: orderApi serves order. */
+    public String capability() {
+        return definition.endsWith("Api") ? definition.substring(0, definition.length() - 3) : definition;
+    }
+
+    /**
+     * Handles one event with this container's wiring. An API request is measured (5xx or not, and how long it took,
+     * per capability); a scheduled run gets a correlation id, so the messages it writes can be followed to the
+     * dispatcher's log lines like a request's.
+     */
     @SuppressWarnings("unchecked")
     public Object apply(Object event) {
-        return ((Function<Object, Object>) build(Wiring.shared())).apply(event);
+        var wiring = Wiring.shared();
+        var function = (Function<Object, Object>) build(wiring);
+        if (isHttp()) return measured(function, event, wiring);
+        if (isScheduled() && Correlation.current() == null) {
+            var scheduled = (ScheduledEvent) event;
+            Correlation.set(Correlation.choose(null, scheduled == null ? null : scheduled.getId()));
+            try {
+                return function.apply(event);
+            } finally {
+                Correlation.clear();
+            }
+        }
+        return function.apply(event);
+    }
+
+    private Object measured(Function<Object, Object> function, Object event, Wiring wiring) {
+        if (event instanceof APIGatewayV2HTTPEvent request && Priming.PROBE_ROUTE.equals(request.getRouteKey())) {
+            return function.apply(event);
+        }
+        long started = System.nanoTime();
+        Object response = null;
+        try {
+            response = function.apply(event);
+            return response;
+        } finally {
+            int status = response instanceof APIGatewayV2HTTPResponse r ? r.getStatusCode() : 500;
+            wiring.metrics().recordAll(Map.of(Figure.API_SERVER_ERRORS, status >= 500 ? 1L : 0L,
+                    Figure.API_LATENCY, (System.nanoTime() - started) / 1_000_000), capability(),
+                    Map.of("status", Integer.toString(status)));
+        }
     }
 }

@@ -4,6 +4,9 @@ import com.omnicanal.infrastructure.config.Secrets;
 import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.infrastructure.tracing.Tracing;
+import com.omnicanal.messaging.Envelope;
+import com.omnicanal.messaging.SendOutcome;
 import com.omnicanal.messaging.Channel;
 import com.omnicanal.messaging.Dispatcher;
 import com.omnicanal.messaging.SentMessages;
@@ -19,6 +22,7 @@ import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
 import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.shared.BusinessMetrics;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,20 +40,25 @@ public final class Messaging {
     private final DynamoDeliveryLog log;
     private final DynamoContactBook contacts;
     private final SentMessages sent;
+    private final BusinessMetrics metrics;
+    private final Tracing tracing;
     private final Supplier<Secrets> secrets;
     private final Supplier<OutboxDispatcher> outboxDispatcher;
     private final Supplier<Router> api;
 
-    Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock, SentMessages sent) {
+    Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock, SentMessages sent,
+              BusinessMetrics metrics, Tracing tracing) {
         this.settings = settings;
+        this.metrics = metrics;
+        this.tracing = tracing;
         this.sent = sent;
         this.clock = clock;
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
-        this.secrets = Wiring.lazy(() -> Secrets.fromSettings(settings, clock));
+        this.secrets = Wiring.lazy(() -> Secrets.fromSettings(settings, clock, tracing));
         this.outboxDispatcher = Wiring.lazy(() -> new OutboxDispatcher(dispatcher(channels())));
         this.api = Wiring.lazy(() -> MessagingApi.router(log, new SmsKeywords(contacts,
-                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock),
+                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock, metrics),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
     }
 
@@ -57,7 +66,8 @@ public final class Messaging {
     public Dispatcher dispatcher(List<Channel> channels) {
         var policy = new Dispatcher.Policy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(2),
                 settings.getInt("SMS_MAX_SEGMENTS", 3), Duration.ofMinutes(1));
-        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep, sent);
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep, sent,
+                metrics);
     }
 
     public OutboxDispatcher outboxDispatcher() {
@@ -91,9 +101,27 @@ public final class Messaging {
                 settings.get("MAIL_FROM", "bonjour@omnicanal.example"), settings.get("MAIL_FROM_NAME", "Omnicanal"),
                 publicBaseUrl() + "/unsubscribe"));
         return List.of(
-                new TwilioChannel(ChannelKind.WHATSAPP, twilio, settings.get("TWILIO_WHATSAPP_FROM", "+14155238886"), callback),
-                new TwilioChannel(ChannelKind.SMS, twilio, settings.get("TWILIO_SMS_FROM", "+33700000000"), callback),
-                mail);
+                traced("Twilio", new TwilioChannel(ChannelKind.WHATSAPP, twilio, settings.get("TWILIO_WHATSAPP_FROM",
+                        "+14155238886"), callback)),
+                traced("Twilio", new TwilioChannel(ChannelKind.SMS, twilio, settings.get("TWILIO_SMS_FROM", "+33700000000"),
+                        callback)),
+                traced("SMTP", mail));
+    }
+
+    /** Each send an X-Ray subsegment of that name, when tracing is on. */
+    private Channel traced(String name, Channel channel) {
+        if (!tracing.isOn()) return channel;
+        return new Channel() {
+            @Override
+            public ChannelKind kind() {
+                return channel.kind();
+            }
+
+            @Override
+            public SendOutcome send(Envelope envelope) {
+                return tracing.remote(name, () -> channel.send(envelope), outcome -> !(outcome instanceof SendOutcome.Sent));
+            }
+        };
     }
 
     private String publicBaseUrl() {

@@ -40,6 +40,10 @@ import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.api.ReservationApi;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
+import com.omnicanal.shared.BusinessMetrics;
+import com.omnicanal.shared.emf.EmbeddedBusinessMetrics;
+import com.omnicanal.infrastructure.metrics.EmbeddedMetrics;
+import com.omnicanal.infrastructure.tracing.Tracing;
 import com.omnicanal.stock.CatalogFigures;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.stock.api.StockApi;
@@ -61,6 +65,7 @@ public final class Wiring {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final RecordingPayments payments;
+    private final BusinessMetrics metrics;
     private final Supplier<Catalog> catalog;
     private final Supplier<DynamoStockLedger> ledger;
     private final Supplier<Messaging> messaging;
@@ -84,7 +89,15 @@ public final class Wiring {
     private final Supplier<DynamoResponseMemory> answers;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
+        this(settings, dynamo, clock, new EmbeddedBusinessMetrics(EmbeddedMetrics.onTheLog(namespace(settings), clock)));
+    }
+
+    /** With the figures told to the given metrics (the local stack keeps a copy of the lines it writes). */
+    public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock, BusinessMetrics metrics) {
+        // X-Ray subsegments on Lambda with active tracing; nothing elsewhere
+        var tracing = Tracing.fromSettings(settings, clock);
         this.dynamo = dynamo;
+        this.metrics = metrics;
         this.payments = new RecordingPayments(clock);
         var tables = TableNames.from(settings);
         this.tables = tables;
@@ -94,16 +107,16 @@ public final class Wiring {
         SentMessages sent = (message, at) -> {
             if (SendingInvitations.INVITATION.equals(message.kind())) feedback().sendingInvitations().sent(message, at);
         };
-        this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock, sent));
+        this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock, sent, metrics, tracing));
         this.feedback = lazy(() -> {
-            var secrets = Secrets.fromSettings(settings, clock);
+            var secrets = Secrets.fromSettings(settings, clock, tracing);
             // the signing secret is fetched on first use: the function scheduling invitations from events never signs
             InvitationTokens tokens = new LazyInvitationTokens(() -> new JwtInvitationTokens(secrets.get("FEEDBACK_TOKEN_SECRET")));
             var fp = FeedbackPolicy.DEFAULT;
             return FeedbackJourneys.of(catalog.get(), new DynamoFeedbackStore(dynamo, tables), tokens, messaging.get().contacts(),
                     new FeedbackPolicy(settings.getDuration("FEEDBACK_FATIGUE", fp.fatigue()),
                             settings.getDuration("FEEDBACK_LINK_VALIDITY", fp.linkValidity()),
-                            settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock);
+                            settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock, metrics);
         });
         // the business events reservations, orders and returns write to the outbox, as the stream hands them to feedback
         this.feedbackEvents = lazy(() -> new BusinessEventStream(feedback.get().schedulingQuestionnaires()));
@@ -113,7 +126,7 @@ public final class Wiring {
         this.reservations = lazy(() -> new ReservationService(catalog.get(), ledger.get(),
                 new DynamoReservations(dynamo, tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
-                        settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock));
+                        settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, metrics));
         this.catalogApi = lazy(() -> CatalogApi.router(new CatalogService(catalog.get(), new CatalogFigures(ledger.get()))));
         this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get())));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
@@ -131,7 +144,7 @@ public final class Wiring {
                     settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
                     settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
                     settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()));
-            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock);
+            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, metrics);
         });
         this.orderApi = lazy(() -> OrderApi.router(orders.get()));
         this.orderSweeper = lazy(() -> new OrderSweeper(orders.get().sweeping()));
@@ -154,7 +167,8 @@ public final class Wiring {
                     // JSON lines with the correlation id, personal data masked (CloudWatch reads the fields)
                     com.omnicanal.infrastructure.logging.StructuredLog.install();
                     var settings = Settings.fromEnvironment();
-                    shared = new Wiring(settings, DynamoClients.fromSettings(settings), Clock.systemUTC());
+                    shared = new Wiring(settings, DynamoClients.fromSettings(settings,
+                            Tracing.fromSettings(settings, Clock.systemUTC())), Clock.systemUTC());
                 }
             }
         }
@@ -164,6 +178,15 @@ public final class Wiring {
     /** Lets the local stack and tests supply their own (DynamoDB Local, a fixed clock). */
     public static synchronized void install(Wiring wiring) {
         shared = wiring;
+    }
+
+    /** CloudWatch's namespace of the figures: template.yaml gives one per stack, so two stacks never mix theirs. */
+    public static String namespace(Settings settings) {
+        return settings.get("METRICS_NAMESPACE", "Omnicanal");
+    }
+
+    public BusinessMetrics metrics() {
+        return metrics;
     }
 
     public DynamoDbClient dynamo() {

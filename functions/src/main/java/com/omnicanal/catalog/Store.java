@@ -1,6 +1,9 @@
 package com.omnicanal.catalog;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,6 +18,14 @@ public record Store(String id, String name, Address address, String phone, Strin
     }
 
     public record Coordinates(double latitude, double longitude) {
+    }
+
+    /** Whether the store is open at that instant, by its opening hours in its own time zone. */
+    public boolean openAt(Instant at) {
+        var local = at.atZone(ZoneId.of(timeZone));
+        var time = local.toLocalTime();
+        return openingHours.stream().anyMatch(h -> h.day().equalsIgnoreCase(local.getDayOfWeek().name())
+                && !time.isBefore(LocalTime.parse(h.opens())) && time.isBefore(LocalTime.parse(h.closes())));
     }
 
     /** The hours open on that day, "10:00-19:30" (several ranges joined by "/"), or "" when the store is closed. */

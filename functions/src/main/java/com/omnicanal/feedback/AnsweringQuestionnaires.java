@@ -3,6 +3,7 @@ package com.omnicanal.feedback;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +26,14 @@ public final class AnsweringQuestionnaires {
     private final FeedbackStore store;
     private final InvitationTokens tokens;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     public AnsweringQuestionnaires(FeedbackStore store, InvitationTokens tokens, Clock clock) {
+        this(store, tokens, clock, BusinessMetrics.NONE);
+    }
+
+    public AnsweringQuestionnaires(FeedbackStore store, InvitationTokens tokens, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
@@ -61,6 +68,8 @@ public final class AnsweringQuestionnaires {
             }
             switch (store.answer(invitation.answered(), response, reward, thanks)) {
                 case ANSWERED -> {
+                    metrics.count(BusinessMetrics.Figure.QUESTIONNAIRES_ANSWERED, Map.of("questionnaireId", q.id(),
+                            "storeId", invitation.storeId() == null ? "-" : invitation.storeId()));
                     return new Thanks("ANSWERED", reward == null ? null
                             : new Reward(reward.code(), reward.percentOff(), reward.expiresAt()));
                 }

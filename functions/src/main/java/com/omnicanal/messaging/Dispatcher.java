@@ -3,6 +3,8 @@ package com.omnicanal.messaging;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessMetrics;
+import com.omnicanal.shared.BusinessMetrics.Figure;
 import com.omnicanal.shared.Ids;
 import com.omnicanal.shared.PhoneNumbers;
 import java.time.Clock;
@@ -47,6 +49,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final Sleeper sleeper;
     private final SentMessages sentMessages;
+    private final BusinessMetrics metrics;
 
     public Dispatcher(DeliveryLog log, ContactBook contacts, Templates templates, List<Channel> channels, Policy policy,
                       Clock clock, Sleeper sleeper) {
@@ -55,6 +58,12 @@ public final class Dispatcher {
 
     public Dispatcher(DeliveryLog log, ContactBook contacts, Templates templates, List<Channel> channels, Policy policy,
                       Clock clock, Sleeper sleeper, SentMessages sent) {
+        this(log, contacts, templates, channels, policy, clock, sleeper, sent, BusinessMetrics.NONE);
+    }
+
+    public Dispatcher(DeliveryLog log, ContactBook contacts, Templates templates, List<Channel> channels, Policy policy,
+                      Clock clock, Sleeper sleeper, SentMessages sent, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.log = log;
         this.contacts = contacts;
         this.templates = templates;
@@ -104,9 +113,13 @@ public final class Dispatcher {
         }
         boolean transientFailure = false;
         String lastReason = "no-channel-available";
+        ChannelKind failedForGood = null;
         for (var kind : candidates) {
             var channel = channels.get(kind);
             if (channel == null || burnt.contains(kind)) continue;
+            // the channel before this one failed for good: the message falls back from it to this one
+            if (failedForGood != null) metrics.count(Figure.MESSAGES_FELL_BACK, failedForGood.name(), about(message, kind));
+            failedForGood = null;
             Envelope envelope;
             try {
                 envelope = envelope(message, recipient, kind);
@@ -115,12 +128,14 @@ public final class Dispatcher {
                 LOG.log(System.Logger.Level.ERROR, "message " + messageId + " cannot be rendered: " + e.getMessage());
                 log.recordAttempt(messageId, new Attempt(kind, null, "failed-permanently", "template-error", now()));
                 lastReason = kind + ":template-error";
+                failedForGood = channelFailed(kind, message, "template-error");
                 continue;
             }
             if (envelope.to() == null) {
                 // what the profile holds is not a phone number libphonenumber accepts: no provider call can fix that
                 log.recordAttempt(messageId, new Attempt(kind, null, "failed-permanently", "invalid-address", now()));
                 lastReason = kind + ":invalid-address";
+                failedForGood = channelFailed(kind, message, "invalid-address");
                 continue;
             }
             for (int tryNo = 1; tryNo <= policy.triesPerChannel(); tryNo++) {
@@ -135,6 +150,7 @@ public final class Dispatcher {
                 if (outcome instanceof SendOutcome.Sent sent) {
                     log.recordAttempt(messageId, new Attempt(kind, sent.providerId(), "sent", null, at));
                     log.markSent(messageId, kind, sent.providerId(), at);
+                    metrics.count(Figure.MESSAGES_SENT, kind.name(), about(message, kind));
                     sentMessages.sent(message, at);
                     forgetCode(message);
                     return Result.SENT;
@@ -143,6 +159,7 @@ public final class Dispatcher {
                     log.recordAttempt(messageId, new Attempt(kind, null, "failed-permanently", p.code(), at));
                     lastReason = kind + ":" + p.code();
                     transientFailure = false;
+                    failedForGood = channelFailed(kind, message, p.code());
                     break;
                 }
                 var t = (SendOutcome.Transient) outcome;
@@ -152,13 +169,29 @@ public final class Dispatcher {
                 if (tryNo < policy.triesPerChannel()) sleeper.sleep(backoff(tryNo));
             }
             // a channel that is only failing for now is retried later rather than skipped for a worse one
-            if (transientFailure) break;
+            if (transientFailure) {
+                channelFailed(kind, message, lastReason.substring(lastReason.indexOf(':') + 1));
+                break;
+            }
         }
         if (transientFailure) {
             log.markRetry(messageId, lastReason, now().plus(policy.retryLater()), now());
             return Result.RETRY;
         }
         return failed(message, lastReason, now());
+    }
+
+    /** Told once the channel's attempt is recorded; returns the channel, failed. */
+    private ChannelKind channelFailed(ChannelKind kind, OutboxMessage message, String reason) {
+        var context = new java.util.HashMap<>(about(message, kind));
+        context.put("reason", reason);
+        metrics.count(Figure.MESSAGES_FAILED, kind.name(), context);
+        return kind;
+    }
+
+    /** What tells a message apart in the logs beside a figure: its kind and channel, never its recipient. */
+    private static Map<String, String> about(OutboxMessage message, ChannelKind kind) {
+        return Map.of("messageKind", message.kind(), "channel", kind.name());
     }
 
     /** Failed for good (no channel left, or none to try); a message of an erased customer also loses its contents. */

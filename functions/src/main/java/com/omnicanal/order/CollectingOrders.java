@@ -2,6 +2,7 @@ package com.omnicanal.order;
 
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvent;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.PickupCodes;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * The customer shows the pickup code at the store: the payment is captured, the units leave the stock, and the order
@@ -20,8 +22,10 @@ public final class CollectingOrders {
     private final OrderAccess access;
     private final OrderPolicy policy;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
-    CollectingOrders(Orders orders, OrderAccess access, OrderPolicy policy, Clock clock) {
+    CollectingOrders(Orders orders, OrderAccess access, OrderPolicy policy, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.orders = orders;
         this.access = access;
         this.policy = policy;
@@ -45,6 +49,10 @@ public final class CollectingOrders {
         if (!MessageDigest.isEqual(PickupCodes.normalize(typedCode).getBytes(StandardCharsets.UTF_8),
                 order.pickupCode().getBytes(StandardCharsets.UTF_8))) {
             int left = policy.maxWrongCodes() - order.wrongCodes();
+            // the try is already counted (and the order locked by the last one): told after that write
+            var where = Map.of("storeId", storeId, "orderId", id);
+            metrics.count(BusinessMetrics.Figure.WRONG_PICKUP_CODES, where);
+            if (left <= 0) metrics.count(BusinessMetrics.Figure.PICKUP_LOCKOUTS, where);
             throw new DomainException.InvalidState(left <= 0 ? "wrong pickup code: the order is now locked"
                     : "wrong pickup code, " + left + " tries left");
         }

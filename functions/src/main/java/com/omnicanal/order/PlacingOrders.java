@@ -4,6 +4,7 @@ import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Ids;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /** A customer orders for pickup: every line is held at the pickup store at once, or options are offered. */
 public final class PlacingOrders {
@@ -22,9 +24,11 @@ public final class PlacingOrders {
     private final OrderMessages messages;
     private final OrderPolicy policy;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     PlacingOrders(Catalog catalog, Orders orders, PickupOptions options, OrderMessages messages, OrderPolicy policy,
-                  Clock clock) {
+                  Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.orders = orders;
         this.options = options;
@@ -91,7 +95,10 @@ public final class PlacingOrders {
                 List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
                 .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim));
-        if (result instanceof Orders.Outcome.Applied) return new Outcome(placed, false);
+        if (result instanceof Orders.Outcome.Applied) {
+            metrics.count(BusinessMetrics.Figure.ORDERS_PLACED, store.id(), Map.of("orderId", id));
+            return new Outcome(placed, false);
+        }
         if (result instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
         if (result instanceof Orders.Outcome.KeyReused) throw key.reused();
         if (result instanceof Orders.Outcome.CustomerErased) throw erased();

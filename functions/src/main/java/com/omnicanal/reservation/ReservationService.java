@@ -7,6 +7,7 @@ import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvent;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Ids;
 import com.omnicanal.shared.Page;
@@ -31,9 +32,16 @@ public final class ReservationService implements ReservationDesk {
     private final Reservations reservations;
     private final HoldPolicy policy;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     public ReservationService(Catalog catalog, StockLedger stock, Reservations reservations, HoldPolicy policy,
                               Clock clock) {
+        this(catalog, stock, reservations, policy, clock, BusinessMetrics.NONE);
+    }
+
+    public ReservationService(Catalog catalog, StockLedger stock, Reservations reservations, HoldPolicy policy,
+                              Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.stock = stock;
         this.reservations = reservations;
@@ -135,15 +143,20 @@ public final class ReservationService implements ReservationDesk {
     public int releaseExpired(int batchSize) {
         int released = 0;
         var now = now();
-        while (true) {
-            var due = reservations.expiredHolds(now, batchSize);
-            int before = released;
-            for (var reservation : due) {
-                var expired = reservation.expire(now);
-                if (reservations.release(expired, Optional.of(expiryNotice(expired)))) released++;
+        try {
+            while (true) {
+                var due = reservations.expiredHolds(now, batchSize);
+                int before = released;
+                for (var reservation : due) {
+                    var expired = reservation.expire(now);
+                    if (reservations.release(expired, Optional.of(expiryNotice(expired)))) released++;
+                }
+                // a batch where another sweeper won every item would otherwise come back forever
+                if (due.size() < batchSize || released == before) return released;
             }
-            // a batch where another sweeper won every item would otherwise come back forever
-            if (due.size() < batchSize || released == before) return released;
+        } finally {
+            // every release counted was written, even when a later one failed
+            if (released > 0) metrics.record(BusinessMetrics.Figure.RESERVATIONS_EXPIRED, released, null, java.util.Map.of());
         }
     }
 

@@ -53,9 +53,14 @@ final class MessagingFixture {
 
     /** A dispatcher that tells {@code sent} what a channel took. */
     Dispatcher dispatcher(List<Channel> channels, SentMessages sent) {
+        return dispatcher(channels, sent, com.omnicanal.shared.BusinessMetrics.NONE);
+    }
+
+    /** ... and {@code metrics} its figures. */
+    Dispatcher dispatcher(List<Channel> channels, SentMessages sent, com.omnicanal.shared.BusinessMetrics metrics) {
         var policy = new Dispatcher.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), 3,
                 Duration.ofMinutes(1));
-        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, d -> { }, sent);
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, d -> { }, sent, metrics);
     }
 
     void customer(String id, String language, String email, String phone, String quietStart, String quietEnd) {
@@ -100,7 +105,11 @@ final class MessagingFixture {
     }
 
     SmsKeywords keywords() {
-        return new SmsKeywords(contacts, optOuts, clock);
+        return keywords(com.omnicanal.shared.BusinessMetrics.NONE);
+    }
+
+    SmsKeywords keywords(com.omnicanal.shared.BusinessMetrics metrics) {
+        return new SmsKeywords(contacts, optOuts, clock, metrics);
     }
 
     MessageRecord record(String id) {

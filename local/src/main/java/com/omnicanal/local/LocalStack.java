@@ -28,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalInbox inbox;
     private final LocalTwilio twilio;
     private final java.util.List<LocalStreamPoller> pollers;
+    private final LocalMetrics metrics = new LocalMetrics();
     private final java.util.concurrent.ScheduledExecutorService schedules;
     /** The scheduled functions: run every 30 s here, on demand at /_local/schedules/{name}. */
     private static final java.util.List<String> SCHEDULED = java.util.Arrays.stream(Functions.values())
@@ -74,7 +75,10 @@ public final class LocalStack implements AutoCloseable {
                 // a fresh signing key per start: feedback links from an earlier run stop working, as after a key rotation
                 "FEEDBACK_TOKEN_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
                 "FEEDBACK_LINK_BASE", base + "/feedback/"));
-        Wiring.install(new Wiring(settings, dynamo.client(), clock));
+        // the metrics go to the log as on Lambda, and to /_local/metrics
+        Wiring.install(new Wiring(settings, dynamo.client(), clock, new com.omnicanal.shared.emf.EmbeddedBusinessMetrics(
+                new com.omnicanal.infrastructure.metrics.EmbeddedMetrics(Wiring.namespace(settings), clock,
+                        metrics::write))));
         try {
             this.spring = springStart.join();
         } finally {
@@ -141,6 +145,11 @@ public final class LocalStack implements AutoCloseable {
             pollers.forEach(p -> p.awaitCaughtUp(java.time.Duration.ofSeconds(10)));
             var result = lookup.apply(name).apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
             return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(result));
+        }
+        if (method.equals("GET") && path.equals("/_local/metrics")) {
+            // what CloudWatch would have received since the start, one entry per series
+            return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(
+                    Map.of("namespace", Wiring.namespace(Settings.fromEnvironment()), "series", metrics.series())));
         }
         if (method.equals("GET") && path.equals("/_local/inbox.json")) {
             return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(
@@ -233,6 +242,7 @@ public final class LocalStack implements AutoCloseable {
                   DynamoDB Local: %4$s
                   Health:   %1$s/_local/health
                   Inbox:    %1$s/_local/inbox  (every SMS, WhatsApp message and email sent; JSON: /_local/inbox.json)
+                  Metrics:  %1$s/_local/metrics  (what CloudWatch would have received, per series)
                   Catalog:  %1$s/products   %1$s/stores   %1$s/stock/{sku}
                   Tokens:   POST %1$s/_local/tokens  {"sub": "...", "role": "customer|staff|ops", "storeId": "..."}
                   Demo customers: %5$s   Demo staff: %6$s

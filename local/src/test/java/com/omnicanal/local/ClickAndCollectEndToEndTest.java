@@ -2,6 +2,7 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnicanal.infrastructure.http.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,6 +96,42 @@ class ClickAndCollectEndToEndTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no invitation scheduled for " + eventId);
+    }
+
+    /** The sum of a series at /_local/metrics (0 before its first value). */
+    private static double metric(String name, Map<String, String> dimensions) {
+        for (var series : client.get("/_local/metrics", null).body().get("series")) {
+            var dims = Json.MAPPER.convertValue(series.get("dimensions"), Map.class);
+            if (series.get("metric").asText().equals(name) && dims.equals(dimensions)) return series.get("sum").asDouble();
+        }
+        return 0;
+    }
+
+    @Test
+    void theLocalStackShowsTheMetricsAJourneyWouldHaveSent() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var byStore = Map.of("StoreId", "paris-rivoli");
+        double placedHere = metric("OrdersPlaced", byStore);
+        double placed = metric("OrdersPlaced", Map.of());
+        double sentBySms = metric("MessagesSent", Map.of("Channel", "SMS"));
+        double orderAnswers = metric("ApiServerErrors", Map.of("Capability", "order"));
+
+        var order = client.send("POST", "/orders", camille, order("BOU-CIR-FIG", "camille.martin@example.fr"),
+                Map.of("Idempotency-Key", "cc-metrics"));
+        assertThat(order.status()).isEqualTo(201);
+        var id = order.body().get("id").asText();
+        client.awaitInbox(i -> i.get("text").asText().contains("commande " + id.substring(id.length() - 6)));
+
+        assertThat(metric("OrdersPlaced", byStore)).isEqualTo(placedHere + 1);
+        assertThat(metric("OrdersPlaced", Map.of())).isEqualTo(placed + 1);
+        assertThat(metric("MessagesSent", Map.of("Channel", "SMS"))).isGreaterThanOrEqualTo(sentBySms + 1);
+        // an answer that was not a 5xx adds 0: the series is there, its sum unchanged
+        assertThat(client.get("/_local/metrics", null).body().get("series")).anySatisfy(series -> {
+            assertThat(series.get("metric").asText()).isEqualTo("ApiLatency");
+            assertThat(series.get("dimensions").get("Capability").asText()).isEqualTo("order");
+            assertThat(series.get("samples").asLong()).isPositive();
+        });
+        assertThat(metric("ApiServerErrors", Map.of("Capability", "order"))).isEqualTo(orderAnswers);
     }
 
     @Test

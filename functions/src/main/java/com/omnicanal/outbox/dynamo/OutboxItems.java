@@ -4,6 +4,7 @@ import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.Delivery;
+import com.omnicanal.infrastructure.logging.Correlation;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.BusinessEvent;
 import java.time.Duration;
@@ -41,6 +42,9 @@ public final class OutboxItems {
     private static final Set<String> LEGACY_KEYS = Set.of("contactEmail", "contactPhone", "verifyEmail", "verifyPhone",
             "language", "onlyChannels");
 
+    /** The id of the request (or scheduled run) that wrote the message: the dispatcher logs under it. */
+    public static final String CORRELATION_ID = "correlationId";
+
     private OutboxItems() {
     }
 
@@ -64,6 +68,8 @@ public final class OutboxItems {
         item.put("templateData", AttributeValue.fromM(data));
         item.put("status", AttributeValue.fromS(PENDING));
         item.put("createdAt", AttributeValue.fromS(Instants.format(message.createdAt())));
+        var correlation = Correlation.current();
+        if (correlation != null) item.put(CORRELATION_ID, AttributeValue.fromS(correlation));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(id)").build()).build();
     }
