@@ -103,7 +103,7 @@ public final class Messaging {
                 settings.get("SMTP_USER").isPresent() ? secrets.get().get("SMTP_PASSWORD") : null,
                 Boolean.parseBoolean(settings.get("SMTP_STARTTLS", "true")),
                 settings.get("MAIL_FROM", "bonjour@omnicanal.example"), settings.get("MAIL_FROM_NAME", "Omnicanal"),
-                publicBaseUrl() + "/unsubscribe"));
+                publicBaseUrl() + "/unsubscribe", settings.get("MAIL_CONFIGURATION_SET").orElse(null)));
         return List.of(
                 new TwilioChannel(ChannelKind.WHATSAPP, twilio, settings.get("TWILIO_WHATSAPP_FROM", "+14155238886"), callback),
                 new TwilioChannel(ChannelKind.SMS, twilio, settings.get("TWILIO_SMS_FROM", "+33700000000"), callback),
