@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -149,6 +150,46 @@ class MailFeedbackOnDynamoDbLocalTest {
         record.setMessage(record.getMessage().replace(CAMILLE, "someone.else@example.org"));
         assertThat(function.apply(event)).isEqualTo(new MailFeedbackFunction.Handled(1, 0, 0, 1));
         assertThat(customers.consents("cust-camille")).isEmpty();
+    }
+
+    @Test
+    void twentyDeliveriesOfTheSameNotificationsAtOnceLeaveOneMarkAndOneWithdrawal() throws Exception {
+        customers.decide("cust-camille", new Consent("MARKETING", "EMAIL", true, "web", "v3", Instant.parse("2026-11-01T09:00:00Z")));
+        var bounce = sample("sns-ses-bounce.json");
+        var complaint = sample("sns-ses-complaint.json");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var runs = new ArrayList<java.util.concurrent.Future<MailFeedbackFunction.Handled>>();
+            for (int i = 0; i < 20; i++) {
+                var event = i % 2 == 0 ? bounce : complaint;
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return function.apply(event);
+                }));
+            }
+            start.countDown();
+            for (var run : runs) assertThat(run.get().notifications()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(partition().stream().filter(i -> i.get("sk").s().startsWith("UNDELIVERABLE#"))).hasSize(1);
+        assertThat(customers.consents("cust-camille")).singleElement().satisfies(c -> {
+            assertThat(c.granted()).isFalse();
+            assertThat(c.source()).isEqualTo("email-complaint:0107019a-complaint-feedback-1");
+        });
+    }
+
+    @Test
+    void aBounceForACustomerErasedMeanwhileWritesNothingBack() throws Exception {
+        customers.markErased("cust-camille", fx.clock.instant());
+        assertThat(function.apply(sample("sns-ses-bounce.json")).notifications()).isEqualTo(1);
+        assertThat(partition().stream().filter(i -> i.get("sk").s().startsWith("UNDELIVERABLE#"))).isEmpty();
+    }
+
+    private List<Map<String, AttributeValue>> partition() {
+        return fx.dynamo.query(r -> r.tableName(fx.tables.customers()).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CustomerKeys.customerKey("cust-camille"))))).items();
     }
 
     private Consent marketing(String channel) {
