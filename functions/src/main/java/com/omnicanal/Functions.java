@@ -3,10 +3,12 @@ package com.omnicanal;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.infrastructure.logging.Correlation;
+import com.omnicanal.messaging.api.MailFeedbackFunction;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.order.SweepingOrders;
 import com.omnicanal.reservation.api.ReservationSweeper;
@@ -51,7 +53,10 @@ public enum Functions {
     OUTBOX_DISPATCHER("outboxDispatcher", DynamodbEvent.class, StreamsEventResponse.class,
             wiring -> wiring.messaging().outboxDispatcher(), Jar.MESSAGING, false, "dynamodb-outbox-stream.json"),
     MESSAGE_REDRIVE("messageRedrive", ScheduledEvent.class, MessageRedrive.RedriveResult.class,
-            wiring -> wiring.messaging().redrive(), Jar.MESSAGING, false, "schedule-redrive.json");
+            wiring -> wiring.messaging().redrive(), Jar.MESSAGING, false, "schedule-redrive.json"),
+    // SES bounces and complaints through SNS: an address that bounced for good, a complaint that withdraws consent
+    MAIL_FEEDBACK("mailFeedback", SNSEvent.class, MailFeedbackFunction.Handled.class,
+            wiring -> wiring.messaging().mailFeedback(), Jar.MESSAGING, false, "sns-ses-bounce.json");
 
     /** The two shaded jars (functions/pom.xml): only the messaging one has Twilio, mail, templates and Secrets Manager. */
     public enum Jar {
@@ -116,6 +121,11 @@ public enum Functions {
     /** Behind API Gateway: routes of template.yaml and openapi.yaml. */
     public boolean isHttp() {
         return input == APIGatewayV2HTTPEvent.class;
+    }
+
+    /** Fed by an SNS topic. */
+    public boolean isNotification() {
+        return input == SNSEvent.class;
     }
 
     /** Run by a schedule (EventBridge). */

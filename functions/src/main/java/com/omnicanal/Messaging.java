@@ -10,13 +10,17 @@ import com.omnicanal.messaging.SendOutcome;
 import com.omnicanal.messaging.Channel;
 import com.omnicanal.messaging.Dispatcher;
 import com.omnicanal.messaging.SentMessages;
+import com.omnicanal.messaging.HandlingMailFeedback;
 import com.omnicanal.messaging.SmsKeywords;
+import com.omnicanal.customer.dynamo.DynamoCustomers;
+import com.omnicanal.messaging.api.MailFeedbackFunction;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.messaging.api.MessagingApi;
 import com.omnicanal.messaging.api.OutboxDispatcher;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.dynamo.DynamoSmsOptOuts;
+import com.omnicanal.messaging.dynamo.DynamoUndeliverableAddresses;
 import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.messaging.twilio.TwilioChannel;
@@ -45,6 +49,7 @@ public final class Messaging {
     private final Supplier<Secrets> secrets;
     private final Supplier<OutboxDispatcher> outboxDispatcher;
     private final Supplier<Router> api;
+    private final Supplier<MailFeedbackFunction> mailFeedback;
 
     Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock, SentMessages sent,
               BusinessMetrics metrics, Tracing tracing) {
@@ -57,6 +62,10 @@ public final class Messaging {
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
         this.secrets = Wiring.lazy(() -> Secrets.fromSettings(settings, clock, tracing));
         this.outboxDispatcher = Wiring.lazy(() -> new OutboxDispatcher(dispatcher(channels())));
+        // the customer capability records the consent a complaint withdraws, through its own port
+        this.mailFeedback = Wiring.lazy(() -> new MailFeedbackFunction(new HandlingMailFeedback(
+                new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
+                new DynamoUndeliverableAddresses(dynamo, tables.customers()))));
         this.api = Wiring.lazy(() -> MessagingApi.router(log, new SmsKeywords(contacts,
                         new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock, metrics),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
@@ -72,6 +81,11 @@ public final class Messaging {
 
     public OutboxDispatcher outboxDispatcher() {
         return outboxDispatcher.get();
+    }
+
+    /** SES bounces and complaints from SNS: needs neither Twilio, mail nor secrets. */
+    public MailFeedbackFunction mailFeedback() {
+        return mailFeedback.get();
     }
 
     public MessageRedrive redrive() {
@@ -99,7 +113,7 @@ public final class Messaging {
                 settings.get("SMTP_USER").isPresent() ? secrets.get().get("SMTP_PASSWORD") : null,
                 Boolean.parseBoolean(settings.get("SMTP_STARTTLS", "true")),
                 settings.get("MAIL_FROM", "bonjour@omnicanal.example"), settings.get("MAIL_FROM_NAME", "Omnicanal"),
-                publicBaseUrl() + "/unsubscribe"));
+                publicBaseUrl() + "/unsubscribe", settings.get("MAIL_CONFIGURATION_SET").orElse(null)));
         return List.of(
                 traced("Twilio", new TwilioChannel(ChannelKind.WHATSAPP, twilio, settings.get("TWILIO_WHATSAPP_FROM",
                         "+14155238886"), callback)),

@@ -162,6 +162,16 @@ class LambdaInvocationTest {
     }
 
     @Test
+    void sesNotificationsFromSnsRunTheMailFeedbackFunction() throws Exception {
+        // the samples' address is no customer's here: read, handled, nothing to change
+        for (var file : new String[] {"sns-ses-bounce.json", "sns-ses-complaint.json"}) {
+            var handled = invoke(Functions.MAIL_FEEDBACK, event(file));
+            assertThat(handled.get("notifications").asInt()).as(file).isEqualTo(1);
+            assertThat(handled.get("unknownAddresses").asInt()).as(file).isEqualTo(1);
+        }
+    }
+
+    @Test
     void clickAndCollectEventsThroughTheLambdaHandler() throws Exception {
         // the large T-shirt is only at the web warehouse: the order waits for the customer's choice
         backend.stock("TSH-COT-BLU-L", "paris-rivoli", 0);

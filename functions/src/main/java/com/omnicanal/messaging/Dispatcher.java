@@ -41,6 +41,12 @@ public final class Dispatcher {
         void sleep(Duration duration);
     }
 
+    /** Attempt statuses of a hand-over whose outcome is unknown, and of the look-ups that settle it. */
+    static final String HANDING_OVER = "handing-over", UNKNOWN = "unknown", LOOKUP_FAILED = "lookup-failed",
+            FOUND_AT_PROVIDER = "found-at-provider", NOT_FOUND_AT_PROVIDER = "not-found-at-provider";
+    /** Our clock and the provider's may differ by this much: a look-up starts that much earlier. */
+    private static final Duration PROVIDER_CLOCK_SKEW = Duration.ofMinutes(2);
+
     private final DeliveryLog log;
     private final ContactBook contacts;
     private final Templates templates;
@@ -138,12 +144,42 @@ public final class Dispatcher {
                 failedForGood = channelFailed(kind, message, "invalid-address");
                 continue;
             }
+            var traceable = channel instanceof TraceableChannel t ? t : null;
+            // an earlier delivery handed this message over and never learnt what became of it
+            var unresolved = traceable == null ? null : unresolvedHandOver(record.attempts(), kind);
             for (int tryNo = 1; tryNo <= policy.triesPerChannel(); tryNo++) {
                 // checked under the claim, before every hand-over: an erasure waits for claimed messages, so nothing
                 // reaches the person once it has answered, whatever contact the message carries
                 if (contacts.erased(message.customerId())) {
                     log.forget(messageId, "anon-" + Ids.newId(), now());
                     return Result.FAILED;
+                }
+                if (unresolved != null) {
+                    java.util.Optional<String> found;
+                    try {
+                        found = traceable.findSent(envelope, unresolved.minus(PROVIDER_CLOCK_SKEW));
+                    } catch (TraceableChannel.LookupFailed e) {
+                        log.recordAttempt(messageId, new Attempt(kind, null, LOOKUP_FAILED, "lookup", now()));
+                        lastReason = kind + ":lookup-failed";
+                        transientFailure = true;
+                        break;
+                    }
+                    var at = now();
+                    if (found.isPresent()) {
+                        log.recordAttempt(messageId, new Attempt(kind, found.get(), FOUND_AT_PROVIDER, null, at));
+                        log.markSent(messageId, kind, found.get(), at);
+                        sentMessages.sent(message, at);
+                        forgetCode(message);
+                        return Result.SENT;
+                    }
+                    log.recordAttempt(messageId, new Attempt(kind, null, NOT_FOUND_AT_PROVIDER, null, at));
+                    unresolved = null;
+                }
+                if (traceable != null) {
+                    // written before the call: if this dispatcher dies waiting for the answer, the next one asks first
+                    var handingOver = now();
+                    log.recordAttempt(messageId, new Attempt(kind, null, HANDING_OVER, null, handingOver));
+                    unresolved = handingOver;
                 }
                 var outcome = channel.send(envelope);
                 var at = now();
@@ -162,9 +198,16 @@ public final class Dispatcher {
                     failedForGood = channelFailed(kind, message, p.code());
                     break;
                 }
-                var t = (SendOutcome.Transient) outcome;
-                log.recordAttempt(messageId, new Attempt(kind, null, "failed-transiently", t.code(), at));
-                lastReason = kind + ":" + t.code();
+                if (outcome instanceof SendOutcome.Unknown u) {
+                    // the provider may have taken it: the next try asks it first instead of sending again blindly
+                    log.recordAttempt(messageId, new Attempt(kind, null, UNKNOWN, u.code(), at));
+                    lastReason = kind + ":" + u.code();
+                } else {
+                    var t = (SendOutcome.Transient) outcome;
+                    log.recordAttempt(messageId, new Attempt(kind, null, "failed-transiently", t.code(), at));
+                    lastReason = kind + ":" + t.code();
+                    unresolved = null;
+                }
                 transientFailure = true;
                 if (tryNo < policy.triesPerChannel()) sleeper.sleep(backoff(tryNo));
             }
@@ -192,6 +235,26 @@ public final class Dispatcher {
     /** What tells a message apart in the logs beside a figure: its kind and channel, never its recipient. */
     private static Map<String, String> about(OutboxMessage message, ChannelKind kind) {
         return Map.of("messageKind", message.kind(), "channel", kind.name());
+    }
+
+    /**
+     * When the last hand-over on this channel was never answered (no outcome recorded after it, or a timeout) and not
+     * looked up since: its time, else null.
+     */
+    static Instant unresolvedHandOver(List<Attempt> attempts, ChannelKind kind) {
+        Instant since = null;
+        for (var attempt : attempts) {
+            if (attempt.channel() != kind) continue;
+            switch (attempt.status()) {
+                case HANDING_OVER -> since = attempt.at();
+                // a timeout or a failed look-up leaves the question open
+                case UNKNOWN, LOOKUP_FAILED -> {
+                    if (since == null) since = attempt.at();
+                }
+                default -> since = null;
+            }
+        }
+        return since;
     }
 
     /** Failed for good (no channel left, or none to try); a message of an erased customer also loses its contents. */

@@ -211,6 +211,11 @@ public final class LocalStack implements AutoCloseable {
         return inbox;
     }
 
+    /** Where the Twilio stand-in listens (the SDK is pointed there instead of api.twilio.com). */
+    public String twilioBaseUrl() {
+        return twilio.baseUrl();
+    }
+
     @Override
     public void close() {
         schedules.shutdownNow();

@@ -81,7 +81,8 @@ class ContractConsistencyTest {
             assertThat((String) props.get("CodeUri")).as("jar of %s", name).endsWith("/" + function.get().jar().fileName());
             var eventTypes = ((Map<String, Map<String, Object>>) props.get("Events")).values().stream()
                     .map(e -> (String) e.get("Type")).collect(Collectors.toSet());
-            var expected = function.get().isHttp() ? "HttpApi" : function.get().isScheduled() ? "Schedule" : "DynamoDB";
+            var expected = function.get().isHttp() ? "HttpApi" : function.get().isScheduled() ? "Schedule"
+                    : function.get().isNotification() ? "SNS" : "DynamoDB";
             assertThat(eventTypes).as("events of %s", name).containsOnly(expected);
             assertThat(ROOT.resolve("events").resolve(function.get().sampleEvent())).as("sample event of %s", name).exists();
             deployed.add(name);

@@ -50,6 +50,29 @@ class LocalMessagingEndToEndTest {
     }
 
     @Test
+    void theTwilioStandInAnswersTheMessagesListTheDispatcherAsksAfterALostAnswer() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var id = reserve(camille, "msg-e2e-lookup");
+        var reference = "Réf. " + id.substring(id.length() - 6);
+        client.awaitInbox(i -> i.get("text").asText().contains(reference));
+        var sms = stack.running().inbox().items().stream().filter(i -> i.text().contains(reference)).findFirst().orElseThrow();
+
+        // the dispatcher's own look-up, through the real SDK, as after a send whose answer was lost
+        var twilio = new com.omnicanal.messaging.twilio.TwilioChannel(com.omnicanal.outbox.ChannelKind.SMS,
+                com.omnicanal.messaging.twilio.TwilioClients.create("AC00000000000000000000000000000000", "token",
+                        stack.running().twilioBaseUrl()), "+33700000000", java.net.URI.create("http://127.0.0.1/status"));
+        var since = Instant.now().minus(Duration.ofMinutes(1));
+        assertThat(twilio.findSent(envelope(sms.to(), sms.text()), since)).contains(sms.id());
+        assertThat(twilio.findSent(envelope(sms.to(), sms.text() + " autre"), since)).isEmpty();
+        assertThat(twilio.findSent(envelope("+33612340001", sms.text()), since)).isEmpty();
+        assertThat(twilio.findSent(envelope(sms.to(), sms.text()), Instant.now().plus(Duration.ofMinutes(1)))).isEmpty();
+    }
+
+    private static com.omnicanal.messaging.Envelope envelope(String to, String text) {
+        return new com.omnicanal.messaging.Envelope("m-1", com.omnicanal.outbox.ChannelKind.SMS, to, null, text, null, false);
+    }
+
+    @Test
     void anEnglishSpeakingCustomerWhoPrefersEmailGetsARenderedEmail() throws Exception {
         var emma = client.token("cust-emma", "customer", null);
         var id = reserve(emma, "msg-e2e-2");

@@ -30,8 +30,13 @@ import org.eclipse.angus.mail.util.MailConnectException;
 public final class MailChannel implements Channel {
 
     /** Where to send from and how to reach the SMTP server. */
+    /** {@code configurationSet}: the SES configuration set that reports bounces and complaints (null: none). */
     public record SmtpSettings(String host, int port, String user, String password, boolean startTls,
-                               String from, String fromName, String unsubscribeBaseUrl) {
+                               String from, String fromName, String unsubscribeBaseUrl, String configurationSet) {
+        public SmtpSettings(String host, int port, String user, String password, boolean startTls, String from,
+                            String fromName, String unsubscribeBaseUrl) {
+            this(host, port, user, password, startTls, from, fromName, unsubscribeBaseUrl, null);
+        }
     }
 
     private final Session session;
@@ -89,6 +94,8 @@ public final class MailChannel implements Channel {
             alternatives.addBodyPart(html);
             message.setContent(alternatives);
             message.setHeader("X-Omnicanal-Message-Id", envelope.messageId());
+            // SES applies the configuration set named here, which publishes bounces and complaints to mailFeedback
+            if (settings.configurationSet() != null) message.setHeader("X-SES-CONFIGURATION-SET", settings.configurationSet());
             if (envelope.marketing()) {
                 // RFC 8058 one-click unsubscribe, required by the big mailbox providers for bulk mail
                 message.setHeader("List-Unsubscribe", "<" + settings.unsubscribeBaseUrl() + "?m=" + envelope.messageId() + ">");

@@ -40,6 +40,16 @@ class MailChannelTlsTest {
     }
 
     @Test
+    void mailNamesTheSesConfigurationSetThatReportsItsBouncesAndComplaints() throws Exception {
+        try (var smtp = TlsSmtpServer.start(0, TlsSmtpServer.LOOPBACK_NAMES, true)) {
+            var settings = new MailChannel.SmtpSettings("127.0.0.1", smtp.port(), TlsSmtpServer.USER, TlsSmtpServer.PASSWORD,
+                    true, "bonjour@omnicanal.example", "Omnicanal", "https://api.omnicanal.example/unsubscribe", "omnicanal-mail");
+            assertThat(new MailChannel(settings, smtp.clientTrust()).send(ENVELOPE)).isInstanceOf(SendOutcome.Sent.class);
+            assertThat(smtp.getReceivedMessages()[0].getHeader("X-SES-CONFIGURATION-SET")).containsExactly("omnicanal-mail");
+        }
+    }
+
+    @Test
     void aServerThatDoesNotOfferStartTlsGetsNothing() {
         try (var smtp = TlsSmtpServer.withoutTls(0)) {
             var outcome = channel("127.0.0.1", smtp.port(), true, TlsSmtpServer.USER, TlsSmtpServer.PASSWORD,
