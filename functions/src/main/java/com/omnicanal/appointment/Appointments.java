@@ -85,6 +85,9 @@ public interface Appointments {
 
     Outcome apply(Change change);
 
+    /** The answer already given under this claim's key (replayed, or the key reused), or null when it is free. */
+    Outcome earlier(IdempotencyClaim claim);
+
     Optional<Appointment> find(String id);
 
     /** A store's appointments starting in [from, to), in time order. */

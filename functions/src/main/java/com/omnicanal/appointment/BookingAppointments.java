@@ -106,7 +106,16 @@ public final class BookingAppointments {
         var claim = key.claimAt(now);
         // an advisor chosen for the customer who is taken meanwhile gives way to the next one free then
         for (int attempt = 0; attempt <= offer.advisors().size(); attempt++) {
-            var advisor = freeAdvisor(store, type, offer, request, now);
+            String advisor;
+            try {
+                advisor = freeAdvisor(store, type, offer, request, now);
+            } catch (DomainException.InvalidState taken) {
+                // taken by this very request's first try? then its answer again
+                var earlier = appointments.earlier(claim);
+                if (earlier instanceof Appointments.Outcome.Replayed r) return new Outcome(r.appointment(), true);
+                if (earlier instanceof Appointments.Outcome.KeyReused) throw key.reused();
+                throw taken;
+            }
             var start = request.start();
             var items = new ArrayList<Reservation>();
             for (int i = 0; i < products.size(); i++) {
