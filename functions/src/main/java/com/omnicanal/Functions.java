@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.omnicanal.appointment.SweepingAppointments;
 import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.order.SweepingOrders;
@@ -39,6 +40,10 @@ public enum Functions {
         var invitations = wiring.feedback().sendingInvitations();
         return (Function<ScheduledEvent, SendingInvitations.Sweep>) event -> invitations.sweep();
     }, Jar.MESSAGING, true, "schedule-sweep.json"),
+    // appointments sign their links with a secret from Secrets Manager and write iCalendar invitations: the messaging jar
+    APPOINTMENT_API("appointmentApi", Wiring::appointmentApi, Jar.MESSAGING, "get-appointment-types.json"),
+    APPOINTMENT_SWEEPER("appointmentSweeper", ScheduledEvent.class, SweepingAppointments.Sweep.class,
+            Wiring::appointmentSweeper, Jar.MESSAGING, true, "schedule-appointment-sweep.json"),
     // the messaging functions read secrets and open Twilio and mail as they are built: their first call does that
     MESSAGING_API("messagingApi", APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class,
             wiring -> wiring.messaging().api(), Jar.MESSAGING, false, "post-twilio-status.json"),

@@ -55,8 +55,7 @@ public final class DynamoBookingSetup implements BookingSetup {
         put(resource.storeId(), "RESOURCE#" + resource.id(), resource);
     }
 
-    /** The item a store's setup entry is kept as (the demo data writes the same). */
-    public static Map<String, AttributeValue> item(String storeId, String sort, Object body) {
+    private static Map<String, AttributeValue> item(String storeId, String sort, Object body) {
         return Map.of("pk", AppointmentItems.s(partition(storeId)), "sk", AppointmentItems.s(sort), "body", JsonDocuments.write(body));
     }
 
