@@ -73,7 +73,9 @@ public final class LocalStack implements AutoCloseable {
                 "SMTP_STARTTLS", "false",
                 // a fresh signing key per start: feedback links from an earlier run stop working, as after a key rotation
                 "FEEDBACK_TOKEN_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
-                "FEEDBACK_LINK_BASE", base + "/feedback/"));
+                "FEEDBACK_LINK_BASE", base + "/feedback/")).with(Map.of(
+                "APPOINTMENT_LINK_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
+                "APPOINTMENT_LINK_BASE", base + "/appointments/manage/"));
         Wiring.install(new Wiring(settings, dynamo.client(), clock));
         try {
             this.spring = springStart.join();
