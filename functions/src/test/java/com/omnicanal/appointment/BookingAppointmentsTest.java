@@ -196,6 +196,23 @@ class BookingAppointmentsTest extends OnDynamoDbLocal {
     }
 
     @Test
+    void completedAfterItsItemsHoldsExpiredOnTheirOwnNothingIsReleasedOrSoldTwice() {
+        fx.backend.stock("BOU-CIR-FIG", STORE, 3);
+        var booked = fx.book(fx.camille, request("styling", "2026-11-24T10:00", "adv-lea", new ItemRequest(SKU, 1),
+                new ItemRequest("BOU-CIR-FIG", 1)), "k1");
+        fx.backend.clock.advance(Duration.ofDays(1).plusHours(4));
+        // the reservation sweeper ends both holds two hours after the appointment, which staff complete later
+        assertThat(fx.backend.reservationService.releaseExpired(10)).isEqualTo(2);
+        var done = fx.book.hosting().complete(fx.staff, STORE, booked.id(), Set.of("BOU-CIR-FIG"));
+        assertThat(done.status()).isEqualTo(AppointmentStatus.COMPLETED);
+        // the candle sold at the till is the store's feed to count: no hold is left to sell it from
+        for (var sku : java.util.List.of(SKU, "BOU-CIR-FIG")) {
+            assertThat(fx.backend.level(sku, STORE).reserved()).as(sku).isZero();
+            assertThat(fx.backend.level(sku, STORE).onHand()).as(sku).isEqualTo(SKU.equals(sku) ? 5 : 3);
+        }
+    }
+
+    @Test
     void aNoShowReleasesTheItemsAndCountsInTheStoreFigures() {
         var missed = fx.book(fx.camille, request("styling", "2026-11-24T10:00", "adv-lea", new ItemRequest(SKU, 1)), "k1");
         var kept = fx.book(hugo, request("styling", "2026-11-24T12:00", "adv-lea"), "k2");

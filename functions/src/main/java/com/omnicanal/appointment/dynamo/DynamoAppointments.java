@@ -92,7 +92,7 @@ public final class DynamoAppointments implements Appointments {
     public Outcome apply(Change change) {
         var settledElsewhere = new HashSet<String>();
         // an item's hold its own expiry closed meanwhile is left out, and the rest written again (at most once per item)
-        for (int round = 0; round <= change.releases().size() + change.sales().size(); round++) {
+        for (int round = 0; round <= change.releases().size() + change.sales().size() + change.extensions().size(); round++) {
             var parts = new ArrayList<Part>();
             var actions = actions(change, parts, settledElsewhere);
             var outcome = transactions.write(() -> actions);
@@ -198,6 +198,7 @@ public final class DynamoAppointments implements Appointments {
         settle(change.releases(), settledElsewhere, items::release, actions, parts);
         settle(change.sales(), settledElsewhere, items::sell, actions, parts);
         for (var extended : change.extensions()) {
+            if (settledElsewhere.contains(extended.id())) continue;
             actions.add(items.holdUntil(extended, change.extendedUntil()));
             parts.add(new Part.ItemClosed(extended.id()));
         }
@@ -226,8 +227,8 @@ public final class DynamoAppointments implements Appointments {
             if (settledElsewhere.contains(reservation.id())) continue;
             var writes = write.apply(reservation);
             actions.addAll(writes);
-            parts.add(new Part.ItemClosed(reservation.id()));
-            for (int i = 1; i < writes.size(); i++) parts.add(new Part.Other());
+            // its stock write is refused too once the hold was closed (nothing left reserved): both mean the same
+            for (int i = 0; i < writes.size(); i++) parts.add(new Part.ItemClosed(reservation.id()));
         }
     }
 
