@@ -42,8 +42,10 @@ public enum Functions {
     }, Jar.MESSAGING, true, "schedule-sweep.json"),
     // appointments sign their links with a secret from Secrets Manager and write iCalendar invitations: the messaging jar
     APPOINTMENT_API("appointmentApi", Wiring::appointmentApi, Jar.MESSAGING, "get-appointment-types.json"),
-    APPOINTMENT_SWEEPER("appointmentSweeper", ScheduledEvent.class, SweepingAppointments.Sweep.class,
-            Wiring::appointmentSweeper, Jar.MESSAGING, true, "schedule-appointment-sweep.json"),
+    APPOINTMENT_SWEEPER("appointmentSweeper", ScheduledEvent.class, SweepingAppointments.Sweep.class, wiring -> {
+        var sweeping = wiring.appointments().sweeping();
+        return (Function<ScheduledEvent, SweepingAppointments.Sweep>) event -> sweeping.sweep();
+    }, Jar.MESSAGING, true, "schedule-appointment-sweep.json"),
     // the messaging functions read secrets and open Twilio and mail as they are built: their first call does that
     MESSAGING_API("messagingApi", APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class,
             wiring -> wiring.messaging().api(), Jar.MESSAGING, false, "post-twilio-status.json"),

@@ -5,7 +5,6 @@ import com.omnicanal.appointment.AppointmentPolicy;
 import com.omnicanal.appointment.CustomerSummaries;
 import com.omnicanal.appointment.ManageLinks;
 import com.omnicanal.appointment.api.AppointmentApi;
-import com.omnicanal.appointment.api.AppointmentSweeper;
 import com.omnicanal.appointment.dynamo.DynamoAppointments;
 import com.omnicanal.appointment.dynamo.DynamoBookingSetup;
 import com.omnicanal.appointment.ics.BiweeklyInvitations;
@@ -93,7 +92,6 @@ public final class Wiring {
     private final Supplier<DynamoResponseMemory> answers;
     private final Supplier<AppointmentBook> appointments;
     private final Supplier<Router> appointmentApi;
-    private final Supplier<AppointmentSweeper> appointmentSweeper;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         this.dynamo = dynamo;
@@ -186,7 +184,6 @@ public final class Wiring {
                     reservations.get(), summaries, new BiweeklyInvitations(policy.organizer()), links, policy, clock, events);
         });
         this.appointmentApi = lazy(() -> AppointmentApi.router(appointments.get()));
-        this.appointmentSweeper = lazy(() -> new AppointmentSweeper(appointments.get().sweeping()));
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */
@@ -261,8 +258,8 @@ public final class Wiring {
         return appointmentApi.get();
     }
 
-    public AppointmentSweeper appointmentSweeper() {
-        return appointmentSweeper.get();
+    public AppointmentBook appointments() {
+        return appointments.get();
     }
 
     public OrderSweeper orderSweeper() {

@@ -14,6 +14,7 @@ import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.shared.IdempotencyKey;
+import com.omnicanal.testing.Backend;
 import com.omnicanal.testing.TestBackend;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -62,6 +63,11 @@ final class AppointmentFixture {
                 : Optional.empty();
         book = AppointmentBook.of(backend.catalog, setup, appointments, backend.reservationService, summaries,
                 new BiweeklyInvitations("rendez-vous@omnicanal.example"), links, policy, backend.clock, recorder);
+        furnish(setup, backend);
+    }
+
+    /** What every appointment test starts with at Paris Rivoli, on either backend. */
+    static void furnish(BookingSetup setup, Backend backend) {
         var week = Stream.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                 DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)
                 .map(d -> new Advisor.WorkingHours(d, LocalTime.of(10, 0), LocalTime.of(19, 0))).toList();

@@ -5,8 +5,11 @@ import static com.omnicanal.appointment.AppointmentFixture.at;
 import static com.omnicanal.appointment.AppointmentFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.appointment.jwt.JwtManageLinks;
+import com.omnicanal.testing.Backend;
+import com.omnicanal.testing.MutableClock;
 import com.omnicanal.shared.DomainException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +25,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Whatever customers, staff and the sweeper do, in any order (holds, confirmations, cancellations by either side,
@@ -31,9 +32,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * resource is ever used beyond its capacity, and the quarter hours stored as taken are exactly those of the
  * appointments that take time: nothing leaks, nothing is freed twice.
  */
-class BookingInvariantProperties {
-    private static DynamoDbLocal dynamo;
+abstract class BookingInvariantProperties {
     private static final List<String> STARTS = List.of("10:00", "10:15", "10:30", "10:45", "11:00", "11:30");
+    private static final Actor STAFF = Actor.staff("staff-lea", STORE);
     private static final List<String> ADVISORS = java.util.Arrays.asList("adv-lea", "adv-marc", null);
 
     enum Kind { HOLD, CONFIRM, CANCEL, STORE_CANCEL, MOVE, LET_HOLDS_EXPIRE }
@@ -41,19 +42,27 @@ class BookingInvariantProperties {
     record Step(Kind kind, int customer, int slot, int advisor, boolean fitting) {
     }
 
-    @BeforeContainer
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
+    /** The use cases over one backend, fresh for each try, furnished as {@link AppointmentFixture#furnish} says. */
+    record Booking(AppointmentBook book, Appointments appointments, MutableClock clock) {
+        BookingAppointments.Outcome hold(Actor customer, BookingAppointments.BookingRequest request, String key) {
+            return book.booking().hold(new BookingAppointments.HoldAppointment(customer, request),
+                    AppointmentFixture.key(customer, key, request));
+        }
     }
 
-    @AfterContainer
-    static void stop() {
-        dynamo.close();
+    protected abstract Booking booking();
+
+    /** The use cases over these adapters, on the backend's clock and reservations. */
+    static Booking booking(Backend backend, BookingSetup setup, Appointments appointments) {
+        AppointmentFixture.furnish(setup, backend);
+        return new Booking(AppointmentBook.of(backend.catalog(), setup, appointments, backend.reservationService(),
+                CustomerSummaries.NONE, CalendarInvitations.NONE, new JwtManageLinks(AppointmentFixture.SECRET),
+                AppointmentPolicy.DEFAULT, backend.clock(), BusinessEvents.NONE), appointments, backend.clock());
     }
 
     @Property(tries = 40)
     void noAdvisorOrResourceIsEverTakenTwice(@ForAll("steps") List<Step> steps) {
-        var fx = new AppointmentFixture(dynamo.client());
+        var fx = booking();
         var mine = new HashMap<Integer, List<String>>();
         int keys = 0;
         for (var step : steps) {
@@ -65,17 +74,17 @@ class BookingInvariantProperties {
                     case HOLD -> ids.add(fx.hold(customer, request(step.fitting() ? "fitting" : "styling",
                             "2026-11-24T" + STARTS.get(step.slot()), ADVISORS.get(step.advisor())), "k" + keys++)
                             .appointment().id());
-                    case CONFIRM -> { if (target != null) fx.book.booking().confirm(customer, target); }
-                    case CANCEL -> { if (target != null) fx.book.changing().cancel(customer, target); }
-                    case STORE_CANCEL -> { if (target != null) fx.book.hosting().cancel(fx.staff, STORE, target, "closed"); }
+                    case CONFIRM -> { if (target != null) fx.book().booking().confirm(customer, target); }
+                    case CANCEL -> { if (target != null) fx.book().changing().cancel(customer, target); }
+                    case STORE_CANCEL -> { if (target != null) fx.book().hosting().cancel(STAFF, STORE, target, "closed"); }
                     case MOVE -> {
-                        if (target != null) fx.book.changing().reschedule(customer, target,
+                        if (target != null) fx.book().changing().reschedule(customer, target,
                                 at("2026-11-24T" + STARTS.get((step.slot() + step.advisor()) % STARTS.size())),
                                 ADVISORS.get(step.advisor()));
                     }
                     case LET_HOLDS_EXPIRE -> {
-                        fx.backend.clock.advance(AppointmentPolicy.DEFAULT.holdPeriod().plus(Duration.ofMinutes(1)));
-                        fx.book.sweeping().sweep();
+                        fx.clock().advance(AppointmentPolicy.DEFAULT.holdPeriod().plus(Duration.ofMinutes(1)));
+                        fx.book().sweeping().sweep();
                     }
                 }
             } catch (DomainException.InvalidState | DomainException.NotFound refused) {
@@ -85,8 +94,8 @@ class BookingInvariantProperties {
         }
     }
 
-    private static void invariants(AppointmentFixture fx) {
-        var all = fx.appointments.byStore(STORE, at("2026-11-23T00:00"), at("2026-11-26T00:00"));
+    private static void invariants(Booking fx) {
+        var all = fx.appointments().byStore(STORE, at("2026-11-23T00:00"), at("2026-11-26T00:00"));
         var active = all.stream().filter(a -> a.status().takesTime()).toList();
         var advisorCells = new HashMap<String, Set<Instant>>();
         var roomUnits = new HashMap<Instant, Integer>();
@@ -98,7 +107,7 @@ class BookingInvariantProperties {
             if (a.resourceIds().contains("room")) a.resourceCells().forEach(c -> roomUnits.merge(c, 1, Integer::sum));
         }
         assertThat(roomUnits.values()).as("the one fitting room").allMatch(n -> n <= 1);
-        var stored = fx.appointments.busy(STORE, List.of("adv-lea", "adv-marc"), List.of("room"),
+        var stored = fx.appointments().busy(STORE, List.of("adv-lea", "adv-marc"), List.of("room"),
                 at("2026-11-23T00:00"), at("2026-11-26T00:00"));
         for (var advisor : List.of("adv-lea", "adv-marc")) {
             assertThat(stored.advisorCells().get(advisor)).as("%s's stored cells", advisor)
