@@ -6,17 +6,14 @@ import com.omnicanal.appointment.Appointment;
 import com.omnicanal.appointment.Appointments;
 import com.omnicanal.appointment.Availability;
 import com.omnicanal.customer.dynamo.ErasureMarks;
-import com.omnicanal.infrastructure.dynamo.Cursors;
 import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.JsonDocuments;
-import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.dynamo.ReservationWrites;
-import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Page;
 import java.time.Instant;
@@ -32,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -48,6 +44,7 @@ public final class DynamoAppointments implements Appointments {
     private final String table;
     private final Transactions transactions;
     private final ReservationWrites items;
+    private final AppointmentReads reads;
 
     public DynamoAppointments(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
@@ -55,6 +52,7 @@ public final class DynamoAppointments implements Appointments {
         this.table = tables.appointments();
         this.transactions = new Transactions(dynamo);
         this.items = new ReservationWrites(tables);
+        this.reads = new AppointmentReads(dynamo, table);
     }
 
     /** What each action of a transaction stands for, to read its refusal. */
@@ -273,78 +271,27 @@ public final class DynamoAppointments implements Appointments {
 
     @Override
     public Optional<Appointment> find(String id) {
-        var item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(AppointmentItems.key(id))).item();
-        return Optional.ofNullable(item).filter(AppointmentItems::isAppointment).map(AppointmentItems::read);
+        return reads.find(id);
     }
 
     @Override
     public List<Appointment> byStore(String storeId, Instant from, Instant to) {
-        var found = new ArrayList<Appointment>();
-        for (var page : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
-                .indexName(TableDefinitions.APPOINTMENTS_BY_STORE)
-                .keyConditionExpression("storeId = :s AND startAt BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":s", s(storeId), ":from", s(Instants.format(from)),
-                        ":to", s(Instants.format(to.minusMillis(1)))))
-                .build())) {
-            page.items().stream().filter(AppointmentItems::isAppointment).map(AppointmentItems::read).forEach(found::add);
-        }
-        return found;
+        return reads.byStore(storeId, from, to);
     }
 
     @Override
     public Page<Appointment> byCustomer(String customerId, String cursor, int limit) {
-        Map<String, AttributeValue> start;
-        try {
-            start = Cursors.decode(cursor, "customerId", customerId);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException.InvalidInput("cursor", "is not a cursor this list returned");
-        }
-        var response = dynamo.query(QueryRequest.builder().tableName(table).indexName(TableDefinitions.APPOINTMENTS_BY_CUSTOMER)
-                .keyConditionExpression("customerId = :c").expressionAttributeValues(Map.of(":c", s(customerId)))
-                .scanIndexForward(false).exclusiveStartKey(start).limit(limit).build());
-        return new Page<>(response.items().stream().filter(AppointmentItems::isAppointment).map(AppointmentItems::read).toList(),
-                Cursors.encode(response.lastEvaluatedKey()));
+        return reads.byCustomer(customerId, cursor, limit);
     }
 
     @Override
     public List<Appointment> due(Instant now, int limit) {
-        var found = new ArrayList<Appointment>();
-        for (var open : List.of("HELD", "REMIND")) {
-            found.addAll(dynamo.query(QueryRequest.builder().tableName(table).indexName(TableDefinitions.APPOINTMENTS_DUE)
-                    .keyConditionExpression("openStatus = :o AND dueAt <= :now")
-                    .expressionAttributeValues(Map.of(":o", s(open), ":now", s(Instants.format(now))))
-                    .limit(limit).build()).items().stream().map(AppointmentItems::read).toList());
-        }
-        return found;
+        return reads.due(now, limit);
     }
 
     @Override
     public Availability.Busy busy(String storeId, List<String> advisorIds, List<String> resourceIds, Instant from, Instant to) {
-        var advisors = new HashMap<String, Set<Instant>>();
-        for (var advisor : advisorIds) {
-            var cells = new HashSet<Instant>();
-            cells(AppointmentItems.advisorCells(storeId, advisor), from, to, (at, item) -> cells.add(at));
-            advisors.put(advisor, cells);
-        }
-        var resources = new HashMap<String, Map<Instant, Integer>>();
-        for (var resource : resourceIds) {
-            var units = new HashMap<Instant, Integer>();
-            cells(AppointmentItems.resourceCells(storeId, resource), from, to,
-                    (at, item) -> units.put(at, Integer.parseInt(item.get("taken").n())));
-            resources.put(resource, units);
-        }
-        return new Availability.Busy(advisors, resources);
-    }
-
-    private void cells(String partition, Instant from, Instant to,
-                       java.util.function.BiConsumer<Instant, Map<String, AttributeValue>> each) {
-        for (var page : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :p AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":p", s(partition), ":from", s(Instants.format(from)),
-                        ":to", s(Instants.format(to))))
-                .build())) {
-            page.items().forEach(item -> each.accept(Instants.parse(item.get("sk").s()), item));
-        }
+        return reads.busy(storeId, advisorIds, resourceIds, from, to);
     }
 
     private static AttributeValue n(long value) {
