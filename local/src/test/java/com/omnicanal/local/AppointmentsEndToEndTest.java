@@ -144,4 +144,34 @@ class AppointmentsEndToEndTest {
         var figures = client.get("/stores/" + STORE + "/appointment-figures?from=" + day + "&to=" + day, lea);
         assertThat(figures.body().get("completed").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void twentyCustomersRacingThroughTheGatewayForOneAdvisorsSlotGetOneBooking() throws Exception {
+        var from = LocalDate.now(PARIS).plusDays(10);
+        var slots = client.get("/stores/" + STORE + "/appointment-types/conseil-style/slots?from=" + from + "&to="
+                + from.plusDays(6), null).body().get("items");
+        var slot = slots.get(slots.size() - 1);
+        var advisor = slot.get("advisors").get(0).get("id").asText();
+        var body = "{\"storeId\":\"" + STORE + "\",\"typeId\":\"conseil-style\",\"start\":\"" + slot.get("start").asText()
+                + "\",\"advisorId\":\"" + advisor + "\",\"contact\":{\"name\":\"Racer\",\"email\":\"race@example.org\"}}";
+        var tokens = new java.util.ArrayList<String>();
+        for (int i = 0; i < 20; i++) tokens.add(client.token("cust-race-" + UUID.randomUUID(), "customer", null));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        for (var token : tokens) {
+            pool.submit(() -> {
+                start.await();
+                statuses.add(client.send("POST", "/appointments", token, body, Map.of("Idempotency-Key", "race-" + UUID.randomUUID()))
+                        .status());
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(statuses).hasSize(20);
+        assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(19);
+    }
 }
