@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.omnicanal.appointment.SweepingAppointments;
 import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.infrastructure.logging.Correlation;
 import com.omnicanal.messaging.api.MailFeedbackFunction;
@@ -47,6 +48,12 @@ public enum Functions {
     // business events written with the changes they follow, handed by the outbox stream to feedback's scheduling
     FEEDBACK_EVENTS("feedbackEvents", DynamodbEvent.class, StreamsEventResponse.class, Wiring::feedbackEvents, Jar.API, true,
             "dynamodb-business-event-stream.json"),
+    // appointments sign their links with a secret from Secrets Manager and write iCalendar invitations: the messaging jar
+    APPOINTMENT_API("appointmentApi", Wiring::appointmentApi, Jar.MESSAGING, "get-appointment-types.json"),
+    APPOINTMENT_SWEEPER("appointmentSweeper", ScheduledEvent.class, SweepingAppointments.Sweep.class, wiring -> {
+        var sweeping = wiring.appointments().sweeping();
+        return (Function<ScheduledEvent, SweepingAppointments.Sweep>) event -> sweeping.sweep();
+    }, Jar.MESSAGING, true, "schedule-appointment-sweep.json"),
     // the messaging functions read secrets and open Twilio and mail as they are built: their first call does that
     MESSAGING_API("messagingApi", APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class,
             wiring -> wiring.messaging().api(), Jar.MESSAGING, false, "post-twilio-status.json"),

@@ -1,5 +1,14 @@
 package com.omnicanal;
 
+import com.omnicanal.appointment.AppointmentBook;
+import com.omnicanal.appointment.AppointmentPolicy;
+import com.omnicanal.appointment.CustomerSummaries;
+import com.omnicanal.appointment.ManageLinks;
+import com.omnicanal.appointment.api.AppointmentApi;
+import com.omnicanal.appointment.dynamo.DynamoAppointments;
+import com.omnicanal.appointment.dynamo.DynamoBookingSetup;
+import com.omnicanal.appointment.ics.BiweeklyInvitations;
+import com.omnicanal.appointment.jwt.JwtManageLinks;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.CatalogService;
 import com.omnicanal.customer.CustomerJourneys;
@@ -87,6 +96,8 @@ public final class Wiring {
     private final Supplier<Router> returnApi;
     private final Supplier<ReturnSweeper> returnSweeper;
     private final Supplier<DynamoResponseMemory> answers;
+    private final Supplier<AppointmentBook> appointments;
+    private final Supplier<Router> appointmentApi;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         this(settings, dynamo, clock, new EmbeddedBusinessMetrics(EmbeddedMetrics.onTheLog(namespace(settings), clock)));
@@ -157,6 +168,35 @@ public final class Wiring {
         });
         this.returnApi = lazy(() -> ReturnApi.router(returns.get()));
         this.returnSweeper = lazy(() -> new ReturnSweeper(returns.get().expiring()));
+        this.appointments = lazy(() -> {
+            var d = AppointmentPolicy.DEFAULT;
+            var policy = new AppointmentPolicy(settings.getDuration("APPOINTMENT_HOLD_PERIOD", d.holdPeriod()),
+                    settings.getDuration("APPOINTMENT_CHANGE_CUTOFF", d.changeCutoff()),
+                    settings.getDuration("APPOINTMENT_ITEMS_GRACE", d.itemsGrace()), d.reminders(), d.maxSearchDays(),
+                    settings.get("APPOINTMENT_LINK_BASE", d.linkBase()), settings.get("MAIL_FROM", d.organizer()));
+            // the signing secret is fetched on the first link to sign or read: a slot search never needs it
+            var secrets = Secrets.fromSettings(settings, clock);
+            Supplier<JwtManageLinks> signer = lazy(() -> new JwtManageLinks(secrets.get("APPOINTMENT_LINK_SECRET")));
+            var links = new ManageLinks() {
+                @Override
+                public String issue(String appointmentId, java.time.Instant expiresAt) {
+                    return signer.get().issue(appointmentId, expiresAt);
+                }
+
+                @Override
+                public java.util.Optional<Link> read(String token) {
+                    return signer.get().read(token);
+                }
+            };
+            var profiles = new DynamoCustomers(dynamo, tables.customers(), tables.outbox());
+            // the agenda's view of a customer, from the customer capability's profile
+            CustomerSummaries summaries = id -> profiles.profile(id).map(p -> new CustomerSummaries.Summary(
+                    String.join(" ", java.util.stream.Stream.of(p.firstName(), p.lastName()).filter(java.util.Objects::nonNull).toList()),
+                    p.language(), p.homeStoreId(), p.email(), p.phone()));
+            return AppointmentBook.of(catalog.get(), new DynamoBookingSetup(dynamo, tables), new DynamoAppointments(dynamo, tables),
+                    reservations.get(), summaries, new BiweeklyInvitations(policy.organizer()), links, policy, clock);
+        });
+        this.appointmentApi = lazy(() -> AppointmentApi.router(appointments.get()));
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */
@@ -239,6 +279,14 @@ public final class Wiring {
 
     public BusinessEventStream feedbackEvents() {
         return feedbackEvents.get();
+    }
+
+    public Router appointmentApi() {
+        return appointmentApi.get();
+    }
+
+    public AppointmentBook appointments() {
+        return appointments.get();
     }
 
     public OrderSweeper orderSweeper() {

@@ -108,6 +108,20 @@ class LambdaInvocationTest {
     }
 
     @Test
+    void appointmentEventsAnswerThroughTheLambdaHandler() throws Exception {
+        var types = invoke(Functions.APPOINTMENT_API, event("get-appointment-types.json"));
+        assertThat(types.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(types).get("items").isArray()).isTrue();
+        // nothing is offered at that store in this database: the type is unknown
+        var slots = invoke(Functions.APPOINTMENT_API, event("get-appointment-slots.json"));
+        assertThat(slots.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(slots.get("headers").get("Content-Type").asText()).isEqualTo("application/problem+json");
+        var sweep = invoke(Functions.APPOINTMENT_SWEEPER, event("schedule-appointment-sweep.json"));
+        assertThat(sweep.get("expired").asInt()).isZero();
+        assertThat(sweep.get("reminded").asInt()).isZero();
+    }
+
+    @Test
     void scheduleEventRunsTheSweeper() throws Exception {
         var result = invoke(Functions.RESERVATION_SWEEPER, event("schedule-sweep.json"));
         assertThat(result.get("released").asInt()).isGreaterThanOrEqualTo(0);

@@ -55,6 +55,7 @@ public final class SchedulingQuestionnaires implements BusinessEvents {
         if (event instanceof BusinessEvent.OrderCollected) return Questionnaire.Trigger.ORDER_COLLECTED;
         if (event instanceof BusinessEvent.ReturnReceived) return Questionnaire.Trigger.RETURN_RECEIVED;
         if (event instanceof BusinessEvent.ReservationCompleted) return Questionnaire.Trigger.RESERVATION_COMPLETED;
+        if (event instanceof BusinessEvent.AppointmentCompleted) return Questionnaire.Trigger.APPOINTMENT_COMPLETED;
         throw new IllegalArgumentException("no questionnaire trigger for " + event);
     }
 

@@ -330,8 +330,10 @@ public final class Dispatcher {
         }
         var to = kind == ChannelKind.EMAIL ? recipient.address(kind)
                 : PhoneNumbers.toE164(recipient.address(kind)).orElse(null);
+        // an appointment's invitation: an email attaches it, the other channels have no place for it
+        var calendar = kind == ChannelKind.EMAIL ? message.templateData().get("calendar") : null;
         return new Envelope(message.id(), kind, to, rendered.subject(), text, rendered.html(),
-                message.delivery().purpose() != OutboxMessage.Purpose.TRANSACTIONAL);
+                message.delivery().purpose() != OutboxMessage.Purpose.TRANSACTIONAL, calendar);
     }
 
     private Instant now() {

@@ -88,6 +88,19 @@ public final class ReservationService implements ReservationDesk {
         return new Hold(reservation, confirmation(reservation, store));
     }
 
+    @Override
+    public Reservation forAppointment(String customerId, String sku, String storeId, int quantity, Instant from,
+                                      Instant until) {
+        // held like any reservation: the deployed MAX_RESERVATION_QUANTITY
+        if (quantity < 1 || quantity > policy.maxQuantity()) {
+            throw new DomainException.InvalidInput("items.quantity", "is between 1 and " + policy.maxQuantity());
+        }
+        var product = catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku));
+        var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        return new Reservation(Ids.newId(), customerId, product.sku(), product.name(), store.id(), store.name(), quantity,
+                ReservationStatus.HELD, from, until, from);
+    }
+
     private Reservation held(String customerId, Product product, Store store, int quantity, Instant now) {
         return new Reservation(Ids.newId(), customerId, product.sku(), product.name(), store.id(), store.name(), quantity,
                 ReservationStatus.HELD, now, now.plus(policy.holdPeriod()), now);

@@ -75,4 +75,20 @@ public sealed interface BusinessEvent {
             return Set.of(sku);
         }
     }
+
+    /** An advisor completed an appointment with the customer in store (the items they tried are its SKUs). */
+    record AppointmentCompleted(String appointmentId, String customerId, String storeId, Set<String> skus, Instant at)
+            implements BusinessEvent {
+        public AppointmentCompleted {
+            Objects.requireNonNull(appointmentId, "appointmentId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(at, "at");
+            skus = Set.copyOf(skus);
+        }
+
+        @Override
+        public String subjectId() {
+            return appointmentId;
+        }
+    }
 }

@@ -2,6 +2,17 @@ package com.omnicanal.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnicanal.appointment.Advisor;
+import com.omnicanal.appointment.Appointment;
+import com.omnicanal.appointment.AppointmentBook;
+import com.omnicanal.appointment.AppointmentPolicy;
+import com.omnicanal.appointment.AppointmentType;
+import com.omnicanal.appointment.BookingAppointments;
+import com.omnicanal.appointment.CustomerSummaries;
+import com.omnicanal.appointment.dynamo.DynamoAppointments;
+import com.omnicanal.appointment.dynamo.DynamoBookingSetup;
+import com.omnicanal.appointment.ics.BiweeklyInvitations;
+import com.omnicanal.appointment.jwt.JwtManageLinks;
 import com.omnicanal.customer.CustomerJourneys;
 import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
@@ -225,6 +236,8 @@ class CustomerMessagesTest {
         feedback.answeringQuestionnaires().answer(link.substring(link.lastIndexOf('/') + 1),
                 List.of(new Response.Answer("nps", null, 9, null, null)));
 
+        appointments();
+
         // one-time codes to check a new phone and a new email
         customers.signingIn().profile(emma);
         customers.verifyingIdentities().add(emma, "phone", "07 45 11 22 33");
@@ -234,6 +247,42 @@ class CustomerMessagesTest {
         return dynamo.client().scan(r -> r.tableName(backend.tables.outbox())).items().stream()
                 .filter(i -> i.containsKey("kind"))
                 .map(i -> log.find(i.get("id").s()).orElseThrow().message()).toList();
+    }
+
+    /** Appointments: one confirmed, moved, reminded 24 h and 2 h before; one the customer cancels; one the store cancels. */
+    private void appointments() {
+        var clock = backend.clock;
+        var setup = new DynamoBookingSetup(dynamo.client(), backend.tables);
+        var week = java.util.Arrays.stream(java.time.DayOfWeek.values()).map(d -> new Advisor.WorkingHours(d,
+                java.time.LocalTime.of(10, 0), java.time.LocalTime.of(19, 0))).toList();
+        setup.save(new Advisor("adv-ines", STORE, "Inès Moreau-Delacroix", week, List.of(), true));
+        setup.save(new AppointmentType("styling", STORE, "Conseil en style et en coupe", 60, 0, 15, 60, 60, List.of(),
+                List.of(), true));
+        var book = AppointmentBook.of(backend.catalog, setup, new DynamoAppointments(dynamo.client(), backend.tables),
+                backend.reservationService, CustomerSummaries.NONE, new BiweeklyInvitations("rendez-vous@omnicanal.example"),
+                new JwtManageLinks("appointment-test-secret-0123456789abcdef"), AppointmentPolicy.DEFAULT, clock);
+        var zone = java.time.ZoneId.of("Europe/Paris");
+        var after = clock.instant().atZone(zone).toLocalDate().plusDays(2);
+        // the store is closed on Sundays
+        var day = after.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? after.plusDays(1) : after;
+        var contact = new Appointment.Contact("Camille Martin", "camille.martin@example.fr", "06 12 34 56 78");
+        java.util.function.BiFunction<String, String, Appointment> book1 = (time, key) -> {
+            var request = new BookingAppointments.BookingRequest(STORE, "styling",
+                    java.time.LocalDateTime.of(day, java.time.LocalTime.parse(time)).atZone(zone).toInstant(), null, contact,
+                    List.of(new BookingAppointments.BookingRequest.ItemRequest("LIV-RAN-ALP", 1)));
+            var held = book.booking().hold(new BookingAppointments.HoldAppointment(camille, request),
+                    com.omnicanal.api.Callers.idempotencyKey("appointments", new com.omnicanal.infrastructure.http.Idempotency.Key(
+                            camille.id(), key, key))).appointment();
+            return book.booking().confirm(camille, held.id());
+        };
+        var moved = book.changing().reschedule(camille, book1.apply("10:00", "rdv-1").id(),
+                java.time.LocalDateTime.of(day, java.time.LocalTime.of(16, 0)).atZone(zone).toInstant(), null);
+        book.changing().cancel(camille, book1.apply("12:00", "rdv-2").id());
+        book.hosting().cancel(staff, STORE, book1.apply("14:00", "rdv-3").id(), LONGEST_NOTE.substring(0, 200).strip());
+        clock.advance(Duration.between(clock.instant(), moved.start().minus(Duration.ofHours(24))));
+        book.sweeping().sweep();
+        clock.advance(Duration.ofHours(22));
+        book.sweeping().sweep();
     }
 
     private Order place(String key, String sku, int quantity) {

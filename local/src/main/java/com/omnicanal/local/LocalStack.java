@@ -74,7 +74,9 @@ public final class LocalStack implements AutoCloseable {
                 "SMTP_STARTTLS", "false",
                 // a fresh signing key per start: feedback links from an earlier run stop working, as after a key rotation
                 "FEEDBACK_TOKEN_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
-                "FEEDBACK_LINK_BASE", base + "/feedback/"));
+                "FEEDBACK_LINK_BASE", base + "/feedback/")).with(Map.of(
+                "APPOINTMENT_LINK_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
+                "APPOINTMENT_LINK_BASE", base + "/appointments/manage/"));
         // the metrics go to the log as on Lambda, and to /_local/metrics
         Wiring.install(new Wiring(settings, dynamo.client(), clock, new com.omnicanal.shared.emf.EmbeddedBusinessMetrics(
                 new com.omnicanal.infrastructure.metrics.EmbeddedMetrics(Wiring.namespace(settings), clock,

@@ -32,7 +32,8 @@ class ContractConsistencyTest {
     private static final Path ROOT = Path.of("..");
     /** The tables' logical ids in template.yaml, by their default names. */
     private static final Map<String, String> LOGICAL = Map.of("Stock", "StockTable", "Orders", "OrdersTable",
-            "Outbox", "OutboxTable", "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable");
+            "Outbox", "OutboxTable", "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable",
+            "Appointments", "AppointmentsTable");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> template() throws Exception {

@@ -151,7 +151,18 @@ class IdempotencyEndToEndTest {
                 "{\"visitorId\":\"v-idem-000" + run + "\",\"page\":\"" + answers + "\",\"language\":\"en\"}", Map.of());
         assertThat(prompt.body().get("show").asBoolean()).as(prompt.raw().body()).isTrue();
         var link = "/feedback/" + prompt.body().get("token").asText();
+        // two free appointment slots, one for each body
+        var booker = client.token("cust-idem-appointment-" + run, "customer", null);
+        var tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1);
+        var slots = items("/stores/" + X + "/appointment-types/conseil-style/slots?from=" + tomorrow + "&to="
+                + tomorrow.plusDays(13), null);
+        var appointment = "{\"storeId\":\"" + X + "\",\"typeId\":\"conseil-style\",\"start\":\"%s\","
+                + "\"contact\":{\"name\":\"Client\",\"email\":\"idem@example.org\"}}";
         return List.of(
+                new Replay("POST /appointments", "/appointments", booker,
+                        String.format(appointment, slots.get(0).get("start").asText()),
+                        String.format(appointment, slots.get(1).get("start").asText()),
+                        first -> assertThat(items("/customers/me/appointments", booker)).hasSize(1)),
                 new Replay("POST /reservations", "/reservations", reserver, String.format(RESERVATION, 1),
                         String.format(RESERVATION, 2), first -> assertThat(items("/customers/me/reservations", reserver)).hasSize(1)),
                 new Replay("POST /orders", "/orders", buyer, String.format(ORDER, 1), String.format(ORDER, 2),

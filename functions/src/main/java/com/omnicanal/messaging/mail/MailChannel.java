@@ -92,7 +92,11 @@ public final class MailChannel implements Channel {
             var alternatives = new MimeMultipart("alternative");
             alternatives.addBodyPart(text);
             alternatives.addBodyPart(html);
-            message.setContent(alternatives);
+            if (envelope.calendar() == null || envelope.calendar().isBlank()) {
+                message.setContent(alternatives);
+            } else {
+                message.setContent(withInvitation(alternatives, envelope.calendar()));
+            }
             message.setHeader("X-Omnicanal-Message-Id", envelope.messageId());
             // SES applies the configuration set named here, which publishes bounces and complaints to mailFeedback
             if (settings.configurationSet() != null) message.setHeader("X-SES-CONFIGURATION-SET", settings.configurationSet());
@@ -115,6 +119,23 @@ public final class MailChannel implements Channel {
             if (cause instanceof java.io.IOException) return new SendOutcome.Transient("smtp-io", e.getMessage());
             return new SendOutcome.Transient("smtp", e.getMessage());
         }
+    }
+
+    /**
+     * The text and HTML, then the invitation as an attached invite.ics (text/calendar with its METHOD, which is how
+     * Gmail, Outlook and Apple Mail offer to add, update or remove the event).
+     */
+    private static MimeMultipart withInvitation(MimeMultipart alternatives, String calendar) throws MessagingException {
+        var body = new MimeBodyPart();
+        body.setContent(alternatives);
+        var method = calendar.contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
+        var invitation = new MimeBodyPart();
+        invitation.setContent(calendar, "text/calendar; charset=UTF-8; method=" + method);
+        invitation.setFileName("invite.ics");
+        var mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(body);
+        mixed.addBodyPart(invitation);
+        return mixed;
     }
 
     private static boolean isLoopback(String host) {

@@ -35,6 +35,7 @@ public final class OutboxItems {
     private static final String ORDER_COLLECTED = "ORDER_COLLECTED";
     private static final String RETURN_RECEIVED = "RETURN_RECEIVED";
     private static final String RESERVATION_COMPLETED = "RESERVATION_COMPLETED";
+    private static final String APPOINTMENT_COMPLETED = "APPOINTMENT_COMPLETED";
     /** Long after the stream's 24 hours: time to look into an event whose handling failed for good. */
     public static final Duration EVENT_RETENTION = Duration.ofDays(7);
 
@@ -120,11 +121,11 @@ public final class OutboxItems {
     }
 
     /**
-     * The keys the events of an order, return or reservation would have, whichever happened: an erasure deletes them
+     * The keys the events of an order, return, reservation or appointment would have, whichever happened: an erasure deletes them
      * with the record they happened to (they name the customer).
      */
     public static List<Map<String, AttributeValue>> eventKeys(String subjectId) {
-        return List.of(ORDER_COLLECTED, RETURN_RECEIVED, RESERVATION_COMPLETED).stream()
+        return List.of(ORDER_COLLECTED, RETURN_RECEIVED, RESERVATION_COMPLETED, APPOINTMENT_COMPLETED).stream()
                 .map(name -> Map.of("id", AttributeValue.fromS(eventId(name, subjectId)))).toList();
     }
 
@@ -148,6 +149,7 @@ public final class OutboxItems {
             case ORDER_COLLECTED -> new BusinessEvent.OrderCollected(subject, customer, store, Set.copyOf(skus), at);
             case RETURN_RECEIVED -> new BusinessEvent.ReturnReceived(subject, customer, store, Set.copyOf(skus), at);
             case RESERVATION_COMPLETED -> new BusinessEvent.ReservationCompleted(subject, customer, store, skus.get(0), at);
+            case APPOINTMENT_COMPLETED -> new BusinessEvent.AppointmentCompleted(subject, customer, store, Set.copyOf(skus), at);
             default -> throw new IllegalArgumentException("unknown business event " + item.get("event").s());
         };
     }
@@ -156,6 +158,7 @@ public final class OutboxItems {
         if (event instanceof BusinessEvent.OrderCollected) return ORDER_COLLECTED;
         if (event instanceof BusinessEvent.ReturnReceived) return RETURN_RECEIVED;
         if (event instanceof BusinessEvent.ReservationCompleted) return RESERVATION_COMPLETED;
+        if (event instanceof BusinessEvent.AppointmentCompleted) return APPOINTMENT_COMPLETED;
         throw new IllegalArgumentException("unknown business event " + event);
     }
 

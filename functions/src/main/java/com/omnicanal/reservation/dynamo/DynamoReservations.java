@@ -25,8 +25,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Reservations on DynamoDB: every state change is one TransactWriteItems with the stock and the outbox. */
 public final class DynamoReservations implements Reservations {
@@ -37,14 +35,12 @@ public final class DynamoReservations implements Reservations {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final Transactions transactions;
-    private final StockWrites stock;
     private final ReservationWrites holds;
 
     public DynamoReservations(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
-        this.stock = new StockWrites(tables);
         this.holds = new ReservationWrites(tables);
     }
 
@@ -83,38 +79,16 @@ public final class DynamoReservations implements Reservations {
 
     @Override
     public boolean release(Reservation released, Optional<OutboxMessage> notice) {
-        var actions = new ArrayList<TransactWriteItem>();
-        actions.add(closeReservation(released));
-        actions.add(stock.release(released.sku(), released.storeId(), released.quantity()));
+        var actions = new ArrayList<>(holds.release(released));
         notice.ifPresent(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
         return transactions.write(() -> actions).committed();
     }
 
     @Override
     public boolean complete(Reservation completed, BusinessEvent.ReservationCompleted event) {
-        return transactions.write(() -> List.of(
-                closeReservation(completed),
-                stock.sell(completed.sku(), completed.storeId(), completed.quantity()),
-                OutboxItems.event(tables.outbox(), event))).committed();
-    }
-
-    /**
-     * Moves a held reservation to its final state; fails if it is no longer held, or no longer the customer's it was
-     * read as (its notice would otherwise go out under an id a merge or an erasure has moved it from).
-     */
-    private TransactWriteItem closeReservation(Reservation next) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
-                .key(Map.of("id", AttributeValue.fromS(next.id())))
-                .updateExpression("SET #status = :next, updatedAt = :now, storeStatusKey = :ssk REMOVE openStatus")
-                .conditionExpression("#status = :held AND customerId = :customer")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(
-                        ":next", AttributeValue.fromS(next.status().name()),
-                        ":now", AttributeValue.fromS(Instants.format(next.updatedAt())),
-                        ":ssk", AttributeValue.fromS(ReservationItem.storeStatusKey(next)),
-                        ":held", AttributeValue.fromS(ReservationStatus.HELD.name()),
-                        ":customer", AttributeValue.fromS(next.customerId())))
-                .build()).build();
+        var actions = new ArrayList<>(holds.sell(completed));
+        actions.add(OutboxItems.event(tables.outbox(), event));
+        return transactions.write(() -> actions).committed();
     }
 
     @Override

@@ -42,6 +42,18 @@ public final class IdempotencyRecords {
         return Optional.of(stored.get("response"));
     }
 
+    /**
+     * Whether the key is already claimed at {@code now} (its record there and not expired): for a use case that finds,
+     * before it can even try its effect, that the effect is no longer possible (the slot it asks for is taken, maybe
+     * by this very request's first try), and then answers with {@link #replay}.
+     */
+    public static boolean claimed(DynamoDbClient dynamo, String table, String key, Instant now) {
+        var stored = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS(key)))).item();
+        return stored != null && !stored.isEmpty()
+                && Long.parseLong(stored.get(TableDefinitions.TTL_ATTRIBUTE).n()) >= now.getEpochSecond();
+    }
+
     /** What every record holds: its key, its request's fingerprint, and when it expires. */
     static Map<String, AttributeValue> record(String key, String fingerprint, Instant claimedAt) {
         var item = new HashMap<String, AttributeValue>();

@@ -32,6 +32,9 @@ public final class TableDefinitions {
     public static final String OUTBOX_BY_STATUS = "byStatus";
     public static final String OUTBOX_BY_PROVIDER = "byProvider";
     public static final String FEEDBACK_DUE = "byDue";
+    public static final String APPOINTMENTS_BY_STORE = "byStore";
+    public static final String APPOINTMENTS_BY_CUSTOMER = "byCustomer";
+    public static final String APPOINTMENTS_DUE = "byDue";
     public static final String TTL_ATTRIBUTE = "expiration";
 
     private TableDefinitions() {
@@ -64,6 +67,15 @@ public final class TableDefinitions {
         tables.add(table(names.feedback(), "pk", "sk")
                 .attributeDefinitions(string("pk"), string("sk"), string("dueBucket"), string("dueAt"))
                 .globalSecondaryIndexes(index(FEEDBACK_DUE, "dueBucket", "dueAt"))
+                .build());
+        // appointments, what can be booked per store, and the cells of time advisors and resources are taken for
+        tables.add(table(names.appointments(), "pk", "sk")
+                .attributeDefinitions(string("pk"), string("sk"), string("storeId"), string("startAt"), string("customerId"),
+                        string("openStatus"), string("dueAt"))
+                .globalSecondaryIndexes(
+                        index(APPOINTMENTS_BY_STORE, "storeId", "startAt"),
+                        index(APPOINTMENTS_BY_CUSTOMER, "customerId", "startAt"),
+                        index(APPOINTMENTS_DUE, "openStatus", "dueAt"))
                 .build());
         return tables;
     }
