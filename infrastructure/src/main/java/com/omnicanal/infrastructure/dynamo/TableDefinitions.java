@@ -80,9 +80,9 @@ public final class TableDefinitions {
         return tables;
     }
 
-    /** The tables whose items may carry a {@link #TTL_ATTRIBUTE} (idempotency records, the outbox's business events). */
+    /** The tables whose items may carry a {@link #TTL_ATTRIBUTE} (idempotency records, the outbox's business events, appointment cells). */
     public static List<String> expiring(TableNames names) {
-        return List.of(names.idempotency(), names.outbox());
+        return List.of(names.idempotency(), names.outbox(), names.appointments());
     }
 
     /** Creates every table that does not exist yet, and the TTL settings. */
