@@ -81,10 +81,10 @@ final class RecordMoves {
                     set.add("#" + field + " = :new" + field);
                     condition.add("#" + field + " = :old" + field);
                 } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("unreadable record " + item.get("id").s(), e);
+                    throw new IllegalStateException("unreadable record " + keyOf(item), e);
                 }
             }
-            var key = Map.of("id", item.get("id"));
+            var key = keyOf(item);
             var update = TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
                     .updateExpression("SET " + String.join(", ", set)).conditionExpression(String.join(" AND ", condition))
                     .expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
@@ -92,7 +92,12 @@ final class RecordMoves {
             if (guarded(update, anonymise ? null : to)) return true;
             item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
         }
-        throw new IllegalStateException("record " + first.get("id").s() + " kept changing while being moved");
+        throw new IllegalStateException("record " + keyOf(first) + " kept changing while being moved");
+    }
+
+    /** An item's key: {@code id} in Orders and Outbox, {@code pk}/{@code sk} in Appointments. */
+    static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return item.containsKey("pk") ? Map.of("pk", item.get("pk"), "sk", item.get("sk")) : Map.of("id", item.get("id"));
     }
 
     /**
