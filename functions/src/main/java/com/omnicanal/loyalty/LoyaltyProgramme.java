@@ -1,5 +1,7 @@
 package com.omnicanal.loyalty;
 
+import com.omnicanal.catalog.Catalog;
+import com.omnicanal.order.Orders;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -10,15 +12,24 @@ import java.time.Duration;
  */
 public record LoyaltyProgramme(ManagingProgramme programme, EarningPoints earning, ReversingPoints reversing,
                                RedeemingPoints redeeming, AdjustingPoints adjusting, SweepingPoints sweeping,
-                               ReadingAccounts reading, ReportingStores reporting) {
+                               ReadingAccounts reading, ReportingStores reporting, RecordingSales sales,
+                               FollowingPurchases purchases) {
 
+    /** The ledger alone (no sales feed, no orders): what the ledger's own tests need. */
     public static LoyaltyProgramme of(LoyaltyLedger ledger, RewardCodes codes, Members members, Duration returnWindow,
                                       Clock clock) {
+        return of(null, ledger, null, null, codes, members, returnWindow, clock);
+    }
+
+    public static LoyaltyProgramme of(Catalog catalog, LoyaltyLedger ledger, SalesLedger sales, Orders orders,
+                                      RewardCodes codes, Members members, Duration returnWindow, Clock clock) {
         var programmes = new Programmes(ledger, returnWindow);
-        return new LoyaltyProgramme(new ManagingProgramme(ledger, programmes, clock),
-                new EarningPoints(ledger, programmes, members, clock), new ReversingPoints(ledger, clock),
+        var earning = new EarningPoints(ledger, programmes, members, clock);
+        var reversing = new ReversingPoints(ledger, clock);
+        return new LoyaltyProgramme(new ManagingProgramme(ledger, programmes, clock), earning, reversing,
                 new RedeemingPoints(ledger, programmes, codes, clock), new AdjustingPoints(ledger, clock),
                 new SweepingPoints(ledger, programmes, clock), new ReadingAccounts(ledger, programmes, clock),
-                new ReportingStores(ledger));
+                new ReportingStores(ledger), new RecordingSales(catalog, sales, members, earning, clock),
+                new FollowingPurchases(catalog, orders, earning, reversing));
     }
 }

@@ -39,14 +39,23 @@ public sealed interface BusinessEvent {
         }
     }
 
-    /** A store (or the web warehouse, by post) received the units of a return. */
-    record ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at)
+    /**
+     * A store (or the web warehouse, by post) received the units of a return: the purchase they came from (ORDER or
+     * RECEIPT and its id, null when unknown) and the units received per SKU, so loyalty takes back exactly their points.
+     */
+    record ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at,
+                          String purchaseKind, String purchaseId, java.util.Map<String, Integer> units)
             implements BusinessEvent {
         public ReturnReceived {
             Objects.requireNonNull(returnId, "returnId");
             Objects.requireNonNull(customerId, "customerId");
             Objects.requireNonNull(at, "at");
             skus = Set.copyOf(skus);
+            units = units == null ? java.util.Map.of() : java.util.Map.copyOf(units);
+        }
+
+        public ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at) {
+            this(returnId, customerId, storeId, skus, at, null, null, java.util.Map.of());
         }
 
         @Override

@@ -12,7 +12,9 @@ import com.omnicanal.loyalty.Entry;
 import com.omnicanal.loyalty.LoyaltyLedger;
 import com.omnicanal.loyalty.Posting;
 import com.omnicanal.loyalty.Programme;
+import com.omnicanal.loyalty.Receipt;
 import com.omnicanal.loyalty.RedeemingPoints;
+import com.omnicanal.loyalty.SalesLedger;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.reward.RewardCode;
 import com.omnicanal.reward.dynamo.RewardItems;
@@ -39,11 +41,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * The loyalty ledger on DynamoDB, one partition per member ({@code MEMBER#id}): the account item (balance, pending,
  * totals, points made available per month as {@code m2026-12}, version), the append-only entries ({@code ENTRY#ulid}),
  * the batches ({@code BATCH#purchase}, with {@code dueBucket}/{@code dueAt} for the sweep's index) and the claims that
- * make a return count once. Each posting is one TransactWriteItems: the account's update under its conditions (never
+ * make a return count once; the receipts stores reported ({@code RECEIPT#id}). Each posting is one TransactWriteItems: the account's update under its conditions (never
  * below zero; the version it was computed from), entries, batches, claim, store figures ({@code STORE#id}/{@code MONTH#m}),
  * outbox messages, the reward code (in the Feedback table, where codes live) and the idempotency claim.
  */
-public final class DynamoLoyaltyLedger implements LoyaltyLedger {
+public final class DynamoLoyaltyLedger implements LoyaltyLedger, SalesLedger {
     static final String DUE = "DUE";
     private static final Duration WARNING = Duration.ofDays(30);
     private final DynamoDbClient dynamo;
@@ -177,6 +179,29 @@ public final class DynamoLoyaltyLedger implements LoyaltyLedger {
     public Optional<RedeemingPoints.Redeemed> replay(IdempotencyClaim claim) {
         return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
                 .map(stored -> JsonDocuments.read(stored, RedeemingPoints.Redeemed.class));
+    }
+
+    // ---- receipts ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Receipt> receipt(String receiptId) {
+        return get("RECEIPT#" + receiptId, "RECEIPT").map(i -> JsonDocuments.read(i.get("json"), Receipt.class));
+    }
+
+    @Override
+    public Optional<Receipt> record(Receipt receipt) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("pk", s("RECEIPT#" + receipt.id()));
+        item.put("sk", s("RECEIPT"));
+        item.put("storeId", s(receipt.storeId()));
+        if (receipt.customerId() != null) item.put("customerId", s(receipt.customerId()));
+        item.put("json", JsonDocuments.write(receipt));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return Optional.empty();
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException reportedBefore) {
+            return receipt(receipt.id());
+        }
     }
 
     // ---- the one write ----------------------------------------------------------------------------------------------

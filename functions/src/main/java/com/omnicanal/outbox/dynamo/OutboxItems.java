@@ -114,6 +114,13 @@ public final class OutboxItems {
         if (event.storeId() != null) item.put("storeId", AttributeValue.fromS(event.storeId()));
         item.put("skus", AttributeValue.fromL(event.skus().stream().sorted().map(AttributeValue::fromS).toList()));
         item.put("at", AttributeValue.fromS(Instants.format(event.at())));
+        if (event instanceof BusinessEvent.ReturnReceived r && r.purchaseId() != null) {
+            item.put("purchaseKind", AttributeValue.fromS(r.purchaseKind()));
+            item.put("purchaseId", AttributeValue.fromS(r.purchaseId()));
+            var units = new HashMap<String, AttributeValue>();
+            r.units().forEach((sku, n) -> units.put(sku, AttributeValue.fromN(Integer.toString(n))));
+            item.put("units", AttributeValue.fromM(units));
+        }
         item.put(TableDefinitions.TTL_ATTRIBUTE,
                 AttributeValue.fromN(Long.toString(event.at().plus(EVENT_RETENTION).getEpochSecond())));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
@@ -147,11 +154,19 @@ public final class OutboxItems {
         var at = Instants.parse(item.get("at").s());
         return switch (item.get("event").s()) {
             case ORDER_COLLECTED -> new BusinessEvent.OrderCollected(subject, customer, store, Set.copyOf(skus), at);
-            case RETURN_RECEIVED -> new BusinessEvent.ReturnReceived(subject, customer, store, Set.copyOf(skus), at);
+            case RETURN_RECEIVED -> new BusinessEvent.ReturnReceived(subject, customer, store, Set.copyOf(skus), at,
+                    text(item, "purchaseKind"), text(item, "purchaseId"), units(item));
             case RESERVATION_COMPLETED -> new BusinessEvent.ReservationCompleted(subject, customer, store, skus.get(0), at);
             case APPOINTMENT_COMPLETED -> new BusinessEvent.AppointmentCompleted(subject, customer, store, Set.copyOf(skus), at);
             default -> throw new IllegalArgumentException("unknown business event " + item.get("event").s());
         };
+    }
+
+    private static Map<String, Integer> units(Map<String, AttributeValue> item) {
+        var units = new HashMap<String, Integer>();
+        var stored = item.get("units");
+        if (stored != null && stored.hasM()) stored.m().forEach((sku, n) -> units.put(sku, Integer.parseInt(n.n())));
+        return units;
     }
 
     private static String eventName(BusinessEvent event) {
