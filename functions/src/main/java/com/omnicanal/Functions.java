@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.omnicanal.appointment.SweepingAppointments;
 import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.infrastructure.logging.Correlation;
+import com.omnicanal.loyalty.SweepingPoints;
 import com.omnicanal.messaging.api.MailFeedbackFunction;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.order.SweepingOrders;
@@ -54,6 +55,15 @@ public enum Functions {
         var sweeping = wiring.appointments().sweeping();
         return (Function<ScheduledEvent, SweepingAppointments.Sweep>) event -> sweeping.sweep();
     }, Jar.MESSAGING, true, "schedule-appointment-sweep.json"),
+    // loyalty: the programme, the tills' sales feed, balances, spending points; the sweep releases, warns and expires
+    // batches; the outbox stream tells it of collected orders (they earn) and received returns (they take back)
+    LOYALTY_API("loyaltyApi", Wiring::loyaltyApi, Jar.API, "get-loyalty-programme.json"),
+    LOYALTY_SWEEPER("loyaltySweeper", ScheduledEvent.class, SweepingPoints.Sweep.class, wiring -> {
+        var sweeping = wiring.loyalty().sweeping();
+        return (Function<ScheduledEvent, SweepingPoints.Sweep>) event -> sweeping.sweep();
+    }, Jar.API, true, "schedule-loyalty-sweep.json"),
+    LOYALTY_EVENTS("loyaltyEvents", DynamodbEvent.class, StreamsEventResponse.class, Wiring::loyaltyEvents, Jar.API, true,
+            "dynamodb-business-event-stream.json"),
     // the messaging functions read secrets and open Twilio and mail as they are built: their first call does that
     MESSAGING_API("messagingApi", APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class,
             wiring -> wiring.messaging().api(), Jar.MESSAGING, false, "post-twilio-status.json"),

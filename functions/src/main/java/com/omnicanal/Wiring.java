@@ -31,6 +31,9 @@ import com.omnicanal.infrastructure.dynamo.DynamoClients;
 import com.omnicanal.infrastructure.dynamo.DynamoResponseMemory;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.loyalty.LoyaltyProgramme;
+import com.omnicanal.loyalty.api.LoyaltyApi;
+import com.omnicanal.loyalty.dynamo.DynamoLoyaltyLedger;
 import com.omnicanal.messaging.SentMessages;
 import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.OrderPolicy;
@@ -40,6 +43,7 @@ import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.outbox.api.BusinessEventStream;
 import com.omnicanal.reservation.HoldPolicy;
+import com.omnicanal.reward.RewardCode;
 import com.omnicanal.returns.CrossChannelReturns;
 import com.omnicanal.returns.ReturnPolicy;
 import com.omnicanal.returns.api.ReturnSweeper;
@@ -98,6 +102,9 @@ public final class Wiring {
     private final Supplier<DynamoResponseMemory> answers;
     private final Supplier<AppointmentBook> appointments;
     private final Supplier<Router> appointmentApi;
+    private final Supplier<LoyaltyProgramme> loyalty;
+    private final Supplier<Router> loyaltyApi;
+    private final Supplier<BusinessEventStream> loyaltyEvents;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         this(settings, dynamo, clock, new EmbeddedBusinessMetrics(EmbeddedMetrics.onTheLog(namespace(settings), clock)));
@@ -162,7 +169,9 @@ public final class Wiring {
         // an exchange's replacement is held and confirmed by the reservation service, with the deployed HOLD_PERIOD
         this.returns = lazy(() -> {
             var d = ReturnPolicy.DEFAULT;
-            return CrossChannelReturns.of(catalog.get(), orderStore.get(), reservations.get(), new DynamoReturns(dynamo, tables),
+            // a receipt a store's till reported (loyalty's sales feed) can be returned in any store
+            return CrossChannelReturns.of(catalog.get(), orderStore.get(), reservations.get(),
+                    new DynamoLoyaltyLedger(dynamo, tables), new DynamoReturns(dynamo, tables),
                     new ReturnPolicy(settings.getDuration("RETURN_WINDOW", d.window()),
                             settings.getDuration("RETURN_VALIDITY", d.validity())), clock);
         });
@@ -197,6 +206,16 @@ public final class Wiring {
                     reservations.get(), summaries, new BiweeklyInvitations(policy.organizer()), links, policy, clock);
         });
         this.appointmentApi = lazy(() -> AppointmentApi.router(appointments.get()));
+        this.loyalty = lazy(() -> {
+            var ledger = new DynamoLoyaltyLedger(dynamo, tables);
+            var members = new CustomerMembers(new DynamoCustomers(dynamo, tables.customers(), tables.outbox()));
+            return LoyaltyProgramme.of(catalog.get(), ledger, ledger, orderStore.get(),
+                    () -> RewardCode.newCode(RewardCode.POINTS), members,
+                    settings.getDuration("RETURN_WINDOW", ReturnPolicy.DEFAULT.window()), clock);
+        });
+        this.loyaltyApi = lazy(() -> LoyaltyApi.router(loyalty.get(), answers.get()));
+        // collected orders and received returns, as the outbox stream hands them to loyalty
+        this.loyaltyEvents = lazy(() -> new BusinessEventStream(loyalty.get().purchases()));
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */
@@ -287,6 +306,18 @@ public final class Wiring {
 
     public AppointmentBook appointments() {
         return appointments.get();
+    }
+
+    public LoyaltyProgramme loyalty() {
+        return loyalty.get();
+    }
+
+    public Router loyaltyApi() {
+        return loyaltyApi.get();
+    }
+
+    public BusinessEventStream loyaltyEvents() {
+        return loyaltyEvents.get();
     }
 
     public OrderSweeper orderSweeper() {

@@ -13,8 +13,8 @@ import java.util.List;
  * by channel and category, bonus rules, how long points stay pending (the return window), how long a batch lives once
  * available, the tiers by points earned over a rolling 12 months, and what 100 points are worth when spent.
  */
-public record Programme(int version, List<Rate> rates, int firstPurchaseBonus, int birthdayMonthPercent,
-                        List<Period> bonusPeriods, Duration pendingPeriod, Duration expiry, List<Tier> tiers,
+public record Programme(Integer version, List<Rate> rates, int firstPurchaseBonus, int birthdayMonthPercent,
+                        List<Period> bonusPeriods, int pendingDays, int expiryDays, List<Tier> tiers,
                         int centsPer100Points, Instant updatedAt) {
 
     /** Points per euro paid on a channel (STORE, WEB, PHONE or * for any) for a category (or * for any). */
@@ -33,13 +33,14 @@ public record Programme(int version, List<Rate> rates, int firstPurchaseBonus, i
 
     /** One point per euro everywhere, 50 points for a first purchase, pending for the return window, 12 months. */
     public static Programme defaults(Duration returnWindow) {
-        return new Programme(0, List.of(new Rate(ANY, ANY, 1)), 50, 200, List.of(), returnWindow,
-                Duration.ofDays(365), List.of(new Tier("MEMBER", 0, List.of()),
+        return new Programme(0, List.of(new Rate(ANY, ANY, 1)), 50, 200, List.of(), (int) returnWindow.toDays(),
+                365, List.of(new Tier("MEMBER", 0, List.of()),
                 new Tier("SILVER", 500, List.of("free alterations")),
                 new Tier("GOLD", 1500, List.of("free alterations", "private sales"))), 500, Instant.EPOCH);
     }
 
     public Programme {
+        version = version == null ? 0 : version;
         rates = List.copyOf(rates);
         bonusPeriods = bonusPeriods == null ? List.of() : List.copyOf(bonusPeriods);
         tiers = List.copyOf(tiers);
@@ -58,10 +59,20 @@ public record Programme(int version, List<Rate> rates, int firstPurchaseBonus, i
         for (var p : bonusPeriods) {
             if (!p.from().isBefore(p.to())) problems.add(new DomainException.Violation("bonusPeriods", p.name() + " ends before it starts"));
         }
-        if (pendingPeriod.isNegative() || expiry.compareTo(Duration.ofDays(1)) < 0) {
-            problems.add(new DomainException.Violation("expiry", "points live at least a day and are pending zero days or more"));
+        if (pendingDays < 0 || expiryDays < 1) {
+            problems.add(new DomainException.Violation("expiryDays", "points live at least a day and are pending zero days or more"));
         }
         if (!problems.isEmpty()) throw new DomainException.InvalidInput(problems);
+    }
+
+    /** How long points stay pending: the return window by default, so a return takes them back before they are spent. */
+    public Duration pendingPeriod() {
+        return Duration.ofDays(pendingDays);
+    }
+
+    /** How long a batch stays available once it is. */
+    public Duration expiry() {
+        return Duration.ofDays(expiryDays);
     }
 
     /** The most specific rate: channel and category, then category, then channel, then any. */
@@ -95,7 +106,7 @@ public record Programme(int version, List<Rate> rates, int firstPurchaseBonus, i
     }
 
     public Programme next(int version, Instant at) {
-        return new Programme(version, rates, firstPurchaseBonus, birthdayMonthPercent, bonusPeriods, pendingPeriod, expiry,
+        return new Programme(version, rates, firstPurchaseBonus, birthdayMonthPercent, bonusPeriods, pendingDays, expiryDays,
                 tiers, centsPer100Points, at);
     }
 

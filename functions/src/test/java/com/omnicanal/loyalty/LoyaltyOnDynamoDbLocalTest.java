@@ -157,7 +157,7 @@ class LoyaltyOnDynamoDbLocalTest {
         var ops = Actor.ops("ops");
         var current = loyalty.programme().current();
         var doubled = new Programme(0, List.of(new Programme.Rate("*", "*", 1), new Programme.Rate("STORE", "denim", 2)),
-                0, 100, List.of(), current.pendingPeriod(), current.expiry(), current.tiers(), 500, null);
+                0, 100, List.of(), current.pendingDays(), current.expiryDays(), current.tiers(), 500, null);
         assertThat(loyalty.programme().update(ops, doubled).version()).isEqualTo(1);
         assertThat(loyalty.programme().update(ops, doubled).version()).isEqualTo(2);
         loyalty.earning().earn(receipt("r4", "paris-rivoli", 10_000, 1));
