@@ -150,7 +150,9 @@ public final class Wiring {
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
         this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
-                new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
+                new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
+                // a merge moves the loyalty ledger too; an erasure keeps it anonymised; an export lists it
+                new PersonsRecords(new DynamoCustomerHistory(dynamo, tables), () -> loyalty().members()), clock));
         this.customerApi = lazy(() -> CustomerApi.router(customers.get(), answers.get()));
         this.orderStore = lazy(() -> new DynamoOrders(dynamo, tables));
         this.orders = lazy(() -> {

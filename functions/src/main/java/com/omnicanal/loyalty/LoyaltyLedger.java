@@ -28,6 +28,21 @@ public interface LoyaltyLedger {
     /** The member's open batches (pending or available), oldest first. */
     List<Batch> openBatches(String customerId);
 
+    /** Every batch of the member, closed ones too. */
+    List<Batch> batches(String customerId);
+
+    /** Moves the member's entries to {@code to} (without their reason text when anonymising); how many. Safe to redo. */
+    int moveEntries(String from, String to, boolean anonymise);
+
+    /** The receipts that named {@code from} name {@code to}; how many. Safe to redo. */
+    int moveReceipts(String from, String to);
+
+    /**
+     * In one write, only while both accounts are still as read: {@code from}'s account and batches go, {@code to}'s
+     * account becomes {@code merged} and its batches {@code batches}. False when either changed meanwhile.
+     */
+    boolean replaceMember(Account from, Account to, List<Batch> fromBatches, Account merged, List<Batch> batches);
+
     /** Writes the posting whole or not at all. */
     Posting.Outcome post(Posting posting);
 

@@ -13,7 +13,7 @@ import java.time.Duration;
 public record LoyaltyProgramme(ManagingProgramme programme, EarningPoints earning, ReversingPoints reversing,
                                RedeemingPoints redeeming, AdjustingPoints adjusting, SweepingPoints sweeping,
                                ReadingAccounts reading, ReportingStores reporting, RecordingSales sales,
-                               FollowingPurchases purchases) {
+                               FollowingPurchases purchases, MemberRecords members) {
 
     /** The ledger alone (no sales feed, no orders): what the ledger's own tests need. */
     public static LoyaltyProgramme of(LoyaltyLedger ledger, RewardCodes codes, Members members, Duration returnWindow,
@@ -26,10 +26,11 @@ public record LoyaltyProgramme(ManagingProgramme programme, EarningPoints earnin
         var programmes = new Programmes(ledger, returnWindow);
         var earning = new EarningPoints(ledger, programmes, members, clock);
         var reversing = new ReversingPoints(ledger, clock);
+        var reading = new ReadingAccounts(ledger, programmes, clock);
         return new LoyaltyProgramme(new ManagingProgramme(ledger, programmes, clock), earning, reversing,
                 new RedeemingPoints(ledger, programmes, codes, clock), new AdjustingPoints(ledger, clock),
-                new SweepingPoints(ledger, programmes, clock), new ReadingAccounts(ledger, programmes, clock),
+                new SweepingPoints(ledger, programmes, clock), reading,
                 new ReportingStores(ledger), new RecordingSales(catalog, sales, members, earning, clock),
-                new FollowingPurchases(catalog, orders, earning, reversing));
+                new FollowingPurchases(catalog, orders, earning, reversing), new MemberRecords(ledger, reading));
     }
 }

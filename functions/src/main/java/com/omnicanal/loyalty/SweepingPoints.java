@@ -38,8 +38,12 @@ public final class SweepingPoints {
     public Sweep sweep() {
         int released = 0, warned = 0, expired = 0;
         var now = clock.instant();
-        for (var due : ledger.due(now, BATCH)) {
-            switch (step(due.customerId(), due.id())) {
+        // ties in time go in the order the points became available (oldest first), else in the order they were earned
+        var due = ledger.due(now, BATCH).stream().sorted(java.util.Comparator.comparing((Batch b) -> b.dueAt(WARNING))
+                .thenComparingLong(Batch::creditedThrough).thenComparing(Batch::earnedAt).thenComparing(Batch::id)).toList();
+        for (var batch : due) {
+            var step = step(batch.customerId(), batch.id());
+            switch (step) {
                 case RELEASED -> released++;
                 case WARNED -> warned++;
                 case EXPIRED -> expired++;
@@ -91,7 +95,8 @@ public final class SweepingPoints {
             tier = after.name();
             messages.add(Postings.marketing(TIER_REACHED, batch.customerId(),
                     TIER_REACHED + "#" + batch.customerId() + "#" + after.name() + "#" + month,
-                    Map.of("tier", after.name(), "benefits", String.join(", ", after.benefits())), now));
+                    after.benefits().isEmpty() ? Map.of("tier", after.name())
+                            : Map.of("tier", after.name(), "benefits", String.join(", ", after.benefits())), now));
         }
         var change = new Posting.Change(points, -points, points, 0, month, points, 0, tier, account.version());
         return new Postings.Attempt<>(new Posting(batch.customerId(), List.of(entry), change,

@@ -190,21 +190,129 @@ public final class DynamoLoyaltyLedger implements LoyaltyLedger, SalesLedger {
 
     @Override
     public Optional<Receipt> record(Receipt receipt) {
+        var actions = new ArrayList<TransactWriteItem>();
+        actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(receiptItem(receipt))
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        // the member's pointer to it: a merge or an erasure finds the receipts that name the person
+        if (receipt.customerId() != null) actions.add(receiptPointer(receipt.customerId(), receipt.id()));
+        if (transactions.write(() -> actions).committed()) return Optional.empty();
+        return receipt(receipt.id());
+    }
+
+    private static Map<String, AttributeValue> receiptItem(Receipt receipt) {
         var item = new HashMap<String, AttributeValue>();
         item.put("pk", s("RECEIPT#" + receipt.id()));
         item.put("sk", s("RECEIPT"));
         item.put("storeId", s(receipt.storeId()));
         if (receipt.customerId() != null) item.put("customerId", s(receipt.customerId()));
         item.put("json", JsonDocuments.write(receipt));
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return Optional.empty();
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException reportedBefore) {
-            return receipt(receipt.id());
-        }
+        return item;
     }
 
-    // ---- the one write ----------------------------------------------------------------------------------------------
+    private TransactWriteItem receiptPointer(String customerId, String receiptId) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                "pk", s(member(customerId)), "sk", s("RECEIPT#" + receiptId))).build()).build();
+    }
+
+    // ---- a person's records move (merge) or lose the person (erasure) -----------------------------------------------
+
+    private List<Map<String, AttributeValue>> partition(String customerId, String prefix) {
+        var items = new ArrayList<Map<String, AttributeValue>>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                    .expressionAttributeValues(Map.of(":pk", s(member(customerId)), ":p", s(prefix)));
+            if (start != null) request.exclusiveStartKey(start);
+            var page = dynamo.query(request.build());
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    @Override
+    public List<Batch> batches(String customerId) {
+        return partition(customerId, "BATCH#").stream().map(i -> JsonDocuments.read(i.get("json"), Batch.class)).toList();
+    }
+
+    @Override
+    public int moveEntries(String from, String to, boolean anonymise) {
+        int moved = 0;
+        for (var item : partition(from, "ENTRY#")) {
+            var e = JsonDocuments.read(item.get("json"), Entry.class);
+            var copy = new Entry(e.id(), to, e.type(), e.pending(), e.available(), e.source(), e.channel(), e.storeId(),
+                    e.batchId(), anonymise ? null : e.reason(), e.at());
+            moveItem(item, to, Map.of("json", JsonDocuments.write(copy)));
+            moved++;
+        }
+        // a return already taken back stays taken back under the survivor
+        for (var item : partition(from, "CLAIM#")) moveItem(item, to, Map.of());
+        return moved;
+    }
+
+    /** The item under {@code to}'s partition (with {@code changed} attributes), gone from its own, in one write. */
+    private void moveItem(Map<String, AttributeValue> item, String to, Map<String, AttributeValue> changed) {
+        var copy = new HashMap<>(item);
+        copy.put("pk", s(member(to)));
+        copy.putAll(changed);
+        transactions.write(() -> List.of(TransactWriteItem.builder().put(Put.builder().tableName(table).item(copy).build()).build(),
+                TransactWriteItem.builder().delete(software.amazon.awssdk.services.dynamodb.model.Delete.builder().tableName(table)
+                        .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))).build()).build()));
+    }
+
+    @Override
+    public int moveReceipts(String from, String to) {
+        int moved = 0;
+        for (var pointer : partition(from, "RECEIPT#")) {
+            var id = pointer.get("sk").s().substring("RECEIPT#".length());
+            var receipt = receipt(id).orElse(null);
+            if (receipt != null) {
+                var named = new Receipt(receipt.id(), receipt.storeId(), receipt.soldAt(), receipt.lines(), to, receipt.recordedAt());
+                dynamo.putItem(r -> r.tableName(table).item(receiptItem(named)));
+            }
+            moveItem(pointer, to, Map.of());
+            moved++;
+        }
+        return moved;
+    }
+
+    @Override
+    public boolean replaceMember(Account from, Account to, List<Batch> fromBatches, Account merged, List<Batch> batches) {
+        var actions = new ArrayList<TransactWriteItem>();
+        actions.add(TransactWriteItem.builder().delete(software.amazon.awssdk.services.dynamodb.model.Delete.builder()
+                .tableName(table).key(Map.of("pk", s(member(from.customerId())), "sk", s("ACCOUNT")))
+                .conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(from.version()))).build()).build());
+        var item = new HashMap<String, AttributeValue>();
+        item.put("pk", s(member(merged.customerId())));
+        item.put("sk", s("ACCOUNT"));
+        item.put("customerId", s(merged.customerId()));
+        item.put("available", n(merged.available()));
+        item.put("pending", n(merged.pending()));
+        item.put("credited", n(merged.credited()));
+        item.put("debited", n(merged.debited()));
+        item.put("purchases", n(merged.purchases()));
+        item.put("version", n(merged.version()));
+        if (merged.tier() != null) item.put("tier", s(merged.tier()));
+        merged.earnedByMonth().forEach((m, v) -> item.put("m" + m, n(v)));
+        var account = Put.builder().tableName(table).item(item);
+        if (to.version() == 0) account.conditionExpression("attribute_not_exists(pk)");
+        else account.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(to.version())));
+        actions.add(TransactWriteItem.builder().put(account.build()).build());
+        for (var b : fromBatches) {
+            actions.add(TransactWriteItem.builder().delete(software.amazon.awssdk.services.dynamodb.model.Delete.builder()
+                    .tableName(table).key(Map.of("pk", s(member(from.customerId())), "sk", s("BATCH#" + b.id()))).build()).build());
+        }
+        // the accounts' versions guard the batches: a change to any of them moves its account's version too
+        for (var b : batches) actions.add(batchPut(new Posting.BatchWrite(b, null)).toBuilder()
+                .put(batchPut(new Posting.BatchWrite(b, null)).put().toBuilder().conditionExpression(null).build()).build());
+        if (actions.size() > 100) {
+            throw new IllegalStateException(from.customerId() + " and " + to.customerId() + " hold too many batches to merge in one write");
+        }
+        return transactions.write(() -> actions).committed();
+    }
+
+    // ---- the one write ----    // ---- the one write ----------------------------------------------------------------------------------------------
 
     @Override
     public Posting.Outcome post(Posting p) {

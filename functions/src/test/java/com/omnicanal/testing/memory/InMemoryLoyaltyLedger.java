@@ -78,6 +78,41 @@ public final class InMemoryLoyaltyLedger implements LoyaltyLedger {
     }
 
     @Override
+    public synchronized List<Batch> batches(String customerId) {
+        return batches.values().stream().filter(b -> b.customerId().equals(customerId)).toList();
+    }
+
+    @Override
+    public synchronized int moveEntries(String from, String to, boolean anonymise) {
+        var moved = entries.remove(from);
+        if (moved == null) return 0;
+        var target = entries.computeIfAbsent(to, k -> new ArrayList<>());
+        for (var e : moved) {
+            target.add(new Entry(e.id(), to, e.type(), e.pending(), e.available(), e.source(), e.channel(), e.storeId(),
+                    e.batchId(), anonymise ? null : e.reason(), e.at()));
+        }
+        target.sort(Comparator.comparing(Entry::id));
+        return moved.size();
+    }
+
+    @Override
+    public synchronized int moveReceipts(String from, String to) {
+        return 0;
+    }
+
+    @Override
+    public synchronized boolean replaceMember(Account from, Account to, List<Batch> fromBatches, Account merged,
+                                              List<Batch> moved) {
+        if (accounts.getOrDefault(from.customerId(), Account.empty(from.customerId())).version() != from.version()) return false;
+        if (accounts.getOrDefault(to.customerId(), Account.empty(to.customerId())).version() != to.version()) return false;
+        accounts.remove(from.customerId());
+        accounts.put(merged.customerId(), merged);
+        for (var b : fromBatches) batches.remove(from.customerId() + "|" + b.id());
+        for (var b : moved) batches.put(b.customerId() + "|" + b.id(), b);
+        return true;
+    }
+
+    @Override
     public synchronized Posting.Outcome post(Posting p) {
         if (p.claim() != null && claims.contains(p.claim())) return Posting.Outcome.ALREADY_DONE;
         if (p.idempotency() != null && idempotency.containsKey(p.idempotency().key())) return Posting.Outcome.ALREADY_DONE;
