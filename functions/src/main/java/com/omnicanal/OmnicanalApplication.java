@@ -3,8 +3,10 @@ package com.omnicanal;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.omnicanal.catalog.api.FeedUploads;
 import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.reservation.api.ReservationSweeper;
@@ -40,6 +42,7 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
     public static final String FEEDBACK_SWEEPER = "feedbackSweeper";
     public static final String OUTBOX_DISPATCHER = "outboxDispatcher";
     public static final String MESSAGE_REDRIVE = "messageRedrive";
+    public static final String CATALOG_FEEDS = "catalogFeeds";
 
     public static void main(String[] args) {
         FunctionalSpringApplication.run(OmnicanalApplication.class, args);
@@ -84,6 +87,10 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
                 () -> new FunctionRegistration<Function<ScheduledEvent, MessageRedrive.RedriveResult>>(
                         event -> Wiring.shared().messaging().redrive().apply(event), MESSAGE_REDRIVE)
                         .type(FunctionTypeUtils.functionType(ScheduledEvent.class, MessageRedrive.RedriveResult.class)));
+        context.registerBean(CATALOG_FEEDS, FunctionRegistration.class,
+                () -> new FunctionRegistration<Function<S3Event, FeedUploads.Result>>(
+                        event -> Wiring.shared().feedUploads().apply(event), CATALOG_FEEDS)
+                        .type(FunctionTypeUtils.functionType(S3Event.class, FeedUploads.Result.class)));
         context.registerBean(RESERVATION_SWEEPER, FunctionRegistration.class,
                 () -> new FunctionRegistration<Function<ScheduledEvent, ReservationSweeper.SweepResult>>(
                         event -> Wiring.shared().reservationSweeper().apply(event), RESERVATION_SWEEPER)
@@ -107,7 +114,8 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
             java.util.Map.entry(ORDER_SWEEPER, () -> Wiring.shared().orderSweeper()),
             java.util.Map.entry(RETURN_SWEEPER, () -> Wiring.shared().returnSweeper()),
             java.util.Map.entry(FEEDBACK_API, () -> Wiring.shared().feedbackApi()),
-            java.util.Map.entry(FEEDBACK_SWEEPER, () -> Wiring.shared().feedback()));
+            java.util.Map.entry(FEEDBACK_SWEEPER, () -> Wiring.shared().feedback()),
+            java.util.Map.entry(CATALOG_FEEDS, () -> Wiring.shared().feedUploads()));
     private static final java.util.Set<String> HTTP_FUNCTIONS = java.util.Set.of(CATALOG_API, STOCK_API, RESERVATION_API,
             MESSAGING_API, ORDER_API, RETURN_API, CUSTOMER_API, FEEDBACK_API);
 

@@ -70,6 +70,7 @@ public final class Bench {
         try (var dynamo = DynamoServer.start()) {
             try (var client = DynamoDbLocalServer.client(dynamo.endpoint)) {
                 TableDefinitions.createAll(client, TableNames.defaults());
+                demoCatalog(client);
             }
             if (what.equals("cold") || what.equals("all")) coldStart(dynamo.endpoint, runs);
             if (what.equals("warm") || what.equals("all")) warm(dynamo.endpoint);
@@ -263,6 +264,18 @@ public final class Bench {
         return values.stream().map(v -> String.format("%.2f", v)).toList().toString();
     }
 
+    /** The local stack's demo catalogue, through the import (the functions read products and stores from the Catalog table). */
+    static void demoCatalog(DynamoDbClient client) throws java.io.IOException {
+        var catalog = new com.omnicanal.catalog.dynamo.DynamoCatalog(client, TableNames.defaults().catalog(),
+                java.time.ZoneId.of("Europe/Paris"));
+        var journeys = com.omnicanal.catalog.CatalogJourneys.of(catalog,
+                new com.omnicanal.catalog.dynamo.DynamoCatalogFeeds(client, TableNames.defaults().catalog()),
+                skus -> Map.of(), com.omnicanal.catalog.CatalogPolicy.DEFAULT, Clock.systemUTC());
+        com.omnicanal.catalog.feed.CatalogFiles.load(journeys, com.omnicanal.shared.Actor.ops("bench"), "demo-catalog",
+                Files.readString(Path.of("local/src/main/resources/demo/products.jsonl")),
+                Files.readString(Path.of("local/src/main/resources/demo/stores.json")));
+    }
+
     private static double mean(List<Double> values) {
         return values.stream().mapToDouble(d -> d).average().orElse(0);
     }
@@ -272,6 +285,7 @@ public final class Bench {
         var dynamo = DynamoServer.start();
         try (var client = DynamoDbLocalServer.client(dynamo.endpoint)) {
             TableDefinitions.createAll(client, TableNames.defaults());
+            demoCatalog(client);
             stock(client, SKU, STORE, 100_000_000);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

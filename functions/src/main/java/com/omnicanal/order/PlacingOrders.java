@@ -1,6 +1,7 @@
 package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.SalesChannel;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.shared.Actor;
@@ -84,8 +85,10 @@ public final class PlacingOrders {
         int total = 0;
         for (var line : request.lines()) {
             var product = catalog.product(line.sku()).orElseThrow();
-            lines.add(new Order.Line(product.sku(), product.name(), line.quantity(), product.priceCents(), store.id()));
-            total += product.priceCents() * line.quantity();
+            // the price in force now, online: the order keeps it, whatever the catalogue says later
+            int price = product.priceAt(now, SalesChannel.WEB, catalog.zone());
+            lines.add(new Order.Line(product.sku(), product.name(), line.quantity(), price, store.id()));
+            total += price * line.quantity();
         }
         var contact = command.contact();
         var claim = new IdempotencyClaim("orders:" + actor.id() + ":" + idempotencyKey, fingerprint(request), now,
@@ -123,8 +126,11 @@ public final class PlacingOrders {
             violations.add(new DomainException.Violation("Idempotency-Key", "header is required, 1 to 128 characters"));
         }
         for (int i = 0; i < request.lines().size(); i++) {
-            if (catalog.product(request.lines().get(i).sku()).isEmpty()) {
+            var product = catalog.product(request.lines().get(i).sku());
+            if (product.isEmpty()) {
                 violations.add(new DomainException.Violation("lines[" + i + "].sku", "is not a known SKU"));
+            } else if (!product.get().sellable()) {
+                violations.add(new DomainException.Violation("lines[" + i + "].sku", "is no longer sold"));
             }
         }
         if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);

@@ -62,8 +62,8 @@ public final class ReservationService implements ReservationDesk {
 
     public Outcome reserve(Actor actor, ReservationRequest request, String idempotencyKey) {
         validate(request, idempotencyKey);
-        var product = catalog.product(request.sku())
-                .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku()));
+        var product = sellable(catalog.product(request.sku())
+                .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku())));
         var store = catalog.store(request.storeId())
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId()));
         var now = now();
@@ -92,10 +92,16 @@ public final class ReservationService implements ReservationDesk {
         if (quantity < 1 || quantity > policy.maxQuantity()) {
             throw new DomainException.InvalidInput("exchange.quantity", "is between 1 and " + policy.maxQuantity());
         }
-        var product = catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku));
+        var product = sellable(catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku)));
         var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
         var reservation = held(customerId, product, store, quantity, now());
         return new Hold(reservation, confirmation(reservation, store));
+    }
+
+    /** A product the catalogue discontinued is known but no longer held for anyone. */
+    private static Product sellable(Product product) {
+        if (!product.sellable()) throw new DomainException.InvalidState(product.sku() + " is no longer sold");
+        return product;
     }
 
     private Reservation held(String customerId, Product product, Store store, int quantity, Instant now) {

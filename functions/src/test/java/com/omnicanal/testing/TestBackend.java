@@ -1,6 +1,6 @@
 package com.omnicanal.testing;
 
-import com.omnicanal.catalog.seed.SeedCatalog;
+import com.omnicanal.catalog.InMemoryCatalog;
 import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
@@ -27,7 +27,8 @@ public final class TestBackend {
     public final DynamoDbClient dynamo;
     public final TableNames tables;
     public final MutableClock clock = new MutableClock(START);
-    public final SeedCatalog catalog = SeedCatalog.fromClasspath();
+    /** The demo catalogue in memory, for services whose tests do not exercise the Catalog table. */
+    public final InMemoryCatalog catalog = DemoCatalog.inMemory();
     public final DynamoStockLedger ledger;
     public final DynamoReservations reservations;
     public final ReservationService reservationService;
@@ -75,6 +76,11 @@ public final class TestBackend {
         }
         TableDefinitions.createAll(dynamo, tables);
         withoutExpiry();
+    }
+
+    /** The demo catalogue in the Catalog table, loaded through the import: for what reads it from DynamoDB (Wiring). */
+    public void loadDemoCatalog() {
+        DemoCatalog.into(dynamo, tables, clock);
     }
 
     public void stock(String sku, String location, int onHand) {

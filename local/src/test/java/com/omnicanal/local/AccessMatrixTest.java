@@ -56,6 +56,9 @@ class AccessMatrixTest {
     private static final String RETURN_BODY = "{\"orderId\":\"{order}\",\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":1}],"
             + "\"reason\":\"too small\",\"method\":\"store\",\"storeId\":\"" + X + "\"}";
     private static final String RECEIVE_BODY = "{\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":1,\"condition\":\"resellable\"}]}";
+    private static final Map<String, String> NDJSON = Map.of("Content-Type", "application/x-ndjson");
+    /** The demo catalogue as a feed: applied again under a new id, it changes nothing the other cells need. */
+    private static final String DEMO_FEED = read(ROOT.resolve("local/src/main/resources/demo/products.jsonl"));
     private static final Map<String, String> BAD_SIGNATURE = Map.of("X-Twilio-Signature", "bm90LWEtc2lnbmF0dXJl",
             "Content-Type", "application/x-www-form-urlencoded");
 
@@ -63,6 +66,10 @@ class AccessMatrixTest {
     static final List<Row> MATRIX = List.of(
             row("GET /products", Fixture.NONE, "/products", null, "public catalogue", 200, 200, 200, 200, 200, 200),
             row("GET /stores", Fixture.NONE, "/stores", null, "public", 200, 200, 200, 200, 200, 200),
+            row("POST /ops/catalog/feeds/{feedId}", Fixture.NONE, "/ops/catalog/feeds/matrix-{seq}", "{demoFeed}", NDJSON,
+                    "ops only (here the demo catalogue again, under a new feed id)", 401, 403, 403, 403, 403, 201),
+            row("GET /ops/catalog/feeds/{feedId}", Fixture.NONE, "/ops/catalog/feeds/demo-catalog", null, "ops only",
+                    401, 403, 403, 403, 403, 200),
             row("GET /stock/{sku}", Fixture.NONE, "/stock/" + SKU, null, "public availability", 200, 200, 200, 200, 200, 200),
             row("PUT /stores/{storeId}/stock", Fixture.NONE, "/stores/" + X + "/stock",
                     "{\"feedSequence\":{seq},\"lines\":[{\"sku\":\"" + SKU + "\",\"onHand\":100000}]}",
@@ -292,6 +299,7 @@ class AccessMatrixTest {
         values.put("sub", sub);
         values.put("seq", Long.toString(++sequence));
         values.put("questionnaireAsIs", questionnaire);
+        values.put("demoFeed", DEMO_FEED);
         values.put("questionnaire", questionnaire.replace("\"q-demo-pickup\"", "\"q-matrix-" + sequence + "\""));
         values.put("phone", "+3361" + String.format("%07d", sequence % 10_000_000));
         var path = fill(row.path(), values);
@@ -349,6 +357,14 @@ class AccessMatrixTest {
 
     private static void ok(LocalClient.Reply reply) {
         assertThat(reply.status()).as("fixture: %s", reply.raw().body()).isEqualTo(200);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String json(Object value) {

@@ -129,7 +129,8 @@ class ContractConsistencyTest {
                     (List<Map<String, Object>>) props.getOrDefault("GlobalSecondaryIndexes", List.of())));
         });
         var logical = Map.of("Stock", "StockTable", "Orders", "OrdersTable", "Outbox", "OutboxTable",
-                "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable");
+                "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable",
+                "Catalog", "CatalogTable");
         for (var table : TableDefinitions.all(TableNames.defaults())) {
             var keys = table.keySchema().stream()
                     .map(k -> Map.<String, Object>of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString()))

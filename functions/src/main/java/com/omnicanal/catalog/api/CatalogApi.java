@@ -1,24 +1,39 @@
 package com.omnicanal.catalog.api;
 
+import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
-import com.omnicanal.catalog.CatalogService;
+import com.omnicanal.catalog.CatalogJourneys;
+import com.omnicanal.catalog.feed.FeedFiles;
 import com.omnicanal.infrastructure.http.ApiRequest;
 import com.omnicanal.infrastructure.http.ApiResponse;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.shared.DomainException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The catalogue Lambda: public product search and the list of stores. */
+/** The catalogue Lambda: public product search and stores; ops apply feeds. */
 public final class CatalogApi {
     private CatalogApi() {
     }
 
-    public static Router router(CatalogService catalog) {
+    public static Router router(CatalogJourneys catalog) {
         return Router.builder()
                 .route("GET /products", request -> ApiResponse.ok(
-                        catalog.search(request.query("q").orElse(null), request.query("cursor").orElse(null),
+                        catalog.searching().search(request.query("q").orElse(null), request.query("cursor").orElse(null),
                                 intQuery(request, "limit"))))
-                .route("GET /stores", request -> ApiResponse.ok(Map.of("items", catalog.stores())))
+                .route("GET /stores", request -> ApiResponse.ok(Map.of("items", catalog.searching().stores())))
+                .route("POST /ops/catalog/feeds/{feedId}", request -> {
+                    var actor = Callers.actor(request);
+                    var feedId = request.path("feedId");
+                    // the media type is one openapi.yaml declares for the route (checked before this runs)
+                    var outcome = catalog.importing().apply(actor, FeedFiles.jsonLines(feedId, request.rawBody()));
+                    var headers = new LinkedHashMap<String, String>();
+                    headers.put("Location", "/ops/catalog/feeds/" + feedId);
+                    if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
+                    return ApiResponse.json(201, outcome.report(), headers);
+                })
+                .route("GET /ops/catalog/feeds/{feedId}", request -> ApiResponse.ok(
+                        catalog.importing().report(Callers.actor(request), request.path("feedId"))))
                 .errors(DomainProblems::of)
                 .build();
     }

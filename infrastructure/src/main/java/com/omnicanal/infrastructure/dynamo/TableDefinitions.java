@@ -65,6 +65,8 @@ public final class TableDefinitions {
                 .attributeDefinitions(string("pk"), string("sk"), string("dueBucket"), string("dueAt"))
                 .globalSecondaryIndexes(index(FEEDBACK_DUE, "dueBucket", "dueAt"))
                 .build());
+        // products, stores, feeds and their progress (catalog.dynamo): keys made for the lookups, no index needed
+        tables.add(table(names.catalog(), "pk", "sk").build());
         return tables;
     }
 

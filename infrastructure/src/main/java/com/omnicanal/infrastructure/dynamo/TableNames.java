@@ -3,10 +3,11 @@ package com.omnicanal.infrastructure.dynamo;
 import com.omnicanal.infrastructure.config.Settings;
 
 /** Physical table names; template.yaml passes them as environment variables, the local stack uses the defaults. */
-public record TableNames(String stock, String orders, String outbox, String idempotency, String customers, String feedback) {
+public record TableNames(String stock, String orders, String outbox, String idempotency, String customers, String feedback,
+                         String catalog) {
 
     public static TableNames defaults() {
-        return new TableNames("Stock", "Orders", "Outbox", "Idempotency", "Customers", "Feedback");
+        return new TableNames("Stock", "Orders", "Outbox", "Idempotency", "Customers", "Feedback", "Catalog");
     }
 
     public static TableNames from(Settings settings) {
@@ -17,6 +18,7 @@ public record TableNames(String stock, String orders, String outbox, String idem
                 settings.get("OUTBOX_TABLE", d.outbox()),
                 settings.get("IDEMPOTENCY_TABLE", d.idempotency()),
                 settings.get("CUSTOMERS_TABLE", d.customers()),
-                settings.get("FEEDBACK_TABLE", d.feedback()));
+                settings.get("FEEDBACK_TABLE", d.feedback()),
+                settings.get("CATALOG_TABLE", d.catalog()));
     }
 }

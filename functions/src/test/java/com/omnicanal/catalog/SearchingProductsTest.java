@@ -3,11 +3,13 @@ package com.omnicanal.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.catalog.seed.SeedCatalog;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.CatalogFigures;
 import com.omnicanal.stock.StockLedger;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.testing.DemoCatalog;
+import com.omnicanal.testing.MutableClock;
+import com.omnicanal.testing.TestBackend;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class CatalogServiceTest {
+class SearchingProductsTest {
     /** Read-only stock for the catalogue: a fixed list of levels. */
     record FixedStock(List<StockLevel> all) implements StockLedger {
         public List<StockLevel> levels(String sku) {
@@ -39,12 +41,13 @@ class CatalogServiceTest {
         }
     }
 
-    private final SeedCatalog catalog = SeedCatalog.fromClasspath();
-    private final CatalogService service = new CatalogService(catalog, new CatalogFigures(new FixedStock(List.of(
+    private final InMemoryCatalog catalog = DemoCatalog.inMemory();
+    private final MutableClock clock = new MutableClock(TestBackend.START);
+    private final SearchingProducts service = new SearchingProducts(catalog, new CatalogFigures(new FixedStock(List.of(
             new StockLevel("VES-LIN-BEI-M", "WEB", 4, 1),
             new StockLevel("VES-LIN-BEI-M", "paris-rivoli", 0, 0),
             new StockLevel("VES-LIN-BEI-M", "lyon-republique", 5, 2),
-            new StockLevel("VES-LIN-BEI-M", "paris-saint-germain", 3, 0)))));
+            new StockLevel("VES-LIN-BEI-M", "paris-saint-germain", 3, 0)))), CatalogPolicy.DEFAULT, clock);
 
     @Test
     void searchIgnoresCaseAccentsAndWordOrder() {
