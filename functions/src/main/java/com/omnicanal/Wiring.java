@@ -130,7 +130,7 @@ public final class Wiring {
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
                         settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, events));
         this.catalogApi = lazy(() -> CatalogApi.router(catalogJourneys.get()));
-        this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get())));
+        this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get(), clock)));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
         this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),

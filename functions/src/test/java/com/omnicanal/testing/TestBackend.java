@@ -41,7 +41,7 @@ public final class TestBackend {
         this.reservations = new DynamoReservations(dynamo, tables);
         this.reservationService = new ReservationService(catalog, ledger, reservations,
                 new HoldPolicy(Duration.ofHours(48), 5), clock);
-        this.stockService = new StockService(catalog, ledger);
+        this.stockService = new StockService(catalog, ledger, clock);
         withoutExpiry();
     }
 
