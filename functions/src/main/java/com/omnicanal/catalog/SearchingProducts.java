@@ -69,10 +69,6 @@ public final class SearchingProducts {
         return new Page<>(items, next);
     }
 
-    public List<Store> stores() {
-        return catalog.stores();
-    }
-
     /** The container's copy, rebuilt when the catalogue's revision moved on (checked at most every searchRefresh). */
     private SearchIndex index(Instant now) {
         var current = index;

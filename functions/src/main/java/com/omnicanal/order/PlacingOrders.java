@@ -3,6 +3,7 @@ package com.omnicanal.order;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.SalesChannel;
 import com.omnicanal.catalog.Store;
+import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
@@ -95,7 +96,7 @@ public final class PlacingOrders {
                 Duration.ofHours(24));
         var id = Ids.newId();
         var placed = new Order(id, actor.id(), store.id(), store.name(), lines, contact, request.paymentAuthorization(),
-                total, OrderStatus.PLACED, null, 0, false, now, now.plus(policy.readyTargetAt(store)), null, null, List.of(),
+                total, OrderStatus.PLACED, null, 0, false, now, policy.readyBy(store, now), null, null, List.of(),
                 List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
                 .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim));
@@ -134,8 +135,12 @@ public final class PlacingOrders {
             }
         }
         if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
-        return catalog.store(request.pickupStoreId())
+        var store = catalog.store(request.pickupStoreId())
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.pickupStoreId()));
+        if (!store.offers(StoreOffering.CLICK_AND_COLLECT)) {
+            throw new DomainException.InvalidState(store.name() + " does not offer click-and-collect");
+        }
+        return store;
     }
 
     static String fingerprint(OrderRequest request) {

@@ -3,6 +3,7 @@ package com.omnicanal.reservation;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Product;
 import com.omnicanal.catalog.Store;
+import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Actor;
@@ -64,8 +65,8 @@ public final class ReservationService implements ReservationDesk {
         validate(request, idempotencyKey);
         var product = sellable(catalog.product(request.sku())
                 .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku())));
-        var store = catalog.store(request.storeId())
-                .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId()));
+        var store = holding(catalog.store(request.storeId())
+                .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId())));
         var now = now();
         var reservation = held(actor.id(), product, store, request.quantity(), now);
         var claim = new IdempotencyClaim("reservations:" + actor.id() + ":" + idempotencyKey,
@@ -93,7 +94,7 @@ public final class ReservationService implements ReservationDesk {
             throw new DomainException.InvalidInput("exchange.quantity", "is between 1 and " + policy.maxQuantity());
         }
         var product = sellable(catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku)));
-        var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        var store = holding(catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId)));
         var reservation = held(customerId, product, store, quantity, now());
         return new Hold(reservation, confirmation(reservation, store));
     }
@@ -102,6 +103,12 @@ public final class ReservationService implements ReservationDesk {
     private static Product sellable(Product product) {
         if (!product.sellable()) throw new DomainException.InvalidState(product.sku() + " is no longer sold");
         return product;
+    }
+
+    /** A store that does not take reservations (its services, as ops set them) holds nothing for anyone. */
+    private static Store holding(Store store) {
+        if (!store.offers(StoreOffering.RESERVATION)) throw new DomainException.InvalidState(store.name() + " does not take reservations");
+        return store;
     }
 
     private Reservation held(String customerId, Product product, Store store, int quantity, Instant now) {
@@ -183,7 +190,7 @@ public final class ReservationService implements ReservationDesk {
         var alternatives = new ArrayList<InsufficientStock.Alternative>();
         for (var level : stock.levels(sku)) {
             if (level.isWeb() || level.location().equals(storeId) || level.available() < quantity) continue;
-            catalog.store(level.location()).ifPresent(s ->
+            catalog.store(level.location()).filter(s -> s.offers(StoreOffering.RESERVATION)).ifPresent(s ->
                     alternatives.add(new InsufficientStock.Alternative(s.id(), s.name(), level.available())));
         }
         alternatives.sort(Comparator.comparing(InsufficientStock.Alternative::available).reversed()
@@ -204,7 +211,7 @@ public final class ReservationService implements ReservationDesk {
                 + store.address().city());
         data.put("expiresAt", r.expiresAt().toString());
         // the store's local date and time, as the customer reads them
-        var local = r.expiresAt().atZone(java.time.ZoneId.of(store.timeZone()));
+        var local = r.expiresAt().atZone(store.zone());
         data.put("expiresDate", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(local));
         data.put("expiresTime", java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(local));
         return OutboxMessage.transactional(CONFIRMED, r.customerId(), CONFIRMED + "#" + r.id(), data, r.createdAt());

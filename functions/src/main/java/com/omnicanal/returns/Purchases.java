@@ -57,7 +57,7 @@ final class Purchases {
         // the in-store price in force when it was bought there, not today's
         var store = catalog.store(receipt.storeId());
         prices.put(receipt.sku(), catalog.product(receipt.sku()).orElseThrow().priceAt(receipt.updatedAt(), SalesChannel.STORE,
-                store.map(s -> java.time.ZoneId.of(s.timeZone())).orElse(catalog.zone())));
+                store.map(s -> s.zone()).orElse(catalog.zone())));
         return new Purchase(new ReturnAuthorization.Source("RECEIPT", receipt.id()), receipt.storeId(), receipt.updatedAt(),
                 bought, prices);
     }

@@ -1,6 +1,7 @@
 package com.omnicanal.returns;
 
 import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.Reservation;
@@ -138,8 +139,11 @@ public final class RequestingReturns {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
             violations.add(new DomainException.Violation("Idempotency-Key", "header is required, 1 to 128 characters"));
         }
-        if (request.storeId() != null && catalog.store(request.storeId()).isEmpty()) {
+        var intended = request.storeId() == null ? null : catalog.store(request.storeId()).orElse(null);
+        if (request.storeId() != null && intended == null) {
             violations.add(new DomainException.Violation("storeId", "is not a store"));
+        } else if (intended != null && !intended.offers(StoreOffering.RETURNS)) {
+            violations.add(new DomainException.Violation("storeId", "does not take returns"));
         }
         if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
     }

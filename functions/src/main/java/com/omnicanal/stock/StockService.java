@@ -6,7 +6,6 @@ import com.omnicanal.catalog.Store;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -44,7 +43,7 @@ public final class StockService {
                 var store = stores.get(level.location());
                 // the price at the till there, now: the store's channel price, its sales read in its own time zone
                 locations.add(new StockView.Location(level.location(), "store", store.name(), level.available(),
-                        product.priceAt(now, SalesChannel.STORE, ZoneId.of(store.timeZone()))));
+                        product.priceAt(now, SalesChannel.STORE, store.zone())));
             } else {
                 continue;
             }

@@ -56,6 +56,10 @@ class AccessMatrixTest {
     private static final String RETURN_BODY = "{\"orderId\":\"{order}\",\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":1}],"
             + "\"reason\":\"too small\",\"method\":\"store\",\"storeId\":\"" + X + "\"}";
     private static final String RECEIVE_BODY = "{\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":1,\"condition\":\"resellable\"}]}";
+    private static final String STORE_BODY = "{\"name\":\"Matrix\",\"address\":{\"street\":\"1 rue\",\"postcode\":\"75001\","
+            + "\"city\":\"Paris\",\"country\":\"FR\"},\"phone\":\"+33 1 00 00 00 00\",\"timeZone\":\"Europe/Paris\","
+            + "\"openingHours\":[{\"day\":\"MONDAY\",\"opens\":\"10:00\",\"closes\":\"19:00\"}],"
+            + "\"coordinates\":{\"latitude\":48.86,\"longitude\":2.34},\"services\":[\"RETURNS\"]}";
     private static final Map<String, String> NDJSON = Map.of("Content-Type", "application/x-ndjson");
     /** The demo catalogue as a feed: applied again under a new id, it changes nothing the other cells need. */
     private static final String DEMO_FEED = read(ROOT.resolve("local/src/main/resources/demo/products.jsonl"));
@@ -66,6 +70,9 @@ class AccessMatrixTest {
     static final List<Row> MATRIX = List.of(
             row("GET /products", Fixture.NONE, "/products", null, "public catalogue", 200, 200, 200, 200, 200, 200),
             row("GET /stores", Fixture.NONE, "/stores", null, "public", 200, 200, 200, 200, 200, 200),
+            row("GET /stores/{storeId}", Fixture.NONE, "/stores/" + X, null, "public", 200, 200, 200, 200, 200, 200),
+            row("PUT /ops/stores/{storeId}", Fixture.NONE, "/ops/stores/matrix-{seq}", STORE_BODY,
+                    "ops only (here a new store each time)", 401, 403, 403, 403, 403, 201),
             row("POST /ops/catalog/feeds/{feedId}", Fixture.NONE, "/ops/catalog/feeds/matrix-{seq}", "{demoFeed}", NDJSON,
                     "ops only (here the demo catalogue again, under a new feed id)", 401, 403, 403, 403, 403, 201),
             row("GET /ops/catalog/feeds/{feedId}", Fixture.NONE, "/ops/catalog/feeds/demo-catalog", null, "ops only",

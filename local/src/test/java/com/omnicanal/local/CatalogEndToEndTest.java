@@ -110,4 +110,30 @@ class CatalogEndToEndTest {
         assertThat(replay.body()).isEqualTo(applied.body());
         assertThat(feed("without-" + gone, demo).status()).as("the id with other content").isEqualTo(422);
     }
+
+    @Test
+    void opsOpenAStoreThatTakesNoReservationsAndEveryJourneyKnowsAtOnce() {
+        var store = "{\"name\":\"Omnicanal Marseille\",\"address\":{\"street\":\"2 quai du Port\",\"postcode\":\"13002\","
+                + "\"city\":\"Marseille\",\"country\":\"FR\"},\"phone\":\"+33 4 91 54 00 00\",\"timeZone\":\"Europe/Paris\","
+                + "\"openingHours\":[{\"day\":\"MONDAY\",\"opens\":\"10:00\",\"closes\":\"19:00\"}],"
+                + "\"coordinates\":{\"latitude\":43.2951,\"longitude\":5.374},\"services\":[\"CLICK_AND_COLLECT\"],"
+                + "\"closures\":[{\"from\":\"2026-12-25\",\"to\":\"2026-12-24\"}]}";
+        var refused = client.send("PUT", "/ops/stores/marseille", ops, store, Map.of());
+        assertThat(refused.status()).as("a closure that ends before it starts").isEqualTo(400);
+        assertThat(client.get("/stores/marseille", null).status()).as("nothing written").isEqualTo(404);
+
+        var opened = client.send("PUT", "/ops/stores/marseille", ops, store.replace("\"to\":\"2026-12-24\"", "\"to\":\"2026-12-26\""), Map.of());
+        assertThat(opened.status()).as(opened.raw().body()).isEqualTo(201);
+        var week = client.get("/stores/marseille", null).body();
+        assertThat(week.get("days")).hasSize(7);
+        assertThat(client.get("/stores", null).body().get("items")).anySatisfy(s -> assertThat(s.get("id").asText()).isEqualTo("marseille"));
+
+        var feed = client.send("PUT", "/stores/marseille/stock", ops, "{\"feedSequence\":1,\"lines\":[{\"sku\":\"" + SKU + "\",\"onHand\":5}]}",
+                Map.of());
+        assertThat(feed.status()).isEqualTo(200);
+        var emma = client.token("cust-emma-marseille", "customer", null);
+        var reserve = client.send("POST", "/reservations", emma, "{\"sku\":\"" + SKU + "\",\"storeId\":\"marseille\",\"quantity\":1}",
+                Map.of("Idempotency-Key", "marseille-1"));
+        assertThat(reserve.status()).as(reserve.raw().body()).isEqualTo(409);
+    }
 }

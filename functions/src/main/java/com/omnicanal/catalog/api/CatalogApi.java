@@ -3,17 +3,31 @@ package com.omnicanal.catalog.api;
 import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
 import com.omnicanal.catalog.CatalogJourneys;
+import com.omnicanal.catalog.ManagingStores;
+import com.omnicanal.catalog.Store;
+import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.catalog.feed.FeedFiles;
 import com.omnicanal.infrastructure.http.ApiRequest;
 import com.omnicanal.infrastructure.http.ApiResponse;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.shared.DomainException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The catalogue Lambda: public product search and stores; ops apply feeds. */
+/** The catalogue Lambda: public product search and stores; ops apply feeds and keep the stores. */
 public final class CatalogApi {
     private CatalogApi() {
+    }
+
+    /** A store as ops write it: everything but its id, which the path gives. */
+    public record StoreDetails(String name, Store.Address address, String phone, String timeZone,
+                               List<Store.OpeningHours> openingHours, Store.Coordinates coordinates, Integer readyTargetMinutes,
+                               List<StoreOffering> services, List<Store.Closure> closures, List<Store.HolidayHours> holidayHours) {
+        Store store(String id) {
+            return new Store(id, name, address, phone, timeZone, openingHours, coordinates, readyTargetMinutes, services,
+                    closures, holidayHours);
+        }
     }
 
     public static Router router(CatalogJourneys catalog) {
@@ -21,7 +35,14 @@ public final class CatalogApi {
                 .route("GET /products", request -> ApiResponse.ok(
                         catalog.searching().search(request.query("q").orElse(null), request.query("cursor").orElse(null),
                                 intQuery(request, "limit"))))
-                .route("GET /stores", request -> ApiResponse.ok(Map.of("items", catalog.searching().stores())))
+                .route("GET /stores", request -> ApiResponse.ok(Map.of("items", catalog.findingStores().all())))
+                .route("GET /stores/{storeId}", request -> ApiResponse.ok(catalog.findingStores().week(request.path("storeId"))))
+                .route("PUT /ops/stores/{storeId}", request -> {
+                    var id = request.path("storeId");
+                    var saved = catalog.managingStores().put(new ManagingStores.PutStore(Callers.actor(request),
+                            request.body(StoreDetails.class).store(id)));
+                    return saved.created() ? ApiResponse.created(saved.store(), "/stores/" + id) : ApiResponse.ok(saved.store());
+                })
                 .route("POST /ops/catalog/feeds/{feedId}", request -> {
                     var actor = Callers.actor(request);
                     var feedId = request.path("feedId");

@@ -3,6 +3,7 @@ package com.omnicanal.catalog.feed;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.omnicanal.catalog.CatalogJourneys;
 import com.omnicanal.catalog.FeedReport;
+import com.omnicanal.catalog.ManagingStores;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.shared.Actor;
@@ -21,7 +22,7 @@ public final class CatalogFiles {
     }
 
     public static FeedReport load(CatalogJourneys catalog, Actor ops, String feedId, String products, String stores) {
-        for (var store : stores(stores)) catalog.managingStores().put(ops, store);
+        for (var store : stores(stores)) catalog.managingStores().put(new ManagingStores.PutStore(ops, store));
         return catalog.importing().apply(ops, FeedFiles.jsonLines(feedId, products)).report();
     }
 
