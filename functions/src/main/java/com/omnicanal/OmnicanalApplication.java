@@ -104,7 +104,11 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
 
     /** What each function builds first; the messaging ones (Twilio, mail, secrets) only warm the client and the event reader. */
     private static final java.util.Map<String, Supplier<?>> WARM_UP = java.util.Map.ofEntries(
-            java.util.Map.entry(CATALOG_API, () -> Wiring.shared().catalogApi()),
+            // the search's copy of the catalogue's words is read now, beside Spring's start (and kept in the snapshot)
+            java.util.Map.entry(CATALOG_API, () -> {
+                Wiring.shared().catalog().searching().warm();
+                return Wiring.shared().catalogApi();
+            }),
             java.util.Map.entry(STOCK_API, () -> Wiring.shared().stockApi()),
             java.util.Map.entry(RESERVATION_API, () -> Wiring.shared().reservationApi()),
             java.util.Map.entry(ORDER_API, () -> Wiring.shared().orderApi()),

@@ -270,7 +270,7 @@ public final class Bench {
                 java.time.ZoneId.of("Europe/Paris"));
         var journeys = com.omnicanal.catalog.CatalogJourneys.of(catalog,
                 new com.omnicanal.catalog.dynamo.DynamoCatalogFeeds(client, TableNames.defaults().catalog()),
-                skus -> Map.of(), com.omnicanal.catalog.CatalogPolicy.DEFAULT, Clock.systemUTC());
+                com.omnicanal.catalog.StockFigures.NONE, com.omnicanal.catalog.CatalogPolicy.DEFAULT, Clock.systemUTC());
         com.omnicanal.catalog.feed.CatalogFiles.load(journeys, com.omnicanal.shared.Actor.ops("bench"), "demo-catalog",
                 Files.readString(Path.of("local/src/main/resources/demo/products.jsonl")),
                 Files.readString(Path.of("local/src/main/resources/demo/stores.json")));

@@ -14,8 +14,8 @@ public interface Catalog {
     /** The products known among these SKUs, keyed by SKU. */
     Map<String, Product> products(Collection<String> skus);
 
-    /** Every product, sorted by SKU, whatever its status: what the search indexes. */
-    List<Product> products();
+    /** Every product as the search indexes it, whatever its status, in no particular order. */
+    List<Listing> listing();
 
     /** Changes whenever a feed completes: a copy of the products made at another revision may be out of date. */
     long revision();

@@ -60,7 +60,7 @@ class ConcurrentFeedsTest extends OnDynamoDbLocal {
             assertThat(r.created()).isEqualTo(37);
             assertThat(r.changed() + r.unchanged() + r.rejected()).isZero();
         });
-        assertThat(catalog.products()).hasSize(37).allMatch(Product::sellable);
+        assertThat(catalog.products(catalog.listing().stream().map(Listing::sku).toList()).values()).hasSize(37).allMatch(Product::sellable);
     }
 
     @Test
@@ -70,7 +70,7 @@ class ConcurrentFeedsTest extends OnDynamoDbLocal {
         var results = race(i -> importing.apply(OPS, FeedFiles.jsonLines(i % 2 == 0 ? "veste" : "robe", i % 2 == 0 ? first : second)));
 
         assertThat(results).anyMatch(r -> r instanceof ImportingFeeds.Outcome);
-        var sold = catalog.products().stream().filter(Product::sellable).toList();
+        var sold = catalog.products(catalog.listing().stream().map(Listing::sku).toList()).values().stream().filter(Product::sellable).toList();
         var names = sold.stream().map(p -> p.name().split(" ")[0]).distinct().toList();
         assertThat(names).as("one feed, whole").hasSize(1);
         assertThat(sold).hasSize(names.get(0).equals("Veste") ? 23 : 31);

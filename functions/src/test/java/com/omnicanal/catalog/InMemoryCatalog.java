@@ -54,9 +54,15 @@ public class InMemoryCatalog implements Catalog, StoreRegister, CatalogFeeds {
         return found;
     }
 
-    @Override
+    /** Every product as sold, sorted by SKU (for the tests' assertions). */
     public synchronized List<Product> products() {
         return items.values().stream().map(this::resolved).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public synchronized List<Listing> listing() {
+        return products().stream().map(p -> new Listing(p.sku(), p.name(), p.category(), p.brand(), p.size(), p.color(),
+                p.status())).toList();
     }
 
     @Override

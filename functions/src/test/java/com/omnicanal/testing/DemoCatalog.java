@@ -38,7 +38,7 @@ public final class DemoCatalog {
     }
 
     private static <T extends Catalog & StoreRegister> void load(T catalog, CatalogFeeds feeds, Clock clock) {
-        var journeys = CatalogJourneys.of(catalog, feeds, skus -> java.util.Map.of(), CatalogPolicy.DEFAULT, clock);
+        var journeys = CatalogJourneys.of(catalog, feeds, com.omnicanal.catalog.StockFigures.NONE, CatalogPolicy.DEFAULT, clock);
         CatalogFiles.load(journeys, OPS, FEED_ID, CatalogFiles.resource("demo/products.jsonl"),
                 CatalogFiles.resource("demo/stores.json"));
     }

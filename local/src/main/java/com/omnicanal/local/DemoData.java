@@ -146,6 +146,11 @@ public final class DemoData {
      * 100 puts per transaction: DynamoDB Local commits a transaction to its SQLite file at once but a batch item by
      * item, so on disk 300 items took about 9 s by batches and 0.5 s by transactions.
      */
+    /** Stock lines, 100 per transaction. */
+    static void writeStock(DynamoDbClient dynamo, TableNames tables, List<StockLevel> levels) {
+        write(dynamo, tables.stock(), levels.stream().map(StockItem::of).toList());
+    }
+
     private static void write(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
         for (int i = 0; i < items.size(); i += 100) {
             var puts = items.subList(i, Math.min(items.size(), i + 100)).stream()

@@ -4,6 +4,7 @@ import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
 import com.omnicanal.catalog.CatalogJourneys;
 import com.omnicanal.catalog.ManagingStores;
+import com.omnicanal.catalog.SearchingProducts;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.catalog.feed.FeedFiles;
@@ -32,9 +33,10 @@ public final class CatalogApi {
 
     public static Router router(CatalogJourneys catalog) {
         return Router.builder()
-                .route("GET /products", request -> ApiResponse.ok(
-                        catalog.searching().search(request.query("q").orElse(null), request.query("cursor").orElse(null),
-                                intQuery(request, "limit"))))
+                .route("GET /products", request -> ApiResponse.ok(catalog.searching().search(new SearchingProducts.Search(
+                        request.query("q").orElse(null), request.query("category").orElse(null), number(request, "lat"),
+                        number(request, "lon"), intQuery(request, "radiusKm"), request.query("cursor").orElse(null),
+                        intQuery(request, "limit")))))
                 .route("GET /stores", request -> ApiResponse.ok(Map.of("items", catalog.findingStores().all())))
                 .route("GET /stores/{storeId}", request -> ApiResponse.ok(catalog.findingStores().week(request.path("storeId"))))
                 .route("PUT /ops/stores/{storeId}", request -> {
@@ -57,6 +59,16 @@ public final class CatalogApi {
                         catalog.importing().report(Callers.actor(request), request.path("feedId"))))
                 .errors(DomainProblems::of)
                 .build();
+    }
+
+    static Double number(ApiRequest request, String name) {
+        return request.query(name).map(v -> {
+            try {
+                return Double.valueOf(v);
+            } catch (NumberFormatException e) {
+                throw new DomainException.InvalidInput(name, "must be a number");
+            }
+        }).orElse(null);
     }
 
     static Integer intQuery(ApiRequest request, String name) {

@@ -3,7 +3,6 @@ package com.omnicanal.catalog.dynamo;
 import com.omnicanal.catalog.CatalogFeeds;
 import com.omnicanal.catalog.FeedReport;
 import com.omnicanal.catalog.Product;
-import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.JsonDocuments;
 import com.omnicanal.infrastructure.dynamo.Transactions;
 import java.time.Instant;
@@ -113,9 +112,9 @@ public final class DynamoCatalogFeeds implements CatalogFeeds {
     @Override
     public Set<String> sellable() {
         var skus = new HashSet<String>();
-        DynamoCatalog.scan(dynamo, table, product -> {
-            if (product.sellable()) skus.add(product.sku());
-        });
+        for (var listed : DynamoCatalog.listing(dynamo, table)) {
+            if (listed.status() == com.omnicanal.catalog.ProductStatus.ACTIVE) skus.add(listed.sku());
+        }
         return skus;
     }
 

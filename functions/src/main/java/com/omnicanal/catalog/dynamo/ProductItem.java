@@ -1,5 +1,6 @@
 package com.omnicanal.catalog.dynamo;
 
+import com.omnicanal.catalog.Listing;
 import com.omnicanal.catalog.PriceChange;
 import com.omnicanal.catalog.Pricing;
 import com.omnicanal.catalog.Product;
@@ -51,6 +52,16 @@ final class ProductItem {
         }
         var live = item.get("live");
         return live == null ? null : read(item.get("sku").s(), live.m());
+    }
+
+    /** The words and status as sold in this state of the catalogue, from the fields the listing projects; null when none yet. */
+    static Listing listing(Map<String, AttributeValue> item, CatalogState state) {
+        var pending = item.get("pending");
+        var fields = pending != null && state.completed(Long.parseLong(item.get("pendingEpoch").n())) ? pending : item.get("live");
+        if (fields == null) return null;
+        var f = fields.m();
+        return new Listing(item.get("sku").s(), f.get("name").s(), f.get("category").s(), f.get("brand").s(), text(f, "size"),
+                text(f, "color"), ProductStatus.valueOf(f.get("status").s()));
     }
 
     private static Map<String, AttributeValue> fields(Product product) {
