@@ -122,16 +122,18 @@ public final class CatalogBench {
             return c.capacityUnits() == null ? 0 : c.capacityUnits();
         }
 
-        String since(double w, double rd, long tx, long n) {
-            return String.format("%,.0f write units reported (%,.0f by item sizes), %,.0f read units, %,d transactions, %,d calls",
-                    write.sum() - w, billed.sum() - b, read.sum() - rd, transactions.sum() - tx, calls.sum() - n);
+        /** The counts now, to tell what a step added. */
+        record Mark(double billed, double write, double read, long transactions, long calls) {
         }
 
-        private double b;
+        Mark mark() {
+            return new Mark(billed.sum(), write.sum(), read.sum(), transactions.sum(), calls.sum());
+        }
 
-        /** Marks where the next figures start (the billed units are counted from here). */
-        void mark() {
-            b = billed.sum();
+        String since(Mark m) {
+            return String.format("%,.0f write units reported (%,.0f by item sizes), %,.0f read units, %,d transactions, %,d calls",
+                    write.sum() - m.write(), billed.sum() - m.billed(), read.sum() - m.read(), transactions.sum() - m.transactions(),
+                    calls.sum() - m.calls());
         }
     }
 
@@ -183,15 +185,11 @@ public final class CatalogBench {
                 long heapBefore = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
                 var search = new SearchingProducts(new DynamoCatalog(client, table, ZoneId.of("Europe/Paris")), StockFigures.NONE,
                         CatalogPolicy.DEFAULT, Clock.systemUTC());
-                double w = capacity.write.sum();
-                double rd = capacity.read.sum();
-                long tx = capacity.transactions.sum();
-                long n = capacity.calls.sum();
-                capacity.mark();
+                var mark = capacity.mark();
                 long t0 = System.nanoTime();
                 search.search(SearchingProducts.Search.text("bleu"));
                 long first = System.nanoTime() - t0;
-                var first1 = capacity.since(w, rd, tx, n);
+                var first1 = capacity.since(mark);
                 System.gc();
                 long heapAfter = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
                 t0 = System.nanoTime();
@@ -209,16 +207,12 @@ public final class CatalogBench {
     }
 
     private static void step(Capacity capacity, String what, Step step) throws Exception {
-        double w = capacity.write.sum();
-        double r = capacity.read.sum();
-        long tx = capacity.transactions.sum();
-        long n = capacity.calls.sum();
-        capacity.mark();
+        var mark = capacity.mark();
         long t0 = System.nanoTime();
         var report = (com.omnicanal.catalog.FeedReport) step.run();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("| %s | %.1f s | %s | created %,d, changed %,d, unchanged %,d, discontinued %,d, rejected %,d |%n",
-                what, ms / 1000.0, capacity.since(w, r, tx, n), report.created(), report.changed(), report.unchanged(),
+                what, ms / 1000.0, capacity.since(mark), report.created(), report.changed(), report.unchanged(),
                 report.discontinued(), report.rejected());
     }
 

@@ -109,6 +109,9 @@ class CatalogEndToEndTest {
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replay.body()).isEqualTo(applied.body());
         assertThat(feed("without-" + gone, demo).status()).as("the id with other content").isEqualTo(422);
+        var tooLong = feed("too-long", demo + " ".repeat(65_001 - demo.length()));
+        assertThat(tooLong.status()).as("a feed above the API's 65,000 characters goes to the bucket").isEqualTo(400);
+        assertThat(tooLong.body().toString()).contains("body");
     }
 
     @Test

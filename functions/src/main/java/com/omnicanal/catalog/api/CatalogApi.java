@@ -18,6 +18,9 @@ import java.util.Map;
 
 /** The catalogue Lambda: public product search and stores; ops apply feeds and keep the stores. */
 public final class CatalogApi {
+    /** openapi.yaml's maxLength of a feed sent through the API (about 300 products; under 256 KB whatever the characters). */
+    static final int MAX_FEED_CHARACTERS = 65_000;
+
     private CatalogApi() {
     }
 
@@ -48,8 +51,14 @@ public final class CatalogApi {
                 .route("POST /ops/catalog/feeds/{feedId}", request -> {
                     var actor = Callers.actor(request);
                     var feedId = request.path("feedId");
-                    // the media type is one openapi.yaml declares for the route (checked before this runs)
-                    var outcome = catalog.importing().apply(actor, FeedFiles.jsonLines(feedId, request.rawBody()));
+                    // the media type is one openapi.yaml declares for the route (checked before this runs); its
+                    // maxLength is not (the body is not JSON): a larger feed goes to the feed bucket
+                    var body = request.rawBody();
+                    if (body.codePointCount(0, body.length()) > MAX_FEED_CHARACTERS) {
+                        throw new DomainException.InvalidInput("body", "is at most " + MAX_FEED_CHARACTERS
+                                + " characters; a larger feed goes to the feed bucket");
+                    }
+                    var outcome = catalog.importing().apply(actor, FeedFiles.jsonLines(feedId, body));
                     var headers = new LinkedHashMap<String, String>();
                     headers.put("Location", "/ops/catalog/feeds/" + feedId);
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
