@@ -139,4 +139,21 @@ class CatalogEndToEndTest {
                 Map.of("Idempotency-Key", "marseille-1"));
         assertThat(reserve.status()).as(reserve.raw().body()).isEqualTo(409);
     }
+
+    @Test
+    void inStockNearMeNamesTheStoresWithinTheRadiusThatHaveItWithTheirUnits() {
+        var units = new int[1];
+        for (var l : client.get("/stock/" + SKU, null).body().get("locations")) {
+            if (l.get("locationId").asText().equals("paris-rivoli")) units[0] = l.get("available").asInt();
+        }
+        // at Paris Rivoli's door, 1 km: Saint-Germain (1.2 km away) is out of reach
+        var near = client.get("/products?q=" + SKU + "&lat=48.8606&lon=2.3444&radiusKm=1", null).body().get("items");
+        assertThat(units[0]).isPositive();
+        assertThat(near).singleElement().satisfies(p -> assertThat(p.get("nearby")).singleElement().satisfies(n -> {
+            assertThat(n.get("storeId").asText()).isEqualTo("paris-rivoli");
+            assertThat(n.get("available").asInt()).isEqualTo(units[0]);
+        }));
+        assertThat(client.get("/products?q=" + SKU + "&lat=43.6047&lon=1.4442", null).body().get("items")).as("Toulouse").isEmpty();
+        assertThat(client.get("/products?q=" + SKU + "&lat=43.6047", null).status()).as("lat without lon").isEqualTo(400);
+    }
 }
