@@ -4,21 +4,29 @@ import com.omnicanal.infrastructure.config.Secrets;
 import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.infrastructure.tracing.Tracing;
+import com.omnicanal.messaging.Envelope;
+import com.omnicanal.messaging.SendOutcome;
 import com.omnicanal.messaging.Channel;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Dispatcher;
 import com.omnicanal.messaging.SentMessages;
+import com.omnicanal.messaging.HandlingMailFeedback;
 import com.omnicanal.messaging.SmsKeywords;
+import com.omnicanal.customer.dynamo.DynamoCustomers;
+import com.omnicanal.messaging.api.MailFeedbackFunction;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.messaging.api.MessagingApi;
 import com.omnicanal.messaging.api.OutboxDispatcher;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.dynamo.DynamoSmsOptOuts;
+import com.omnicanal.messaging.dynamo.DynamoUndeliverableAddresses;
 import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.shared.BusinessMetrics;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,20 +44,30 @@ public final class Messaging {
     private final DynamoDeliveryLog log;
     private final DynamoContactBook contacts;
     private final SentMessages sent;
+    private final BusinessMetrics metrics;
+    private final Tracing tracing;
     private final Supplier<Secrets> secrets;
     private final Supplier<OutboxDispatcher> outboxDispatcher;
     private final Supplier<Router> api;
+    private final Supplier<MailFeedbackFunction> mailFeedback;
 
-    Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock, SentMessages sent) {
+    Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock, SentMessages sent,
+              BusinessMetrics metrics, Tracing tracing) {
         this.settings = settings;
+        this.metrics = metrics;
+        this.tracing = tracing;
         this.sent = sent;
         this.clock = clock;
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
-        this.secrets = memoize(() -> Secrets.fromSettings(settings, clock));
-        this.outboxDispatcher = memoize(() -> new OutboxDispatcher(dispatcher(channels())));
-        this.api = memoize(() -> MessagingApi.router(log, new SmsKeywords(contacts,
-                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock),
+        this.secrets = Wiring.lazy(() -> Secrets.fromSettings(settings, clock, tracing));
+        this.outboxDispatcher = Wiring.lazy(() -> new OutboxDispatcher(dispatcher(channels())));
+        // the customer capability records the consent a complaint withdraws, through its own port
+        this.mailFeedback = Wiring.lazy(() -> new MailFeedbackFunction(new HandlingMailFeedback(
+                new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
+                new DynamoUndeliverableAddresses(dynamo, tables.customers()))));
+        this.api = Wiring.lazy(() -> MessagingApi.router(log, new SmsKeywords(contacts,
+                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock, metrics),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
     }
 
@@ -57,11 +75,17 @@ public final class Messaging {
     public Dispatcher dispatcher(List<Channel> channels) {
         var policy = new Dispatcher.Policy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(2),
                 settings.getInt("SMS_MAX_SEGMENTS", 3), Duration.ofMinutes(1));
-        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep, sent);
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep, sent,
+                metrics);
     }
 
     public OutboxDispatcher outboxDispatcher() {
         return outboxDispatcher.get();
+    }
+
+    /** SES bounces and complaints from SNS: needs neither Twilio, mail nor secrets. */
+    public MailFeedbackFunction mailFeedback() {
+        return mailFeedback.get();
     }
 
     public MessageRedrive redrive() {
@@ -89,11 +113,29 @@ public final class Messaging {
                 settings.get("SMTP_USER").isPresent() ? secrets.get().get("SMTP_PASSWORD") : null,
                 Boolean.parseBoolean(settings.get("SMTP_STARTTLS", "true")),
                 settings.get("MAIL_FROM", "bonjour@omnicanal.example"), settings.get("MAIL_FROM_NAME", "Omnicanal"),
-                publicBaseUrl() + "/unsubscribe"));
+                publicBaseUrl() + "/unsubscribe", settings.get("MAIL_CONFIGURATION_SET").orElse(null)));
         return List.of(
-                new TwilioChannel(ChannelKind.WHATSAPP, twilio, settings.get("TWILIO_WHATSAPP_FROM", "+14155238886"), callback),
-                new TwilioChannel(ChannelKind.SMS, twilio, settings.get("TWILIO_SMS_FROM", "+33700000000"), callback),
-                mail);
+                traced("Twilio", new TwilioChannel(ChannelKind.WHATSAPP, twilio, settings.get("TWILIO_WHATSAPP_FROM",
+                        "+14155238886"), callback)),
+                traced("Twilio", new TwilioChannel(ChannelKind.SMS, twilio, settings.get("TWILIO_SMS_FROM", "+33700000000"),
+                        callback)),
+                traced("SMTP", mail));
+    }
+
+    /** Each send an X-Ray subsegment of that name, when tracing is on. */
+    private Channel traced(String name, Channel channel) {
+        if (!tracing.isOn()) return channel;
+        return new Channel() {
+            @Override
+            public ChannelKind kind() {
+                return channel.kind();
+            }
+
+            @Override
+            public SendOutcome send(Envelope envelope) {
+                return tracing.remote(name, () -> channel.send(envelope), outcome -> !(outcome instanceof SendOutcome.Sent));
+            }
+        };
     }
 
     private String publicBaseUrl() {
@@ -106,17 +148,5 @@ public final class Messaging {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) value = supplier.get();
-                return value;
-            }
-        };
     }
 }

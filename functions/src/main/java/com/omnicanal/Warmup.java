@@ -6,15 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.context.ApplicationListener;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Cold start on Lambda: while Spring Cloud Function starts its context on the main thread, a second thread builds what
- * the configured function needs on its first invocation (the DynamoDB client, the function's capability from
- * {@link Wiring}, the runtime's event deserializer) and makes one read, so the first request finds them ready. It adds
+ * the configured function needs on its first invocation (the DynamoDB client, the function itself as {@link Functions}
+ * says, the runtime's event deserializer) and makes one read, so the first request finds them ready. It adds
  * no work, it moves it earlier: the lazy suppliers in Wiring are synchronised, so a first request that arrives sooner
  * simply waits for the build in progress. Started only on Lambda (AWS_LAMBDA_FUNCTION_NAME, which the runtime sets);
  * OMNICANAL_WARMUP=false turns it off. Nothing is written; a failure is printed and changes nothing.
@@ -31,10 +30,10 @@ final class Warmup {
     private Warmup() {
     }
 
-    /** Starts the warm-up for this function if on Lambda; returns at once. */
-    static void start(String definition, Supplier<?> capability, boolean http) {
+    /** Starts the warm-up for the function of this name; returns at once. */
+    static void start(String definition) {
         if (!STARTED.compareAndSet(false, true)) return;
-        var warmup = new Thread(() -> run(capability, http), "omnicanal-warmup-" + definition);
+        var warmup = new Thread(() -> run(definition), "omnicanal-warmup-" + definition);
         warmup.setDaemon(true);
         thread = warmup;
         warmup.start();
@@ -56,12 +55,13 @@ final class Warmup {
         }
     }
 
-    private static void run(Supplier<?> capability, boolean http) {
+    private static void run(String definition) {
         try {
-            // the longest chain first (the client, the capability, the request path), so that it starts soonest; the
+            // the longest chain first (the client, the function, the request path), so that it starts soonest; the
             // main thread, once Spring is up, reads the event itself if this thread has not got there yet
             var wiring = Wiring.shared();
-            if (capability != null) capability.get();
+            var function = Functions.named(definition).orElse(null);
+            if (function != null) function.warm(wiring);
             // the client's request path (marshalling, signing, the HTTP connection), with a read of an absent key
             try {
                 wiring.dynamo().getItem(r -> r.tableName(wiring.tables().stock()).key(Map.of(
@@ -69,7 +69,7 @@ final class Warmup {
             } catch (software.amazon.awssdk.core.exception.SdkException refused) {
                 // a function without read access to Stock was refused, after a full round trip: warm all the same
             }
-            if (http) {
+            if (function != null && function.isHttp()) {
                 // what AWSTypesMessageConverter does with the first event: the runtime's shaded Jackson and its mixins
                 LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, Thread.currentThread().getContextClassLoader())
                         .fromJson(new ByteArrayInputStream(HTTP_EVENT.getBytes(StandardCharsets.UTF_8)));
@@ -89,7 +89,7 @@ final class Warmup {
                 return;
             }
             var definition = System.getProperty("spring.cloud.function.definition", System.getenv("SPRING_CLOUD_FUNCTION_DEFINITION"));
-            if (definition != null && !definition.isBlank()) OmnicanalApplication.warmUp(definition);
+            if (definition != null && !definition.isBlank()) start(definition);
         }
 
         @Override

@@ -1,5 +1,15 @@
 package com.omnicanal;
 
+import com.omnicanal.appointment.AppointmentBook;
+import com.omnicanal.appointment.AppointmentPolicy;
+import com.omnicanal.appointment.CustomerSummaries;
+import com.omnicanal.appointment.ManageLinks;
+import com.omnicanal.appointment.api.AppointmentApi;
+import com.omnicanal.appointment.dynamo.DynamoAppointments;
+import com.omnicanal.appointment.dynamo.DynamoBookingSetup;
+import com.omnicanal.appointment.ics.BiweeklyInvitations;
+import com.omnicanal.appointment.jwt.JwtManageLinks;
+import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.CatalogJourneys;
 import com.omnicanal.catalog.CatalogPolicy;
 import com.omnicanal.catalog.api.FeedUploads;
@@ -32,6 +42,7 @@ import com.omnicanal.order.api.OrderApi;
 import com.omnicanal.order.api.OrderSweeper;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.outbox.api.BusinessEventStream;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.returns.CrossChannelReturns;
 import com.omnicanal.returns.ReturnPolicy;
@@ -42,7 +53,10 @@ import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.api.ReservationApi;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessMetrics;
+import com.omnicanal.shared.emf.EmbeddedBusinessMetrics;
+import com.omnicanal.infrastructure.metrics.EmbeddedMetrics;
+import com.omnicanal.infrastructure.tracing.Tracing;
 import com.omnicanal.stock.CatalogFigures;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.stock.api.StockApi;
@@ -55,8 +69,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The composition root: builds clients, adapters and services once per container, and the functions from them. Each
  * capability is built on first use (each Lambda runs one function: the reserve function builds the catalog, the stock
  * ledger and reservations, not orders, returns, customers, feedback or messaging); collaborators another capability
- * needs only now and then (feedback's business events) are handed over as lazy delegates, so they too are built on the
- * first call that needs them.
+ * needs only now and then (what the dispatcher tells feedback) are handed over as lazy delegates, so they too are
+ * built on the first call that needs them. Business events reach feedback through the outbox stream, not from here.
  */
 public final class Wiring {
     private static volatile Wiring shared;
@@ -64,6 +78,7 @@ public final class Wiring {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final RecordingPayments payments;
+    private final BusinessMetrics metrics;
     private final Supplier<DynamoCatalog> catalog;
     private final Supplier<CatalogJourneys> catalogJourneys;
     private final Supplier<FeedUploads> feedUploads;
@@ -71,6 +86,7 @@ public final class Wiring {
     private final Supplier<Messaging> messaging;
     private final Supplier<FeedbackJourneys> feedback;
     private final Supplier<Router> feedbackApi;
+    private final Supplier<BusinessEventStream> feedbackEvents;
     private final Supplier<ReservationService> reservations;
     private final Supplier<Router> catalogApi;
     private final Supplier<Router> stockApi;
@@ -86,9 +102,19 @@ public final class Wiring {
     private final Supplier<Router> returnApi;
     private final Supplier<ReturnSweeper> returnSweeper;
     private final Supplier<DynamoResponseMemory> answers;
+    private final Supplier<AppointmentBook> appointments;
+    private final Supplier<Router> appointmentApi;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
+        this(settings, dynamo, clock, new EmbeddedBusinessMetrics(EmbeddedMetrics.onTheLog(namespace(settings), clock)));
+    }
+
+    /** With the figures told to the given metrics (the local stack keeps a copy of the lines it writes). */
+    public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock, BusinessMetrics metrics) {
+        // X-Ray subsegments on Lambda with active tracing; nothing elsewhere
+        var tracing = Tracing.fromSettings(settings, clock);
         this.dynamo = dynamo;
+        this.metrics = metrics;
         this.payments = new RecordingPayments(clock);
         var tables = TableNames.from(settings);
         this.tables = tables;
@@ -108,34 +134,33 @@ public final class Wiring {
         SentMessages sent = (message, at) -> {
             if (SendingInvitations.INVITATION.equals(message.kind())) feedback().sendingInvitations().sent(message, at);
         };
-        this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock, sent));
+        this.messaging = lazy(() -> new Messaging(settings, dynamo, tables, clock, sent, metrics, tracing));
         this.feedback = lazy(() -> {
-            var secrets = Secrets.fromSettings(settings, clock);
-            // the signing secret is fetched on first use: order, return and reservation functions only schedule invitations
+            var secrets = Secrets.fromSettings(settings, clock, tracing);
+            // the signing secret is fetched on first use: the function scheduling invitations from events never signs
             InvitationTokens tokens = new LazyInvitationTokens(() -> new JwtInvitationTokens(secrets.get("FEEDBACK_TOKEN_SECRET")));
             var fp = FeedbackPolicy.DEFAULT;
             return FeedbackJourneys.of(catalog.get(), new DynamoFeedbackStore(dynamo, tables), tokens, messaging.get().contacts(),
                     new FeedbackPolicy(settings.getDuration("FEEDBACK_FATIGUE", fp.fatigue()),
                             settings.getDuration("FEEDBACK_LINK_VALIDITY", fp.linkValidity()),
-                            settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock);
+                            settings.get("FEEDBACK_LINK_BASE", fp.linkBase()), fp.batch()), clock, metrics);
         });
-        // what reservations, orders and returns tell feedback: built on the first such event, not with the function
-        BusinessEvents events = (kind, customerId, eventId, storeId, skus, at) ->
-                feedback.get().schedulingQuestionnaires().happened(kind, customerId, eventId, storeId, skus, at);
+        // the business events reservations, orders and returns write to the outbox, as the stream hands them to feedback
+        this.feedbackEvents = lazy(() -> new BusinessEventStream(feedback.get().schedulingQuestionnaires()));
         // POSTs that openapi.yaml marks x-idempotency: response keep their first answer under the Idempotency-Key
         this.answers = lazy(() -> new DynamoResponseMemory(dynamo, tables.idempotency(), clock));
-        this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get()).remembering(answers.get()));
+        this.feedbackApi = lazy(() -> FeedbackApi.router(feedback.get(), answers.get()));
         this.reservations = lazy(() -> new ReservationService(catalog.get(), ledger.get(),
                 new DynamoReservations(dynamo, tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
-                        settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, events));
+                        settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, metrics));
         this.catalogApi = lazy(() -> CatalogApi.router(catalogJourneys.get()));
         this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get(), clock)));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
         this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
-        this.customerApi = lazy(() -> CustomerApi.router(customers.get()).remembering(answers.get()));
+        this.customerApi = lazy(() -> CustomerApi.router(customers.get(), answers.get()));
         this.orderStore = lazy(() -> new DynamoOrders(dynamo, tables));
         this.orders = lazy(() -> {
             var d = OrderPolicy.DEFAULT;
@@ -146,7 +171,7 @@ public final class Wiring {
                     settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
                     settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
                     settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()));
-            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, events);
+            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, metrics);
         });
         this.orderApi = lazy(() -> OrderApi.router(orders.get()));
         this.orderSweeper = lazy(() -> new OrderSweeper(orders.get().sweeping()));
@@ -155,10 +180,39 @@ public final class Wiring {
             var d = ReturnPolicy.DEFAULT;
             return CrossChannelReturns.of(catalog.get(), orderStore.get(), reservations.get(), new DynamoReturns(dynamo, tables),
                     new ReturnPolicy(settings.getDuration("RETURN_WINDOW", d.window()),
-                            settings.getDuration("RETURN_VALIDITY", d.validity())), clock, events);
+                            settings.getDuration("RETURN_VALIDITY", d.validity())), clock);
         });
         this.returnApi = lazy(() -> ReturnApi.router(returns.get()));
         this.returnSweeper = lazy(() -> new ReturnSweeper(returns.get().expiring()));
+        this.appointments = lazy(() -> {
+            var d = AppointmentPolicy.DEFAULT;
+            var policy = new AppointmentPolicy(settings.getDuration("APPOINTMENT_HOLD_PERIOD", d.holdPeriod()),
+                    settings.getDuration("APPOINTMENT_CHANGE_CUTOFF", d.changeCutoff()),
+                    settings.getDuration("APPOINTMENT_ITEMS_GRACE", d.itemsGrace()), d.reminders(), d.maxSearchDays(),
+                    settings.get("APPOINTMENT_LINK_BASE", d.linkBase()), settings.get("MAIL_FROM", d.organizer()));
+            // the signing secret is fetched on the first link to sign or read: a slot search never needs it
+            var secrets = Secrets.fromSettings(settings, clock);
+            Supplier<JwtManageLinks> signer = lazy(() -> new JwtManageLinks(secrets.get("APPOINTMENT_LINK_SECRET")));
+            var links = new ManageLinks() {
+                @Override
+                public String issue(String appointmentId, java.time.Instant expiresAt) {
+                    return signer.get().issue(appointmentId, expiresAt);
+                }
+
+                @Override
+                public java.util.Optional<Link> read(String token) {
+                    return signer.get().read(token);
+                }
+            };
+            var profiles = new DynamoCustomers(dynamo, tables.customers(), tables.outbox());
+            // the agenda's view of a customer, from the customer capability's profile
+            CustomerSummaries summaries = id -> profiles.profile(id).map(p -> new CustomerSummaries.Summary(
+                    String.join(" ", java.util.stream.Stream.of(p.firstName(), p.lastName()).filter(java.util.Objects::nonNull).toList()),
+                    p.language(), p.homeStoreId(), p.email(), p.phone()));
+            return AppointmentBook.of(catalog.get(), new DynamoBookingSetup(dynamo, tables), new DynamoAppointments(dynamo, tables),
+                    reservations.get(), summaries, new BiweeklyInvitations(policy.organizer()), links, policy, clock);
+        });
+        this.appointmentApi = lazy(() -> AppointmentApi.router(appointments.get()));
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */
@@ -169,7 +223,8 @@ public final class Wiring {
                     // JSON lines with the correlation id, personal data masked (CloudWatch reads the fields)
                     com.omnicanal.infrastructure.logging.StructuredLog.install();
                     var settings = Settings.fromEnvironment();
-                    shared = new Wiring(settings, DynamoClients.fromSettings(settings), Clock.systemUTC());
+                    shared = new Wiring(settings, DynamoClients.fromSettings(settings,
+                            Tracing.fromSettings(settings, Clock.systemUTC())), Clock.systemUTC());
                 }
             }
         }
@@ -179,6 +234,15 @@ public final class Wiring {
     /** Lets the local stack and tests supply their own (DynamoDB Local, a fixed clock). */
     public static synchronized void install(Wiring wiring) {
         shared = wiring;
+    }
+
+    /** CloudWatch's namespace of the figures: template.yaml gives one per stack, so two stacks never mix theirs. */
+    public static String namespace(Settings settings) {
+        return settings.get("METRICS_NAMESPACE", "Omnicanal");
+    }
+
+    public BusinessMetrics metrics() {
+        return metrics;
     }
 
     public DynamoDbClient dynamo() {
@@ -235,6 +299,18 @@ public final class Wiring {
 
     public Router feedbackApi() {
         return feedbackApi.get();
+    }
+
+    public BusinessEventStream feedbackEvents() {
+        return feedbackEvents.get();
+    }
+
+    public Router appointmentApi() {
+        return appointmentApi.get();
+    }
+
+    public AppointmentBook appointments() {
+        return appointments.get();
     }
 
     public OrderSweeper orderSweeper() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.TestBackend;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
@@ -24,14 +25,14 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
  */
 class LambdaInvocationTest {
     private static final Path EVENTS = Path.of("..", "events");
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     private static TestBackend backend;
     private static final Map<String, FunctionInvoker> invokers = new HashMap<>();
 
     @BeforeAll
     static void start() {
         System.setProperty("MAIN_CLASS", OmnicanalApplication.class.getName());
-        dynamo = DynamoDbLocal.inMemory();
         backend = new TestBackend(dynamo.client());
         Wiring.install(new Wiring(new com.omnicanal.infrastructure.config.Settings(Map.of(
                 "TWILIO_AUTH_TOKEN", "test-auth-token", "PUBLIC_BASE_URL", "https://api.omnicanal.example",
@@ -45,11 +46,10 @@ class LambdaInvocationTest {
     @AfterAll
     static void stop() {
         Wiring.install(null);
-        dynamo.close();
     }
 
-    private static JsonNode invoke(String function, JsonNode event) throws Exception {
-        var invoker = invokers.computeIfAbsent(function, FunctionInvoker::new);
+    private static JsonNode invoke(Functions function, JsonNode event) throws Exception {
+        var invoker = invokers.computeIfAbsent(function.definition(), FunctionInvoker::new);
         var out = new ByteArrayOutputStream();
         invoker.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out, null);
         return Json.MAPPER.readTree(out.toByteArray());
@@ -65,20 +65,20 @@ class LambdaInvocationTest {
 
     @Test
     void publicCatalogEventsAnswerWithJson() throws Exception {
-        var products = invoke(OmnicanalApplication.CATALOG_API, event("get-products.json"));
+        var products = invoke(Functions.CATALOG_API, event("get-products.json"));
         assertThat(products.get("statusCode").asInt()).isEqualTo(200);
         assertThat(products.get("headers").get("Content-Type").asText()).isEqualTo("application/json");
         assertThat(body(products).get("items").isArray()).isTrue();
 
-        assertThat(body(invoke(OmnicanalApplication.CATALOG_API, event("get-stores.json"))).get("items").size()).isEqualTo(6);
-        var stock = invoke(OmnicanalApplication.STOCK_API, event("get-stock.json"));
+        assertThat(body(invoke(Functions.CATALOG_API, event("get-stores.json"))).get("items").size()).isEqualTo(6);
+        var stock = invoke(Functions.STOCK_API, event("get-stock.json"));
         assertThat(stock.get("statusCode").asInt()).isEqualTo(200);
         assertThat(body(stock).get("sku").asText()).isEqualTo("TSH-COT-BLU-M");
     }
 
     @Test
     void reservationJourneyThroughTheLambdaHandler() throws Exception {
-        var created = invoke(OmnicanalApplication.RESERVATION_API, event("post-reservation.json"));
+        var created = invoke(Functions.RESERVATION_API, event("post-reservation.json"));
         assertThat(created.get("statusCode").asInt()).isEqualTo(201);
         assertThat(created.get("headers").has("Location")).isTrue();
         // the adapter must not leak Spring message headers into the HTTP response
@@ -86,75 +86,104 @@ class LambdaInvocationTest {
         var id = body(created).get("id").asText();
 
         for (var file : new String[] {"get-reservation.json", "get-my-reservations.json"}) {
-            var response = invoke(OmnicanalApplication.RESERVATION_API, withId(event(file), id));
+            var response = invoke(Functions.RESERVATION_API, withId(event(file), id));
             assertThat(response.get("statusCode").asInt()).as(file).isEqualTo(200);
         }
-        var staffList = invoke(OmnicanalApplication.RESERVATION_API, event("get-store-reservations.json"));
+        var staffList = invoke(Functions.RESERVATION_API, event("get-store-reservations.json"));
         assertThat(staffList.get("statusCode").asInt()).isEqualTo(200);
-        var completed = invoke(OmnicanalApplication.RESERVATION_API, withId(event("post-complete-reservation.json"), id));
+        var completed = invoke(Functions.RESERVATION_API, withId(event("post-complete-reservation.json"), id));
         assertThat(completed.get("statusCode").asInt()).isEqualTo(200);
         assertThat(body(completed).get("status").asText()).isEqualTo("COMPLETED");
-        var cancelTooLate = invoke(OmnicanalApplication.RESERVATION_API, withId(event("delete-reservation.json"), id));
+        var cancelTooLate = invoke(Functions.RESERVATION_API, withId(event("delete-reservation.json"), id));
         assertThat(cancelTooLate.get("statusCode").asInt()).isEqualTo(409);
         assertThat(cancelTooLate.get("headers").get("Content-Type").asText()).isEqualTo("application/problem+json");
     }
 
     @Test
     void stockFeedEventIsAppliedOnceThenStale() throws Exception {
-        var first = invoke(OmnicanalApplication.STOCK_API, event("put-store-stock.json"));
+        var first = invoke(Functions.STOCK_API, event("put-store-stock.json"));
         assertThat(first.get("statusCode").asInt()).isEqualTo(200);
         assertThat(body(first).get("applied").asBoolean()).isTrue();
-        var replay = invoke(OmnicanalApplication.STOCK_API, event("put-store-stock.json"));
+        var replay = invoke(Functions.STOCK_API, event("put-store-stock.json"));
         assertThat(body(replay).get("applied").asBoolean()).isFalse();
     }
 
     @Test
+    void appointmentEventsAnswerThroughTheLambdaHandler() throws Exception {
+        var types = invoke(Functions.APPOINTMENT_API, event("get-appointment-types.json"));
+        assertThat(types.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(types).get("items").isArray()).isTrue();
+        // nothing is offered at that store in this database: the type is unknown
+        var slots = invoke(Functions.APPOINTMENT_API, event("get-appointment-slots.json"));
+        assertThat(slots.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(slots.get("headers").get("Content-Type").asText()).isEqualTo("application/problem+json");
+        var sweep = invoke(Functions.APPOINTMENT_SWEEPER, event("schedule-appointment-sweep.json"));
+        assertThat(sweep.get("expired").asInt()).isZero();
+        assertThat(sweep.get("reminded").asInt()).isZero();
+    }
+
+    @Test
     void scheduleEventRunsTheSweeper() throws Exception {
-        var result = invoke(OmnicanalApplication.RESERVATION_SWEEPER, event("schedule-sweep.json"));
+        var result = invoke(Functions.RESERVATION_SWEEPER, event("schedule-sweep.json"));
         assertThat(result.get("released").asInt()).isGreaterThanOrEqualTo(0);
     }
 
     @Test
     void twilioWebhooksAnswerWhenSignedAndRefuseForgeries() throws Exception {
-        var status = invoke(OmnicanalApplication.MESSAGING_API, event("post-twilio-status.json"));
+        var status = invoke(Functions.MESSAGING_API, event("post-twilio-status.json"));
         assertThat(status.get("statusCode").asInt()).isEqualTo(204);
-        var inbound = invoke(OmnicanalApplication.MESSAGING_API, event("post-twilio-inbound.json"));
+        var inbound = invoke(Functions.MESSAGING_API, event("post-twilio-inbound.json"));
         assertThat(inbound.get("statusCode").asInt()).isEqualTo(200);
         assertThat(inbound.get("body").asText()).startsWith("<Response><Message>").contains("START");
-        var redelivered = invoke(OmnicanalApplication.MESSAGING_API, event("post-twilio-inbound.json"));
+        var redelivered = invoke(Functions.MESSAGING_API, event("post-twilio-inbound.json"));
         assertThat(redelivered.get("statusCode").asInt()).isEqualTo(200);
         assertThat(redelivered.get("body").asText()).isEqualTo("<Response/>");
 
         var forged = event("post-twilio-status.json");
         ((ObjectNode) forged.get("headers")).put("x-twilio-signature", "bm90IHRoZSByaWdodCBvbmU=");
-        var refused = invoke(OmnicanalApplication.MESSAGING_API, forged);
+        var refused = invoke(Functions.MESSAGING_API, forged);
         assertThat(refused.get("statusCode").asInt()).isEqualTo(403);
         var unsigned = event("post-twilio-inbound.json");
         ((ObjectNode) unsigned.get("headers")).remove("x-twilio-signature");
-        assertThat(invoke(OmnicanalApplication.MESSAGING_API, unsigned).get("statusCode").asInt()).isEqualTo(403);
+        assertThat(invoke(Functions.MESSAGING_API, unsigned).get("statusCode").asInt()).isEqualTo(403);
         var tampered = event("post-twilio-inbound.json");
         tampered.put("body", java.util.Base64.getEncoder().encodeToString(
                 "From=%2B33612345678&Body=START".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(invoke(OmnicanalApplication.MESSAGING_API, tampered).get("statusCode").asInt()).isEqualTo(403);
+        assertThat(invoke(Functions.MESSAGING_API, tampered).get("statusCode").asInt()).isEqualTo(403);
     }
 
     @Test
     void deliveryLogEventsAnswer() throws Exception {
-        assertThat(invoke(OmnicanalApplication.MESSAGING_API, event("get-my-messages.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.MESSAGING_API, event("get-my-messages.json")).get("statusCode").asInt())
                 .isEqualTo(200);
-        assertThat(invoke(OmnicanalApplication.MESSAGING_API, event("get-ops-messages.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.MESSAGING_API, event("get-ops-messages.json")).get("statusCode").asInt())
                 .isEqualTo(200);
         var asCustomer = event("get-ops-messages.json");
         ((ObjectNode) asCustomer.at("/requestContext/authorizer/jwt/claims")).put("role", "customer");
-        assertThat(invoke(OmnicanalApplication.MESSAGING_API, asCustomer).get("statusCode").asInt()).isEqualTo(403);
+        assertThat(invoke(Functions.MESSAGING_API, asCustomer).get("statusCode").asInt()).isEqualTo(403);
     }
 
     @Test
     void streamAndRedriveEventsRunTheDispatcherFunctions() throws Exception {
-        var response = invoke(OmnicanalApplication.OUTBOX_DISPATCHER, event("dynamodb-outbox-stream.json"));
+        var response = invoke(Functions.OUTBOX_DISPATCHER, event("dynamodb-outbox-stream.json"));
         assertThat(response.get("batchItemFailures")).isEmpty();
-        assertThat(invoke(OmnicanalApplication.MESSAGE_REDRIVE, event("schedule-redrive.json")).get("redriven").asInt())
+        // a business event in the same stream is not a message: the dispatcher passes it by, feedback takes it
+        assertThat(invoke(Functions.OUTBOX_DISPATCHER, event("dynamodb-business-event-stream.json"))
+                .get("batchItemFailures")).isEmpty();
+        assertThat(invoke(Functions.FEEDBACK_EVENTS, event("dynamodb-business-event-stream.json"))
+                .get("batchItemFailures")).isEmpty();
+        assertThat(invoke(Functions.MESSAGE_REDRIVE, event("schedule-redrive.json")).get("redriven").asInt())
                 .isZero();
+    }
+
+    @Test
+    void sesNotificationsFromSnsRunTheMailFeedbackFunction() throws Exception {
+        // the samples' address is no customer's here: read, handled, nothing to change
+        for (var file : new String[] {"sns-ses-bounce.json", "sns-ses-complaint.json"}) {
+            var handled = invoke(Functions.MAIL_FEEDBACK, event(file));
+            assertThat(handled.get("notifications").asInt()).as(file).isEqualTo(1);
+            assertThat(handled.get("unknownAddresses").asInt()).as(file).isEqualTo(1);
+        }
     }
 
     @Test
@@ -162,86 +191,86 @@ class LambdaInvocationTest {
         // the large T-shirt is only at the web warehouse: the order waits for the customer's choice
         backend.stock("TSH-COT-BLU-L", "paris-rivoli", 0);
         backend.stock("TSH-COT-BLU-L", "WEB", 5);
-        var placed = invoke(OmnicanalApplication.ORDER_API, event("post-order.json"));
+        var placed = invoke(Functions.ORDER_API, event("post-order.json"));
         assertThat(placed.get("statusCode").asInt()).isEqualTo(201);
         var id = body(placed).get("id").asText();
         assertThat(body(placed).get("status").asText()).isEqualTo("AWAITING_CUSTOMER");
-        var confirmed = invoke(OmnicanalApplication.ORDER_API, withId(event("post-order-confirm-option.json"), id));
+        var confirmed = invoke(Functions.ORDER_API, withId(event("post-order-confirm-option.json"), id));
         assertThat(confirmed.get("statusCode").asInt()).isEqualTo(200);
         for (var file : new String[] {"get-order.json", "get-my-orders.json", "get-store-orders.json",
                 "post-store-order-accept.json", "post-store-order-ready.json"}) {
-            var response = invoke(OmnicanalApplication.ORDER_API, withId(event(file), id));
+            var response = invoke(Functions.ORDER_API, withId(event(file), id));
             assertThat(response.get("statusCode").asInt()).as(file).isEqualTo(200);
         }
-        var wrongCode = invoke(OmnicanalApplication.ORDER_API, withId(event("post-store-order-collect.json"), id));
+        var wrongCode = invoke(Functions.ORDER_API, withId(event("post-store-order-collect.json"), id));
         assertThat(wrongCode.get("statusCode").asInt()).isEqualTo(409);
-        var cancelled = invoke(OmnicanalApplication.ORDER_API, withId(event("post-store-order-cancel.json"), id));
+        var cancelled = invoke(Functions.ORDER_API, withId(event("post-store-order-cancel.json"), id));
         assertThat(body(cancelled).get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(invoke(OmnicanalApplication.ORDER_SWEEPER, event("schedule-order-sweep.json")).get("payments").asInt())
+        assertThat(invoke(Functions.ORDER_SWEEPER, event("schedule-order-sweep.json")).get("payments").asInt())
                 .isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void returnEventsThroughTheLambdaHandler() throws Exception {
-        var unknownOrder = invoke(OmnicanalApplication.RETURN_API, event("post-return.json"));
+        var unknownOrder = invoke(Functions.RETURN_API, event("post-return.json"));
         assertThat(unknownOrder.get("statusCode").asInt()).isEqualTo(404);
-        assertThat(invoke(OmnicanalApplication.RETURN_API, event("get-return.json")).get("statusCode").asInt()).isEqualTo(404);
-        var report = invoke(OmnicanalApplication.RETURN_API, event("get-returns-report.json"));
+        assertThat(invoke(Functions.RETURN_API, event("get-return.json")).get("statusCode").asInt()).isEqualTo(404);
+        var report = invoke(Functions.RETURN_API, event("get-returns-report.json"));
         assertThat(report.get("statusCode").asInt()).isEqualTo(200);
         assertThat(body(report).get("receivedForOtherStores").get("returns").asInt()).isZero();
-        assertThat(invoke(OmnicanalApplication.RETURN_API, event("post-ops-return-refund.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.RETURN_API, event("post-ops-return-refund.json")).get("statusCode").asInt())
                 .isEqualTo(404);
-        assertThat(invoke(OmnicanalApplication.RETURN_SWEEPER, event("schedule-return-sweep.json")).get("expired").asInt())
+        assertThat(invoke(Functions.RETURN_SWEEPER, event("schedule-return-sweep.json")).get("expired").asInt())
                 .isZero();
     }
 
     @Test
     void customerEventsThroughTheLambdaHandler() throws Exception {
-        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("get-me.json")).get("statusCode").asInt()).isEqualTo(200);
-        var patched = invoke(OmnicanalApplication.CUSTOMER_API, event("patch-me.json"));
+        assertThat(invoke(Functions.CUSTOMER_API, event("get-me.json")).get("statusCode").asInt()).isEqualTo(200);
+        var patched = invoke(Functions.CUSTOMER_API, event("patch-me.json"));
         assertThat(body(patched).get("quietHours").get("timeZone").asText()).isEqualTo("Europe/Paris");
-        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("post-identity.json")).get("statusCode").asInt()).isEqualTo(202);
-        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("post-identity-verify.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.CUSTOMER_API, event("post-identity.json")).get("statusCode").asInt()).isEqualTo(202);
+        assertThat(invoke(Functions.CUSTOMER_API, event("post-identity-verify.json")).get("statusCode").asInt())
                 .isEqualTo(400);
-        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("put-consents.json")).get("statusCode").asInt()).isEqualTo(200);
+        assertThat(invoke(Functions.CUSTOMER_API, event("put-consents.json")).get("statusCode").asInt()).isEqualTo(200);
         for (var file : new String[] {"get-consents.json", "get-timeline.json", "get-export.json"}) {
-            assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event(file)).get("statusCode").asInt()).as(file).isEqualTo(200);
+            assertThat(invoke(Functions.CUSTOMER_API, event(file)).get("statusCode").asInt()).as(file).isEqualTo(200);
         }
-        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("post-store-customer.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.CUSTOMER_API, event("post-store-customer.json")).get("statusCode").asInt())
                 .isEqualTo(201);
-        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("get-store-customer.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.CUSTOMER_API, event("get-store-customer.json")).get("statusCode").asInt())
                 .isEqualTo(200);
-        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("post-store-customer-merge.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.CUSTOMER_API, event("post-store-customer-merge.json")).get("statusCode").asInt())
                 .isEqualTo(404);
-        assertThat(invoke(OmnicanalApplication.CUSTOMER_API, event("delete-me.json")).get("statusCode").asInt()).isEqualTo(204);
+        assertThat(invoke(Functions.CUSTOMER_API, event("delete-me.json")).get("statusCode").asInt()).isEqualTo(204);
     }
 
     @Test
     void feedbackEventsThroughTheLambdaHandler() throws Exception {
-        var created = invoke(OmnicanalApplication.FEEDBACK_API, event("post-questionnaire.json"));
+        var created = invoke(Functions.FEEDBACK_API, event("post-questionnaire.json"));
         assertThat(created.get("statusCode").asInt()).as(created.toString()).isEqualTo(201);
         var id = body(created).get("id").asText();
-        assertThat(body(invoke(OmnicanalApplication.FEEDBACK_API, event("get-questionnaires.json"))).get("items").size())
+        assertThat(body(invoke(Functions.FEEDBACK_API, event("get-questionnaires.json"))).get("items").size())
                 .isEqualTo(1);
         for (var file : new String[] {"get-questionnaire.json", "get-questionnaire-results.json"}) {
-            var response = invoke(OmnicanalApplication.FEEDBACK_API, withId(event(file), id));
+            var response = invoke(Functions.FEEDBACK_API, withId(event(file), id));
             assertThat(response.get("statusCode").asInt()).as(file).isEqualTo(200);
         }
-        var v2 = invoke(OmnicanalApplication.FEEDBACK_API, withId(event("put-questionnaire.json"), id));
+        var v2 = invoke(Functions.FEEDBACK_API, withId(event("put-questionnaire.json"), id));
         assertThat(body(v2).get("version").asInt()).isEqualTo(2);
         // the sample token is not signed with this key: the link opens nothing
-        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("get-feedback.json")).get("statusCode").asInt()).isEqualTo(404);
-        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("post-feedback.json")).get("statusCode").asInt()).isEqualTo(404);
+        assertThat(invoke(Functions.FEEDBACK_API, event("get-feedback.json")).get("statusCode").asInt()).isEqualTo(404);
+        assertThat(invoke(Functions.FEEDBACK_API, event("post-feedback.json")).get("statusCode").asInt()).isEqualTo(404);
         // the questionnaire targets store events, not page views
-        assertThat(body(invoke(OmnicanalApplication.FEEDBACK_API, event("post-feedback-prompt.json"))).get("show").asBoolean())
+        assertThat(body(invoke(Functions.FEEDBACK_API, event("post-feedback-prompt.json"))).get("show").asBoolean())
                 .isFalse();
-        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("post-my-feedback-prompt.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.FEEDBACK_API, event("post-my-feedback-prompt.json")).get("statusCode").asInt())
                 .isEqualTo(200);
-        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("post-reward-redeem.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.FEEDBACK_API, event("post-reward-redeem.json")).get("statusCode").asInt())
                 .isEqualTo(404);
-        assertThat(invoke(OmnicanalApplication.FEEDBACK_API, event("post-store-visit.json")).get("statusCode").asInt())
+        assertThat(invoke(Functions.FEEDBACK_API, event("post-store-visit.json")).get("statusCode").asInt())
                 .isEqualTo(404);
-        assertThat(invoke(OmnicanalApplication.FEEDBACK_SWEEPER, event("schedule-sweep.json")).get("queued").asInt()).isZero();
+        assertThat(invoke(Functions.FEEDBACK_SWEEPER, event("schedule-sweep.json")).get("queued").asInt()).isZero();
     }
 
     private static ObjectNode withId(ObjectNode event, String id) {

@@ -28,32 +28,8 @@ import org.junit.jupiter.api.Test;
 class LambdaJarsIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path EVENTS = ROOT.resolve("events");
-    private static final String API_JAR = "functions/target/omnicanal-functions-lambda.jar";
-    private static final String MESSAGING_JAR = "functions/target/omnicanal-messaging-lambda.jar";
-    /**
-     * The functions that send, check Twilio signatures or sign feedback links: the only ones that need Twilio, mail or
-     * a secret from Secrets Manager.
-     */
-    private static final Set<String> MESSAGING = Set.of(OmnicanalApplication.OUTBOX_DISPATCHER,
-            OmnicanalApplication.MESSAGE_REDRIVE, OmnicanalApplication.MESSAGING_API, OmnicanalApplication.FEEDBACK_API,
-            OmnicanalApplication.FEEDBACK_SWEEPER);
-    private static final Map<String, String> EVENT_OF = Map.ofEntries(
-            Map.entry(OmnicanalApplication.CATALOG_API, "get-products.json"),
-            Map.entry(OmnicanalApplication.STOCK_API, "get-stock.json"),
-            Map.entry(OmnicanalApplication.RESERVATION_API, "post-reservation.json"),
-            Map.entry(OmnicanalApplication.RESERVATION_SWEEPER, "schedule-sweep.json"),
-            Map.entry(OmnicanalApplication.ORDER_API, "get-order.json"),
-            Map.entry(OmnicanalApplication.ORDER_SWEEPER, "schedule-order-sweep.json"),
-            Map.entry(OmnicanalApplication.RETURN_API, "get-return.json"),
-            Map.entry(OmnicanalApplication.RETURN_SWEEPER, "schedule-return-sweep.json"),
-            Map.entry(OmnicanalApplication.CUSTOMER_API, "get-me.json"),
-            Map.entry(OmnicanalApplication.FEEDBACK_API, "get-questionnaires.json"),
-            Map.entry(OmnicanalApplication.FEEDBACK_SWEEPER, "schedule-sweep.json"),
-            Map.entry(OmnicanalApplication.MESSAGING_API, "post-twilio-status.json"),
-            Map.entry(OmnicanalApplication.OUTBOX_DISPATCHER, "dynamodb-outbox-stream.json"),
-            Map.entry(OmnicanalApplication.MESSAGE_REDRIVE, "schedule-redrive.json"),
-            Map.entry(OmnicanalApplication.CATALOG_FEEDS, "s3-catalog-feed.json"));
-
+    private static final String API_JAR = "functions/target/" + Functions.Jar.API.fileName();
+    private static final String MESSAGING_JAR = "functions/target/" + Functions.Jar.MESSAGING.fileName();
     private static DynamoDbLocalServer dynamo;
     private static HttpServer twilio;
 
@@ -128,17 +104,9 @@ class LambdaJarsIT {
     void everyFunctionReadingASecretHasTheSecretsManagerClient() throws Exception {
         var functions = templateFunctions();
         var readers = functionsReadingSecrets();
-        assertThat(readers).contains(OmnicanalApplication.OUTBOX_DISPATCHER, OmnicanalApplication.FEEDBACK_API);
+        assertThat(readers).contains(Functions.OUTBOX_DISPATCHER.definition(), Functions.FEEDBACK_API.definition());
         // the API jar leaves Secrets Manager out: a function there would fail at its first secret, on AWS only
         readers.forEach(name -> assertThat(functions.get(name)).as(name).isEqualTo(MESSAGING_JAR));
-    }
-
-    @Test
-    void messagingFunctionsAloneUseTheMessagingJar() throws Exception {
-        var functions = templateFunctions();
-        assertThat(functions).containsKeys(MESSAGING.toArray(String[]::new)).hasSizeGreaterThan(MESSAGING.size());
-        functions.forEach((name, jar) ->
-                assertThat(jar).as(name).isEqualTo(MESSAGING.contains(name) ? MESSAGING_JAR : API_JAR));
     }
 
     @Test
@@ -152,7 +120,7 @@ class LambdaJarsIT {
                 "--no-class", "software.amazon.awssdk.services.secretsmanager.SecretsManagerClient",
                 "--no-class", "com.nimbusds.jose.JWSObject"));
         var output = probe(API_JAR, args);
-        assertThat(output).contains("invoked " + OmnicanalApplication.RESERVATION_API + " 201", "absent com.twilio.Twilio");
+        assertThat(output).contains("invoked " + Functions.RESERVATION_API.definition() + " 201", "absent com.twilio.Twilio");
     }
 
     @Test
@@ -164,13 +132,13 @@ class LambdaJarsIT {
         args.addAll(List.of("--send-sms", "http://127.0.0.1:" + twilio.getAddress().getPort(),
                 "--no-class", "com.twilio.rest.conversations.v1.Conversation"));
         var output = probe(MESSAGING_JAR, args);
-        assertThat(output).contains("invoked " + OmnicanalApplication.MESSAGING_API + " 204", "sms Sent[");
+        assertThat(output).contains("invoked " + Functions.MESSAGING_API.definition() + " 204", "sms Sent[");
     }
 
     private static String event(String function) {
-        var file = EVENT_OF.get(function);
-        if (file == null) throw new AssertionError("no sample event for " + function + ": add one to LambdaJarsIT");
-        return EVENTS.resolve(file).toString();
+        var registered = Functions.named(function)
+                .orElseThrow(() -> new AssertionError(function + " is in template.yaml, not in Functions"));
+        return EVENTS.resolve(registered.sampleEvent()).toString();
     }
 
     private static String probe(String jar, List<String> args) throws Exception {
@@ -190,8 +158,8 @@ class LambdaJarsIT {
         env.put("S3_ENDPOINT", "http://127.0.0.1:" + twilio.getAddress().getPort());
         // as on Lambda: the runtime names the function, so the cold-start warm-up (Warmup) runs beside Spring
         env.put("AWS_LAMBDA_FUNCTION_NAME", "lambda-jars-it");
-        env.put("SPRING_CLOUD_FUNCTION_DEFINITION", jar.equals(MESSAGING_JAR) ? OmnicanalApplication.MESSAGING_API
-                : OmnicanalApplication.RESERVATION_API);
+        env.put("SPRING_CLOUD_FUNCTION_DEFINITION", jar.equals(MESSAGING_JAR) ? Functions.MESSAGING_API.definition()
+                : Functions.RESERVATION_API.definition());
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

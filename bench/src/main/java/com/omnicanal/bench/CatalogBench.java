@@ -155,7 +155,7 @@ public final class CatalogBench {
 
     static void importAndColdStart(int size, String feed) throws Exception {
         var capacity = new Capacity();
-        try (var server = Bench.DynamoServer.start()) {
+        try (var server = DynamoServer.start()) {
             var client = DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint)).region(Region.EU_WEST_3)
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))

@@ -2,13 +2,13 @@ package com.omnicanal.bench;
 
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.Channel;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Dispatcher;
 import com.omnicanal.messaging.Envelope;
 import com.omnicanal.messaging.SendOutcome;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import java.time.Clock;
@@ -98,8 +98,7 @@ public final class DispatcherThroughput {
                 "expiresDate", "25/11/2026", "expiresTime", "10:00", "sku", "TSH-COT-BLU-M");
         for (int i = 0; i < count; i++) {
             var id = prefix + "#" + (serial + i);
-            var message = new OutboxMessage(id, "RESERVATION_CONFIRMED", "bench", OutboxMessage.Purpose.TRANSACTIONAL,
-                    OutboxMessage.Urgency.URGENT, id, data, java.time.Instant.now());
+            var message = OutboxMessage.transactional("RESERVATION_CONFIRMED", "bench", id, data, java.time.Instant.now());
             dynamo.transactWriteItems(r -> r.transactItems(OutboxItems.put(table, message)));
             ids.add(id);
         }

@@ -1,13 +1,15 @@
 package com.omnicanal.api;
 
 import com.omnicanal.infrastructure.http.ApiRequest;
+import com.omnicanal.infrastructure.http.Idempotency;
 import com.omnicanal.infrastructure.http.Problem;
 import com.omnicanal.infrastructure.http.ProblemException;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.IdempotencyKey;
 
 /**
  * Reads the caller from the JWT claims API Gateway verified: {@code sub} is the person, {@code role} is customer
- * (the default), staff or ops, and a staff token carries {@code storeId}.
+ * (the default), staff or ops, and a staff token carries {@code storeId}; and the caller's Idempotency-Key.
  */
 public final class Callers {
     private Callers() {
@@ -28,6 +30,14 @@ public final class Callers {
             }
             default -> throw unauthorized("unknown role " + role);
         };
+    }
+
+    /**
+     * The caller's Idempotency-Key as a use case takes it: the Router read and fingerprinted it; its record is named by
+     * the capability, the caller and the key (the names the Idempotency table already holds).
+     */
+    public static IdempotencyKey idempotencyKey(String capability, Idempotency.Key key) {
+        return new IdempotencyKey(key.in(capability), key.value(), key.fingerprint());
     }
 
     private static ProblemException unauthorized(String detail) {

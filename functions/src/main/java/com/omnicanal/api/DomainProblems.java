@@ -1,6 +1,7 @@
 package com.omnicanal.api;
 
 import com.omnicanal.infrastructure.http.FieldError;
+import com.omnicanal.infrastructure.http.Idempotency;
 import com.omnicanal.infrastructure.http.Problem;
 import com.omnicanal.reservation.InsufficientStock;
 import com.omnicanal.shared.DomainException;
@@ -31,9 +32,7 @@ public final class DomainProblems {
         if (e instanceof DomainException.InvalidState) {
             return Optional.of(Problem.of(409, "invalid-state", "Not allowed in the current state", e.getMessage()));
         }
-        if (e instanceof DomainException.IdempotencyConflict) {
-            return Optional.of(Problem.of(422, "idempotency-conflict", "Idempotency-Key reused", e.getMessage()));
-        }
+        if (e instanceof DomainException.IdempotencyConflict c) return Optional.of(Idempotency.conflict(c.key()));
         if (e instanceof DomainException.InvalidInput invalid) {
             return Optional.of(Problem.validation(invalid.violations().stream()
                     .map(v -> new FieldError(v.field(), v.message())).toList()));

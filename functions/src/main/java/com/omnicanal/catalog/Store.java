@@ -79,6 +79,13 @@ public record Store(String id, String name, Address address, String phone, Strin
         return ranges.sorted(Comparator.comparing(Range::opens)).toList();
     }
 
+    /** Whether the store is open at that instant, by the hours in force that day in its own time zone. */
+    public boolean openAt(Instant at) {
+        var local = at.atZone(zone());
+        var time = local.toLocalTime();
+        return hoursOn(local.toLocalDate()).stream().anyMatch(r -> !time.isBefore(r.opens()) && time.isBefore(r.closes()));
+    }
+
     /** The hours in force on that date as the messages say them, "10:00-19:30" (several ranges joined by "/"), or "" when closed. */
     public String hoursText(LocalDate date) {
         return hoursOn(date).stream().map(Range::toString).collect(Collectors.joining("/"));

@@ -1,5 +1,6 @@
 package com.omnicanal.customer;
 
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
@@ -57,9 +58,9 @@ public final class VerifyingIdentities {
         var data = new LinkedHashMap<String, String>();
         // in clear only for the dispatcher: the export never shows it and the dispatcher removes it once handed over
         data.put("code", code);
-        data.put("language", me.language());
-        data.put(kind == Identity.Kind.EMAIL ? "verifyEmail" : "verifyPhone", value);
-        var message = OutboxMessage.transactional(VERIFICATION, me.id(), VERIFICATION + "#" + Ids.newId(), data, now());
+        var delivery = kind == Identity.Kind.EMAIL ? Delivery.verification(value, null, me.language())
+                : Delivery.verification(null, value, me.language());
+        var message = OutboxMessage.of(VERIFICATION, me.id(), VERIFICATION + "#" + Ids.newId(), delivery, data, now());
         if (!customers.challenge(new Customers.Challenge(me.id(), kind, value, CodeHash.of(me.id(), kind, value, code), 0,
                 now().plus(CODE_LIFETIME)), message, MAX_CODES_PER_HOUR)) {
             throw new DomainException.TooMany("at most " + MAX_CODES_PER_HOUR + " codes an hour: try again later",

@@ -1,6 +1,9 @@
 package com.omnicanal.feedback;
 
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Someone opens the signed link of an invitation (or a prompt) and answers, once: the answers are kept with the
@@ -22,8 +26,14 @@ public final class AnsweringQuestionnaires {
     private final FeedbackStore store;
     private final InvitationTokens tokens;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     public AnsweringQuestionnaires(FeedbackStore store, InvitationTokens tokens, Clock clock) {
+        this(store, tokens, clock, BusinessMetrics.NONE);
+    }
+
+    public AnsweringQuestionnaires(FeedbackStore store, InvitationTokens tokens, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
@@ -58,6 +68,8 @@ public final class AnsweringQuestionnaires {
             }
             switch (store.answer(invitation.answered(), response, reward, thanks)) {
                 case ANSWERED -> {
+                    metrics.count(BusinessMetrics.Figure.QUESTIONNAIRES_ANSWERED, Map.of("questionnaireId", q.id(),
+                            "storeId", invitation.storeId() == null ? "-" : invitation.storeId()));
                     return new Thanks("ANSWERED", reward == null ? null
                             : new Reward(reward.code(), reward.percentOff(), reward.expiresAt()));
                 }
@@ -73,10 +85,9 @@ public final class AnsweringQuestionnaires {
     private OutboxMessage thanksMessage(Invitation invitation, RewardCode reward, Instant now) {
         var key = "FEEDBACK_THANKS#" + invitation.id();
         // the code goes by email only: it is kept, searched for and used at checkout later
-        return new OutboxMessage(key, THANKS, invitation.who(), OutboxMessage.Purpose.TRANSACTIONAL,
-                OutboxMessage.Urgency.NORMAL, key, Map.of("code", reward.code(), "percentOff",
-                String.valueOf(reward.percentOff()), "expiresDate", DAY.format(reward.expiresAt()), "onlyChannels", "EMAIL"),
-                now);
+        return OutboxMessage.of(THANKS, invitation.who(), key, new Delivery(OutboxMessage.Purpose.TRANSACTIONAL,
+                OutboxMessage.Urgency.NORMAL, Set.of(ChannelKind.EMAIL), null), Map.of("code", reward.code(), "percentOff",
+                String.valueOf(reward.percentOff()), "expiresDate", DAY.format(reward.expiresAt())), now);
     }
 
     private Invitation openInvitation(String token) {

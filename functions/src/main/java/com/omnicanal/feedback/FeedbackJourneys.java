@@ -2,6 +2,7 @@ package com.omnicanal.feedback;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.messaging.ContactBook;
+import com.omnicanal.shared.BusinessMetrics;
 import java.time.Clock;
 
 /**
@@ -17,6 +18,11 @@ public record FeedbackJourneys(ManagingQuestionnaires managingQuestionnaires, Re
 
     public static FeedbackJourneys of(Catalog catalog, FeedbackStore store, InvitationTokens tokens, ContactBook contacts,
                                       FeedbackPolicy policy, Clock clock) {
+        return of(catalog, store, tokens, contacts, policy, clock, BusinessMetrics.NONE);
+    }
+
+    public static FeedbackJourneys of(Catalog catalog, FeedbackStore store, InvitationTokens tokens, ContactBook contacts,
+                                      FeedbackPolicy policy, Clock clock, BusinessMetrics metrics) {
         var managing = new ManagingQuestionnaires(store, clock);
         var choice = new QuestionnaireChoice(store);
         var scheduling = new SchedulingQuestionnaires(catalog, store, contacts, choice, policy, clock);
@@ -24,6 +30,6 @@ public record FeedbackJourneys(ManagingQuestionnaires managingQuestionnaires, Re
                 new RecordingVisits(catalog, store, contacts, scheduling, clock),
                 new SendingInvitations(catalog, store, tokens, contacts, policy, clock),
                 new PromptingVisitors(catalog, store, tokens, contacts, choice, policy, clock),
-                new AnsweringQuestionnaires(store, tokens, clock), new RedeemingRewards(store, clock));
+                new AnsweringQuestionnaires(store, tokens, clock, metrics), new RedeemingRewards(store, clock));
     }
 }

@@ -40,7 +40,7 @@ public record Questionnaire(String id, String name, Integer version, List<Questi
         }
     }
 
-    public enum Trigger { ORDER_COLLECTED, RETURN_RECEIVED, RESERVATION_COMPLETED, STORE_VISIT, PAGE_VIEW }
+    public enum Trigger { ORDER_COLLECTED, RETURN_RECEIVED, RESERVATION_COMPLETED, STORE_VISIT, PAGE_VIEW, APPOINTMENT_COMPLETED }
 
     /** A single-use discount code as thanks. */
     public record Reward(Integer percentOff, Integer validDays) {

@@ -4,24 +4,21 @@ import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Product;
 import com.omnicanal.messaging.ContactBook;
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.shared.Ids;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * After an event that matches a questionnaire's targeting (an order collected, a return received, a reservation
  * completed, a visit), the customer who agreed to be asked gets an invitation, due after the questionnaire's delay;
- * one event never brings two.
+ * one event never brings two, however often it is handed over.
  */
 public final class SchedulingQuestionnaires implements BusinessEvents {
-    private static final System.Logger LOG = System.getLogger(SchedulingQuestionnaires.class.getName());
-
     private final Catalog catalog;
     private final FeedbackStore store;
     private final ContactBook contacts;
@@ -39,25 +36,27 @@ public final class SchedulingQuestionnaires implements BusinessEvents {
         this.clock = clock;
     }
 
-    /** From the capabilities: an order collected, a return received, a reservation completed, a visit. */
+    /**
+     * From the outbox stream: an order collected, a return received, a reservation completed. A failure is thrown, so
+     * the stream hands the event over again.
+     */
     @Override
-    public void happened(String kind, String customerId, String eventId, String storeId, Set<String> skus, Instant at) {
-        if (customerId == null) return;
-        try {
-            schedule(kind, customerId, eventId, storeId, skus, at);
-        } catch (RuntimeException e) {
-            // the collection, return or reservation is done: a feedback invitation lost is not worth failing it for
-            LOG.log(System.Logger.Level.WARNING, "feedback not scheduled for " + kind + " " + eventId + ": " + e);
-        }
+    public void happened(BusinessEvent event) {
+        var trigger = trigger(event);
+        var postcode = event.storeId() == null ? null
+                : catalog.store(event.storeId()).map(s -> s.address().postcode()).orElse(null);
+        var categories = event.skus().stream().map(catalog::product).flatMap(Optional::stream).map(Product::category)
+                .collect(Collectors.toSet());
+        schedule(new FeedbackEvent(trigger, event.customerId(), trigger + "#" + event.subjectId(), event.storeId(), postcode,
+                event.skus(), categories, null, null, 0, event.at()));
     }
 
-    private void schedule(String kind, String customerId, String eventId, String storeId, Set<String> skus, Instant at) {
-        var trigger = Questionnaire.Trigger.valueOf(kind);
-        var postcode = storeId == null ? null : catalog.store(storeId).map(s -> s.address().postcode()).orElse(null);
-        var categories = skus.stream().map(catalog::product).flatMap(Optional::stream).map(Product::category)
-                .collect(Collectors.toSet());
-        schedule(new FeedbackEvent(trigger, customerId, trigger + "#" + eventId, storeId, postcode, skus, categories,
-                null, null, 0, at));
+    private static Questionnaire.Trigger trigger(BusinessEvent event) {
+        if (event instanceof BusinessEvent.OrderCollected) return Questionnaire.Trigger.ORDER_COLLECTED;
+        if (event instanceof BusinessEvent.ReturnReceived) return Questionnaire.Trigger.RETURN_RECEIVED;
+        if (event instanceof BusinessEvent.ReservationCompleted) return Questionnaire.Trigger.RESERVATION_COMPLETED;
+        if (event instanceof BusinessEvent.AppointmentCompleted) return Questionnaire.Trigger.APPOINTMENT_COMPLETED;
+        throw new IllegalArgumentException("no questionnaire trigger for " + event);
     }
 
     /** Schedules the first matching questionnaire, if the customer agreed to be asked; false when none is scheduled. */

@@ -3,6 +3,7 @@ package com.omnicanal.feedback;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.messaging.ContactBook;
 import com.omnicanal.messaging.SentMessages;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,7 +89,6 @@ public final class SendingInvitations implements SentMessages {
         // "" without a reward: the templates leave the sentence out
         data.put("rewardPercent", q.reward() == null ? "" : String.valueOf(q.reward().percentOff()));
         var key = INVITATION_KEY + invitation.id();
-        return new OutboxMessage(key, INVITATION, invitation.who(), OutboxMessage.Purpose.FEEDBACK,
-                OutboxMessage.Urgency.NORMAL, key, data, now);
+        return OutboxMessage.of(INVITATION, invitation.who(), key, Delivery.feedback(), data, now);
     }
 }

@@ -1,5 +1,6 @@
 package com.omnicanal.messaging;
 
+import com.omnicanal.outbox.ChannelKind;
 import java.time.Instant;
 
 /** One try on one channel, kept in the delivery log. */

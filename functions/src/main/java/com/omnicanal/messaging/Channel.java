@@ -1,5 +1,8 @@
 package com.omnicanal.messaging;
 
+import com.omnicanal.outbox.ChannelKind;
+
+
 /** Port: a way to send (Twilio SMS or WhatsApp, SMTP email). Never throws for provider errors: it classifies them. */
 public interface Channel {
     ChannelKind kind();

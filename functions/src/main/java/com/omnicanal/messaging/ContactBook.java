@@ -1,5 +1,6 @@
 package com.omnicanal.messaging;
 
+import com.omnicanal.outbox.ChannelKind;
 import java.util.Optional;
 
 /** Port: the customer's addresses, language, consents and preferences (the profile capability owns them). */

@@ -1,5 +1,6 @@
 package com.omnicanal.messaging;
 
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.shared.Page;
 import java.time.Duration;
 import java.time.Instant;

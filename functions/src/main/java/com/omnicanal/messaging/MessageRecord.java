@@ -1,5 +1,6 @@
 package com.omnicanal.messaging;
 
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage;
 import java.time.Instant;
 import java.util.List;

@@ -10,7 +10,7 @@ public record MessageView(String id, String kind, String customerId, String purp
 
     public static MessageView of(MessageRecord r) {
         return new MessageView(r.message().id(), r.message().kind(), r.message().customerId(),
-                r.message().purpose().name(), r.status().name(), r.channel() == null ? null : r.channel().name(),
+                r.message().delivery().purpose().name(), r.status().name(), r.channel() == null ? null : r.channel().name(),
                 r.delivery() == null ? null : r.delivery().name(), r.errorCode(), r.reason(), r.attempts(),
                 r.message().createdAt(), r.updatedAt());
     }

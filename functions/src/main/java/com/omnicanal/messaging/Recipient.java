@@ -1,5 +1,6 @@
 package com.omnicanal.messaging;
 
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import java.time.LocalTime;
 import java.time.ZoneId;

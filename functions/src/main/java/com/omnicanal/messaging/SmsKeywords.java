@@ -1,6 +1,7 @@
 package com.omnicanal.messaging;
 
 import com.omnicanal.outbox.OutboxMessage.Purpose;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.PhoneNumbers;
 import java.text.Normalizer;
@@ -34,8 +35,14 @@ public final class SmsKeywords {
     private final ContactBook contacts;
     private final SmsOptOuts optOuts;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     public SmsKeywords(ContactBook contacts, SmsOptOuts optOuts, Clock clock) {
+        this(contacts, optOuts, clock, BusinessMetrics.NONE);
+    }
+
+    public SmsKeywords(ContactBook contacts, SmsOptOuts optOuts, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.contacts = contacts;
         this.optOuts = optOuts;
         this.clock = clock;
@@ -70,6 +77,7 @@ public final class SmsKeywords {
             case STOP -> {
                 if (optOuts.stop(messageSid, customer.orElse(null), STOP_PURPOSES, receivedAt)
                         == SmsOptOuts.Outcome.ALREADY_APPLIED) return null;
+                metrics.count(BusinessMetrics.Figure.STOP_RECEIVED, java.util.Map.of("known", customer.isPresent() ? "yes" : "no"));
                 return english ? "Omnicanal: you will no longer receive marketing texts. Reply START to subscribe again."
                         : "Omnicanal : vous ne recevrez plus de SMS marketing. Répondez START pour vous réabonner.";
             }

@@ -1,5 +1,6 @@
 package com.omnicanal.messaging;
 
+import com.omnicanal.outbox.ChannelKind;
 import java.util.Map;
 
 /** Port: renders a message kind in a language for a channel. */

@@ -2,10 +2,12 @@ package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /** The pickup store lacked a line: the customer picks one of the options offered, a transfer or another store. */
 public final class ChoosingPickupOptions {
@@ -14,13 +16,16 @@ public final class ChoosingPickupOptions {
     private final OrderAccess access;
     private final OrderMessages messages;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
-    ChoosingPickupOptions(Catalog catalog, Orders orders, OrderAccess access, OrderMessages messages, Clock clock) {
+    ChoosingPickupOptions(Catalog catalog, Orders orders, OrderAccess access, OrderMessages messages, Clock clock,
+                          BusinessMetrics metrics) {
         this.catalog = catalog;
         this.orders = orders;
         this.access = access;
         this.messages = messages;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The order placed as the option says: its lines held where the option takes them from. */
@@ -45,6 +50,8 @@ public final class ChoosingPickupOptions {
                     + " ran out meanwhile; place the order again to see fresh options");
         }
         if (!(result instanceof Orders.Outcome.Applied)) throw OrderAccess.changedMeanwhile(id);
+        // placed only now, at the store the customer chose
+        metrics.count(BusinessMetrics.Figure.ORDERS_PLACED, store.id(), Map.of("orderId", id));
         return placed;
     }
 

@@ -1,7 +1,7 @@
 package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.stock.StockLedger;
 import java.time.Clock;
 
@@ -11,19 +11,25 @@ public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choos
                               CollectingOrders collecting, SweepingOrders sweeping) {
 
     public static ClickAndCollect of(Catalog catalog, StockLedger stock, Orders orders, Payments payments,
-                                     OrderPolicy policy, Clock clock, BusinessEvents events) {
+                                     OrderPolicy policy, Clock clock) {
+        return of(catalog, stock, orders, payments, policy, clock, BusinessMetrics.NONE);
+    }
+
+    public static ClickAndCollect of(Catalog catalog, StockLedger stock, Orders orders, Payments payments,
+                                     OrderPolicy policy, Clock clock, BusinessMetrics metrics) {
         var messages = new OrderMessages(clock);
         var access = new OrderAccess(catalog, orders);
         var closing = new OrderClosing(catalog, orders, messages, clock);
         var options = new PickupOptions(catalog, stock, policy);
+        var queue = new StoreOrderQueue(orders, access, clock);
         return new ClickAndCollect(
-                new PlacingOrders(catalog, orders, options, messages, policy, clock),
-                new ChoosingPickupOptions(catalog, orders, access, messages, clock),
+                new PlacingOrders(catalog, orders, options, messages, policy, clock, metrics),
+                new ChoosingPickupOptions(catalog, orders, access, messages, clock, metrics),
                 new FollowingOrders(orders, access),
                 new CancellingOrders(access, closing),
-                new StoreOrderQueue(orders, access, clock),
+                queue,
                 new PreparingOrders(catalog, orders, access, closing, options, messages, policy, clock),
-                new CollectingOrders(orders, access, policy, clock, events),
-                new SweepingOrders(catalog, orders, payments, closing, messages, policy, clock));
+                new CollectingOrders(orders, access, policy, clock, metrics),
+                new SweepingOrders(catalog, orders, payments, closing, messages, policy, clock, queue, metrics));
     }
 }

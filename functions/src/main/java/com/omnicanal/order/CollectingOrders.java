@@ -1,7 +1,8 @@
 package com.omnicanal.order;
 
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessEvent;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.PickupCodes;
 import java.nio.charset.StandardCharsets;
@@ -9,21 +10,26 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
+import java.util.Map;
 
-/** The customer shows the pickup code at the store: the payment is captured and the units leave the stock. */
+/**
+ * The customer shows the pickup code at the store: the payment is captured, the units leave the stock, and the order
+ * collected is a business event in the same write.
+ */
 public final class CollectingOrders {
     private final Orders orders;
     private final OrderAccess access;
     private final OrderPolicy policy;
     private final Clock clock;
-    private final BusinessEvents events;
+    private final BusinessMetrics metrics;
 
-    CollectingOrders(Orders orders, OrderAccess access, OrderPolicy policy, Clock clock, BusinessEvents events) {
+    CollectingOrders(Orders orders, OrderAccess access, OrderPolicy policy, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.orders = orders;
         this.access = access;
         this.policy = policy;
         this.clock = clock;
-        this.events = events;
     }
 
     /**
@@ -43,17 +49,20 @@ public final class CollectingOrders {
         if (!MessageDigest.isEqual(PickupCodes.normalize(typedCode).getBytes(StandardCharsets.UTF_8),
                 order.pickupCode().getBytes(StandardCharsets.UTF_8))) {
             int left = policy.maxWrongCodes() - order.wrongCodes();
+            // the try is already counted (and the order locked by the last one): told after that write
+            var where = Map.of("storeId", storeId, "orderId", id);
+            metrics.count(BusinessMetrics.Figure.WRONG_PICKUP_CODES, where);
+            if (left <= 0) metrics.count(BusinessMetrics.Figure.PICKUP_LOCKOUTS, where);
             throw new DomainException.InvalidState(left <= 0 ? "wrong pickup code: the order is now locked"
                     : "wrong pickup code, " + left + " tries left");
         }
         // the last allowed try locks the order when it is counted; when that try is the right code, it unlocks it again
         var next = order.lockedAfter(order.wrongCodes(), false, now()).moveTo(OrderStatus.COLLECTED, now(), actor.id(), null);
-        var collected = access.write(Orders.Change.of(next, OrderStatus.READY).stock(Orders.StockEffect.SELL)
+        return access.write(Orders.Change.of(next, OrderStatus.READY).stock(Orders.StockEffect.SELL)
                 .releaseCode(order.pickupCode())
-                .payment(new Orders.PaymentCommand(id, "CAPTURE", order.paymentAuthorization(), order.totalCents())));
-        events.happened("ORDER_COLLECTED", collected.customerId(), id, storeId,
-                collected.lines().stream().map(Order.Line::sku).collect(java.util.stream.Collectors.toSet()), now());
-        return collected;
+                .payment(new Orders.PaymentCommand(id, "CAPTURE", order.paymentAuthorization(), order.totalCents()))
+                .event(new BusinessEvent.OrderCollected(id, next.customerId(), storeId,
+                        next.lines().stream().map(Order.Line::sku).collect(Collectors.toSet()), next.updatedAt())));
     }
 
     /** Staff unlock an order locked after too many wrong codes: its tries start again. */

@@ -1,7 +1,6 @@
 package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
-import com.omnicanal.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +40,7 @@ final class OrderClosing {
         var change = Orders.Change.of(next, order.status())
                 .stock(order.status().holdsStock() ? Orders.StockEffect.RELEASE : Orders.StockEffect.NONE)
                 .releaseCode(order.pickupCode())
-                .message(OutboxMessage.transactional(kind, order.customerId(), kind + "#" + order.id(), data, now()))
+                .message(messages.message(kind, kind + "#" + order.id(), next, data))
                 .payment(new Orders.PaymentCommand(order.id(), "VOID", order.paymentAuthorization(), order.totalCents()));
         return orders.apply(change) instanceof Orders.Outcome.Applied ? Optional.of(next) : Optional.empty();
     }

@@ -1,6 +1,7 @@
 package com.omnicanal.order;
 
 import com.omnicanal.catalog.Store;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Ids;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What the customer is told of an order: the kinds of message, and what their templates may say. */
 public final class OrderMessages {
@@ -27,12 +29,20 @@ public final class OrderMessages {
     }
 
     OutboxMessage message(String kind, Order order, Store store) {
-        return OutboxMessage.transactional(kind, order.customerId(), kind + "#" + order.id(), data(order, store), now());
+        return message(kind, kind + "#" + order.id(), order, data(order, store));
+    }
+
+    /** Transactional, and to the contact given with the order when the person has no address of their own. */
+    OutboxMessage message(String kind, String dedupeKey, Order order, Map<String, String> data) {
+        var contact = order.contact();
+        var delivery = contact == null ? Delivery.transactional()
+                : Delivery.transactional().guestContact(contact.email(), contact.phone());
+        return OutboxMessage.of(kind, order.customerId(), dedupeKey, delivery, data, now());
     }
 
     /**
      * What the templates may say: the order and its short reference, the store's address and its hours today and
-     * tomorrow ("" when closed), and the contact given with the order.
+     * tomorrow ("" when closed).
      */
     LinkedHashMap<String, String> data(Order order, Store store) {
         var zone = store.zone();
@@ -54,10 +64,6 @@ public final class OrderMessages {
         data.put("readyTime", order.readyBy() == null ? "" : TIME.format(order.readyBy().atZone(zone)));
         if (order.expiresAt() != null) {
             data.put("expiresDate", DAY.format(order.expiresAt().atZone(zone)));
-        }
-        if (order.contact() != null) {
-            if (order.contact().email() != null) data.put("contactEmail", order.contact().email());
-            if (order.contact().phone() != null) data.put("contactPhone", order.contact().phone());
         }
         return data;
     }

@@ -1,6 +1,7 @@
 package com.omnicanal.order;
 
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Page;
 import java.time.Instant;
@@ -21,42 +22,49 @@ public interface Orders {
      * One transaction: {@code next} replaces the order if it is still in {@code expected} (null: creates it, unless
      * its customer was erased) and still belongs to {@code next}'s customer (a change read before a merge or an
      * erasure moved it does not undo that), with the stock effect on every line, the pickup code claimed or freed, the
-     * messages, the payment command, the idempotency claim and, for a reminder, a check that it was not sent before.
+     * messages, the payment command, the idempotency claim, for a reminder a check that it was not sent before, and
+     * the business event it is (an order collected) in the outbox.
      */
     record Change(Order next, OrderStatus expected, StockEffect stock, String claimCode, String releaseCode,
-                  List<OutboxMessage> messages, PaymentCommand payment, IdempotencyClaim idempotency, String reminder) {
+                  List<OutboxMessage> messages, PaymentCommand payment, IdempotencyClaim idempotency, String reminder,
+                  BusinessEvent event) {
         public static Change of(Order next, OrderStatus expected) {
-            return new Change(next, expected, StockEffect.NONE, null, null, List.of(), null, null, null);
+            return new Change(next, expected, StockEffect.NONE, null, null, List.of(), null, null, null, null);
         }
 
         public Change stock(StockEffect effect) {
-            return new Change(next, expected, effect, claimCode, releaseCode, messages, payment, idempotency, reminder);
+            return new Change(next, expected, effect, claimCode, releaseCode, messages, payment, idempotency, reminder, event);
         }
 
         public Change claimCode(String code) {
-            return new Change(next, expected, stock, code, releaseCode, messages, payment, idempotency, reminder);
+            return new Change(next, expected, stock, code, releaseCode, messages, payment, idempotency, reminder, event);
         }
 
         public Change releaseCode(String code) {
-            return new Change(next, expected, stock, claimCode, code, messages, payment, idempotency, reminder);
+            return new Change(next, expected, stock, claimCode, code, messages, payment, idempotency, reminder, event);
         }
 
         public Change message(OutboxMessage message) {
             var all = new java.util.ArrayList<>(messages);
             all.add(message);
-            return new Change(next, expected, stock, claimCode, releaseCode, all, payment, idempotency, reminder);
+            return new Change(next, expected, stock, claimCode, releaseCode, all, payment, idempotency, reminder, event);
         }
 
         public Change payment(PaymentCommand command) {
-            return new Change(next, expected, stock, claimCode, releaseCode, messages, command, idempotency, reminder);
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, command, idempotency, reminder, event);
         }
 
         public Change idempotency(IdempotencyClaim claim) {
-            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, claim, reminder);
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, claim, reminder, event);
         }
 
         public Change reminder(String name) {
-            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, name);
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, name, event);
+        }
+
+        public Change event(BusinessEvent happened) {
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, reminder,
+                    happened);
         }
     }
 

@@ -6,19 +6,17 @@ import com.omnicanal.catalog.Store;
 import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
-import com.omnicanal.shared.IdempotencyClaim;
+import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Ids;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** A customer orders for pickup: every line is held at the pickup store at once, or options are offered. */
 public final class PlacingOrders {
@@ -28,9 +26,11 @@ public final class PlacingOrders {
     private final OrderMessages messages;
     private final OrderPolicy policy;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     PlacingOrders(Catalog catalog, Orders orders, PickupOptions options, OrderMessages messages, OrderPolicy policy,
-                  Clock clock) {
+                  Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.orders = orders;
         this.options = options;
@@ -77,10 +77,10 @@ public final class PlacingOrders {
     public record Outcome(Order order, boolean replayed) {
     }
 
-    public Outcome place(PlaceOrder command, String idempotencyKey) {
+    public Outcome place(PlaceOrder command, IdempotencyKey key) {
         var request = command.order();
         var actor = command.customer();
-        var store = pickupStore(request, idempotencyKey);
+        var store = pickupStore(request);
         var now = now();
         var lines = new ArrayList<Order.Line>();
         int total = 0;
@@ -92,17 +92,19 @@ public final class PlacingOrders {
             total += price * line.quantity();
         }
         var contact = command.contact();
-        var claim = new IdempotencyClaim("orders:" + actor.id() + ":" + idempotencyKey, fingerprint(request), now,
-                Duration.ofHours(24));
+        var claim = key.claimAt(now);
         var id = Ids.newId();
         var placed = new Order(id, actor.id(), store.id(), store.name(), lines, contact, request.paymentAuthorization(),
                 total, OrderStatus.PLACED, null, 0, false, now, policy.readyBy(store, now), null, null, List.of(),
                 List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
                 .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim));
-        if (result instanceof Orders.Outcome.Applied) return new Outcome(placed, false);
+        if (result instanceof Orders.Outcome.Applied) {
+            metrics.count(BusinessMetrics.Figure.ORDERS_PLACED, store.id(), Map.of("orderId", id));
+            return new Outcome(placed, false);
+        }
         if (result instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
-        if (result instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
+        if (result instanceof Orders.Outcome.KeyReused) throw key.reused();
         if (result instanceof Orders.Outcome.CustomerErased) throw erased();
         // the pickup store lacks something: offer a later date by transfer, or the stores that have every line
         var offered = options.offer(lines, store, now);
@@ -115,17 +117,14 @@ public final class PlacingOrders {
                 "not everything is at " + store.name())), List.of(), now);
         var saved = orders.apply(Orders.Change.of(awaiting, null).idempotency(claim));
         if (saved instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
-        if (saved instanceof Orders.Outcome.KeyReused) throw keyReused(idempotencyKey);
+        if (saved instanceof Orders.Outcome.KeyReused) throw key.reused();
         if (saved instanceof Orders.Outcome.CustomerErased) throw erased();
         return new Outcome(awaiting, false);
     }
 
-    /** The pickup store, once the catalog knows every SKU ordered and the request carries its key. */
-    private Store pickupStore(OrderRequest request, String idempotencyKey) {
+    /** The pickup store, once the catalog knows every SKU ordered. */
+    private Store pickupStore(OrderRequest request) {
         var violations = new ArrayList<DomainException.Violation>();
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
-            violations.add(new DomainException.Violation("Idempotency-Key", "header is required, 1 to 128 characters"));
-        }
         for (int i = 0; i < request.lines().size(); i++) {
             var product = catalog.product(request.lines().get(i).sku());
             if (product.isEmpty()) {
@@ -143,24 +142,8 @@ public final class PlacingOrders {
         return store;
     }
 
-    static String fingerprint(OrderRequest request) {
-        try {
-            var text = new StringBuilder(request.pickupStoreId()).append('|').append(request.paymentAuthorization());
-            for (var line : request.lines()) text.append('|').append(line.sku()).append('x').append(line.quantity());
-            text.append('|').append(request.contact());
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static DomainException keyReused(String key) {
-        return new DomainException.IdempotencyConflict("Idempotency-Key " + key + " was already used with a different request");
     }
 
     private static DomainException erased() {

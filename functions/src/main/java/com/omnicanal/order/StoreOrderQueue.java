@@ -33,6 +33,11 @@ public final class StoreOrderQueue {
         var now = now();
         var page = orders.byStore(storeId, wanted, cursor, 50);
         var items = page.items().stream().map(o -> queued(o, now)).toList();
+        return new Queue(items, page.nextCursor(), lateAt(storeId, now));
+    }
+
+    /** How many of the store's orders, placed or accepted, are past their ready target. */
+    int lateAt(String storeId, Instant now) {
         int late = 0;
         for (var open : List.of(OrderStatus.PLACED, OrderStatus.ACCEPTED)) {
             String next = null;
@@ -42,7 +47,7 @@ public final class StoreOrderQueue {
                 next = p.nextCursor();
             } while (next != null);
         }
-        return new Queue(items, page.nextCursor(), late);
+        return late;
     }
 
     private static QueuedOrder queued(Order order, Instant now) {

@@ -3,6 +3,7 @@ package com.omnicanal.order;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,9 +21,13 @@ public final class SweepingOrders {
     private final OrderMessages messages;
     private final OrderPolicy policy;
     private final Clock clock;
+    private final StoreOrderQueue queue;
+    private final BusinessMetrics metrics;
 
     SweepingOrders(Catalog catalog, Orders orders, Payments payments, OrderClosing closing, OrderMessages messages,
-                   OrderPolicy policy, Clock clock) {
+                   OrderPolicy policy, Clock clock, StoreOrderQueue queue, BusinessMetrics metrics) {
+        this.queue = queue;
+        this.metrics = metrics;
         this.catalog = catalog;
         this.orders = orders;
         this.payments = payments;
@@ -68,15 +73,29 @@ public final class SweepingOrders {
             orders.paymentDone(command, now);
             paid++;
         }
+        storeLevels(now);
         return new Sweep(reminders, expired, paid);
+    }
+
+    /**
+     * Every store's late orders (0 too: an alarm needs the series), and how many stores are open now: ops' alarm on
+     * "no order for an hour" holds only while a store is open. Read every sweep (5 minutes), whatever happened.
+     */
+    private void storeLevels(Instant now) {
+        int open = 0;
+        for (var store : catalog.stores()) {
+            if (store.openAt(now)) open++;
+            metrics.record(BusinessMetrics.Figure.LATE_ORDERS, queue.lateAt(store.id(), now), store.id(), Map.of());
+        }
+        metrics.record(BusinessMetrics.Figure.STORES_OPEN, open, null, Map.of());
     }
 
     private boolean remind(Order order, Store store, String which) {
         var next = order.withReminder(which);
         var data = messages.data(next, store);
         data.put("reminder", which);
-        var message = OutboxMessage.transactional(OrderMessages.REMINDER, order.customerId(),
-                OrderMessages.REMINDER + "#" + which + "#" + order.id(), data, now());
+        var message = messages.message(OrderMessages.REMINDER, OrderMessages.REMINDER + "#" + which + "#" + order.id(),
+                next, data);
         return orders.apply(Orders.Change.of(next, OrderStatus.READY).message(message).reminder(which))
                 instanceof Orders.Outcome.Applied;
     }

@@ -16,6 +16,14 @@ public interface ReservationDesk {
     /** Held for the deployed hold period and confirmed by the same message as any reservation; not written yet. */
     Hold replacement(String customerId, String sku, String storeId, int quantity);
 
+    /**
+     * Units held at a store for the customer to try at their appointment, from {@code from} until {@code until}; not
+     * written (the appointment's transaction writes it, with its stock hold) and with no message of its own: the
+     * appointment's messages name the items.
+     */
+    Reservation forAppointment(String customerId, String sku, String storeId, int quantity, java.time.Instant from,
+                               java.time.Instant until);
+
     /** The reservation as this caller may read it (a customer their own, staff their store's), else NotFound. */
     Reservation get(Actor actor, String id);
 }

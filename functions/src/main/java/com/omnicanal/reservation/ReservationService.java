@@ -5,23 +5,19 @@ import com.omnicanal.catalog.Product;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.outbox.OutboxMessage;
-import com.omnicanal.shared.IdempotencyClaim;
+import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessEvent;
+import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Ids;
 import com.omnicanal.shared.Page;
 import com.omnicanal.stock.StockLedger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -31,25 +27,22 @@ public final class ReservationService implements ReservationDesk {
     public static final String CONFIRMED = "RESERVATION_CONFIRMED";
     public static final String EXPIRED = "RESERVATION_EXPIRED";
     public static final int PAGE_SIZE = 20;
-    /** How long a client's Idempotency-Key is remembered. */
-    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-    private static final int MAX_KEY_LENGTH = 128;
 
     private final Catalog catalog;
     private final StockLedger stock;
     private final Reservations reservations;
     private final HoldPolicy policy;
     private final Clock clock;
-    private final BusinessEvents events;
+    private final BusinessMetrics metrics;
 
     public ReservationService(Catalog catalog, StockLedger stock, Reservations reservations, HoldPolicy policy,
                               Clock clock) {
-        this(catalog, stock, reservations, policy, clock, BusinessEvents.NONE);
+        this(catalog, stock, reservations, policy, clock, BusinessMetrics.NONE);
     }
 
     public ReservationService(Catalog catalog, StockLedger stock, Reservations reservations, HoldPolicy policy,
-                              Clock clock, BusinessEvents events) {
-        this.events = events;
+                              Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.stock = stock;
         this.reservations = reservations;
@@ -61,17 +54,15 @@ public final class ReservationService implements ReservationDesk {
     public record Outcome(Reservation reservation, boolean replayed) {
     }
 
-    public Outcome reserve(Actor actor, ReservationRequest request, String idempotencyKey) {
-        validate(request, idempotencyKey);
+    public Outcome reserve(Actor actor, ReservationRequest request, IdempotencyKey key) {
+        validate(request);
         var product = sellable(catalog.product(request.sku())
                 .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku())));
         var store = holding(catalog.store(request.storeId())
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId())));
         var now = now();
         var reservation = held(actor.id(), product, store, request.quantity(), now);
-        var claim = new IdempotencyClaim("reservations:" + actor.id() + ":" + idempotencyKey,
-                fingerprint(request), now, IDEMPOTENCY_WINDOW);
-        var result = reservations.hold(reservation, confirmation(reservation, store), claim);
+        var result = reservations.hold(reservation, confirmation(reservation, store), key.claimAt(now));
         if (result instanceof Reservations.HoldResult.Held held) return new Outcome(held.reservation(), false);
         if (result instanceof Reservations.HoldResult.Replayed replayed) return new Outcome(replayed.reservation(), true);
         if (result instanceof Reservations.HoldResult.NotEnoughStock short_) {
@@ -79,8 +70,7 @@ public final class ReservationService implements ReservationDesk {
                     alternatives(request.sku(), request.storeId(), request.quantity()));
         }
         if (result instanceof Reservations.HoldResult.CustomerErased) throw new DomainException.Forbidden("this account was erased");
-        throw new DomainException.IdempotencyConflict(
-                "Idempotency-Key " + idempotencyKey + " was already used with a different request");
+        throw key.reused();
     }
 
     /**
@@ -111,6 +101,19 @@ public final class ReservationService implements ReservationDesk {
         return store;
     }
 
+    @Override
+    public Reservation forAppointment(String customerId, String sku, String storeId, int quantity, Instant from,
+                                      Instant until) {
+        // held like any reservation: the deployed MAX_RESERVATION_QUANTITY
+        if (quantity < 1 || quantity > policy.maxQuantity()) {
+            throw new DomainException.InvalidInput("items.quantity", "is between 1 and " + policy.maxQuantity());
+        }
+        var product = sellable(catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku)));
+        var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        return new Reservation(Ids.newId(), customerId, product.sku(), product.name(), store.id(), store.name(), quantity,
+                ReservationStatus.HELD, from, until, from);
+    }
+
     private Reservation held(String customerId, Product product, Store store, int quantity, Instant now) {
         return new Reservation(Ids.newId(), customerId, product.sku(), product.name(), store.id(), store.name(), quantity,
                 ReservationStatus.HELD, now, now.plus(policy.holdPeriod()), now);
@@ -136,9 +139,10 @@ public final class ReservationService implements ReservationDesk {
         var current = reservations.find(id).filter(r -> r.storeId().equals(storeId))
                 .orElseThrow(() -> new DomainException.NotFound("no reservation " + id + " at store " + storeId));
         var completed = current.complete(now());
-        if (!reservations.complete(completed)) throw changedMeanwhile(id);
-        events.happened("RESERVATION_COMPLETED", completed.customerId(), id, storeId, java.util.Set.of(completed.sku()),
-                completed.updatedAt());
+        if (!reservations.complete(completed, new BusinessEvent.ReservationCompleted(id, completed.customerId(), storeId,
+                completed.sku(), completed.updatedAt()))) {
+            throw changedMeanwhile(id);
+        }
         return completed;
     }
 
@@ -165,15 +169,20 @@ public final class ReservationService implements ReservationDesk {
     public int releaseExpired(int batchSize) {
         int released = 0;
         var now = now();
-        while (true) {
-            var due = reservations.expiredHolds(now, batchSize);
-            int before = released;
-            for (var reservation : due) {
-                var expired = reservation.expire(now);
-                if (reservations.release(expired, Optional.of(expiryNotice(expired)))) released++;
+        try {
+            while (true) {
+                var due = reservations.expiredHolds(now, batchSize);
+                int before = released;
+                for (var reservation : due) {
+                    var expired = reservation.expire(now);
+                    if (reservations.release(expired, Optional.of(expiryNotice(expired)))) released++;
+                }
+                // a batch where another sweeper won every item would otherwise come back forever
+                if (due.size() < batchSize || released == before) return released;
             }
-            // a batch where another sweeper won every item would otherwise come back forever
-            if (due.size() < batchSize || released == before) return released;
+        } finally {
+            // every release counted was written, even when a later one failed
+            if (released > 0) metrics.record(BusinessMetrics.Figure.RESERVATIONS_EXPIRED, released, null, java.util.Map.of());
         }
     }
 
@@ -231,12 +240,8 @@ public final class ReservationService implements ReservationDesk {
         return new DomainException.InvalidState("reservation " + id + " changed meanwhile; read it again");
     }
 
-    private void validate(ReservationRequest request, String idempotencyKey) {
+    private void validate(ReservationRequest request) {
         var violations = new ArrayList<DomainException.Violation>();
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
-            violations.add(new DomainException.Violation("Idempotency-Key",
-                    "header is required, 1 to " + MAX_KEY_LENGTH + " characters"));
-        }
         if (request.sku() == null || request.sku().isBlank()) {
             violations.add(new DomainException.Violation("sku", "is required"));
         }
@@ -248,16 +253,5 @@ public final class ReservationService implements ReservationDesk {
                     "is required, between 1 and " + policy.maxQuantity()));
         }
         if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
-    }
-
-    /** Same SKU, store and quantity: the same request. */
-    static String fingerprint(ReservationRequest request) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(
-                    (request.sku() + "\n" + request.storeId() + "\n" + request.quantity()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.omnicanal.reservation;
 
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.shared.Page;
 import java.time.Instant;
@@ -24,8 +25,11 @@ public interface Reservations {
      */
     boolean release(Reservation released, Optional<OutboxMessage> notice);
 
-    /** Bought in store: on-hand and held units both go down. False if the reservation was no longer held. */
-    boolean complete(Reservation completed);
+    /**
+     * Bought in store: on-hand and held units both go down, and the business event joins the outbox. False if the
+     * reservation was no longer held.
+     */
+    boolean complete(Reservation completed, BusinessEvent.ReservationCompleted event);
 
     Page<Reservation> byCustomer(String customerId, String cursor, int limit);
 

@@ -3,7 +3,6 @@ package com.omnicanal.returns;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.order.Orders;
 import com.omnicanal.reservation.ReservationDesk;
-import com.omnicanal.shared.BusinessEvents;
 import java.time.Clock;
 
 /** The returns use cases, one per journey step, built together over the same ports and policy. */
@@ -12,13 +11,13 @@ public record CrossChannelReturns(RequestingReturns requesting, FollowingReturns
 
     /** {@code reservations}: holds an exchange's replacement, with the deployed hold period, and finds receipts. */
     public static CrossChannelReturns of(Catalog catalog, Orders orders, ReservationDesk reservations, Returns returns,
-                                         ReturnPolicy policy, Clock clock, BusinessEvents events) {
+                                         ReturnPolicy policy, Clock clock) {
         var messages = new ReturnMessages(catalog, clock);
         return new CrossChannelReturns(
                 new RequestingReturns(catalog, reservations, returns, new Purchases(catalog, orders, reservations), messages,
                         policy, clock),
                 new FollowingReturns(returns),
-                new ReceivingReturns(catalog, returns, messages, clock, events),
+                new ReceivingReturns(catalog, returns, messages, clock),
                 new ReturnDecisions(returns, messages, clock),
                 new ReportingReturns(catalog, returns, clock),
                 new ExpiringReturns(returns, messages, policy, clock));

@@ -3,7 +3,7 @@ package com.omnicanal.returns;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
 import java.time.Clock;
@@ -13,24 +13,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reception in a store (or at the web warehouse, location WEB, for returns by post): resellable units are restocked
- * there, damaged ones written off; the refund is then pending.
+ * there, damaged ones written off; the refund is then pending. The return received is a business event in the same
+ * write.
  */
 public final class ReceivingReturns {
     private final Catalog catalog;
     private final Returns returns;
     private final ReturnMessages messages;
     private final Clock clock;
-    private final BusinessEvents events;
 
-    ReceivingReturns(Catalog catalog, Returns returns, ReturnMessages messages, Clock clock, BusinessEvents events) {
+    ReceivingReturns(Catalog catalog, Returns returns, ReturnMessages messages, Clock clock) {
         this.catalog = catalog;
         this.returns = returns;
         this.messages = messages;
         this.clock = clock;
-        this.events = events;
     }
 
     /** Counted units of one SKU at reception; {@code condition} is resellable or damaged. */
@@ -66,13 +66,13 @@ public final class ReceivingReturns {
         var next = authorization.received(location, now, lines, refund)
                 .moveTo(ReturnStatus.RECEIVED, now, actor.id(), null)
                 .moveTo(ReturnStatus.REFUND_PENDING, now, actor.id(), null);
+        var received = new BusinessEvent.ReturnReceived(id, next.customerId(), StockLevel.WEB.equals(location) ? null : location,
+                next.lines().stream().map(ReturnAuthorization.Line::sku).collect(Collectors.toSet()), now);
         var result = returns.apply(new Returns.Change(next, ReturnStatus.REQUESTED, null, null, location,
-                List.of(messages.message(ReturnMessages.RECEIVED, next)), null, authorization.unitsGivenBackBy(next)));
+                List.of(messages.message(ReturnMessages.RECEIVED, next)), null, authorization.unitsGivenBackBy(next), received));
         if (!(result instanceof Returns.Outcome.Applied)) {
             throw new DomainException.InvalidState("return " + id + " was received meanwhile");
         }
-        events.happened("RETURN_RECEIVED", next.customerId(), id, StockLevel.WEB.equals(location) ? null : location,
-                next.lines().stream().map(ReturnAuthorization.Line::sku).collect(java.util.stream.Collectors.toSet()), now);
         return next;
     }
 

@@ -8,17 +8,13 @@ import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.ReservationDesk;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
-import com.omnicanal.shared.IdempotencyClaim;
+import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Ids;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,11 +69,11 @@ public final class RequestingReturns {
     public record Outcome(ReturnAuthorization authorization, boolean replayed) {
     }
 
-    public Outcome request(RequestReturn command, String idempotencyKey) {
+    public Outcome request(RequestReturn command, IdempotencyKey key) {
         var actor = command.customer();
         var request = command.request();
         var now = now();
-        checkKeyAndStore(request, idempotencyKey);
+        checkStore(request);
         var purchase = purchases.of(actor, request);
         var window = policy.window();
         if (now.isAfter(purchase.soldOn().plus(window))) {
@@ -114,15 +110,11 @@ public final class RequestingReturns {
                 List.of(new ReturnAuthorization.Event(ReturnStatus.REQUESTED.name(), now, actor.id(), request.reason().strip())),
                 now, now, now.plus(policy.validity()));
         outbox.add(0, messages.message(ReturnMessages.AUTHORIZED, authorization));
-        var claim = new IdempotencyClaim("returns:" + actor.id() + ":" + idempotencyKey, fingerprint(request), now,
-                Duration.ofHours(24));
-        var result = returns.apply(new Returns.Change(authorization, null, purchase.bought(), replacement, null, outbox, claim,
-                Map.of()));
+        var result = returns.apply(new Returns.Change(authorization, null, purchase.bought(), replacement, null, outbox,
+                key.claimAt(now), Map.of()));
         if (result instanceof Returns.Outcome.Applied) return new Outcome(authorization, false);
         if (result instanceof Returns.Outcome.Replayed r) return new Outcome(r.authorization(), true);
-        if (result instanceof Returns.Outcome.KeyReused) {
-            throw new DomainException.IdempotencyConflict("Idempotency-Key " + idempotencyKey + " was already used with a different request");
-        }
+        if (result instanceof Returns.Outcome.KeyReused) throw key.reused();
         if (result instanceof Returns.Outcome.TooMany t) {
             throw new DomainException.InvalidInput("lines", t.sku() + ": more units than bought, counting earlier returns");
         }
@@ -133,28 +125,12 @@ public final class RequestingReturns {
         throw new IllegalStateException("return " + id + " was refused: " + result);
     }
 
-    /** The request carries its key, and the store it names to bring the units back to is one. */
-    private void checkKeyAndStore(ReturnRequest request, String idempotencyKey) {
-        var violations = new ArrayList<DomainException.Violation>();
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
-            violations.add(new DomainException.Violation("Idempotency-Key", "header is required, 1 to 128 characters"));
-        }
-        var intended = request.storeId() == null ? null : catalog.store(request.storeId()).orElse(null);
-        if (request.storeId() != null && intended == null) {
-            violations.add(new DomainException.Violation("storeId", "is not a store"));
-        } else if (intended != null && !intended.offers(StoreOffering.RETURNS)) {
-            violations.add(new DomainException.Violation("storeId", "does not take returns"));
-        }
-        if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
-    }
-
-    static String fingerprint(ReturnRequest request) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                    request.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The store it names to bring the units back to is one. */
+    private void checkStore(ReturnRequest request) {
+        if (request.storeId() == null) return;
+        var intended = catalog.store(request.storeId())
+                .orElseThrow(() -> new DomainException.InvalidInput("storeId", "is not a store"));
+        if (!intended.offers(StoreOffering.RETURNS)) throw new DomainException.InvalidInput("storeId", "does not take returns");
     }
 
     private Instant now() {

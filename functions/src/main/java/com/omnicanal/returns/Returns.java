@@ -2,6 +2,7 @@ package com.omnicanal.returns;
 
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.Reservation;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.IdempotencyClaim;
 import java.time.Instant;
 import java.util.List;
@@ -13,11 +14,19 @@ public interface Returns {
 
     /**
      * What a change does: the tally of returned units (a new authorization takes its units within {@code bought}; a
-     * change gives back {@code givenBack}), a replacement to hold, stock to restock, accounting entries.
+     * change gives back {@code givenBack}), a replacement to hold, stock to restock, accounting entries, and the
+     * business event it is (a return received) in the outbox.
      */
     record Change(ReturnAuthorization next, ReturnStatus expected, Map<String, Integer> bought, Reservation replacement,
                   String restockAt, List<OutboxMessage> messages, IdempotencyClaim idempotency,
-                  Map<String, Integer> givenBack) {
+                  Map<String, Integer> givenBack, BusinessEvent event) {
+
+        /** A change that is no business event. */
+        public Change(ReturnAuthorization next, ReturnStatus expected, Map<String, Integer> bought, Reservation replacement,
+                      String restockAt, List<OutboxMessage> messages, IdempotencyClaim idempotency,
+                      Map<String, Integer> givenBack) {
+            this(next, expected, bought, replacement, restockAt, messages, idempotency, givenBack, null);
+        }
     }
 
     sealed interface Outcome {

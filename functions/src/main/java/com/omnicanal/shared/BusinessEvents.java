@@ -1,14 +1,9 @@
 package com.omnicanal.shared;
 
-import java.time.Instant;
-import java.util.Set;
-
 /**
- * Port: something that happened with a customer in a store (an order collected, a return received, a reservation
- * completed, a visit), for the capabilities that react to it (feedback questionnaires).
+ * Port: a capability that reacts to business events (feedback schedules a questionnaire). The outbox stream hands them
+ * over at least once, so handling one twice must change nothing more; a failure is retried.
  */
 public interface BusinessEvents {
-    BusinessEvents NONE = (kind, customerId, eventId, storeId, skus, at) -> { };
-
-    void happened(String kind, String customerId, String eventId, String storeId, Set<String> skus, Instant at);
+    void happened(BusinessEvent event);
 }

@@ -51,10 +51,18 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
-    /** The same idempotency key came with another request. */
+    /** The same Idempotency-Key came with another request (both idempotency modes answer it alike). */
     public static final class IdempotencyConflict extends DomainException {
-        public IdempotencyConflict(String message) {
-            super(message);
+        private final String key;
+
+        public IdempotencyConflict(String key) {
+            super("Idempotency-Key " + key + " reused");
+            this.key = key;
+        }
+
+        /** The key as the client sent it. */
+        public String key() {
+            return key;
         }
     }
 

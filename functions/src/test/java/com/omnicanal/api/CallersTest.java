@@ -8,8 +8,10 @@ import com.omnicanal.infrastructure.http.ApiRequest;
 import com.omnicanal.infrastructure.http.ProblemException;
 import com.omnicanal.shared.Actor;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class CallersTest {
     private static ApiRequest withClaims(Map<String, String> claims) {
         var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build();

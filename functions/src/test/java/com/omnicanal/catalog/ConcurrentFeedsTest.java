@@ -7,7 +7,8 @@ import com.omnicanal.catalog.dynamo.DynamoCatalogFeeds;
 import com.omnicanal.catalog.feed.FeedFiles;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
-import com.omnicanal.testing.OnDynamoDbLocal;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.omnicanal.testing.TestBackend;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * Feeds applied at once on DynamoDB Local (the bucket's event delivered twice, ops pressing twice, two feeds racing):
  * one run's writes, counted once, and the catalogue sold is one whole feed, never a mix.
  */
-class ConcurrentFeedsTest extends OnDynamoDbLocal {
+class ConcurrentFeedsTest {
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     private static final Actor OPS = Actor.ops("ops-race");
     private static final int THREADS = 20;
     private TestBackend backend;

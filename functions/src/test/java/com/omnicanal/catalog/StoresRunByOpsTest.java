@@ -12,16 +12,20 @@ import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessMetrics;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.shared.DomainException;
-import com.omnicanal.testing.OnDynamoDbLocal;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.omnicanal.testing.TestBackend;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Ops write stores whole; what a store offers is what the journeys let customers do there, at once. */
-class StoresRunByOpsTest extends OnDynamoDbLocal {
+class StoresRunByOpsTest {
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     private static final Actor OPS = Actor.ops("ops-nadia");
     private TestBackend backend;
     private ManagingStores managing;
@@ -82,13 +86,15 @@ class StoresRunByOpsTest extends OnDynamoDbLocal {
         managing.put(new ManagingStores.PutStore(OPS, with(rivoli(), List.of(StoreOffering.RETURNS))));
 
         assertThatThrownBy(() -> backend.reservationService.reserve(Actor.customer("cust-camille"),
-                new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k-1"))
+                new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), Keys.reservation(Actor.customer("cust-camille"),
+                        "k-1", new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1))))
                 .isInstanceOf(DomainException.InvalidState.class).hasMessageContaining("reservations");
         var orders = ClickAndCollect.of(backend.catalog, backend.ledger, new DynamoOrders(dynamo.client(), backend.tables),
-                new RecordingPayments(backend.clock), OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                new RecordingPayments(backend.clock), OrderPolicy.DEFAULT, backend.clock, BusinessMetrics.NONE);
         var request = new OrderRequest(List.of(new OrderRequest.LineRequest("TSH-COT-BLU-M", 1)), "paris-rivoli",
                 new Order.Contact("Camille Martin", "camille.martin@example.fr", null), "pa_3QxZ9b2eZvKYlo2C");
-        assertThatThrownBy(() -> orders.placing().place(new PlacingOrders.PlaceOrder(Actor.customer("cust-camille"), request), "k-2"))
+        var place = new PlacingOrders.PlaceOrder(Actor.customer("cust-camille"), request);
+        assertThatThrownBy(() -> orders.placing().place(place, Keys.order(place, "k-2")))
                 .isInstanceOf(DomainException.InvalidState.class).hasMessageContaining("click-and-collect");
         assertThat(backend.level("TSH-COT-BLU-M", "paris-rivoli").reserved()).isZero();
     }

@@ -3,7 +3,6 @@ package com.omnicanal.customer;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Dispatcher;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
@@ -13,10 +12,13 @@ import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.OrderRequest;
 import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.PlacingOrders;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.RecordingChannel;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
@@ -70,7 +72,7 @@ final class CustomerFixture {
         mergingProfiles = journeys.mergingProfiles();
         orderStore = new DynamoOrders(dynamo, backend.tables);
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                OrderPolicy.DEFAULT, backend.clock);
         log = new DynamoDeliveryLog(dynamo, backend.tables.outbox());
         dispatcher = new Dispatcher(log, new DynamoContactBook(dynamo, backend.tables.customers()), new MustacheTemplates(),
                 List.of(sms, email), new Dispatcher.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), 3,
@@ -90,9 +92,13 @@ final class CustomerFixture {
                 .keyConditionExpression("customerId = :c").expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId)))
                 .scanIndexForward(false).build()).items();
         return items.stream().filter(i -> i.get("kind").s().equals(VerifyingIdentities.VERIFICATION))
-                .filter(i -> i.get("templateData").m().values().stream().anyMatch(v -> value.equals(v.s())))
+                .filter(i -> sentTo(OutboxItems.message(i).delivery().contact(), kind, value))
                 .max(java.util.Comparator.comparing(i -> i.get("createdAt").s()))
                 .orElseThrow().get("templateData").m().get("code").s();
+    }
+
+    private static boolean sentTo(Delivery.Contact contact, Identity.Kind kind, String value) {
+        return contact != null && value.equals(kind == Identity.Kind.EMAIL ? contact.email() : contact.phone());
     }
 
     /** Adds the address and enters the code it received. */
@@ -103,8 +109,9 @@ final class CustomerFixture {
 
     /** A click-and-collect order of one T-shirt at Paris Rivoli, with the contact the customer typed. */
     Order order(Actor who, String key, String name, String mail, String phone) {
-        return orders.placing().place(new PlacingOrders.PlaceOrder(who, new OrderRequest(List.of(new OrderRequest.LineRequest(
-                "TSH-COT-BLU-M", 1)), "paris-rivoli", new Order.Contact(name, mail, phone), "pa_auth_" + key)), key).order();
+        var command = new PlacingOrders.PlaceOrder(who, new OrderRequest(List.of(new OrderRequest.LineRequest(
+                "TSH-COT-BLU-M", 1)), "paris-rivoli", new Order.Contact(name, mail, phone), "pa_auth_" + key));
+        return orders.placing().place(command, Keys.order(command, key)).order();
     }
 
     /** Hands every message of the outbox to the dispatcher, as the stream does; sent or failed ones are skipped. */

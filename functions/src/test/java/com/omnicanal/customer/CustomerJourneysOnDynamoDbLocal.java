@@ -1,11 +1,10 @@
 package com.omnicanal.customer;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.shared.Actor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the customer journey tests share: one DynamoDB Local per test class, a fresh {@link CustomerFixture} (ten
@@ -13,21 +12,12 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CustomerJourneysOnDynamoDbLocal {
-    DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     CustomerFixture fx;
     final Actor camille = Actor.customer("cust-camille");
     final Actor hugo = Actor.customer("cust-hugo");
     final Actor lea = Actor.staff("staff-lea", "paris-rivoli");
-
-    @BeforeAll
-    void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    void stop() {
-        dynamo.close();
-    }
 
     @BeforeEach
     void fresh() {

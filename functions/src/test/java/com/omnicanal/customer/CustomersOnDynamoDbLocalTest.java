@@ -3,8 +3,8 @@ package com.omnicanal.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.DomainException;
@@ -101,7 +101,7 @@ class CustomersOnDynamoDbLocalTest extends CustomerJourneysOnDynamoDbLocal {
         fx.backend.stock("TSH-COT-BLU-M", "paris-rivoli", 20);
         for (int i = 0; i < 12; i++) {
             fx.backend.clock.advance(Duration.ofMinutes(1));
-            fx.backend.reservationService.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k" + i);
+            fx.backend.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k" + i);
         }
         var first = fx.readingTimeline.page(camille, null);
         assertThat(first.items()).hasSize(20);
@@ -118,7 +118,7 @@ class CustomersOnDynamoDbLocalTest extends CustomerJourneysOnDynamoDbLocal {
     void staffLookUpTheCustomerInFrontOfThemAndTheLookIsRecorded() {
         verified(camille, "phone", "06 12 34 56 78");
         fx.updatingProfile.update(camille, new ProfilePatch("Camille", "Martin", null, null, null, null));
-        fx.backend.reservationService.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
+        fx.backend.reserve(camille, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
 
         var view = fx.lookingUpCustomers.lookup(lea, "paris-rivoli", new CustomerLookup("06 12 34 56 78", null, null));
 

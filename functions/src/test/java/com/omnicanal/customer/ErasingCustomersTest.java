@@ -9,9 +9,11 @@ import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.order.OrderMessages;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,12 @@ class ErasingCustomersTest extends CustomerJourneysOnDynamoDbLocal {
         verified(person, "email", "zoe.quintard@example.fr");
         verified(person, "phone", "07 45 67 89 01");
         fx.verifyingIdentities.add(person, "card", "2900987654");
-        fx.backend.reservationService.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
+        fx.backend.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k");
+        // bought in store: its business event waits in the outbox for feedback, naming the person
+        var bought = fx.backend.reserve(person, new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1),
+                "k2").reservation();
+        fx.backend.reservationService.complete(lea, "paris-rivoli", bought.id());
+        assertThat(fx.backend.businessEvents()).extracting(BusinessEvent::customerId).contains(person.id());
         fx.lookingUpCustomers.lookup(lea, "paris-rivoli", new CustomerLookup(null, "zoe.quintard@example.fr", null));
         var exported = com.omnicanal.infrastructure.http.Json.write(fx.exportingData.export(person));
         assertThat(exported).contains("Quintard", "zoe.quintard@example.fr", "+33745678901", "2900987654");
@@ -94,8 +101,9 @@ class ErasingCustomersTest extends CustomerJourneysOnDynamoDbLocal {
         // the store accepts the order as it read it before the erasure: refused, the order keeps no one's name
         var accepted = placed.moveTo(OrderStatus.ACCEPTED, fx.backend.clock.instant(), "staff-lea", null);
         assertThat(fx.orderStore.apply(Orders.Change.of(accepted, OrderStatus.PLACED)
-                .message(com.omnicanal.outbox.OutboxMessage.transactional("ORDER_ACCEPTED", "cust-zoe", "ORDER_ACCEPTED#" + placed.id(),
-                        java.util.Map.of("contactPhone", "+33745678901"), fx.backend.clock.instant()))))
+                .message(com.omnicanal.outbox.OutboxMessage.of("ORDER_ACCEPTED", "cust-zoe", "ORDER_ACCEPTED#" + placed.id(),
+                        Delivery.transactional().guestContact(null, "+33745678901"), java.util.Map.of(),
+                        fx.backend.clock.instant()))))
                 .isInstanceOf(Orders.Outcome.Conflict.class);
         // a profile change, a new identity or a consent read before the erasure cannot bring the person back either
         assertThatThrownBy(() -> fx.customers.save(profileAsRead)).isInstanceOf(DomainException.Forbidden.class);
@@ -115,9 +123,9 @@ class ErasingCustomersTest extends CustomerJourneysOnDynamoDbLocal {
         fx.signingIn.profile(zoe);
         fx.erasingCustomers.erase(zoe);
         // a message that a change committing as the erasure ran could still have queued
-        var late = com.omnicanal.outbox.OutboxMessage.transactional(OrderMessages.READY, "cust-zoe", "ORDER_READY#late",
-                java.util.Map.of("orderId", "late", "contactPhone", "+33745678901", "contactEmail", "zoe.quintard@example.fr"),
-                fx.backend.clock.instant());
+        var late = com.omnicanal.outbox.OutboxMessage.of(OrderMessages.READY, "cust-zoe", "ORDER_READY#late",
+                Delivery.transactional().guestContact("zoe.quintard@example.fr", "+33745678901"),
+                java.util.Map.of("orderId", "late"), fx.backend.clock.instant());
         fx.backend.dynamo.transactWriteItems(r -> r.transactItems(
                 com.omnicanal.outbox.dynamo.OutboxItems.put(fx.backend.tables.outbox(), late)));
 

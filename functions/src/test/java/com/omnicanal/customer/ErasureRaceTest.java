@@ -2,9 +2,9 @@ package com.omnicanal.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -14,9 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A customer erases their account while 24 of their own orders are being placed and the dispatcher works the outbox:
@@ -26,17 +25,8 @@ class ErasureRaceTest {
     private static final int ORDERING_THREADS = 24;
     private static final String PHONE = "+33745678901";
     private static final String EMAIL = "zoe.quintard@example.fr";
-    private static DynamoDbLocal dynamo;
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
 
     @Test
     void anErasureRacingTwentyFourConcurrentOrdersLeavesNothingOfThePersonAndSendsNothingAfterItAnswers() throws Exception {
@@ -144,8 +134,8 @@ class ErasureRaceTest {
         // a channel that takes its time: the dispatcher has claimed the message and checked the erasure mark
         var slowSms = new com.omnicanal.messaging.Channel() {
             @Override
-            public com.omnicanal.messaging.ChannelKind kind() {
-                return com.omnicanal.messaging.ChannelKind.SMS;
+            public com.omnicanal.outbox.ChannelKind kind() {
+                return com.omnicanal.outbox.ChannelKind.SMS;
             }
 
             @Override

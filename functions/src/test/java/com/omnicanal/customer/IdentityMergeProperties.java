@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.order.Order;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +22,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Whatever three signed-in customers and the staff do with a handful of phone numbers and emails (verify one, guess a
@@ -32,8 +31,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * most one live profile and, once verified, to whoever verified it last, orders stay with whoever placed them, and
  * nothing of an erased customer is left anywhere.
  */
+@AddLifecycleHook(DynamoDbLocalPerClass.InContainer.class)
 class IdentityMergeProperties {
-    private static DynamoDbLocal dynamo;
+    private static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     private static final List<String> SUBJECTS = List.of("cust-ana", "cust-ben", "cust-cleo");
     private static final List<String> ADDRESSES = List.of("+33611111111", "+33622222222", "+33633333333",
             "one@example.fr", "two@example.fr");
@@ -43,16 +43,6 @@ class IdentityMergeProperties {
 
     /** {@code who} a subject (or, for a merge, the survivor among every profile); {@code what} an address or a profile. */
     record Step(Kind kind, int who, int what) {
-    }
-
-    @BeforeContainer
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterContainer
-    static void stop() {
-        dynamo.close();
     }
 
     @Property(tries = 40)

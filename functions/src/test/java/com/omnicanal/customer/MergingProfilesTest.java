@@ -17,7 +17,7 @@ class MergingProfilesTest extends CustomerJourneysOnDynamoDbLocal {
     void staffMergeAWalkInIntoAnAccountWithItsCardAndHistoryButGiveNoConsentOnTheAccountsBehalf() {
         var store = fx.registeringWalkIns.register(lea, "paris-rivoli",
                 new ProfilePatch("Camille", "Martin", "fr", null, null, null), null, null, "2900123456");
-        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
+        var reservation = fx.backend.reserve(Actor.customer(store.id()),
                 new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
         fx.decidingConsents.decide(camille, List.of(new Consent("FEEDBACK", "EMAIL", true, null, "v1", null)));
         fx.backend.clock.advance(Duration.ofMinutes(1));
@@ -90,7 +90,7 @@ class MergingProfilesTest extends CustomerJourneysOnDynamoDbLocal {
     void aMergeThatLandsAfterTheSurvivorsErasureMovesNothingUnderTheErasedId() {
         var store = fx.registeringWalkIns.register(lea, "paris-rivoli", new ProfilePatch("Zoé", null, "fr", null, null, null),
                 null, null, null);
-        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
+        var reservation = fx.backend.reserve(Actor.customer(store.id()),
                 new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
         fx.signingIn.profile(Actor.customer("cust-zoe"));
         fx.erasingCustomers.erase(Actor.customer("cust-zoe"));

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.omnicanal.shared.DomainException;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a customer's quiet hours, as the profile takes them. */
+@Tag("fast")
 class QuietHoursTest {
     private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 

@@ -140,7 +140,7 @@ class VerifyingIdentitiesTest extends CustomerJourneysOnDynamoDbLocal {
     void verifyingAPhoneAStoreRegisteredTakesItFromTheWalkInWithoutMergingAnything() {
         var store = fx.registeringWalkIns.register(lea, "paris-rivoli",
                 new ProfilePatch("Camille", "Martin", "fr", null, null, null), "06 12 34 56 78", null, "2900123456");
-        var reservation = fx.backend.reservationService.reserve(Actor.customer(store.id()),
+        var reservation = fx.backend.reserve(Actor.customer(store.id()),
                 new ReservationRequest("TSH-COT-BLU-M", "paris-rivoli", 1), "k").reservation();
         fx.customers.decide(store.id(), new Consent("MARKETING", "SMS", true, "store", "v1", fx.backend.clock.instant()));
 

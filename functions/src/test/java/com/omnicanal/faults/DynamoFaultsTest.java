@@ -7,11 +7,15 @@ import com.omnicanal.reservation.InsufficientStock;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -67,6 +71,43 @@ class DynamoFaultsTest {
         }
     }
 
+    // what the customers of a test ended with: JUnit makes a new instance for each test, so each counts its own
+    private final ConcurrentHashMap<String, String> accepted = new ConcurrentHashMap<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger gaveUp = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+
+    /**
+     * Every customer starts at once and tries up to 20 times with the same key, as the API tells them to: until the
+     * request answers the id of what it created (accepted), or is refused (no retry), retrying on a DynamoDB error.
+     */
+    private void everyoneRetryingUntilAnswered(Map<String, Callable<String>> tries, Class<? extends RuntimeException> refusal)
+            throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        var go = new CountDownLatch(1);
+        var futures = new ArrayList<Future<?>>();
+        tries.forEach((customer, request) -> futures.add(pool.submit(() -> {
+            go.await();
+            for (int attempt = 1; attempt <= 20; attempt++) {
+                try {
+                    accepted.put(customer, request.call());
+                    return null;
+                } catch (DynamoDbException e) {
+                    retries.incrementAndGet(); // a 503/500 to the client, who retries with the same key
+                } catch (RuntimeException e) {
+                    if (!refusal.isInstance(e)) throw e;
+                    refused.incrementAndGet();
+                    return null;
+                }
+            }
+            gaveUp.incrementAndGet();
+            return null;
+        })));
+        go.countDown();
+        for (var f : futures) f.get();
+        pool.shutdown();
+    }
+
     @Test
     void throttlingAndFailuresAfterTheWriteNeverLoseOrDuplicateAReservation() throws Exception {
         try (var dynamo = DynamoDbLocal.inMemory()) {
@@ -79,38 +120,14 @@ class DynamoFaultsTest {
             faults.on.set(true);
 
             int customers = 30;
-            var accepted = new ConcurrentHashMap<String, String>();
-            var refused = new AtomicInteger();
-            var gaveUp = new AtomicInteger();
-            var retries = new AtomicInteger();
-            var pool = Executors.newFixedThreadPool(8);
-            var go = new CountDownLatch(1);
-            var futures = new ArrayList<Future<?>>();
+            var tries = new LinkedHashMap<String, Callable<String>>();
             for (int i = 0; i < customers; i++) {
                 var customer = Actor.customer("cust-fault-" + i);
                 var quantity = 1 + i % 2;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    for (int attempt = 1; attempt <= 20; attempt++) {
-                        try {
-                            var outcome = backend.reservationService.reserve(customer,
-                                    new ReservationRequest(sku, store, quantity), "key-" + customer.id());
-                            accepted.put(customer.id(), outcome.reservation().id());
-                            return null;
-                        } catch (InsufficientStock e) {
-                            refused.incrementAndGet();
-                            return null;
-                        } catch (DynamoDbException e) {
-                            retries.incrementAndGet(); // a 503/500 to the client, who retries with the same key
-                        }
-                    }
-                    gaveUp.incrementAndGet();
-                    return null;
-                }));
+                tries.put(customer.id(), () -> backend.reserve(customer,
+                        new ReservationRequest(sku, store, quantity), "key-" + customer.id()).reservation().id());
             }
-            go.countDown();
-            for (var f : futures) f.get();
-            pool.shutdown();
+            everyoneRetryingUntilAnswered(tries, InsufficientStock.class);
             faults.on.set(false);
 
             assertThat(faults.throttled.get()).as("faults injected").isPositive();
@@ -148,7 +165,7 @@ class DynamoFaultsTest {
             var orders = new com.omnicanal.order.dynamo.DynamoOrders(client, backend.tables);
             var service = com.omnicanal.order.ClickAndCollect.of(backend.catalog, backend.ledger, orders,
                     new com.omnicanal.order.payments.RecordingPayments(backend.clock), com.omnicanal.order.OrderPolicy.DEFAULT,
-                    backend.clock, com.omnicanal.shared.BusinessEvents.NONE);
+                    backend.clock);
             var sku = "TSH-COT-BLU-M";
             var store = "paris-rivoli";
             int units = 25;
@@ -156,39 +173,19 @@ class DynamoFaultsTest {
             faults.on.set(true);
 
             int customers = 20;
-            var accepted = new ConcurrentHashMap<String, String>();
-            var refused = new AtomicInteger();
-            var gaveUp = new AtomicInteger();
-            var retries = new AtomicInteger();
-            var pool = Executors.newFixedThreadPool(8);
-            var go = new CountDownLatch(1);
-            var futures = new ArrayList<Future<?>>();
+            var tries = new LinkedHashMap<String, Callable<String>>();
             for (int i = 0; i < customers; i++) {
                 var customer = Actor.customer("cust-order-fault-" + i);
                 var request = new com.omnicanal.order.OrderRequest(
                         java.util.List.of(new com.omnicanal.order.OrderRequest.LineRequest(sku, 1 + i % 2)), store,
                         new com.omnicanal.order.Order.Contact("Client " + i, "client" + i + "@example.org", null), "pa_fault_" + i);
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    for (int attempt = 1; attempt <= 20; attempt++) {
-                        try {
-                            var order = new com.omnicanal.order.PlacingOrders.PlaceOrder(customer, request);
-                            accepted.put(customer.id(), service.placing().place(order, "key-" + customer.id()).order().id());
-                            return null;
-                        } catch (com.omnicanal.shared.DomainException.InvalidState noStockAnywhere) {
-                            refused.incrementAndGet();
-                            return null;
-                        } catch (DynamoDbException e) {
-                            retries.incrementAndGet();
-                        }
-                    }
-                    gaveUp.incrementAndGet();
-                    return null;
-                }));
+                tries.put(customer.id(), () -> {
+                    var order = new com.omnicanal.order.PlacingOrders.PlaceOrder(customer, request);
+                    return service.placing().place(order, Keys.order(order, "key-" + customer.id())).order().id();
+                });
             }
-            go.countDown();
-            for (var f : futures) f.get();
-            pool.shutdown();
+            // refused: no store has the units
+            everyoneRetryingUntilAnswered(tries, com.omnicanal.shared.DomainException.InvalidState.class);
             faults.on.set(false);
 
             assertThat(faults.throttled.get() + faults.failedAfterWrite.get()).as("faults injected").isPositive();

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.omnicanal.shared.DomainException;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class AnswerRulesTest {
     private final Questionnaire q = FeedbackFixture.pickup(Set.of(Questionnaire.Trigger.ORDER_COLLECTED), null);
 

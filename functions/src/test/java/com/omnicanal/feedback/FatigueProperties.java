@@ -2,8 +2,9 @@ package com.omnicanal.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
-import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.shared.BusinessEvent;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,22 +15,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /** Whatever the events and their timing, a customer is asked at most once per 30 days, and once per event. */
+@AddLifecycleHook(DynamoDbLocalPerClass.InContainer.class)
 class FatigueProperties {
-    private static DynamoDbLocal dynamo;
-
-    @BeforeContainer
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterContainer
-    static void stop() {
-        dynamo.close();
-    }
+    private static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
 
     /** An event {@code hoursLater} after the previous one; {@code replay} sends the previous event again. */
     record Step(int hoursLater, int trigger, boolean replay) {
@@ -45,7 +36,6 @@ class FatigueProperties {
         fx.managingQuestionnaires.create(ops, new Questionnaire(null, "q", 0, q.questions(), q.activeFrom(), null,
                 new Questionnaire.Targeting(all, null, null, null, null, null, null, null, null, 1.0, 0), null, null));
         fx.customer("cust-camille", "fr", ChannelKind.EMAIL);
-        var kinds = List.of("ORDER_COLLECTED", "RETURN_RECEIVED", "RESERVATION_COMPLETED");
         Instant lastSent = null;
         int expected = 0;
         int event = 0;
@@ -59,7 +49,12 @@ class FatigueProperties {
                 trigger = step.trigger();
             }
             // a replay is the same event delivered again: same trigger, same id
-            fx.schedulingQuestionnaires.happened(kinds.get(trigger), "cust-camille", "e" + event, "paris-rivoli", Set.of(), now);
+            var id = "e" + event;
+            fx.schedulingQuestionnaires.happened(switch (trigger) {
+                case 0 -> new BusinessEvent.OrderCollected(id, "cust-camille", "paris-rivoli", Set.of(), now);
+                case 1 -> new BusinessEvent.ReturnReceived(id, "cust-camille", "paris-rivoli", Set.of(), now);
+                default -> new BusinessEvent.ReservationCompleted(id, "cust-camille", "paris-rivoli", "TSH-COT-BLU-M", now);
+            });
             // the model: a new event is sent if the last invitation sent is more than 30 days old; a replay never is
             if (fresh && (lastSent == null || lastSent.isBefore(now.minus(Duration.ofDays(30))))) {
                 lastSent = now;

@@ -3,44 +3,41 @@ package com.omnicanal.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.feedback.Questionnaire.Trigger;
-import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
 import com.omnicanal.messaging.Dispatcher;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.api.BusinessEventStream;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.Contract;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.FailingWrites;
+import com.omnicanal.testing.StreamRecords;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FeedbackOnDynamoDbLocalTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     private FeedbackFixture fx;
     private final Actor ops = Actor.ops("ops-1");
     private Questionnaire pickup;
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
 
     @BeforeEach
     void fresh() {
@@ -51,8 +48,42 @@ class FeedbackOnDynamoDbLocalTest {
     }
 
     private void collected(String customer, String orderId) {
-        fx.schedulingQuestionnaires.happened("ORDER_COLLECTED", customer, orderId, "paris-rivoli", Set.of("TSH-COT-BLU-M"),
-                fx.backend.clock.instant());
+        fx.schedulingQuestionnaires.happened(new BusinessEvent.OrderCollected(orderId, customer, "paris-rivoli",
+                Set.of("TSH-COT-BLU-M"), fx.backend.clock.instant()));
+    }
+
+    @Test
+    void anEventTheStreamDeliversTwiceBringsOneInvitation() {
+        var stream = new BusinessEventStream(fx.schedulingQuestionnaires);
+        var record = StreamRecords.insert(OutboxItems.event(fx.backend.tables.outbox(), new BusinessEvent.OrderCollected(
+                "o1", "cust-camille", "paris-rivoli", Set.of("TSH-COT-BLU-M"), fx.backend.clock.instant())), "1");
+
+        assertThat(stream.apply(StreamRecords.event(record)).getBatchItemFailures()).isEmpty();
+        assertThat(stream.apply(StreamRecords.event(record)).getBatchItemFailures()).isEmpty();
+
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        assertThat(fx.sendingInvitations.sweep()).isEqualTo(new SendingInvitations.Sweep(1, 0));
+        assertThat(fx.sendingInvitations.sweep()).isEqualTo(new SendingInvitations.Sweep(0, 0));
+    }
+
+    @Test
+    void anEventFeedbackCouldNotScheduleIsHandedOverAgainRatherThanLost() {
+        var throttled = new FailingWrites(dynamo.client(), "transactWriteItems");
+        var scheduling = FeedbackJourneys.of(fx.backend.catalog, new DynamoFeedbackStore(throttled.client(), fx.backend.tables),
+                fx.tokens, fx.contacts, new FeedbackPolicy(Duration.ofDays(30), Duration.ofDays(14), "https://shop.example/avis/",
+                        100), fx.backend.clock).schedulingQuestionnaires();
+        var stream = new BusinessEventStream(scheduling);
+        var record = StreamRecords.insert(OutboxItems.event(fx.backend.tables.outbox(), new BusinessEvent.OrderCollected(
+                "o1", "cust-camille", "paris-rivoli", Set.of("TSH-COT-BLU-M"), fx.backend.clock.instant())), "7");
+
+        throttled.failing = true;
+        assertThat(stream.apply(StreamRecords.event(record)).getBatchItemFailures())
+                .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier).containsExactly("7");
+        throttled.failing = false;
+        assertThat(stream.apply(StreamRecords.event(record)).getBatchItemFailures()).isEmpty();
+
+        fx.backend.clock.advance(Duration.ofMinutes(120));
+        assertThat(fx.sendingInvitations.sweep().queued()).isEqualTo(1);
     }
 
     private static Response.Answer score(String id, int score) {
@@ -84,7 +115,8 @@ class FeedbackOnDynamoDbLocalTest {
         var mail = fx.outbox(AnsweringQuestionnaires.THANKS);
         assertThat(mail).hasSize(1);
         assertThat(mail.get(0).get("templateData").m().get("code").s()).isEqualTo(thanks.reward().code());
-        assertThat(mail.get(0).get("templateData").m().get("onlyChannels").s()).isEqualTo("EMAIL");
+        assertThat(OutboxItems.message(mail.get(0)).delivery().channels()).containsExactly(ChannelKind.EMAIL);
+        assertThat(mail.get(0).get("templateData").m()).doesNotContainKey("onlyChannels");
 
         // a second post of the same link changes nothing
         assertThatThrownBy(() -> fx.answeringQuestionnaires.answer(token, List.of(score("nps", 10))))
@@ -154,7 +186,7 @@ class FeedbackOnDynamoDbLocalTest {
         assertThat(fx.sendingInvitations.sweep().queued()).isEqualTo(1);
         var prompt = new PromptingVisitors.PromptRequest(null, "/commande/confirmation", "75001", null, null, 3);
         assertThat(fx.promptingVisitors.prompt(Optional.of(Actor.customer("cust-camille")), prompt).show()).isFalse();
-        fx.schedulingQuestionnaires.happened("RETURN_RECEIVED", "cust-camille", "r1", "paris-rivoli", Set.of(), fx.backend.clock.instant());
+        fx.schedulingQuestionnaires.happened(new BusinessEvent.ReturnReceived("r1", "cust-camille", "paris-rivoli", Set.of(), fx.backend.clock.instant()));
         assertThat(fx.sendingInvitations.sweep()).isEqualTo(new SendingInvitations.Sweep(0, 1));
 
         fx.backend.clock.advance(Duration.ofDays(30).plusMinutes(1));
@@ -215,9 +247,9 @@ class FeedbackOnDynamoDbLocalTest {
         fx.customer("cust-hugo", "fr", ChannelKind.SMS);
         fx.phone("cust-hugo", "+33698765432");
         fx.customer("cust-emma", "en", ChannelKind.EMAIL);
-        fx.schedulingQuestionnaires.happened("ORDER_COLLECTED", "cust-camille", "o1", "paris-rivoli", Set.of(), fx.backend.clock.instant());
-        fx.schedulingQuestionnaires.happened("ORDER_COLLECTED", "cust-hugo", "o2", "paris-rivoli", Set.of(), fx.backend.clock.instant());
-        fx.schedulingQuestionnaires.happened("ORDER_COLLECTED", "cust-emma", "o3", "lyon-republique", Set.of(), fx.backend.clock.instant());
+        fx.schedulingQuestionnaires.happened(new BusinessEvent.OrderCollected("o1", "cust-camille", "paris-rivoli", Set.of(), fx.backend.clock.instant()));
+        fx.schedulingQuestionnaires.happened(new BusinessEvent.OrderCollected("o2", "cust-hugo", "paris-rivoli", Set.of(), fx.backend.clock.instant()));
+        fx.schedulingQuestionnaires.happened(new BusinessEvent.OrderCollected("o3", "cust-emma", "lyon-republique", Set.of(), fx.backend.clock.instant()));
         fx.backend.clock.advance(Duration.ofMinutes(120));
         assertThat(fx.sendingInvitations.sweep().queued()).isEqualTo(3);
         fx.invitationIds().forEach(fx.dispatcher()::dispatch);
@@ -325,7 +357,7 @@ class FeedbackOnDynamoDbLocalTest {
 
         collected("cust-camille", "o9");
         fx.backend.clock.advance(Duration.ofDays(31));
-        fx.schedulingQuestionnaires.happened("ORDER_COLLECTED", "cust-camille", "o10", "paris-rivoli", Set.of(), fx.backend.clock.instant());
+        fx.schedulingQuestionnaires.happened(new BusinessEvent.OrderCollected("o10", "cust-camille", "paris-rivoli", Set.of(), fx.backend.clock.instant()));
         fx.backend.clock.advance(Duration.ofMinutes(120));
         fx.sendingInvitations.sweep();
         var late = fx.answeringQuestionnaires.answer(fx.lastToken(), List.of(score("nps", 9))).reward().code();

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Tag("fast")
 class TargetingRulesTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final FeedbackEvent PARIS_COLLECT = new FeedbackEvent(Trigger.ORDER_COLLECTED, "cust-camille",

@@ -2,11 +2,21 @@ package com.omnicanal.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnicanal.appointment.Advisor;
+import com.omnicanal.appointment.Appointment;
+import com.omnicanal.appointment.AppointmentBook;
+import com.omnicanal.appointment.AppointmentPolicy;
+import com.omnicanal.appointment.AppointmentType;
+import com.omnicanal.appointment.BookingAppointments;
+import com.omnicanal.appointment.CustomerSummaries;
+import com.omnicanal.appointment.dynamo.DynamoAppointments;
+import com.omnicanal.appointment.dynamo.DynamoBookingSetup;
+import com.omnicanal.appointment.ics.BiweeklyInvitations;
+import com.omnicanal.appointment.jwt.JwtManageLinks;
 import com.omnicanal.customer.CustomerJourneys;
 import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.feedback.FeedbackJourneys;
 import com.omnicanal.feedback.FeedbackPolicy;
 import com.omnicanal.feedback.Questionnaire;
@@ -24,6 +34,7 @@ import com.omnicanal.order.OrderRequest;
 import com.omnicanal.order.PlacingOrders;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.returns.CrossChannelReturns;
@@ -33,8 +44,10 @@ import com.omnicanal.returns.ReturnPolicy;
 import com.omnicanal.returns.ReturnRequest;
 import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -49,10 +62,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every message kind, in every language and on every channel, rendered from what its producer really writes in the
@@ -65,7 +77,8 @@ class CustomerMessagesTest {
     /** Staff and ops may explain a rejection in up to 500 characters. */
     private static final String LONGEST_NOTE = ("Le livre est abîmé : couverture pliée et pages tachées. ").repeat(9)
             .substring(0, 500).strip();
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
 
     private final Templates templates = new MustacheTemplates();
     private final Actor camille = Actor.customer("cust-camille");
@@ -80,25 +93,15 @@ class CustomerMessagesTest {
     private CustomerJourneys customers;
     private DynamoContactBook contacts;
 
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
-
     @BeforeEach
     void fresh() {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
         var orderStore = new DynamoOrders(dynamo.client(), backend.tables);
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                OrderPolicy.DEFAULT, backend.clock);
         returns = CrossChannelReturns.of(backend.catalog, orderStore, backend.reservationService,
-                new DynamoReturns(dynamo.client(), backend.tables), ReturnPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                new DynamoReturns(dynamo.client(), backend.tables), ReturnPolicy.DEFAULT, backend.clock);
         contacts = new DynamoContactBook(dynamo.client(), backend.tables.customers());
         feedback = FeedbackJourneys.of(backend.catalog, new DynamoFeedbackStore(dynamo.client(), backend.tables),
                 new JwtInvitationTokens("feedback-test-secret-0123456789abcdef-xyz"), contacts,
@@ -174,7 +177,7 @@ class CustomerMessagesTest {
     private List<OutboxMessage> journeys() {
         var clock = backend.clock;
         // a reservation, confirmed then expired
-        backend.reservationService.reserve(camille, new ReservationRequest("LIV-RAN-ALP", STORE, 2), "res-1");
+        backend.reserve(camille, new ReservationRequest("LIV-RAN-ALP", STORE, 2), "res-1");
         clock.advance(Duration.ofHours(49));
         backend.reservationService.releaseExpired(10);
 
@@ -223,13 +226,17 @@ class CustomerMessagesTest {
         consentingToFeedback("cust-camille");
         consentingToFeedback("cust-emma");
         var scheduling = feedback.schedulingQuestionnaires();
-        scheduling.happened("ORDER_COLLECTED", "cust-camille", bought.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
-        scheduling.happened("RETURN_RECEIVED", "cust-emma", exchange.id(), STORE, Set.of("TSH-COT-BLU-M"), clock.instant());
+        scheduling.happened(new BusinessEvent.OrderCollected(bought.id(), "cust-camille", STORE, Set.of("TSH-COT-BLU-M"),
+                clock.instant()));
+        scheduling.happened(new BusinessEvent.ReturnReceived(exchange.id(), "cust-emma", STORE, Set.of("TSH-COT-BLU-M"),
+                clock.instant()));
         clock.advance(Duration.ofMinutes(121));
         feedback.sendingInvitations().sweep();
         var link = invitationLink("cust-camille");
         feedback.answeringQuestionnaires().answer(link.substring(link.lastIndexOf('/') + 1),
                 List.of(new Response.Answer("nps", null, 9, null, null)));
+
+        appointments();
 
         // one-time codes to check a new phone and a new email
         customers.signingIn().profile(emma);
@@ -242,14 +249,52 @@ class CustomerMessagesTest {
                 .map(i -> log.find(i.get("id").s()).orElseThrow().message()).toList();
     }
 
+    /** Appointments: one confirmed, moved, reminded 24 h and 2 h before; one the customer cancels; one the store cancels. */
+    private void appointments() {
+        var clock = backend.clock;
+        var setup = new DynamoBookingSetup(dynamo.client(), backend.tables);
+        var week = java.util.Arrays.stream(java.time.DayOfWeek.values()).map(d -> new Advisor.WorkingHours(d,
+                java.time.LocalTime.of(10, 0), java.time.LocalTime.of(19, 0))).toList();
+        setup.save(new Advisor("adv-ines", STORE, "Inès Moreau-Delacroix", week, List.of(), true));
+        setup.save(new AppointmentType("styling", STORE, "Conseil en style et en coupe", 60, 0, 15, 60, 60, List.of(),
+                List.of(), true));
+        var book = AppointmentBook.of(backend.catalog, setup, new DynamoAppointments(dynamo.client(), backend.tables),
+                backend.reservationService, CustomerSummaries.NONE, new BiweeklyInvitations("rendez-vous@omnicanal.example"),
+                new JwtManageLinks("appointment-test-secret-0123456789abcdef"), AppointmentPolicy.DEFAULT, clock);
+        var zone = java.time.ZoneId.of("Europe/Paris");
+        var after = clock.instant().atZone(zone).toLocalDate().plusDays(2);
+        // the store is closed on Sundays
+        var day = after.getDayOfWeek() == java.time.DayOfWeek.SUNDAY ? after.plusDays(1) : after;
+        var contact = new Appointment.Contact("Camille Martin", "camille.martin@example.fr", "06 12 34 56 78");
+        java.util.function.BiFunction<String, String, Appointment> book1 = (time, key) -> {
+            var request = new BookingAppointments.BookingRequest(STORE, "styling",
+                    java.time.LocalDateTime.of(day, java.time.LocalTime.parse(time)).atZone(zone).toInstant(), null, contact,
+                    List.of(new BookingAppointments.BookingRequest.ItemRequest("LIV-RAN-ALP", 1)));
+            var held = book.booking().hold(new BookingAppointments.HoldAppointment(camille, request),
+                    com.omnicanal.api.Callers.idempotencyKey("appointments", new com.omnicanal.infrastructure.http.Idempotency.Key(
+                            camille.id(), key, key))).appointment();
+            return book.booking().confirm(camille, held.id());
+        };
+        var moved = book.changing().reschedule(camille, book1.apply("10:00", "rdv-1").id(),
+                java.time.LocalDateTime.of(day, java.time.LocalTime.of(16, 0)).atZone(zone).toInstant(), null);
+        book.changing().cancel(camille, book1.apply("12:00", "rdv-2").id());
+        book.hosting().cancel(staff, STORE, book1.apply("14:00", "rdv-3").id(), LONGEST_NOTE.substring(0, 200).strip());
+        clock.advance(Duration.between(clock.instant(), moved.start().minus(Duration.ofHours(24))));
+        book.sweeping().sweep();
+        clock.advance(Duration.ofHours(22));
+        book.sweeping().sweep();
+    }
+
     private Order place(String key, String sku, int quantity) {
-        return orders.placing().place(new PlacingOrders.PlaceOrder(camille, new OrderRequest(List.of(
+        var command = new PlacingOrders.PlaceOrder(camille, new OrderRequest(List.of(
                 new OrderRequest.LineRequest(sku, quantity)), STORE, new Order.Contact("Camille Martin",
-                "camille.martin@example.fr", "06 12 34 56 78"), "pa_3QxZ9b2eZvKYlo2C")), key).order();
+                "camille.martin@example.fr", "06 12 34 56 78"), "pa_3QxZ9b2eZvKYlo2C"));
+        return orders.placing().place(command, Keys.order(command, key)).order();
     }
 
     private RequestingReturns.Outcome requestReturn(ReturnRequest request, String key) {
-        return returns.requesting().request(new RequestingReturns.RequestReturn(camille, request), key);
+        var command = new RequestingReturns.RequestReturn(camille, request);
+        return returns.requesting().request(command, Keys.returnOf(command, key));
     }
 
     private Order readyOrder(String key, String sku, int quantity) {

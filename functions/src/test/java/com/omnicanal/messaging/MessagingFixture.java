@@ -7,11 +7,14 @@ import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.dynamo.DynamoSmsOptOuts;
 import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +53,14 @@ final class MessagingFixture {
 
     /** A dispatcher that tells {@code sent} what a channel took. */
     Dispatcher dispatcher(List<Channel> channels, SentMessages sent) {
+        return dispatcher(channels, sent, com.omnicanal.shared.BusinessMetrics.NONE);
+    }
+
+    /** ... and {@code metrics} its figures. */
+    Dispatcher dispatcher(List<Channel> channels, SentMessages sent, com.omnicanal.shared.BusinessMetrics metrics) {
         var policy = new Dispatcher.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), 3,
                 Duration.ofMinutes(1));
-        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, d -> { }, sent);
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, d -> { }, sent, metrics);
     }
 
     void customer(String id, String language, String email, String phone, String quietStart, String quietEnd) {
@@ -82,18 +90,26 @@ final class MessagingFixture {
 
     OutboxMessage queue(String kind, String customerId, OutboxMessage.Purpose purpose, OutboxMessage.Urgency urgency,
                         String dedupeKey, Map<String, String> extra) {
+        return queue(kind, customerId, new Delivery(purpose, urgency, EnumSet.allOf(ChannelKind.class), null), dedupeKey, extra);
+    }
+
+    OutboxMessage queue(String kind, String customerId, Delivery delivery, String dedupeKey, Map<String, String> extra) {
         var data = new HashMap<>(Map.of("reservationId", "R1", "reservationRef", "7RMWT4", "sku", "TSH-COT-BLU-M", "productName", "T-shirt coton bio bleu",
                 "quantity", "1", "storeName", "Omnicanal Paris Rivoli", "storeAddress", "112 rue de Rivoli, 75001 Paris",
                 "expiresDate", "25/11/2026", "expiresTime", "10:00"));
         data.putAll(extra);
-        var message = new OutboxMessage(dedupeKey, kind, customerId, purpose, urgency, dedupeKey, data, clock.instant());
+        var message = OutboxMessage.of(kind, customerId, dedupeKey, delivery, data, clock.instant());
         dynamo.transactWriteItems(TransactWriteItemsRequest.builder()
                 .transactItems(OutboxItems.put(tables.outbox(), message)).build());
         return message;
     }
 
     SmsKeywords keywords() {
-        return new SmsKeywords(contacts, optOuts, clock);
+        return keywords(com.omnicanal.shared.BusinessMetrics.NONE);
+    }
+
+    SmsKeywords keywords(com.omnicanal.shared.BusinessMetrics metrics) {
+        return new SmsKeywords(contacts, optOuts, clock, metrics);
     }
 
     MessageRecord record(String id) {

@@ -14,54 +14,48 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.api.OutboxDispatcher;
 import com.omnicanal.messaging.mail.MailChannel;
 import com.omnicanal.messaging.twilio.TwilioChannel;
 import com.omnicanal.messaging.twilio.TwilioClients;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.TlsSmtpServer;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The dispatcher with the real Twilio SDK against WireMock, real SMTP against GreenMail, on DynamoDB Local. */
+/**
+ * The dispatcher with the real Twilio SDK against WireMock, real SMTP with STARTTLS required (as toward SES) against
+ * {@link TlsSmtpServer}, on DynamoDB Local.
+ */
 class MessagingIntegrationTest {
     private static final String SID = "AC11111111111111111111111111111111";
     private static final String TOKEN = "test-auth-token";
     private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
-    private static DynamoDbLocal dynamoLocal;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamoLocal = new DynamoDbLocalPerClass();
     private WireMockServer twilio;
-    private GreenMail smtp;
+    private TlsSmtpServer smtp;
     private MessagingFixture fx;
-
-    @BeforeAll
-    static void startDynamo() {
-        dynamoLocal = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamoLocal.close();
-    }
 
     @BeforeEach
     void start() {
         twilio = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
-        smtp.start();
+        smtp = TlsSmtpServer.start(0);
         fx = new MessagingFixture(dynamoLocal.client());
         fx.customer("cust-camille", "fr", "camille.martin@example.fr", "+33612345678", null, null);
     }
@@ -86,8 +80,9 @@ class MessagingIntegrationTest {
     }
 
     private MailChannel mail(int port) {
-        return new MailChannel(new MailChannel.SmtpSettings("127.0.0.1", port, null, null, false,
-                "bonjour@omnicanal.example", "Omnicanal", "https://api.omnicanal.example/unsubscribe"));
+        return new MailChannel(new MailChannel.SmtpSettings("127.0.0.1", port, null, null, true,
+                "bonjour@omnicanal.example", "Omnicanal", "https://api.omnicanal.example/unsubscribe"),
+                TlsSmtpServer.identity(TlsSmtpServer.LOOPBACK_NAMES).clientTrust());
     }
 
     private static String twilioCreated(String sid) {
@@ -105,7 +100,7 @@ class MessagingIntegrationTest {
                 .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM1"))));
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#1");
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.SENT);
 
         var basic = "Basic " + Base64.getEncoder().encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
@@ -119,7 +114,8 @@ class MessagingIntegrationTest {
         assertThat(record.status()).isEqualTo(MessageRecord.Status.SENT);
         assertThat(record.channel()).isEqualTo(ChannelKind.SMS);
         assertThat(record.providerId()).isEqualTo("SM1");
-        assertThat(record.attempts()).hasSize(1);
+        // the hand-over is written before Twilio is called: a lost answer is then looked up, not sent again
+        assertThat(record.attempts()).extracting(Attempt::status).containsExactly("handing-over", "sent");
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
@@ -127,7 +123,7 @@ class MessagingIntegrationTest {
     void emailIsARealMultipartMessageWithUnsubscribeOnMarketingOnly() throws Exception {
         fx.customer("cust-emma", "en", "emma.wilson@example.com", null, null, null);
         fx.contacts.decide("cust-emma", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
-        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort())));
+        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.port())));
         var transactional = fx.queue("RESERVATION_CONFIRMED", "cust-emma", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#2");
         var marketing = fx.queue("RESERVATION_EXPIRED", "cust-emma", Purpose.MARKETING, Urgency.NORMAL, "MK#1");
 
@@ -161,7 +157,7 @@ class MessagingIntegrationTest {
                         .withBody(twilioCreated("SM2"))));
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#3");
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.SENT);
 
         var accepted = twilio.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 201).count();
@@ -176,7 +172,7 @@ class MessagingIntegrationTest {
                 .withHeader("Content-Type", "application/json").withBody(twilioError(21211, 400))));
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#4");
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.SENT);
 
         twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
@@ -184,7 +180,8 @@ class MessagingIntegrationTest {
         var record = fx.record(m.id());
         assertThat(record.channel()).isEqualTo(ChannelKind.EMAIL);
         assertThat(record.attempts()).extracting(Attempt::channel, Attempt::status, Attempt::errorCode)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChannelKind.SMS, "failed-permanently", "21211"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChannelKind.SMS, "handing-over", null),
+                        org.assertj.core.groups.Tuple.tuple(ChannelKind.SMS, "failed-permanently", "21211"),
                         org.assertj.core.groups.Tuple.tuple(ChannelKind.EMAIL, "sent", null));
     }
 
@@ -198,8 +195,7 @@ class MessagingIntegrationTest {
         assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.RETRY);
         assertThat(fx.record(m.id()).status()).isEqualTo(MessageRecord.Status.RETRY);
 
-        var later = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        later.start();
+        var later = TlsSmtpServer.start(port);
         try {
             assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.SENT);
             assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.SKIPPED);
@@ -213,10 +209,11 @@ class MessagingIntegrationTest {
     @Test
     void aProfileWithoutVerifiedAddressesIsToldAtTheOrderContactForTransactionalMessagesOnly() throws Exception {
         fx.customer("guest-7f3a", "fr", null, null, null, null);
-        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort())));
-        var contact = Map.of("contactEmail", "guest@example.org");
-        var order = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#G1", contact);
-        var promo = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", Purpose.MARKETING, Urgency.NORMAL, "RC#G2", contact);
+        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.port())));
+        var order = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a",
+                Delivery.transactional().guestContact("guest@example.org", null), "RC#G1", Map.of());
+        var promo = fx.queue("RESERVATION_CONFIRMED", "guest-7f3a", new Delivery(Purpose.MARKETING, Urgency.NORMAL,
+                EnumSet.allOf(ChannelKind.class), null).guestContact("guest@example.org", null), "RC#G2", Map.of());
 
         assertThat(dispatcher.dispatch(order.id())).isEqualTo(Dispatcher.Result.SENT);
         assertThat(dispatcher.dispatch(promo.id())).isEqualTo(Dispatcher.Result.FAILED);
@@ -226,11 +223,57 @@ class MessagingIntegrationTest {
     }
 
     @Test
+    void messagesQueuedBeforeTheTypedDeliveryAreStillDeliveredAsTheirKeysSaid() throws Exception {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM-legacy"))));
+        var dispatcher = fx.dispatcher(List.of(sms(), mail(smtp.port())));
+        // as the outbox wrote them before: delivery instructions among the template data
+        var guest = legacy("RC#L1", "guest-legacy", Map.of("contactEmail", "guest@example.org"));
+        var verification = legacy("RC#L2", "cust-camille", Map.of("verifyPhone", "+33745112233", "language", "en"));
+        var emailOnly = legacy("RC#L3", "cust-camille", Map.of("onlyChannels", "EMAIL"));
+
+        assertThat(dispatcher.dispatch(guest)).isEqualTo(Dispatcher.Result.SENT);
+        assertThat(dispatcher.dispatch(verification)).isEqualTo(Dispatcher.Result.SENT);
+        assertThat(dispatcher.dispatch(emailOnly)).isEqualTo(Dispatcher.Result.SENT);
+
+        // the guest at their order contact; the code to the number being verified, not to Camille's; the other by email
+        assertThat(fx.record(guest).channel()).isEqualTo(ChannelKind.EMAIL);
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+        twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(containing("To=%2B33745112233")));
+        assertThat(fx.record(emailOnly).channel()).isEqualTo(ChannelKind.EMAIL);
+        assertThat(smtp.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+                .containsExactlyInAnyOrder("guest@example.org", "camille.martin@example.fr");
+        // read back, the keys are delivery, not template data
+        assertThat(fx.record(verification).message().delivery().contact().exclusive()).isTrue();
+        assertThat(fx.record(verification).message().templateData()).doesNotContainKeys("verifyPhone", "language");
+    }
+
+    /** An outbox item as OutboxItems wrote it before the typed delivery; its id. */
+    private String legacy(String id, String customerId, Map<String, String> keys) {
+        var data = new java.util.HashMap<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>();
+        Map.of("reservationId", "R1", "reservationRef", "7RMWT4", "sku", "TSH-COT-BLU-M", "productName",
+                        "T-shirt coton bio bleu", "quantity", "1", "storeName", "Omnicanal Paris Rivoli", "storeAddress",
+                        "112 rue de Rivoli, 75001 Paris", "expiresDate", "25/11/2026", "expiresTime", "10:00")
+                .forEach((k, v) -> data.put(k, text(v)));
+        keys.forEach((k, v) -> data.put(k, text(v)));
+        fx.dynamo.putItem(r -> r.tableName(fx.tables.outbox()).item(Map.of("id", text(id),
+                "kind", text("RESERVATION_CONFIRMED"), "customerId", text(customerId), "purpose", text("TRANSACTIONAL"),
+                "urgency", text("URGENT"), "dedupeKey", text(id),
+                "templateData", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(data),
+                "status", text("PENDING"), "createdAt", text("2026-11-23T09:59:00.000Z"))));
+        return id;
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue text(String value) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(value);
+    }
+
+    @Test
     void theSameStreamRecordTwiceSendsOnce() {
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(twilioCreated("SM3"))));
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#6");
-        var function = new OutboxDispatcher(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))));
+        var function = new OutboxDispatcher(fx.dispatcher(List.of(sms(), mail(smtp.port()))));
         var record = new DynamodbEvent.DynamodbStreamRecord();
         record.setEventName("INSERT");
         record.setDynamodb(new StreamRecord().withSequenceNumber("100")
@@ -270,7 +313,7 @@ class MessagingIntegrationTest {
         fx.customer("cust-night", "fr", "night@example.fr", null, "21:00", "08:00");
         fx.contacts.decide("cust-night", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
         fx.clock.advance(java.time.Duration.ofHours(12)); // 22:00 UTC = 23:00 in Paris
-        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())));
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.port())));
         var m = fx.queue("RESERVATION_EXPIRED", "cust-night", Purpose.MARKETING, Urgency.NORMAL, "MK#3");
 
         assertThat(dispatcher.dispatch(m.id())).isEqualTo(Dispatcher.Result.DEFERRED);
@@ -287,7 +330,7 @@ class MessagingIntegrationTest {
         fx.customer("cust-empty", "fr", "empty@example.fr", null, "22:00", "22:00");
         fx.contacts.decide("cust-empty", Purpose.MARKETING, ChannelKind.EMAIL, true, "web", fx.clock.instant());
         fx.clock.advance(java.time.Duration.ofHours(12)); // 22:00 UTC = 23:00 in Paris, and 21:00 UTC would be 22:00
-        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())));
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.port())));
         var late = fx.queue("RESERVATION_EXPIRED", "cust-empty", Purpose.MARKETING, Urgency.NORMAL, "MK#E1");
         assertThat(dispatcher.dispatch(late.id())).isEqualTo(Dispatcher.Result.SENT);
         fx.clock.advance(java.time.Duration.ofHours(23)); // 21:00 UTC the next day: 22:00 in Paris, the window's edge
@@ -305,7 +348,7 @@ class MessagingIntegrationTest {
             if (failOnce.getAndSet(false)) throw new IllegalStateException("feedback table throttled");
             told.add(message.id() + "@" + at);
         };
-        var dispatcher = fx.dispatcher(List.of(mail(smtp.getSmtp().getPort())), counting);
+        var dispatcher = fx.dispatcher(List.of(mail(smtp.port())), counting);
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#told");
         var outbox = new OutboxDispatcher(dispatcher);
 
@@ -343,7 +386,7 @@ class MessagingIntegrationTest {
         fx.customer("cust-typo", "fr", "typo@example.fr", "06 12", null, null);
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-typo", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#9");
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.SENT);
 
         twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
@@ -356,7 +399,7 @@ class MessagingIntegrationTest {
         var m = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#10",
                 Map.of("expiresDate", ""));
 
-        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.getSmtp().getPort()))).dispatch(m.id()))
+        assertThat(fx.dispatcher(List.of(sms(), mail(smtp.port()))).dispatch(m.id()))
                 .isEqualTo(Dispatcher.Result.FAILED);
 
         twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class SecretsTest {
     @Test
     void secretsManagerIsAskedOnceInFiveMinutesAndTheEnvironmentWinsLocally() {

@@ -3,10 +3,11 @@ package com.omnicanal.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.messaging.dynamo.DynamoSmsOptOuts;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,28 +15,18 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** STOP and START texted by customers, through SmsKeywords and the DynamoDB adapter, on DynamoDB Local. */
 class SmsConsentsOnDynamoDbLocalTest {
     private static final String PHONE = "06 12 34 56 78";
-    private static DynamoDbLocal dynamoLocal;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamoLocal = new DynamoDbLocalPerClass();
     private MessagingFixture fx;
     private SmsKeywords keywords;
-
-    @BeforeAll
-    static void startDynamo() {
-        dynamoLocal = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stopDynamo() {
-        dynamoLocal.close();
-    }
 
     @BeforeEach
     void customer() {

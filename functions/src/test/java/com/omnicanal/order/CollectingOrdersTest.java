@@ -3,6 +3,7 @@ package com.omnicanal.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.stock.StockLevel;
@@ -10,6 +11,7 @@ import com.omnicanal.testing.FailingWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -47,6 +49,22 @@ class CollectingOrdersTest extends OrdersOnDynamoDbLocal {
             assertThat(c.amountCents()).isEqualTo(2 * 2990);
         });
         assertThat(fx.sweeping.sweep().payments()).isZero();
+    }
+
+    @Test
+    void theOrderCollectedIsABusinessEventWrittenWithTheCollectionOrNotAtAll() {
+        var ready = fx.ready("k1");
+        var other = fx.ready("k2");
+        var collected = fx.collecting.collect(fx.lea, fx.paris, ready.id(), ready.pickupCode());
+        fx.cancelling.cancelByStore(fx.lea, fx.paris, other.id());
+        // a collection read before the cancellation: its transaction fails on the order, and its event with it
+        var late = other.moveTo(OrderStatus.COLLECTED, fx.backend.clock.instant(), "staff-lea", null);
+        assertThat(fx.orders.apply(Orders.Change.of(late, OrderStatus.READY).stock(Orders.StockEffect.SELL)
+                .event(new BusinessEvent.OrderCollected(other.id(), "cust-camille", fx.paris, Set.of("TSH-COT-BLU-M"),
+                        late.updatedAt())))).isInstanceOf(Orders.Outcome.Conflict.class);
+
+        assertThat(fx.backend.businessEvents()).containsExactly(new BusinessEvent.OrderCollected(ready.id(),
+                "cust-camille", fx.paris, Set.of("TSH-COT-BLU-M"), collected.updatedAt()));
     }
 
     @Test

@@ -1,14 +1,14 @@
 package com.omnicanal.order;
 
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.SmsText;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class OrderFixture {
         orders = new DynamoOrders(dynamo, backend.tables);
         payments = new RecordingPayments(backend.clock);
         var clickAndCollect = ClickAndCollect.of(backend.catalog, backend.ledger, orders, payments, OrderPolicy.DEFAULT,
-                backend.clock, BusinessEvents.NONE);
+                backend.clock);
         placing = clickAndCollect.placing();
         choosingOptions = clickAndCollect.choosingOptions();
         following = clickAndCollect.following();
@@ -74,7 +74,8 @@ final class OrderFixture {
     }
 
     PlacingOrders.Outcome place(Actor customer, OrderRequest request, String key) {
-        return placing.place(new PlacingOrders.PlaceOrder(customer, request), key);
+        var command = new PlacingOrders.PlaceOrder(customer, request);
+        return placing.place(command, Keys.order(command, key));
     }
 
     Order placed(String key, String... skuQuantity) {

@@ -2,8 +2,8 @@ package com.omnicanal.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,27 +14,17 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Whatever customers, staff and the sweeper do to an order, in any order, the statuses it goes through are moves the
  * life cycle allows, a refused action changes nothing, and once it is over no unit stays held.
  */
+@AddLifecycleHook(DynamoDbLocalPerClass.InContainer.class)
 class OrderTransitionProperties {
-    private static DynamoDbLocal dynamo;
+    private static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
 
     enum Action { ACCEPT, REJECT, READY, COLLECT, WRONG_CODE, CUSTOMER_CANCEL, STORE_CANCEL, WAIT_A_WEEK }
-
-    @BeforeContainer
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterContainer
-    static void stop() {
-        dynamo.close();
-    }
 
     @Property(tries = 60)
     void noIllegalTransitionIsEverAccepted(@ForAll("actions") List<Action> actions) {

@@ -3,7 +3,8 @@ package com.omnicanal.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
-import com.omnicanal.testing.OnDynamoDbLocal;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * Orders read the store's hours in force on the day (demo stores.json: Paris Rivoli closes at 19:30 on weekdays, at
  * 17:00 on 24 December, is closed on 25 December, and promises orders within 60 minutes of opening time).
  */
-class StoreHoursInOrdersTest extends OnDynamoDbLocal {
+class StoreHoursInOrdersTest {
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     private OrderFixture fx;
 
     @BeforeEach

@@ -4,32 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.omnicanal.Wiring;
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.config.Settings;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.TestBackend;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** MAX_RESERVATION_QUANTITY is the one truth: what ops deploy (template.yaml) is what the API accepts, contract included. */
 class DeployedQuantityLimitTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     private static TestBackend backend;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.inMemory();
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
         backend.loadDemoCatalog();
         backend.stock("TSH-COT-BLU-M", "paris-rivoli", 100);
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
     }
 
     @ParameterizedTest(name = "deployed with {0}, a reservation of {1} answers {2}")

@@ -2,18 +2,17 @@ package com.omnicanal.reservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,18 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * same attributes.
  */
 class ReservationItemFormatTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
     private TestBackend backend;
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
 
     @BeforeEach
     void freshTables() {
@@ -83,7 +73,7 @@ class ReservationItemFormatTest {
         var product = backend.catalog.products().get(0);
         var store = backend.catalog.stores().get(0);
         backend.stock(product.sku(), store.id(), 3);
-        var held = backend.reservationService.reserve(Actor.customer("cust-camille"),
+        var held = backend.reserve(Actor.customer("cust-camille"),
                 new ReservationRequest(product.sku(), store.id(), 2), "key-1").reservation();
         assertThat(held.productName()).isEqualTo(product.name());
         assertThat(held.storeName()).isEqualTo(store.name());

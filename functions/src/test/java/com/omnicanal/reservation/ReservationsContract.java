@@ -3,70 +3,83 @@ package com.omnicanal.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnicanal.infrastructure.http.Idempotency;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockFeed;
+import com.omnicanal.stock.StockLedger;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.messaging.MessageRecord;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.testing.Backend;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import java.util.Map;
 
 /**
- * The DynamoDB adapters' behaviour through the services: run on DynamoDB Local always, and on LocalStack where Docker
- * exists.
+ * The stock and reservation adapters' behaviour through the services: run on DynamoDB Local always, on LocalStack
+ * where Docker exists, and on the in-memory adapters (the fast tier), which must behave the same.
  */
 public abstract class ReservationsContract {
-    protected TestBackend backend;
+    protected Backend backend;
     protected String sku;
     protected String store;
     protected String otherStore;
     protected final Actor camille = Actor.customer("cust-camille");
     protected final Actor hugo = Actor.customer("cust-hugo");
 
-    protected abstract TestBackend backend();
+    protected abstract Backend backend();
 
     @BeforeEach
     void freshTables() {
         backend = backend();
-        backend.resetTables();
-        sku = backend.catalog.products().get(0).sku();
-        store = backend.catalog.stores().get(0).id();
-        otherStore = backend.catalog.stores().get(1).id();
+        backend.reset();
+        sku = backend.catalog().listing().get(0).sku();
+        store = backend.catalog().stores().get(0).id();
+        otherStore = backend.catalog().stores().get(1).id();
         backend.stock(sku, store, 3);
         backend.stock(sku, otherStore, 7);
         backend.stock(sku, StockLevel.WEB, 20);
     }
 
     private ReservationService service() {
-        return backend.reservationService;
+        return backend.reservationService();
     }
 
     @Test
     void reservingHoldsStockAndWritesReservationAndOutboxMessageTogether() {
-        var outcome = service().reserve(camille, new ReservationRequest(sku, store, 2), "key-1");
+        var outcome = backend.reserve(camille, new ReservationRequest(sku, store, 2), "key-1");
 
         var r = outcome.reservation();
         assertThat(r.status()).isEqualTo(ReservationStatus.HELD);
         assertThat(r.expiresAt()).isEqualTo(TestBackend.START.plus(Duration.ofHours(48)));
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 3, 2));
-        assertThat(backend.rawStock(sku, store).get("available").n()).isEqualTo("1");
-        assertThat(backend.reservations.find(r.id())).contains(r);
-        var message = backend.dynamo.getItem(GetItemRequest.builder().tableName(backend.tables.outbox())
-                .key(Map.of("id", AttributeValue.fromS(ReservationService.CONFIRMED + "#" + r.id()))).build()).item();
-        assertThat(message.get("kind").s()).isEqualTo(ReservationService.CONFIRMED);
-        assertThat(message.get("customerId").s()).isEqualTo("cust-camille");
-        assertThat(message.get("purpose").s()).isEqualTo("TRANSACTIONAL");
-        assertThat(message.get("templateData").m().get("reservationId").s()).isEqualTo(r.id());
+        assertThat(backend.storedStock(sku, store).available()).isEqualTo(1);
+        assertThat(backend.reservations().find(r.id())).contains(r);
+        var message = backend.deliveryLog().find(ReservationService.CONFIRMED + "#" + r.id()).orElseThrow();
+        assertThat(message.status()).isEqualTo(MessageRecord.Status.PENDING);
+        assertThat(message.message().kind()).isEqualTo(ReservationService.CONFIRMED);
+        assertThat(message.message().customerId()).isEqualTo("cust-camille");
+        assertThat(message.message().delivery().purpose()).isEqualTo(OutboxMessage.Purpose.TRANSACTIONAL);
+        assertThat(message.message().templateData()).containsEntry("reservationId", r.id());
     }
 
     @Test
     void notEnoughStockChangesNothingAndNamesTheStoresThatHaveIt() {
-        assertThatThrownBy(() -> service().reserve(camille, new ReservationRequest(sku, store, 4), "key-1"))
+        assertThatThrownBy(() -> backend.reserve(camille, new ReservationRequest(sku, store, 4), "key-1"))
                 .isInstanceOfSatisfying(InsufficientStock.class, e -> {
                     assertThat(e.available()).isEqualTo(3);
                     assertThat(e.alternatives()).extracting(InsufficientStock.Alternative::storeId)
@@ -79,8 +92,8 @@ public abstract class ReservationsContract {
 
     @Test
     void sameIdempotencyKeyAndBodyReplaysTheFirstAnswerWithoutHoldingTwice() {
-        var first = service().reserve(camille, new ReservationRequest(sku, store, 1), "key-1");
-        var again = service().reserve(camille, new ReservationRequest(sku, store, 1), "key-1");
+        var first = backend.reserve(camille, new ReservationRequest(sku, store, 1), "key-1");
+        var again = backend.reserve(camille, new ReservationRequest(sku, store, 1), "key-1");
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.reservation()).isEqualTo(first.reservation());
@@ -90,23 +103,23 @@ public abstract class ReservationsContract {
 
     @Test
     void sameIdempotencyKeyWithAnotherBodyIsRefusedAndChangesNothing() {
-        service().reserve(camille, new ReservationRequest(sku, store, 1), "key-1");
-        assertThatThrownBy(() -> service().reserve(camille, new ReservationRequest(sku, store, 2), "key-1"))
+        backend.reserve(camille, new ReservationRequest(sku, store, 1), "key-1");
+        assertThatThrownBy(() -> backend.reserve(camille, new ReservationRequest(sku, store, 2), "key-1"))
                 .isInstanceOf(DomainException.IdempotencyConflict.class);
         assertThat(backend.level(sku, store).reserved()).isEqualTo(1);
     }
 
     @Test
     void idempotencyKeysAreScopedToTheCustomer() {
-        service().reserve(camille, new ReservationRequest(sku, store, 1), "key-1");
-        var hugos = service().reserve(hugo, new ReservationRequest(sku, store, 2), "key-1");
+        backend.reserve(camille, new ReservationRequest(sku, store, 1), "key-1");
+        var hugos = backend.reserve(hugo, new ReservationRequest(sku, store, 2), "key-1");
         assertThat(hugos.replayed()).isFalse();
         assertThat(backend.level(sku, store).reserved()).isEqualTo(3);
     }
 
     @Test
     void cancellingReleasesTheHoldOnce() {
-        var r = service().reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
+        var r = backend.reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
         var cancelled = service().cancel(camille, r.id());
 
         assertThat(cancelled.status()).isEqualTo(ReservationStatus.CANCELLED);
@@ -117,7 +130,7 @@ public abstract class ReservationsContract {
 
     @Test
     void anotherCustomersReservationDoesNotExistForThem() {
-        var r = service().reserve(camille, new ReservationRequest(sku, store, 1), "k").reservation();
+        var r = backend.reserve(camille, new ReservationRequest(sku, store, 1), "k").reservation();
         assertThatThrownBy(() -> service().get(hugo, r.id())).isInstanceOf(DomainException.NotFound.class);
         assertThatThrownBy(() -> service().cancel(hugo, r.id())).isInstanceOf(DomainException.NotFound.class);
         assertThat(backend.level(sku, store).reserved()).isEqualTo(1);
@@ -125,19 +138,37 @@ public abstract class ReservationsContract {
 
     @Test
     void completingInStoreTakesTheUnitsOffTheShelf() {
-        var r = service().reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
+        var r = backend.reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
         var staff = Actor.staff("staff-lea", store);
 
         var done = service().complete(staff, store, r.id());
 
         assertThat(done.status()).isEqualTo(ReservationStatus.COMPLETED);
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 1, 0));
-        assertThat(backend.rawStock(sku, store).get("available").n()).isEqualTo("1");
+        assertThat(backend.storedStock(sku, store).available()).isEqualTo(1);
+    }
+
+    @Test
+    void aCompletionWritesItsBusinessEventInItsTransactionOrNotAtAll() {
+        var bought = backend.reserve(camille, new ReservationRequest(sku, store, 2), "k1").reservation();
+        var cancelled = backend.reserve(camille, new ReservationRequest(sku, store, 1), "k2").reservation();
+        var staff = Actor.staff("staff-lea", store);
+
+        var done = service().complete(staff, store, bought.id());
+        service().cancel(camille, cancelled.id());
+        // a completion read before the cancellation: its transaction fails on the hold, and its event with it
+        var late = cancelled.complete(backend.clock().instant());
+        assertThat(backend.reservations().complete(late, new BusinessEvent.ReservationCompleted(cancelled.id(),
+                camille.id(), store, sku, late.updatedAt()))).isFalse();
+
+        assertThat(backend.businessEvents()).containsExactly(
+                new BusinessEvent.ReservationCompleted(bought.id(), camille.id(), store, sku, done.updatedAt()));
+        assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 1, 0));
     }
 
     @Test
     void staffOfAnotherStoreCannotComplete() {
-        var r = service().reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
+        var r = backend.reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
         assertThatThrownBy(() -> service().complete(Actor.staff("staff-x", otherStore), store, r.id()))
                 .isInstanceOf(DomainException.Forbidden.class);
         assertThatThrownBy(() -> service().complete(Actor.staff("staff-x", otherStore), otherStore, r.id()))
@@ -147,17 +178,17 @@ public abstract class ReservationsContract {
 
     @Test
     void sweeperReleasesExpiredHoldsOnceEvenWhenRunTwice() {
-        var r = service().reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
-        var fresh = service().reserve(hugo, new ReservationRequest(sku, otherStore, 1), "k").reservation();
-        backend.clock.advance(Duration.ofHours(47));
-        service().reserve(hugo, new ReservationRequest(sku, otherStore, 1), "k2");
-        backend.clock.advance(Duration.ofHours(1));
+        var r = backend.reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
+        var fresh = backend.reserve(hugo, new ReservationRequest(sku, otherStore, 1), "k").reservation();
+        backend.clock().advance(Duration.ofHours(47));
+        backend.reserve(hugo, new ReservationRequest(sku, otherStore, 1), "k2");
+        backend.clock().advance(Duration.ofHours(1));
 
         assertThat(service().releaseExpired(100)).isEqualTo(2);
         assertThat(service().releaseExpired(100)).isZero();
 
-        assertThat(backend.reservations.find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
-        assertThat(backend.reservations.find(fresh.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(backend.reservations().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(backend.reservations().find(fresh.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
         assertThat(backend.level(sku, store).reserved()).isZero();
         assertThat(backend.level(sku, otherStore).reserved()).isEqualTo(1);
         assertThat(backend.countItems()).containsEntry("Outbox", 3 + 2);
@@ -167,9 +198,9 @@ public abstract class ReservationsContract {
     void twoSweepersRunningAtOnceReleaseEachHoldOnce() throws Exception {
         backend.stock(sku, otherStore, 40);
         for (int i = 0; i < 30; i++) {
-            service().reserve(Actor.customer("c" + i), new ReservationRequest(sku, otherStore, 1), "k");
+            backend.reserve(Actor.customer("c" + i), new ReservationRequest(sku, otherStore, 1), "k");
         }
-        backend.clock.advance(Duration.ofHours(49));
+        backend.clock().advance(Duration.ofHours(49));
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         var first = pool.submit(() -> service().releaseExpired(7));
         var second = pool.submit(() -> service().releaseExpired(7));
@@ -186,8 +217,8 @@ public abstract class ReservationsContract {
     void listsPageThroughACustomersReservationsNewestFirst() {
         backend.stock(sku, otherStore, 40);
         for (int i = 0; i < ReservationService.PAGE_SIZE + 3; i++) {
-            backend.clock.advance(Duration.ofSeconds(1));
-            service().reserve(camille, new ReservationRequest(sku, otherStore, 1), "k" + i);
+            backend.clock().advance(Duration.ofSeconds(1));
+            backend.reserve(camille, new ReservationRequest(sku, otherStore, 1), "k" + i);
             if (i % 7 == 6) service().cancel(camille, service().mine(camille, null).items().get(0).id());
         }
         var first = service().mine(camille, null);
@@ -202,8 +233,8 @@ public abstract class ReservationsContract {
 
     @Test
     void storeListFiltersByStatus() {
-        var a = service().reserve(camille, new ReservationRequest(sku, otherStore, 1), "a").reservation();
-        service().reserve(hugo, new ReservationRequest(sku, otherStore, 1), "b");
+        var a = backend.reserve(camille, new ReservationRequest(sku, otherStore, 1), "a").reservation();
+        backend.reserve(hugo, new ReservationRequest(sku, otherStore, 1), "b");
         service().cancel(camille, a.id());
         var staff = Actor.staff("staff-y", otherStore);
 
@@ -218,11 +249,11 @@ public abstract class ReservationsContract {
 
     @Test
     void feedSetsCountsIgnoresStaleFeedsAndNeverLosesHeldUnits() {
-        service().reserve(camille, new ReservationRequest(sku, store, 3), "k");
+        backend.reserve(camille, new ReservationRequest(sku, store, 3), "k");
         var staff = Actor.staff("staff-lea", store);
-        var other = backend.catalog.products().get(1).sku();
+        var other = backend.catalog().listing().get(1).sku();
 
-        var result = backend.stockService.applyFeed(staff, store,
+        var result = backend.stockService().applyFeed(staff, store,
                 new StockFeed(10L, List.of(new StockFeed.Line(sku, 1), new StockFeed.Line(other, 12))));
 
         assertThat(result.applied()).isTrue();
@@ -231,30 +262,146 @@ public abstract class ReservationsContract {
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 3, 3));
         assertThat(backend.level(other, store)).isEqualTo(new StockLevel(other, store, 12, 0));
 
-        var stale = backend.stockService.applyFeed(staff, store,
+        var stale = backend.stockService().applyFeed(staff, store,
                 new StockFeed(10L, List.of(new StockFeed.Line(other, 99))));
         assertThat(stale.applied()).isFalse();
         assertThat(stale.lastAppliedSequence()).isEqualTo(10L);
         assertThat(backend.level(other, store).onHand()).isEqualTo(12);
 
-        backend.stockService.applyFeed(staff, store, new StockFeed(11L, List.of(new StockFeed.Line(sku, 8))));
+        backend.stockService().applyFeed(staff, store, new StockFeed(11L, List.of(new StockFeed.Line(sku, 8))));
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 8, 3));
-        assertThat(backend.rawStock(sku, store).get("available").n()).isEqualTo("5");
+        assertThat(backend.storedStock(sku, store).available()).isEqualTo(5);
     }
 
     @Test
     void aLateLineNeverOverwritesANewerCount() {
-        assertThat(backend.ledger.applyCount(store, 5, sku, 9).applied()).isTrue();
-        assertThat(backend.ledger.applyCount(store, 4, sku, 1)).isEqualTo(com.omnicanal.stock.StockLedger.CountOutcome.SUPERSEDED);
+        assertThat(backend.ledger().applyCount(store, 5, sku, 9).applied()).isTrue();
+        assertThat(backend.ledger().applyCount(store, 4, sku, 1)).isEqualTo(com.omnicanal.stock.StockLedger.CountOutcome.SUPERSEDED);
         assertThat(backend.level(sku, store).onHand()).isEqualTo(9);
-        assertThat(backend.ledger.applyCount(store, 5, sku, 1).applied()).isFalse();
+        assertThat(backend.ledger().applyCount(store, 5, sku, 1).applied()).isFalse();
+    }
+
+    @Test
+    void twentyFeedsCountingAtOnceLeaveTheNewestCount() throws Exception {
+        var barrier = new CyclicBarrier(20);
+        var pool = Executors.newFixedThreadPool(20);
+        var feeds = new ArrayList<Callable<Boolean>>();
+        for (int sequence = 1; sequence <= 20; sequence++) {
+            long feed = sequence;
+            feeds.add(() -> {
+                barrier.await();
+                var applied = backend.ledger().applyCount(store, feed, sku, 100 + (int) feed).applied();
+                backend.ledger().recordFeed(store, feed);
+                return applied;
+            });
+        }
+        for (var f : pool.invokeAll(feeds)) f.get();
+        pool.shutdown();
+
+        assertThat(backend.level(sku, store).onHand()).isEqualTo(120);
+        assertThat(backend.ledger().lastAppliedFeed(store)).isEqualTo(20);
+        assertThat(backend.ledger().applyCount(store, 20, sku, 1)).isEqualTo(StockLedger.CountOutcome.SUPERSEDED);
     }
 
     @Test
     void reservingWhereTheProductWasNeverStockedIsAShortageNotAnError() {
-        var never = backend.catalog.products().get(2).sku();
-        assertThatThrownBy(() -> service().reserve(camille, new ReservationRequest(never, store, 1), "k"))
+        var never = backend.catalog().listing().get(2).sku();
+        assertThatThrownBy(() -> backend.reserve(camille, new ReservationRequest(never, store, 1), "k"))
                 .isInstanceOfSatisfying(InsufficientStock.class, e -> assertThat(e.available()).isZero());
         assertThat(backend.countItems()).containsEntry("Orders", 0);
+    }
+
+    @Test
+    void aKeyIsForgottenOnceItsWindowHasPassed() {
+        var first = backend.reserve(camille, new ReservationRequest(sku, otherStore, 1), "key-1").reservation();
+        backend.clock().advance(Idempotency.WINDOW.minusSeconds(1));
+        assertThat(backend.reserve(camille, new ReservationRequest(sku, otherStore, 1), "key-1").replayed()).isTrue();
+
+        backend.clock().advance(Duration.ofSeconds(2));
+        var later = backend.reserve(camille, new ReservationRequest(sku, otherStore, 1), "key-1");
+
+        assertThat(later.replayed()).isFalse();
+        assertThat(later.reservation().id()).isNotEqualTo(first.id());
+        assertThat(backend.level(sku, otherStore).reserved()).isEqualTo(2);
+    }
+
+    @Test
+    void anErasedCustomerCannotReserveAndNothingIsWritten() {
+        backend.markErased(hugo.id());
+
+        assertThatThrownBy(() -> backend.reserve(hugo, new ReservationRequest(sku, store, 1), "k"))
+                .isInstanceOf(DomainException.Forbidden.class);
+        assertThat(backend.level(sku, store).reserved()).isZero();
+        assertThat(backend.countItems()).containsEntry("Orders", 0).containsEntry("Outbox", 0)
+                .containsEntry("Idempotency", 0);
+    }
+
+    @Test
+    void aReleaseOfAReservationThatMovedToAnotherCustomerChangesNothing() {
+        var r = backend.reserve(camille, new ReservationRequest(sku, store, 2), "k").reservation();
+        var asIfMerged = new Reservation(r.id(), "cust-someone-else", r.sku(), r.productName(), r.storeId(),
+                r.storeName(), r.quantity(), ReservationStatus.CANCELLED, r.createdAt(), r.expiresAt(), r.updatedAt());
+
+        assertThat(backend.reservations().release(asIfMerged, java.util.Optional.empty())).isFalse();
+        assertThat(backend.reservations().complete(asIfMerged, new BusinessEvent.ReservationCompleted(r.id(),
+                asIfMerged.customerId(), r.storeId(), r.sku(), r.updatedAt()))).isFalse();
+        assertThat(backend.reservations().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
+        assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 3, 2));
+    }
+
+    /** 50 customers race for the last 10 units: exactly 10 win, nobody oversells, stock never goes negative. */
+    @Test
+    void fiftyParallelReservationsForTheLastTenUnitsGiveExactlyTenHolds() throws Exception {
+        backend.stock(sku, store, 10);
+        var start = new CountDownLatch(1);
+        var successes = new AtomicInteger();
+        var shortages = new AtomicInteger();
+        var unexpected = new ConcurrentLinkedQueue<Throwable>();
+        var negativeSeen = new AtomicBoolean();
+        var watching = new AtomicBoolean(true);
+        var pool = Executors.newFixedThreadPool(16);
+        var watcher = new Thread(() -> {
+            while (watching.get()) {
+                var level = backend.storedStock(sku, store);
+                if (level.available() < 0 || level.reserved() > level.onHand()
+                        || level.available() != level.onHand() - level.reserved()) {
+                    negativeSeen.set(true);
+                }
+                Thread.onSpinWait();
+            }
+        });
+        watcher.start();
+        var futures = new ArrayList<Future<?>>();
+        for (int i = 0; i < 50; i++) {
+            var customer = Actor.customer("cust-" + i);
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    backend.reserve(customer, new ReservationRequest(sku, store, 1), "race");
+                    successes.incrementAndGet();
+                } catch (InsufficientStock e) {
+                    shortages.incrementAndGet();
+                } catch (Throwable t) {
+                    unexpected.add(t);
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        for (var f : futures) f.get(60, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        watching.set(false);
+        watcher.join();
+        pool.shutdown();
+
+        System.out.printf("last-units race on %s: 50 reservers, 10 units -> %d held, %d refused, %d ms%n",
+                getClass().getSimpleName(), successes.get(), shortages.get(), millis);
+        assertThat(unexpected).isEmpty();
+        assertThat(successes.get()).isEqualTo(10);
+        assertThat(shortages.get()).isEqualTo(40);
+        assertThat(negativeSeen.get()).as("stock seen negative or inconsistent mid-race").isFalse();
+        assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 10, 10));
+        assertThat(backend.countItems()).containsEntry("Orders", 10).containsEntry("Outbox", 10);
     }
 }

@@ -1,25 +1,15 @@
 package com.omnicanal.reservation;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.TestBackend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ReservationsOnDynamoDbLocalTest extends ReservationsContract {
-    private static DynamoDbLocal dynamo;
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
+    @RegisterExtension
+    static final DynamoDbLocalPerClass DYNAMO = new DynamoDbLocalPerClass();
 
     @Override
     protected TestBackend backend() {
-        return new TestBackend(dynamo.client());
+        return DYNAMO.backend();
     }
 }

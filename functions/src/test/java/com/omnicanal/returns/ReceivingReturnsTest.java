@@ -3,8 +3,10 @@ package com.omnicanal.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Reception in any store or the web warehouse: restocked where it lands, what did not come given back; then refunded and reported. */
@@ -32,6 +34,10 @@ class ReceivingReturnsTest extends ReturnsOnDynamoDbLocal {
         assertThatThrownBy(() -> fx.receiving.receive(fx.karim, "lyon-republique", ra.id(), ReturnFixture.counted(1, 0)))
                 .isInstanceOf(DomainException.InvalidState.class);
         assertThat(fx.backend.level("TSH-COT-BLU-M", "lyon-republique").onHand()).isEqualTo(1);
+        // the reception is a business event, written with it, once
+        assertThat(fx.backend.businessEvents()).filteredOn(BusinessEvent.ReturnReceived.class::isInstance).containsExactly(
+                new BusinessEvent.ReturnReceived(ra.id(), "cust-camille", "lyon-republique", Set.of("TSH-COT-BLU-M"),
+                        received.updatedAt()));
 
         assertThatThrownBy(() -> fx.decisions.refund(fx.karim, ra.id(), "RF-123456")).isInstanceOf(DomainException.Forbidden.class);
         var refunded = fx.decisions.refund(fx.ops, ra.id(), "RF-123456");
@@ -76,5 +82,8 @@ class ReceivingReturnsTest extends ReturnsOnDynamoDbLocal {
         assertThat(received.lines().get(0).damaged()).isEqualTo(1);
         assertThat(fx.backend.level("TSH-COT-BLU-M", StockLevel.WEB).onHand()).isEqualTo(1);
         assertThat(fx.backend.level("TSH-COT-BLU-M", "paris-rivoli").onHand()).isEqualTo(8);
+        // received by post: in no store
+        assertThat(fx.backend.businessEvents()).filteredOn(BusinessEvent.ReturnReceived.class::isInstance)
+                .extracting(BusinessEvent::storeId).containsExactly((String) null);
     }
 }

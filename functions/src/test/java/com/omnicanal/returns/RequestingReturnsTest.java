@@ -3,9 +3,9 @@ package com.omnicanal.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.ReservationStatus;
@@ -161,7 +161,7 @@ class RequestingReturnsTest extends ReturnsOnDynamoDbLocal {
 
     @Test
     void anInStorePurchaseIsReturnedByItsReceipt() {
-        var reservation = fx.backend.reservationService.reserve(fx.camille,
+        var reservation = fx.backend.reserve(fx.camille,
                 new ReservationRequest("TSH-COT-BLU-L", "paris-rivoli", 1), "k").reservation();
         fx.backend.reservationService.complete(fx.lea, "paris-rivoli", reservation.id());
 

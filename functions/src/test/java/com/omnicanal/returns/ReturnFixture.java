@@ -11,7 +11,7 @@ import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.shared.BusinessEvents;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
 import java.util.List;
@@ -43,12 +43,12 @@ final class ReturnFixture {
         backend.resetTables();
         var orderStore = new DynamoOrders(dynamo, backend.tables);
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                OrderPolicy.DEFAULT, backend.clock);
         // a hold period and a maximum other than the defaults, as a deployment may set HOLD_PERIOD and MAX_RESERVATION_QUANTITY
         holds = new ReservationService(backend.catalog, backend.ledger, backend.reservations, new HoldPolicy(HOLD_PERIOD, MAX_QUANTITY),
                 backend.clock);
         var returns = CrossChannelReturns.of(backend.catalog, orderStore, holds, new DynamoReturns(dynamo, backend.tables),
-                ReturnPolicy.DEFAULT, backend.clock, BusinessEvents.NONE);
+                ReturnPolicy.DEFAULT, backend.clock);
         requesting = returns.requesting();
         following = returns.following();
         receiving = returns.receiving();
@@ -68,7 +68,8 @@ final class ReturnFixture {
     Order collected(String key, int quantity) {
         var request = new OrderRequest(List.of(new OrderRequest.LineRequest("TSH-COT-BLU-M", quantity)), "paris-rivoli",
                 new Order.Contact("Camille", "camille.martin@example.fr", null), "pa_123456789");
-        var order = orders.placing().place(new PlacingOrders.PlaceOrder(camille, request), key).order();
+        var command = new PlacingOrders.PlaceOrder(camille, request);
+        var order = orders.placing().place(command, Keys.order(command, key)).order();
         orders.preparing().accept(lea, "paris-rivoli", order.id());
         var ready = orders.preparing().ready(lea, "paris-rivoli", order.id());
         return orders.collecting().collect(lea, "paris-rivoli", order.id(), ready.pickupCode());
@@ -80,7 +81,8 @@ final class ReturnFixture {
     }
 
     RequestingReturns.Outcome request(Actor customer, ReturnRequest request, String key) {
-        return requesting.request(new RequestingReturns.RequestReturn(customer, request), key);
+        var command = new RequestingReturns.RequestReturn(customer, request);
+        return requesting.request(command, Keys.returnOf(command, key));
     }
 
     static List<ReceivingReturns.Counted> counted(int resellable, int damaged) {

@@ -2,10 +2,10 @@ package com.omnicanal.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -26,9 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * units still returnable + units held by open authorizations = units bought, a return within what is still
  * returnable is never refused, and every unit is accounted for (kept by the customer, back on hand, or written off).
  */
+@AddLifecycleHook(DynamoDbLocalPerClass.InContainer.class)
 class UnitConservationProperties {
     private static final String SKU = "TSH-COT-BLU-M";
-    private static DynamoDbLocal dynamo;
+    private static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
 
     sealed interface Step {
     }
@@ -46,16 +46,6 @@ class UnitConservationProperties {
 
     /** The customer does not come: the authorization's time runs out and the sweeper passes. */
     record Expire() implements Step {
-    }
-
-    @BeforeContainer
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterContainer
-    static void stop() {
-        dynamo.close();
     }
 
     @Property(tries = 40)

@@ -2,13 +2,12 @@ package com.omnicanal.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.reservation.InsufficientStock;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.shared.Actor;
-import com.omnicanal.testing.TestBackend;
+import com.omnicanal.testing.Backend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +16,13 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Any sequence of reservations, cancellations, purchases, expiries and store counts keeps the stock item consistent
  * with a simple model: 0 &lt;= reserved &lt;= onHand, reserved equals the units of held reservations, and on-hand
- * changes only by sales and counts.
+ * changes only by sales and counts. Run on DynamoDB Local and on the in-memory adapters (the fast tier).
  */
-class StockInvariantProperties {
-    private static DynamoDbLocal dynamo;
+abstract class StockInvariantProperties {
 
     sealed interface Step permits Reserve, Cancel, Complete, Expire, Count {
     }
@@ -46,22 +42,14 @@ class StockInvariantProperties {
     record Count(int onHand) implements Step {
     }
 
-    @BeforeContainer
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterContainer
-    static void stop() {
-        dynamo.close();
-    }
+    /** A backend whose tables are empty. */
+    protected abstract Backend emptyBackend();
 
     @Property(tries = 100)
     void stockStaysConsistentWhateverHappens(@ForAll("steps") List<Step> steps, @ForAll("initial") int initial) {
-        var backend = new TestBackend(dynamo.client());
-        backend.resetTables();
-        var sku = backend.catalog.products().get(0).sku();
-        var store = backend.catalog.stores().get(0).id();
+        var backend = emptyBackend();
+        var sku = backend.catalog().listing().get(0).sku();
+        var store = backend.catalog().stores().get(0).id();
         var staff = Actor.staff("staff", store);
         backend.stock(sku, store, initial);
 
@@ -74,7 +62,7 @@ class StockInvariantProperties {
             if (step instanceof Reserve r) {
                 boolean fits = onHand - reservedNow >= r.quantity();
                 try {
-                    var made = backend.reservationService.reserve(Actor.customer("c" + n), new ReservationRequest(sku, store,
+                    var made = backend.reserve(Actor.customer("c" + n), new ReservationRequest(sku, store,
                             r.quantity()), "k" + n++).reservation();
                     assertThat(fits).as("reservation accepted beyond availability").isTrue();
                     held.add(made);
@@ -83,18 +71,18 @@ class StockInvariantProperties {
                 }
             } else if (step instanceof Cancel c && !held.isEmpty()) {
                 var r = held.remove(c.which() % held.size());
-                backend.reservationService.cancel(Actor.customer(r.customerId()), r.id());
+                backend.reservationService().cancel(Actor.customer(r.customerId()), r.id());
             } else if (step instanceof Complete c && !held.isEmpty()) {
                 var r = held.remove(c.which() % held.size());
-                backend.reservationService.complete(staff, store, r.id());
+                backend.reservationService().complete(staff, store, r.id());
                 onHand -= r.quantity();
             } else if (step instanceof Expire e) {
-                backend.clock.advance(Duration.ofHours(e.hours()));
-                var now = backend.clock.instant();
-                backend.reservationService.releaseExpired(10);
+                backend.clock().advance(Duration.ofHours(e.hours()));
+                var now = backend.clock().instant();
+                backend.reservationService().releaseExpired(10);
                 held.removeIf(r -> !r.expiresAt().isAfter(now));
             } else if (step instanceof Count c) {
-                backend.stockService.applyFeed(staff, store, new StockFeed(++feed, List.of(new StockFeed.Line(sku, c.onHand()))));
+                backend.stockService().applyFeed(staff, store, new StockFeed(++feed, List.of(new StockFeed.Line(sku, c.onHand()))));
                 onHand = Math.max(c.onHand(), reservedNow);
             }
             var level = backend.level(sku, store);
@@ -102,9 +90,9 @@ class StockInvariantProperties {
             assertThat(level.reserved()).as("held units after %s", step).isEqualTo(expectedReserved);
             assertThat(level.onHand()).as("on-hand after %s", step).isEqualTo(onHand);
             assertThat(level.reserved()).isBetween(0, level.onHand());
-            assertThat(Integer.parseInt(backend.rawStock(sku, store).get("available").n())).isEqualTo(level.available());
+            assertThat(backend.storedStock(sku, store).available()).isEqualTo(level.available());
             for (var r : held) {
-                assertThat(backend.reservations.find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
+                assertThat(backend.reservations().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
             }
         }
     }

@@ -2,9 +2,9 @@ package com.omnicanal.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.stock.dynamo.StockWrites;
+import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.TestBackend;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -12,8 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -21,22 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * holds, releases, sales and restocks, each is accepted exactly when the model says the units are there, a refused
  * hold tells how many were free, and the item keeps 0 &lt;= reserved &lt;= onHand with available = onHand - reserved.
  */
+@AddLifecycleHook(DynamoDbLocalPerClass.InContainer.class)
 class StockWritesProperties {
-    private static DynamoDbLocal dynamo;
+    private static final DynamoDbLocalPerClass dynamo = new DynamoDbLocalPerClass();
 
     enum Kind { HOLD, RELEASE, SELL, RESTOCK }
 
     record Step(Kind kind, int units) {
-    }
-
-    @BeforeContainer
-    static void start() {
-        dynamo = DynamoDbLocal.inMemory();
-    }
-
-    @AfterContainer
-    static void stop() {
-        dynamo.close();
     }
 
     @Property(tries = 100)

@@ -1,9 +1,9 @@
 package com.omnicanal.testing;
 
 import com.omnicanal.messaging.Channel;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Envelope;
 import com.omnicanal.messaging.SendOutcome;
+import com.omnicanal.outbox.ChannelKind;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;

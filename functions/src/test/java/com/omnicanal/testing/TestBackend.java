@@ -1,12 +1,19 @@
 package com.omnicanal.testing;
 
 import com.omnicanal.catalog.InMemoryCatalog;
+import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.infrastructure.config.Settings;
+import com.omnicanal.shared.Actor;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.reservation.HoldPolicy;
+import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.stock.dynamo.DynamoStockLedger;
@@ -14,6 +21,7 @@ import com.omnicanal.stock.dynamo.StockItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The real adapters and services over one DynamoDB endpoint, with a clock the test controls. */
-public final class TestBackend {
+public final class TestBackend implements Backend {
     public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
 
     public final DynamoDbClient dynamo;
@@ -55,13 +63,15 @@ public final class TestBackend {
     }
 
     public static void withoutExpiry(DynamoDbClient dynamo, TableNames tables) {
-        try {
-            var status = dynamo.describeTimeToLive(r -> r.tableName(tables.idempotency())).timeToLiveDescription();
-            if (status.timeToLiveStatus() != software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus.ENABLED) return;
-            dynamo.updateTimeToLive(r -> r.tableName(tables.idempotency()).timeToLiveSpecification(t -> t.enabled(false)
-                    .attributeName(TableDefinitions.TTL_ATTRIBUTE)));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException notYetCreated) {
-            // resetTables creates the tables, then comes back here
+        for (var table : TableDefinitions.expiring(tables)) {
+            try {
+                var status = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+                if (status.timeToLiveStatus() != software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus.ENABLED) continue;
+                dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(t -> t.enabled(false)
+                        .attributeName(TableDefinitions.TTL_ATTRIBUTE)));
+            } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException notYetCreated) {
+                // resetTables creates the tables, then comes back here
+            }
         }
     }
 
@@ -97,6 +107,13 @@ public final class TestBackend {
         return dynamo.getItem(r -> r.tableName(tables.stock()).key(StockItem.key(sku, location))).item();
     }
 
+    /** The business events in the outbox, as the stream would hand them to feedback. */
+    @Override
+    public List<BusinessEvent> businessEvents() {
+        return dynamo.scanPaginator(r -> r.tableName(tables.outbox()).consistentRead(true)).items().stream()
+                .filter(OutboxItems::isEvent).map(OutboxItems::event).toList();
+    }
+
     public Map<String, Integer> countItems() {
         var counts = new HashMap<String, Integer>();
         for (var request : TableDefinitions.all(tables)) {
@@ -104,6 +121,63 @@ public final class TestBackend {
                     dynamo.scan(ScanRequest.builder().tableName(request.tableName()).build()).count());
         }
         return counts;
+    }
+
+    @Override
+    public MutableClock clock() {
+        return clock;
+    }
+
+    @Override
+    public InMemoryCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public DynamoStockLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public DynamoReservations reservations() {
+        return reservations;
+    }
+
+    @Override
+    public DynamoDeliveryLog deliveryLog() {
+        return new DynamoDeliveryLog(dynamo, tables.outbox());
+    }
+
+    @Override
+    public ReservationService reservationService() {
+        return reservationService;
+    }
+
+    @Override
+    public StockService stockService() {
+        return stockService;
+    }
+
+    @Override
+    public void reset() {
+        resetTables();
+    }
+
+    @Override
+    public StoredStock storedStock(String sku, String location) {
+        var item = rawStock(sku, location);
+        return new StoredStock(Integer.parseInt(item.get("onHand").n()), Integer.parseInt(item.get("reserved").n()),
+                Integer.parseInt(item.get("available").n()));
+    }
+
+    @Override
+    public void markErased(String customerId) {
+        new DynamoCustomers(dynamo, tables.customers(), tables.outbox()).markErased(customerId, clock.instant());
+    }
+
+    @Override
+    public void queue(OutboxMessage message) {
+        dynamo.transactWriteItems(r -> r.transactItems(OutboxItems.put(tables.outbox(), message)));
     }
 
     public static Settings settings() {

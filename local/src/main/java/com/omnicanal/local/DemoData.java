@@ -9,7 +9,7 @@ import com.omnicanal.catalog.feed.CatalogFiles;
 import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Json;
-import com.omnicanal.messaging.ChannelKind;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.stock.CatalogFigures;
@@ -60,6 +60,14 @@ public final class DemoData {
     public final List<Staff> staff = read("demo/staff.json", new TypeReference<>() { });
     public final List<com.omnicanal.feedback.Questionnaire> questionnaires =
             read("demo/questionnaires.json", new TypeReference<>() { });
+
+    /** What can be booked in two stores: advisors with their week, fitting rooms, appointment types. */
+    public record Appointments(List<com.omnicanal.appointment.Advisor> advisors,
+                               List<com.omnicanal.appointment.Resource> resources,
+                               List<com.omnicanal.appointment.AppointmentType> types) {
+    }
+
+    public final Appointments appointments = read("demo/appointments.json", new TypeReference<>() { });
 
     /** A local-only table that records that the demo data went into this database (never deployed). */
     public static final String LOADED_TABLE = "LocalDemoData";
@@ -116,6 +124,10 @@ public final class DemoData {
         write(dynamo, tables.customers(), profiles);
         var feedback = new com.omnicanal.feedback.dynamo.DynamoFeedbackStore(dynamo, tables);
         questionnaires.forEach(q -> feedback.save(q, 0));
+        var booking = new com.omnicanal.appointment.dynamo.DynamoBookingSetup(dynamo, tables);
+        appointments.advisors().forEach(booking::save);
+        appointments.resources().forEach(booking::save);
+        appointments.types().forEach(booking::save);
         // last: only a load that went to the end counts
         dynamo.putItem(r -> r.tableName(LOADED_TABLE).item(LOADED));
         return true;
@@ -160,7 +172,7 @@ public final class DemoData {
         }
     }
 
-    private static <T> List<T> read(String resource, TypeReference<List<T>> type) {
+    private static <T> T read(String resource, TypeReference<T> type) {
         try (var in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException(resource + " is missing");
             return Json.MAPPER.readValue(in, type);

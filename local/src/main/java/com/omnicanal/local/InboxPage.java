@@ -38,6 +38,10 @@ final class InboxPage {
                 html.append("<div><strong>").append(escape(item.subject())).append("</strong></div>");
                 html.append("<iframe sandbox srcdoc=\"").append(escape(item.html() == null ? item.text() : item.html()))
                         .append("\"></iframe>");
+                if (item.calendar() != null) {
+                    html.append("<details><summary>invite.ics (calendar invitation)</summary><pre>")
+                            .append(escape(item.calendar())).append("</pre></details>");
+                }
             } else {
                 html.append("<div class=\"bubble\">").append(escape(item.text())).append("</div>");
             }

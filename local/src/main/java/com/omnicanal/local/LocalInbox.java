@@ -18,9 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * sink (GreenMail on loopback). Nothing leaves the machine.
  */
 public final class LocalInbox implements AutoCloseable {
-    /** One message as the customer would see it. */
+    /** One message as the customer would see it; an email's attached calendar invitation (.ics text), if any. */
     public record Item(String channel, String to, String from, String subject, String text, String html, String id,
-                       String status, Instant at) {
+                       String status, Instant at, String calendar) {
+        public Item(String channel, String to, String from, String subject, String text, String html, String id,
+                    String status, Instant at) {
+            this(channel, to, from, subject, text, html, id, status, at, null);
+        }
     }
 
     private final GreenMail smtp;
@@ -49,11 +53,11 @@ public final class LocalInbox implements AutoCloseable {
         var all = new ArrayList<>(phone);
         for (MimeMessage mail : smtp.getReceivedMessages()) {
             try {
-                var parts = new String[2];
+                var parts = new String[3];
                 collect(mail, parts);
                 var sent = mail.getSentDate() == null ? Instant.now() : mail.getSentDate().toInstant();
                 all.add(new Item("EMAIL", String.valueOf(mail.getAllRecipients()[0]), String.valueOf(mail.getFrom()[0]),
-                        mail.getSubject(), parts[0], parts[1], mail.getMessageID(), "delivered", sent));
+                        mail.getSubject(), parts[0], parts[1], mail.getMessageID(), "delivered", sent, parts[2]));
             } catch (Exception e) {
                 throw new IllegalStateException("unreadable email in the local inbox", e);
             }
@@ -65,9 +69,19 @@ public final class LocalInbox implements AutoCloseable {
     private static void collect(Part part, String[] textAndHtml) throws Exception {
         if (part.isMimeType("text/plain") && textAndHtml[0] == null) textAndHtml[0] = (String) part.getContent();
         else if (part.isMimeType("text/html") && textAndHtml[1] == null) textAndHtml[1] = (String) part.getContent();
+        else if (part.isMimeType("text/calendar") && textAndHtml[2] == null) textAndHtml[2] = text(part);
         else if (part.isMimeType("multipart/*")) {
             var multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) collect(multipart.getBodyPart(i), textAndHtml);
+        }
+    }
+
+    /** A text/calendar part may come back as a stream (no data handler for it): read it as UTF-8. */
+    private static String text(Part part) throws Exception {
+        var content = part.getContent();
+        if (content instanceof String s) return s;
+        try (var in = part.getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

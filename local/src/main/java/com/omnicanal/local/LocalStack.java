@@ -2,6 +2,7 @@ package com.omnicanal.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.omnicanal.Functions;
 import com.omnicanal.OmnicanalApplication;
 import com.omnicanal.Wiring;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
@@ -26,15 +27,16 @@ public final class LocalStack implements AutoCloseable {
     private final DemoData demo;
     private final LocalInbox inbox;
     private final LocalTwilio twilio;
-    private final LocalStreamPoller poller;
+    private final java.util.List<LocalStreamPoller> pollers;
+    private final LocalMetrics metrics = new LocalMetrics();
     private final java.util.concurrent.ScheduledExecutorService schedules;
-    private static final java.util.List<String> SCHEDULED = java.util.List.of(OmnicanalApplication.RESERVATION_SWEEPER,
-            OmnicanalApplication.MESSAGE_REDRIVE, OmnicanalApplication.ORDER_SWEEPER, OmnicanalApplication.FEEDBACK_SWEEPER,
-            OmnicanalApplication.RETURN_SWEEPER);
+    /** The scheduled functions: run every 30 s here, on demand at /_local/schedules/{name}. */
+    private static final java.util.List<String> SCHEDULED = java.util.Arrays.stream(Functions.values())
+            .filter(Functions::isScheduled).map(Functions::definition).toList();
     private final long readyMillis;
     private final Function<String, Function<Object, Object>> lookup;
 
-    private LocalStack(int port, Path dataDir, int catalogSize) throws Exception {
+    private LocalStack(int port, Path dataDir, Clock clock, int catalogSize) throws Exception {
         long began = System.nanoTime();
         var out = System.out;
         System.setOut(new WithoutSpringSources(out));
@@ -72,8 +74,13 @@ public final class LocalStack implements AutoCloseable {
                 "SMTP_STARTTLS", "false",
                 // a fresh signing key per start: feedback links from an earlier run stop working, as after a key rotation
                 "FEEDBACK_TOKEN_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
-                "FEEDBACK_LINK_BASE", base + "/feedback/"));
-        Wiring.install(new Wiring(settings, dynamo.client(), Clock.systemUTC()));
+                "FEEDBACK_LINK_BASE", base + "/feedback/")).with(Map.of(
+                "APPOINTMENT_LINK_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
+                "APPOINTMENT_LINK_BASE", base + "/appointments/manage/"));
+        // the metrics go to the log as on Lambda, and to /_local/metrics
+        Wiring.install(new Wiring(settings, dynamo.client(), clock, new com.omnicanal.shared.emf.EmbeddedBusinessMetrics(
+                new com.omnicanal.infrastructure.metrics.EmbeddedMetrics(Wiring.namespace(settings), clock,
+                        metrics::write))));
         if (catalogSize > 0) generatedCatalog(catalogSize);
         try {
             this.spring = springStart.join();
@@ -81,9 +88,16 @@ public final class LocalStack implements AutoCloseable {
             System.setOut(out);
         }
         catalogRef.set(spring.getBean(FunctionCatalog.class));
-        Function<Object, Object> dispatcher = lookup.apply(OmnicanalApplication.OUTBOX_DISPATCHER);
-        this.poller = new LocalStreamPoller(dynamo.client(), dynamo.streams(), dynamo.tables().outbox(),
-                event -> (com.amazonaws.services.lambda.runtime.events.StreamsEventResponse) dispatcher.apply(event));
+        // one poller per stream event source of template.yaml (the dispatcher, feedback's business events), filtered alike
+        this.pollers = TemplateRoutes.streamConsumersFromClasspath().stream().map(source -> {
+            if (!"OutboxTable".equals(source.table())) {
+                throw new IllegalStateException("the local stack streams the outbox only, not " + source.table());
+            }
+            Function<Object, Object> consumer = lookup.apply(source.function());
+            return new LocalStreamPoller(dynamo.client(), dynamo.streams(), dynamo.tables().outbox(), source.function(),
+                    new StreamFilter(source.filters()),
+                    event -> (com.amazonaws.services.lambda.runtime.events.StreamsEventResponse) consumer.apply(event));
+        }).toList();
         // template.yaml's 5-minute schedules, run more often so a developer sees their effect
         this.schedules = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             var t = new Thread(r, "local-schedules");
@@ -130,17 +144,24 @@ public final class LocalStack implements AutoCloseable {
                         com.omnicanal.infrastructure.http.Problem.of(404, "not-found", "Not found", "no schedule " + name
                                 + "; one of " + SCHEDULED)));
             }
+            // what was just written (an order collected a moment ago) is handed over first, as it is within a second on AWS
+            pollers.forEach(p -> p.awaitCaughtUp(java.time.Duration.ofSeconds(10)));
             var result = lookup.apply(name).apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
             return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(result));
         }
+        if (method.equals("GET") && path.equals("/_local/metrics")) {
+            // what CloudWatch would have received since the start, one entry per series
+            return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(
+                    Map.of("namespace", Wiring.namespace(Settings.fromEnvironment()), "series", metrics.series())));
+        }
         if (method.equals("GET") && path.equals("/_local/inbox.json")) {
             return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(
-                    Map.of("items", inbox.items(), "deadLetters", poller.deadLetters())));
+                    Map.of("items", inbox.items(), "deadLetters", deadLetters())));
         }
         if (method.equals("GET") && path.equals("/_local/inbox")) {
             return java.util.Optional.of(APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                     .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8"))
-                    .withBody(InboxPage.render(inbox.items(), poller.deadLetters())).build());
+                    .withBody(InboxPage.render(inbox.items(), deadLetters())).build());
         }
         if (method.equals("POST") && path.equals("/_local/sms")) {
             // a customer texting back: goes through Twilio's inbound webhook, signed, like the real thing
@@ -163,13 +184,23 @@ public final class LocalStack implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The outbox records no consumer could handle after every retry. */
+    private java.util.List<String> deadLetters() {
+        return pollers.stream().flatMap(p -> p.deadLetters().stream()).toList();
+    }
+
     public static LocalStack start(int port, Path dataDir) throws Exception {
-        return new LocalStack(port, dataDir, 0);
+        return new LocalStack(port, dataDir, Clock.systemUTC(), 0);
+    }
+
+    /** With the functions' clock given: a test brings the stack back "later", as after an outage of that length. */
+    public static LocalStack start(int port, Path dataDir, Clock clock) throws Exception {
+        return new LocalStack(port, dataDir, clock, 0);
     }
 
     /** With a generated catalogue of {@code catalogSize} products (the demo's among them), through the same import. */
     public static LocalStack start(int port, Path dataDir, int catalogSize) throws Exception {
-        return new LocalStack(port, dataDir, catalogSize);
+        return new LocalStack(port, dataDir, Clock.systemUTC(), catalogSize);
     }
 
     /** Applies the generated feed (a replay on a database that has it), and on its first application some stock. */
@@ -201,10 +232,15 @@ public final class LocalStack implements AutoCloseable {
         return inbox;
     }
 
+    /** Where the Twilio stand-in listens (the SDK is pointed there instead of api.twilio.com). */
+    public String twilioBaseUrl() {
+        return twilio.baseUrl();
+    }
+
     @Override
     public void close() {
         schedules.shutdownNow();
-        poller.close();
+        pollers.forEach(LocalStreamPoller::close);
         gateway.close();
         twilio.close();
         inbox.close();
@@ -236,6 +272,7 @@ public final class LocalStack implements AutoCloseable {
                   DynamoDB Local: %4$s
                   Health:   %1$s/_local/health
                   Inbox:    %1$s/_local/inbox  (every SMS, WhatsApp message and email sent; JSON: /_local/inbox.json)
+                  Metrics:  %1$s/_local/metrics  (what CloudWatch would have received, per series)
                   Catalog:  %1$s/products   %1$s/stores   %1$s/stock/{sku}
                   Tokens:   POST %1$s/_local/tokens  {"sub": "...", "role": "customer|staff|ops", "storeId": "..."}
                   Demo customers: %5$s   Demo staff: %6$s

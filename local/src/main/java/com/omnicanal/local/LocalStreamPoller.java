@@ -3,39 +3,43 @@ package com.omnicanal.local;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.omnicanal.infrastructure.dynamo.StreamImages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * What Lambda's event source mapping does, for DynamoDB Local: reads the outbox table's stream, hands batches to the
- * dispatcher function, retries a batch from its first failed record (with backoff) up to the same limit as
- * template.yaml, then parks the record in a local dead-letter list.
+ * What Lambda's event source mapping does, for DynamoDB Local: reads a table's stream, hands the records its filter
+ * lets through to one function in batches, retries a batch from its first failed record (with backoff) up to the same
+ * limit as template.yaml, then parks the record in a local dead-letter list. One poller per event source, as on AWS.
  */
 public final class LocalStreamPoller implements AutoCloseable {
     public static final int MAX_RETRIES = 5;
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
-    private final Function<DynamodbEvent, StreamsEventResponse> dispatcher;
+    private final StreamFilter filter;
+    private final Function<DynamodbEvent, StreamsEventResponse> consumer;
     private final List<String> deadLetters = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private final AtomicLong roundsStarted = new AtomicLong();
+    private volatile long lastIdleRound;
     private volatile boolean running = true;
 
-    public LocalStreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table,
-                             Function<DynamodbEvent, StreamsEventResponse> dispatcher) {
+    public LocalStreamPoller(DynamoDbClient dynamo, DynamoDbStreamsClient streams, String table, String name,
+                             StreamFilter filter, Function<DynamodbEvent, StreamsEventResponse> consumer) {
         this.streams = streams;
         this.streamArn = dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-        this.dispatcher = dispatcher;
-        this.thread = new Thread(this::run, "local-outbox-stream");
+        this.filter = filter;
+        this.consumer = consumer;
+        this.thread = new Thread(this::run, "local-stream-" + name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -44,10 +48,25 @@ public final class LocalStreamPoller implements AutoCloseable {
         return List.copyOf(deadLetters);
     }
 
+    /**
+     * Waits until every record written before this call has been handed over (a round of reads that began after it
+     * found nothing new); false if that took longer than {@code timeout}.
+     */
+    public boolean awaitCaughtUp(java.time.Duration timeout) {
+        long after = roundsStarted.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (lastIdleRound <= after) {
+            if (System.nanoTime() > deadline || !running) return false;
+            sleepQuietly(20);
+        }
+        return true;
+    }
+
     private void run() {
         var iterators = new HashMap<String, String>();
         var lastSeen = new HashMap<String, String>();
         while (running) {
+            long round = roundsStarted.incrementAndGet();
             try {
                 for (var shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
                     if (!iterators.containsKey(shard.shardId())) {
@@ -61,12 +80,16 @@ public final class LocalStreamPoller implements AutoCloseable {
                     iterators.put(entry.getKey(), response.nextShardIterator());
                     if (!response.records().isEmpty()) {
                         any = true;
-                        deliver(response.records());
+                        var matching = response.records().stream().filter(filter::matches).toList();
+                        if (!matching.isEmpty()) deliver(matching);
                         lastSeen.put(entry.getKey(), response.records().get(response.records().size() - 1)
                                 .dynamodb().sequenceNumber());
                     }
                 }
-                if (!any) Thread.sleep(100);
+                if (!any) {
+                    lastIdleRound = round;
+                    Thread.sleep(100);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -96,7 +119,7 @@ public final class LocalStreamPoller implements AutoCloseable {
         var pending = new ArrayList<>(records);
         int retries = 0;
         while (!pending.isEmpty() && running) {
-            var response = dispatcher.apply(event(pending));
+            var response = consumer.apply(event(pending));
             var failures = response == null || response.getBatchItemFailures() == null ? List.<StreamsEventResponse.BatchItemFailure>of()
                     : response.getBatchItemFailures();
             if (failures.isEmpty()) return;
@@ -121,35 +144,15 @@ public final class LocalStreamPoller implements AutoCloseable {
             record.setEventName(r.eventNameAsString());
             record.setEventSource("aws:dynamodb");
             var stream = new StreamRecord().withSequenceNumber(r.dynamodb().sequenceNumber())
-                    .withKeys(convert(r.dynamodb().keys()));
-            if (r.dynamodb().hasNewImage()) stream.setNewImage(convert(r.dynamodb().newImage()));
-            if (r.dynamodb().hasOldImage()) stream.setOldImage(convert(r.dynamodb().oldImage()));
+                    .withKeys(StreamImages.toLambda(r.dynamodb().keys()));
+            if (r.dynamodb().hasNewImage()) stream.setNewImage(StreamImages.toLambda(r.dynamodb().newImage()));
+            if (r.dynamodb().hasOldImage()) stream.setOldImage(StreamImages.toLambda(r.dynamodb().oldImage()));
             record.setDynamodb(stream);
             list.add(record);
         }
         var event = new DynamodbEvent();
         event.setRecords(list);
         return event;
-    }
-
-    private static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> convert(
-            Map<String, AttributeValue> item) {
-        var out = new HashMap<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>();
-        item.forEach((k, v) -> out.put(k, convert(v)));
-        return out;
-    }
-
-    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue convert(AttributeValue v) {
-        var out = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
-        if (v.s() != null) out.setS(v.s());
-        else if (v.n() != null) out.setN(v.n());
-        else if (v.bool() != null) out.setBOOL(v.bool());
-        else if (Boolean.TRUE.equals(v.nul())) out.setNULL(true);
-        else if (v.hasM()) out.setM(convert(v.m()));
-        else if (v.hasL()) out.setL(v.l().stream().map(LocalStreamPoller::convert).toList());
-        else if (v.hasSs()) out.setSS(v.ss());
-        else if (v.hasNs()) out.setNS(v.ns());
-        return out;
     }
 
     private static void sleepQuietly(long millis) {

@@ -27,7 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A stand-in for Twilio's Messages API on loopback: the real Twilio SDK is pointed at it, it answers like Twilio,
  * files each SMS or WhatsApp message in the local inbox, then calls the status callback (sent, delivered) signed
- * like Twilio does. Numbers ending in 0000 are refused with Twilio's 21211, to show the fallback to email.
+ * like Twilio does. Numbers ending in 0000 are refused with Twilio's 21211, to show the fallback to email. It also
+ * answers the Messages list (GET, filtered by To and From) the dispatcher asks after a send whose answer was lost.
  */
 public final class LocalTwilio implements AutoCloseable {
     private final HttpServer server;
@@ -54,6 +55,10 @@ public final class LocalTwilio implements AutoCloseable {
 
     private void messages(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().endsWith("/Messages.json")) {
+                list(exchange);
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().endsWith("/Messages.json")) {
                 reply(exchange, 404, Map.of("code", 20404, "message", "The requested resource was not found", "status", 404));
                 return;
@@ -85,6 +90,42 @@ public final class LocalTwilio implements AutoCloseable {
                 callbacks.schedule(() -> callback(callback, sid, to, "delivered"), 400, TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /** The Messages list, newest first, filtered by To and From as Twilio filters it (the dispatcher's look-up). */
+    private void list(HttpExchange exchange) throws IOException {
+        var query = exchange.getRequestURI().getRawQuery();
+        var filter = FormData.parse(query == null ? "" : query);
+        var messages = new java.util.ArrayList<Map<String, Object>>();
+        for (var item : inbox.items()) {
+            if (item.channel().equals("EMAIL")) continue;
+            var prefix = item.channel().equals("WHATSAPP") ? "whatsapp:" : "";
+            if (filter.containsKey("To") && !filter.get("To").equals(prefix + item.to())) continue;
+            if (filter.containsKey("From") && !filter.get("From").equals(prefix + item.from())) continue;
+            var message = new LinkedHashMap<String, Object>();
+            message.put("sid", item.id());
+            message.put("status", item.status());
+            message.put("to", prefix + item.to());
+            message.put("from", prefix + item.from());
+            message.put("body", item.text());
+            message.put("direction", "outbound-api");
+            message.put("date_created", java.time.format.DateTimeFormatter
+                    .ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", java.util.Locale.US).format(item.at().atZone(java.time.ZoneOffset.UTC)));
+            message.put("api_version", "2010-04-01");
+            messages.add(message);
+        }
+        var page = new LinkedHashMap<String, Object>();
+        var uri = exchange.getRequestURI().toString();
+        page.put("messages", messages);
+        page.put("uri", uri);
+        page.put("first_page_uri", uri);
+        page.put("next_page_uri", null);
+        page.put("previous_page_uri", null);
+        page.put("page", 0);
+        page.put("page_size", messages.size());
+        page.put("start", 0);
+        page.put("end", Math.max(0, messages.size() - 1));
+        reply(exchange, 200, page);
     }
 
     private void callback(String url, String sid, String to, String status) {

@@ -18,7 +18,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** The HTTP routes template.yaml declares, read from the template itself so the local gateway cannot drift from it. */
+/**
+ * The HTTP routes and the stream event sources template.yaml declares, read from the template itself so the local
+ * gateway and stream pollers cannot drift from it.
+ */
 public final class TemplateRoutes {
 
     /** One HttpApi event of a function: method, path template, the function's definition name, and whether it is public. */
@@ -42,9 +45,13 @@ public final class TemplateRoutes {
     }
 
     public static List<Route> fromClasspath() {
+        return routes(templateFromClasspath());
+    }
+
+    private static Map<String, Object> templateFromClasspath() {
         try (var in = TemplateRoutes.class.getClassLoader().getResourceAsStream("template.yaml")) {
             if (in == null) throw new IllegalStateException("template.yaml is not on the classpath");
-            return parse(in);
+            return load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,10 +63,27 @@ public final class TemplateRoutes {
         return (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(in);
     }
 
-    @SuppressWarnings("unchecked")
     public static List<Route> parse(InputStream in) {
-        var template = load(in);
+        return routes(load(in));
+    }
+
+    private static List<Route> routes(Map<String, Object> template) {
         var routes = new ArrayList<Route>();
+        events(template, "HttpApi", (function, p) -> {
+            @SuppressWarnings("unchecked")
+            var auth = (Map<String, Object>) p.getOrDefault("Auth", Map.of());
+            boolean isPublic = "NONE".equals(auth.get("Authorizer"));
+            routes.add(route(((String) p.get("Method")).toUpperCase(), (String) p.get("Path"), function, isPublic));
+        });
+        // like API Gateway, a literal segment wins over a path parameter: /feedback/prompt before /feedback/{token}
+        routes.sort(java.util.Comparator.comparingLong(r -> r.path().chars().filter(c -> c == '{').count()));
+        return routes;
+    }
+
+    /** Each event of this type of every function, with the function's definition name and the event's properties. */
+    @SuppressWarnings("unchecked")
+    private static void events(Map<String, Object> template, String type,
+                               java.util.function.BiConsumer<String, Map<String, Object>> each) {
         var resources = (Map<String, Object>) template.get("Resources");
         for (var resource : resources.values()) {
             var r = (Map<String, Object>) resource;
@@ -71,16 +95,32 @@ public final class TemplateRoutes {
             var events = (Map<String, Object>) props.getOrDefault("Events", Map.of());
             for (var event : events.values()) {
                 var e = (Map<String, Object>) event;
-                if (!"HttpApi".equals(e.get("Type"))) continue;
-                var p = (Map<String, Object>) e.get("Properties");
-                var auth = (Map<String, Object>) p.getOrDefault("Auth", Map.of());
-                boolean isPublic = "NONE".equals(auth.get("Authorizer"));
-                routes.add(route(((String) p.get("Method")).toUpperCase(), (String) p.get("Path"), function, isPublic));
+                if (type.equals(e.get("Type"))) each.accept(function, (Map<String, Object>) e.get("Properties"));
             }
         }
-        // like API Gateway, a literal segment wins over a path parameter: /feedback/prompt before /feedback/{token}
-        routes.sort(java.util.Comparator.comparingLong(r -> r.path().chars().filter(c -> c == '{').count()));
-        return routes;
+    }
+
+    /** A function fed by a table's stream (DynamoDB event source), with the filter patterns of its event source. */
+    public record StreamConsumer(String function, String table, List<String> filters) {
+    }
+
+    /** The stream event sources of template.yaml; {@code table} is the logical id of the table whose stream it reads. */
+    @SuppressWarnings("unchecked")
+    public static List<StreamConsumer> streamConsumers(Map<String, Object> template) {
+        var consumers = new ArrayList<StreamConsumer>();
+        events(template, "DynamoDB", (function, p) -> {
+            // !GetAtt OutboxTable.StreamArn reads as "OutboxTable.StreamArn"
+            var table = ((String) p.get("Stream")).split("\\.")[0];
+            var criteria = (Map<String, Object>) p.getOrDefault("FilterCriteria", Map.of());
+            var filters = ((List<Map<String, Object>>) criteria.getOrDefault("Filters", List.of())).stream()
+                    .map(f -> (String) f.get("Pattern")).toList();
+            consumers.add(new StreamConsumer(function, table, filters));
+        });
+        return consumers;
+    }
+
+    public static List<StreamConsumer> streamConsumersFromClasspath() {
+        return streamConsumers(templateFromClasspath());
     }
 
     static Route route(String method, String path, String function, boolean isPublic) {

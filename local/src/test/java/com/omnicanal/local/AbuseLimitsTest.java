@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Abuse limits (SECURITY.md, API4 and API6): API Gateway throttles public and code-checking routes harder than the
@@ -17,19 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class AbuseLimitsTest {
     private static final String X = "paris-rivoli";
-    private static LocalStack stack;
-    private static LocalClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
 
     @Test
     @SuppressWarnings("unchecked")

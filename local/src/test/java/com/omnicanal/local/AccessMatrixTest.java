@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -35,7 +35,8 @@ class AccessMatrixTest {
     private static final String END = "<!-- access-matrix:end -->";
 
     /** What a cell needs to exist before the call; each cell gets its own. */
-    enum Fixture { NONE, RESERVATION, ORDER, ORDER_ACCEPTED, ORDER_READY, ORDER_COLLECTED, RETURN, RETURN_RECEIVED }
+    enum Fixture { NONE, RESERVATION, ORDER, ORDER_ACCEPTED, ORDER_READY, ORDER_COLLECTED, RETURN, RETURN_RECEIVED, APPOINTMENT_SLOT,
+        APPOINTMENT_HELD, APPOINTMENT }
 
     /** One route: how to call it, and the status each actor gets, in ACTORS order. */
     record Row(String route, Fixture fixture, String path, String body, Map<String, String> headers, int[] expected,
@@ -63,6 +64,9 @@ class AccessMatrixTest {
     private static final Map<String, String> NDJSON = Map.of("Content-Type", "application/x-ndjson");
     /** The demo catalogue as a feed: applied again under a new id, it changes nothing the other cells need. */
     private static final String DEMO_FEED = read(ROOT.resolve("local/src/main/resources/demo/products.jsonl"));
+    private static final String TYPE = "conseil-style";
+    private static final String APPOINTMENT_BODY = "{\"storeId\":\"" + X + "\",\"typeId\":\"" + TYPE
+            + "\",\"start\":\"{slot}\",\"contact\":{\"name\":\"Client\",\"email\":\"matrix@example.org\"}}";
     private static final Map<String, String> BAD_SIGNATURE = Map.of("X-Twilio-Signature", "bm90LWEtc2lnbmF0dXJl",
             "Content-Type", "application/x-www-form-urlencoded");
 
@@ -195,19 +199,68 @@ class AccessMatrixTest {
             row("POST /rewards/{code}/redeem", Fixture.NONE, "/rewards/NO-SUCH-CODE/redeem", null,
                     "its owner online or staff at the till (404: no such code, or not the customer's)",
                     401, 404, 404, 404, 404, 404),
+            row("GET /stores/{storeId}/appointment-types", Fixture.NONE, "/stores/" + X + "/appointment-types", null,
+                    "public: what a store offers by appointment", 200, 200, 200, 200, 200, 200),
+            row("GET /stores/{storeId}/appointment-types/{typeId}/slots", Fixture.NONE,
+                    "/stores/" + X + "/appointment-types/" + TYPE + "/slots?from={tomorrow}", null, "public free slots",
+                    200, 200, 200, 200, 200, 200),
+            row("POST /appointments", Fixture.APPOINTMENT_SLOT, "/appointments", APPOINTMENT_BODY,
+                    "customers book for themselves", 401, 201, 201, 403, 403, 403),
+            row("POST /appointments/{id}/confirm", Fixture.APPOINTMENT_HELD, "/appointments/{appointment}/confirm", null,
+                    "A confirms A's hold; B cannot see it", 401, 200, 404, 403, 403, 403),
+            row("GET /appointments/{id}", Fixture.APPOINTMENT, "/appointments/{appointment}", null,
+                    "A's appointment: A, staff X, ops", 401, 200, 404, 200, 404, 200),
+            row("DELETE /appointments/{id}", Fixture.APPOINTMENT, "/appointments/{appointment}", null,
+                    "A cancels (the store has its own route)", 401, 200, 404, 403, 403, 403),
+            row("POST /appointments/{id}/reschedule", Fixture.APPOINTMENT, "/appointments/{appointment}/reschedule",
+                    "{\"start\":\"{later}\"}", "A moves A's appointment", 401, 200, 404, 403, 403, 403),
+            row("GET /customers/me/appointments", Fixture.APPOINTMENT, "/customers/me/appointments", null, "one's own list",
+                    401, 200, 200, 403, 403, 403),
+            row("GET /appointments/manage/{token}", Fixture.NONE, "/appointments/manage/forged.token.value", null,
+                    "public, but only a link we signed opens an appointment", 404, 404, 404, 404, 404, 404),
+            row("POST /appointments/manage/{token}/cancel", Fixture.NONE, "/appointments/manage/forged.token.value/cancel",
+                    null, "public, but only a link we signed cancels", 404, 404, 404, 404, 404, 404),
+            row("POST /appointments/manage/{token}/reschedule", Fixture.NONE,
+                    "/appointments/manage/forged.token.value/reschedule", "{\"start\":\"2030-01-08T10:00:00Z\"}",
+                    "public, but only a link we signed moves", 404, 404, 404, 404, 404, 404),
+            row("GET /stores/{storeId}/appointment-setup", Fixture.NONE, "/stores/" + X + "/appointment-setup", null,
+                    "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("PUT /stores/{storeId}/appointment-types/{typeId}", Fixture.NONE, "/stores/" + X + "/appointment-types/matrix",
+                    "{\"name\":\"Matrix\",\"durationMinutes\":30,\"active\":false}", "staff X and ops",
+                    401, 403, 403, 200, 403, 200),
+            row("PUT /stores/{storeId}/advisors/{advisorId}", Fixture.NONE, "/stores/" + X + "/advisors/adv-matrix",
+                    "{\"name\":\"Matrix\",\"week\":[],\"active\":false}", "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("PUT /stores/{storeId}/appointment-resources/{resourceId}", Fixture.NONE,
+                    "/stores/" + X + "/appointment-resources/matrix", "{\"name\":\"Matrix\",\"capacity\":1}",
+                    "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("GET /stores/{storeId}/agenda", Fixture.APPOINTMENT, "/stores/" + X + "/agenda?date={tomorrow}", null,
+                    "store X's day: its staff and ops", 401, 403, 403, 200, 403, 200),
+            row("POST /stores/{storeId}/appointments/{id}/check-in", Fixture.APPOINTMENT,
+                    "/stores/" + X + "/appointments/{appointment}/check-in", null, "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("POST /stores/{storeId}/appointments/{id}/complete", Fixture.APPOINTMENT,
+                    "/stores/" + X + "/appointments/{appointment}/complete", "{\"bought\":[]}", "staff X and ops",
+                    401, 403, 403, 200, 403, 200),
+            row("POST /stores/{storeId}/appointments/{id}/no-show", Fixture.APPOINTMENT,
+                    "/stores/" + X + "/appointments/{appointment}/no-show", "{\"party\":\"CUSTOMER\"}",
+                    "staff X and ops (409: it has not started yet)", 401, 403, 403, 409, 403, 409),
+            row("POST /stores/{storeId}/appointments/{id}/cancel", Fixture.APPOINTMENT,
+                    "/stores/" + X + "/appointments/{appointment}/cancel", "{\"reason\":\"closed\"}", "staff X and ops",
+                    401, 403, 403, 200, 403, 200),
+            row("GET /stores/{storeId}/appointment-figures", Fixture.NONE,
+                    "/stores/" + X + "/appointment-figures?from={tomorrow}&to={tomorrow}", null, "staff X and ops",
+                    401, 403, 403, 200, 403, 200),
             row("DELETE /customers/me", Fixture.NONE, "/customers/me", null, "one's own erasure (GDPR Art. 17)",
                     401, 204, 204, 403, 403, 403));
 
-    private static LocalStack stack;
-    private static LocalClient client;
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static long sequence = System.currentTimeMillis();
     private static String questionnaire;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
         TOKENS.put("customer A", client.token("cust-matrix-a", "customer", null));
         TOKENS.put("customer B", client.token("cust-matrix-b", "customer", null));
         TOKENS.put("staff X", client.token("staff-matrix-x", "staff", X));
@@ -220,11 +273,6 @@ class AccessMatrixTest {
         var feed = client.send("PUT", "/stores/" + X + "/stock", TOKENS.get("ops"),
                 "{\"feedSequence\":" + (++sequence) + ",\"lines\":[{\"sku\":\"" + SKU + "\",\"onHand\":100000}]}", Map.of());
         assertThat(feed.status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) stack.close();
     }
 
     @Test
@@ -327,8 +375,18 @@ class AccessMatrixTest {
         var values = new LinkedHashMap<String, String>();
         var a = TOKENS.get("customer A");
         var staff = TOKENS.get("staff X");
+        values.put("tomorrow", tomorrow().toString());
         switch (fixture) {
             case NONE -> { }
+            case APPOINTMENT_SLOT, APPOINTMENT_HELD, APPOINTMENT -> {
+                values.put("slot", freeSlots().get(0));
+                if (fixture == Fixture.APPOINTMENT_SLOT) break;
+                var id = created(client.send("POST", "/appointments", a, fill(APPOINTMENT_BODY, values), key()));
+                values.put("appointment", id);
+                if (fixture == Fixture.APPOINTMENT_HELD) break;
+                ok(client.send("POST", "/appointments/" + id + "/confirm", a, null, Map.of()));
+                values.put("later", freeSlots().get(0));
+            }
             case RESERVATION -> values.put("reservation", created(client.send("POST", "/reservations", a,
                     "{\"sku\":\"" + SKU + "\",\"storeId\":\"" + X + "\",\"quantity\":1}", key())));
             default -> {
@@ -351,6 +409,20 @@ class AccessMatrixTest {
             }
         }
         return values;
+    }
+
+    /** The day after today in the store's zone: every slot then is past the minimum notice and before the cut-off. */
+    private static java.time.LocalDate tomorrow() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1);
+    }
+
+    private static List<String> freeSlots() {
+        var slots = client.get("/stores/" + X + "/appointment-types/" + TYPE + "/slots?from=" + tomorrow() + "&to="
+                + tomorrow().plusDays(13), null).body().get("items");
+        var starts = new ArrayList<String>();
+        slots.forEach(s -> starts.add(s.get("start").asText()));
+        assertThat(starts).as("free slots at " + X).isNotEmpty();
+        return starts;
     }
 
     private static Map<String, String> key() {

@@ -2,26 +2,17 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnicanal.infrastructure.http.Json;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The whole click-and-collect journey through the local gateway, with the customer's messages in the local inbox. */
 class ClickAndCollectEndToEndTest {
-    private static LocalStack stack;
-    private static LocalClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
 
     private static String order(String sku, String email) {
         return "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"pickupStoreId\":\"paris-rivoli\","
@@ -29,10 +20,7 @@ class ClickAndCollectEndToEndTest {
     }
 
     private static int available(String sku, String store) {
-        for (var l : client.get("/stock/" + sku, null).body().get("locations")) {
-            if (l.get("locationId").asText().equals(store)) return l.get("available").asInt();
-        }
-        return 0;
+        return client.available(sku, store);
     }
 
     @Test
@@ -85,6 +73,65 @@ class ClickAndCollectEndToEndTest {
         com.omnicanal.Wiring.shared().orderSweeper().apply(null);
         assertThat(com.omnicanal.Wiring.shared().payments().calls())
                 .anySatisfy(c -> assertThat(c.orderId() + c.action()).isEqualTo(id + "CAPTURE"));
+
+        // the collection wrote its business event with it; the outbox stream handed it to feedback's function, which
+        // scheduled Camille's invitation (she agreed to be asked): no schedule run, no call from the order function
+        var invitation = awaitScheduledInvitation("ORDER_COLLECTED#" + id);
+        assertThat(invitation.get("status").s()).isEqualTo("SCHEDULED");
+        assertThat(invitation.get("json").s()).contains("\"questionnaireId\":\"q-demo-pickup\"", "\"who\":\"cust-camille\"");
+    }
+
+    /** The invitation feedback scheduled for this event, once the outbox stream has handed the event over. */
+    private static Map<String, AttributeValue> awaitScheduledInvitation(String eventId) throws InterruptedException {
+        var dynamo = stack.running().dynamo().client();
+        var table = stack.running().dynamo().tables().feedback();
+        for (int i = 0; i < 100; i++) {
+            var claim = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                    "pk", AttributeValue.fromS("EVENT#" + eventId), "sk", AttributeValue.fromS("EVENT")))).item();
+            if (claim != null && !claim.isEmpty()) {
+                return dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                        "pk", AttributeValue.fromS("INV#" + claim.get("invitationId").s()), "sk", AttributeValue.fromS("INV"))))
+                        .item();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no invitation scheduled for " + eventId);
+    }
+
+    /** The sum of a series at /_local/metrics (0 before its first value). */
+    private static double metric(String name, Map<String, String> dimensions) {
+        for (var series : client.get("/_local/metrics", null).body().get("series")) {
+            var dims = Json.MAPPER.convertValue(series.get("dimensions"), Map.class);
+            if (series.get("metric").asText().equals(name) && dims.equals(dimensions)) return series.get("sum").asDouble();
+        }
+        return 0;
+    }
+
+    @Test
+    void theLocalStackShowsTheMetricsAJourneyWouldHaveSent() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var byStore = Map.of("StoreId", "paris-rivoli");
+        double placedHere = metric("OrdersPlaced", byStore);
+        double placed = metric("OrdersPlaced", Map.of());
+        double sentBySms = metric("MessagesSent", Map.of("Channel", "SMS"));
+        double orderAnswers = metric("ApiServerErrors", Map.of("Capability", "order"));
+
+        var order = client.send("POST", "/orders", camille, order("BOU-CIR-FIG", "camille.martin@example.fr"),
+                Map.of("Idempotency-Key", "cc-metrics"));
+        assertThat(order.status()).isEqualTo(201);
+        var id = order.body().get("id").asText();
+        client.awaitInbox(i -> i.get("text").asText().contains("commande " + id.substring(id.length() - 6)));
+
+        assertThat(metric("OrdersPlaced", byStore)).isEqualTo(placedHere + 1);
+        assertThat(metric("OrdersPlaced", Map.of())).isEqualTo(placed + 1);
+        assertThat(metric("MessagesSent", Map.of("Channel", "SMS"))).isGreaterThanOrEqualTo(sentBySms + 1);
+        // an answer that was not a 5xx adds 0: the series is there, its sum unchanged
+        assertThat(client.get("/_local/metrics", null).body().get("series")).anySatisfy(series -> {
+            assertThat(series.get("metric").asText()).isEqualTo("ApiLatency");
+            assertThat(series.get("dimensions").get("Capability").asText()).isEqualTo("order");
+            assertThat(series.get("samples").asLong()).isPositive();
+        });
+        assertThat(metric("ApiServerErrors", Map.of("Capability", "order"))).isEqualTo(orderAnswers);
     }
 
     @Test

@@ -2,17 +2,21 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.omnicanal.OmnicanalApplication;
+import com.omnicanal.Functions;
 import com.omnicanal.Wiring;
 import com.omnicanal.dynamodblocal.DynamoDbLocal;
 import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.outbox.dynamo.OutboxItems;
+import com.omnicanal.shared.BusinessEvent;
 import java.io.FileInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +30,10 @@ import org.yaml.snakeyaml.Yaml;
 /** template.yaml, openapi.yaml, events/ and the code say the same thing: routes, functions and tables. */
 class ContractConsistencyTest {
     private static final Path ROOT = Path.of("..");
+    /** The tables' logical ids in template.yaml, by their default names. */
+    private static final Map<String, String> LOGICAL = Map.of("Stock", "StockTable", "Orders", "OrdersTable",
+            "Outbox", "OutboxTable", "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable",
+            "Appointments", "AppointmentsTable", "Catalog", "CatalogTable");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> template() throws Exception {
@@ -43,14 +51,10 @@ class ContractConsistencyTest {
         try (var dynamo = DynamoDbLocal.inMemory()) {
             var wiring = new Wiring(new Settings(Map.of("TWILIO_AUTH_TOKEN", "t")), dynamo.client(),
                     Clock.systemUTC());
-            Map<String, Router> routers = Map.of(OmnicanalApplication.CATALOG_API, wiring.catalogApi(),
-                    OmnicanalApplication.STOCK_API, wiring.stockApi(),
-                    OmnicanalApplication.RESERVATION_API, wiring.reservationApi(),
-                    OmnicanalApplication.MESSAGING_API, wiring.messaging().api(),
-                    OmnicanalApplication.ORDER_API, wiring.orderApi(),
-                    OmnicanalApplication.RETURN_API, wiring.returnApi(),
-                    OmnicanalApplication.CUSTOMER_API, wiring.customerApi(),
-                    OmnicanalApplication.FEEDBACK_API, wiring.feedbackApi());
+            var routers = new HashMap<String, Router>();
+            for (var function : Functions.values()) {
+                if (function.isHttp()) routers.put(function.definition(), (Router) function.build(wiring));
+            }
             var served = new HashSet<String>();
             for (var route : routes) {
                 assertThat(routers).as("function of %s", route.routeKey()).containsKey(route.function());
@@ -60,6 +64,32 @@ class ContractConsistencyTest {
             var coded = routers.values().stream().flatMap(r -> r.routeKeys().stream()).collect(Collectors.toSet());
             assertThat(served).as("routes in template.yaml vs code").isEqualTo(coded);
         }
+    }
+
+    /** What each function of template.yaml is: the one {@link Functions} names, in its jar, fed by its kind of event. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void templateDeploysExactlyTheFunctionsTheCodeRegisters() throws Exception {
+        var deployed = new TreeSet<String>();
+        var resources = (Map<String, Map<String, Object>>) template().get("Resources");
+        resources.forEach((resource, body) -> {
+            if (!"AWS::Serverless::Function".equals(body.get("Type"))) return;
+            var props = (Map<String, Object>) body.get("Properties");
+            var variables = (Map<String, Object>) ((Map<String, Object>) props.get("Environment")).get("Variables");
+            var name = (String) variables.get("SPRING_CLOUD_FUNCTION_DEFINITION");
+            var function = Functions.named(name);
+            assertThat(function).as("%s runs %s, which the code does not register", resource, name).isPresent();
+            assertThat((String) props.get("CodeUri")).as("jar of %s", name).endsWith("/" + function.get().jar().fileName());
+            var eventTypes = ((Map<String, Map<String, Object>>) props.get("Events")).values().stream()
+                    .map(e -> (String) e.get("Type")).collect(Collectors.toSet());
+            var expected = function.get().isHttp() ? "HttpApi" : function.get().isScheduled() ? "Schedule"
+                    : function.get().isNotification() ? "SNS" : "DynamoDB";
+            assertThat(eventTypes).as("events of %s", name).containsOnly(expected);
+            assertThat(ROOT.resolve("events").resolve(function.get().sampleEvent())).as("sample event of %s", name).exists();
+            deployed.add(name);
+        });
+        assertThat(deployed).as("functions in template.yaml vs Functions")
+                .isEqualTo(Arrays.stream(Functions.values()).map(Functions::definition).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
@@ -128,9 +158,6 @@ class ContractConsistencyTest {
             inTemplate.put(name, describe((List<Map<String, Object>>) props.get("KeySchema"),
                     (List<Map<String, Object>>) props.getOrDefault("GlobalSecondaryIndexes", List.of())));
         });
-        var logical = Map.of("Stock", "StockTable", "Orders", "OrdersTable", "Outbox", "OutboxTable",
-                "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable",
-                "Catalog", "CatalogTable");
         for (var table : TableDefinitions.all(TableNames.defaults())) {
             var keys = table.keySchema().stream()
                     .map(k -> Map.<String, Object>of("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString()))
@@ -138,10 +165,59 @@ class ContractConsistencyTest {
             var gsis = table.globalSecondaryIndexes().stream().map(g -> Map.<String, Object>of("IndexName", g.indexName(),
                     "KeySchema", g.keySchema().stream().map(k -> Map.<String, Object>of("AttributeName", k.attributeName(),
                             "KeyType", k.keyTypeAsString())).toList())).toList();
-            assertThat(inTemplate.get(logical.get(table.tableName())))
+            assertThat(inTemplate.get(LOGICAL.get(table.tableName())))
                     .as(table.tableName()).isEqualTo(describe(keys, gsis));
         }
         assertThat(inTemplate).hasSize(TableDefinitions.all(TableNames.defaults()).size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void templateExpiresItemsInTheTablesWhoseItemsCarryAnExpiration() throws Exception {
+        var resources = (Map<String, Map<String, Object>>) template().get("Resources");
+        var expiring = new TreeSet<String>();
+        resources.forEach((name, resource) -> {
+            if (!"AWS::DynamoDB::Table".equals(resource.get("Type"))) return;
+            var ttl = (Map<String, Object>) ((Map<String, Object>) resource.get("Properties")).get("TimeToLiveSpecification");
+            if (ttl == null) return;
+            assertThat(ttl).as(name).containsEntry("AttributeName", TableDefinitions.TTL_ATTRIBUTE).containsEntry("Enabled", true);
+            expiring.add(name);
+        });
+        assertThat(expiring).containsExactlyInAnyOrderElementsOf(
+                TableDefinitions.expiring(TableNames.defaults()).stream().map(LOGICAL::get).toList());
+    }
+
+    /** The outbox stream feeds the dispatcher (every record) and feedback (its business events only, as filtered). */
+    @Test
+    void theOutboxStreamFiltersLetEachFunctionSeeWhatItHandles() throws Exception {
+        var consumers = TemplateRoutes.streamConsumers(template()).stream()
+                .collect(Collectors.toMap(TemplateRoutes.StreamConsumer::function, c -> c));
+        assertThat(consumers).containsOnlyKeys(Functions.OUTBOX_DISPATCHER.definition(), Functions.FEEDBACK_EVENTS.definition());
+        assertThat(consumers.values()).extracting(TemplateRoutes.StreamConsumer::table).containsOnly("OutboxTable");
+        var at = java.time.Instant.parse("2026-11-23T10:00:00Z");
+        var event = OutboxItems.event("Outbox", new BusinessEvent.OrderCollected("o1", "cust-camille", "paris-rivoli",
+                Set.of("TSH-COT-BLU-M"), at)).put().item();
+        var message = OutboxItems.put("Outbox", OutboxMessage.transactional("ORDER_READY", "cust-camille", "ORDER_READY#o1",
+                Map.of("orderId", "o1"), at)).put().item();
+
+        var feedback = new StreamFilter(consumers.get(Functions.FEEDBACK_EVENTS.definition()).filters());
+        assertThat(feedback.matches(record("INSERT", null, event))).isTrue();
+        assertThat(feedback.matches(record("INSERT", null, message))).isFalse();
+        assertThat(feedback.matches(record("REMOVE", event, null))).as("an event expiring").isFalse();
+        var dispatcher = new StreamFilter(consumers.get(Functions.OUTBOX_DISPATCHER.definition()).filters());
+        assertThat(dispatcher.matches(record("INSERT", null, message))).isTrue();
+        assertThat(dispatcher.matches(record("MODIFY", message, message))).isTrue();
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.Record record(String name,
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> oldImage,
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> newImage) {
+        var image = newImage != null ? newImage : oldImage;
+        var stream = software.amazon.awssdk.services.dynamodb.model.StreamRecord.builder()
+                .keys(Map.of("id", image.get("id")));
+        if (newImage != null) stream.newImage(newImage);
+        if (oldImage != null) stream.oldImage(oldImage);
+        return software.amazon.awssdk.services.dynamodb.model.Record.builder().eventName(name).dynamodb(stream.build()).build();
     }
 
     @SuppressWarnings("unchecked")

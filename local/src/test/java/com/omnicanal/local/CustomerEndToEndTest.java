@@ -3,25 +3,14 @@ package com.omnicanal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The customer's own data through the gateway: the customer, staff and another customer each see what they should. */
 class CustomerEndToEndTest {
-    private static LocalStack stack;
-    private static LocalClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
 
     @Test
     void aNewAccountVerifiesItsPhoneWithTheCodeReceivedBySms() throws Exception {

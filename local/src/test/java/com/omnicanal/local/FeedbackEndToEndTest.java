@@ -6,25 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Collect an order, get the feedback invitation by email, answer by its link, receive the reward code. */
 class FeedbackEndToEndTest {
-    private static LocalStack stack;
-    private static LocalClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
 
     @Test
     void collectThenInvitationThenAnswerThenRewardCode() throws Exception {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /** A plain HTTP client for the local gateway, as the storefront or curl would call it. */
 final class LocalClient {
@@ -18,10 +19,19 @@ final class LocalClient {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final IntSupplier port;
 
     LocalClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this(() -> port);
+    }
+
+    /** On a gateway whose port is known only once it runs (see {@link LocalStackPerClass}). */
+    LocalClient(IntSupplier port) {
+        this.port = port;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port.getAsInt() + path);
     }
 
     String token(String sub, String role, String storeId) {
@@ -30,7 +40,7 @@ final class LocalClient {
     }
 
     Reply send(String method, String path, String token, String body, Map<String, String> headers) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) request.header("Authorization", "Bearer " + token);
         if (body != null) request.header("Content-Type", "application/json");
@@ -40,7 +50,7 @@ final class LocalClient {
 
     /** These very bytes, with this Content-Type (none when null), as a client that gets them wrong would send them. */
     Reply sendRaw(String method, String path, String token, byte[] body, String contentType) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        var request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) request.header("Authorization", "Bearer " + token);
         if (contentType != null) request.header("Content-Type", contentType);
@@ -61,6 +71,14 @@ final class LocalClient {
 
     Reply get(String path, String token) {
         return send("GET", path, token, null, Map.of());
+    }
+
+    /** Units of the SKU the location can still promise, as GET /stock/{sku} lists them (0 where it is not listed). */
+    int available(String sku, String locationId) {
+        for (var location : get("/stock/" + sku, null).body().get("locations")) {
+            if (location.get("locationId").asText().equals(locationId)) return location.get("available").asInt();
+        }
+        return 0;
     }
 
     /** The first SMS, WhatsApp message or email in the local inbox that matches, waiting up to 15 s for it. */

@@ -5,25 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A reservation's confirmation travels outbox → stream → dispatcher → Twilio stand-in / SMTP sink → local inbox. */
 class LocalMessagingEndToEndTest {
-    private static LocalStack stack;
-    private static LocalClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
 
     private static String reserve(String token, String key) {
         var reply = client.send("POST", "/reservations", token,
@@ -61,6 +50,29 @@ class LocalMessagingEndToEndTest {
     }
 
     @Test
+    void theTwilioStandInAnswersTheMessagesListTheDispatcherAsksAfterALostAnswer() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var id = reserve(camille, "msg-e2e-lookup");
+        var reference = "Réf. " + id.substring(id.length() - 6);
+        client.awaitInbox(i -> i.get("text").asText().contains(reference));
+        var sms = stack.running().inbox().items().stream().filter(i -> i.text().contains(reference)).findFirst().orElseThrow();
+
+        // the dispatcher's own look-up, through the real SDK, as after a send whose answer was lost
+        var twilio = new com.omnicanal.messaging.twilio.TwilioChannel(com.omnicanal.outbox.ChannelKind.SMS,
+                com.omnicanal.messaging.twilio.TwilioClients.create("AC00000000000000000000000000000000", "token",
+                        stack.running().twilioBaseUrl()), "+33700000000", java.net.URI.create("http://127.0.0.1/status"));
+        var since = Instant.now().minus(Duration.ofMinutes(1));
+        assertThat(twilio.findSent(envelope(sms.to(), sms.text()), since)).contains(sms.id());
+        assertThat(twilio.findSent(envelope(sms.to(), sms.text() + " autre"), since)).isEmpty();
+        assertThat(twilio.findSent(envelope("+33612340001", sms.text()), since)).isEmpty();
+        assertThat(twilio.findSent(envelope(sms.to(), sms.text()), Instant.now().plus(Duration.ofMinutes(1)))).isEmpty();
+    }
+
+    private static com.omnicanal.messaging.Envelope envelope(String to, String text) {
+        return new com.omnicanal.messaging.Envelope("m-1", com.omnicanal.outbox.ChannelKind.SMS, to, null, text, null, false);
+    }
+
+    @Test
     void anEnglishSpeakingCustomerWhoPrefersEmailGetsARenderedEmail() throws Exception {
         var emma = client.token("cust-emma", "customer", null);
         var id = reserve(emma, "msg-e2e-2");
@@ -82,9 +94,9 @@ class LocalMessagingEndToEndTest {
         var contacts = com.omnicanal.Wiring.shared().messaging().contacts();
         var hugo = contacts.find("cust-hugo").orElseThrow();
         assertThat(hugo.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.MARKETING))
-                .doesNotContain(com.omnicanal.messaging.ChannelKind.SMS);
+                .doesNotContain(com.omnicanal.outbox.ChannelKind.SMS);
         assertThat(hugo.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.TRANSACTIONAL))
-                .contains(com.omnicanal.messaging.ChannelKind.SMS);
+                .contains(com.omnicanal.outbox.ChannelKind.SMS);
     }
 
     @Test
@@ -99,9 +111,9 @@ class LocalMessagingEndToEndTest {
         assertThat(yes.body().get("reply").asText()).contains("no text subscription to restore");
         var emma = com.omnicanal.Wiring.shared().messaging().contacts().find("cust-emma").orElseThrow();
         assertThat(emma.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.MARKETING))
-                .containsExactly(com.omnicanal.messaging.ChannelKind.EMAIL);
+                .containsExactly(com.omnicanal.outbox.ChannelKind.EMAIL);
         assertThat(emma.channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.FEEDBACK))
-                .containsExactly(com.omnicanal.messaging.ChannelKind.EMAIL);
+                .containsExactly(com.omnicanal.outbox.ChannelKind.EMAIL);
     }
 
     @Test
@@ -121,6 +133,6 @@ class LocalMessagingEndToEndTest {
         assertThat(again.body().get("reply").asText()).isEmpty();
         var contacts = com.omnicanal.Wiring.shared().messaging().contacts();
         assertThat(contacts.find("cust-camille").orElseThrow().channelsFor(com.omnicanal.outbox.OutboxMessage.Purpose.MARKETING))
-                .contains(com.omnicanal.messaging.ChannelKind.SMS);
+                .contains(com.omnicanal.outbox.ChannelKind.SMS);
     }
 }

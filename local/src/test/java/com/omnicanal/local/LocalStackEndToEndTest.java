@@ -4,31 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The e-reservation journey over HTTP through the local gateway, with API Gateway-shaped events and real tokens. */
 class LocalStackEndToEndTest {
-    private static LocalStack stack;
-    private static LocalClient client;
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
     private static String parisFirst;
     private static String lyon;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
         var stores = client.get("/stores", null).body().get("items");
         parisFirst = stores.get(0).get("id").asText();
         lyon = StreamSupport.stream(stores.spliterator(), false)
                 .filter(s -> s.get("address").get("city").asText().equals("Lyon"))
                 .findFirst().orElseThrow().get("id").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
     }
 
     private static String reserveBody(String sku, String store, Object quantity) {
@@ -40,10 +34,7 @@ class LocalStackEndToEndTest {
     }
 
     private static int available(String sku, String store) {
-        for (var location : client.get("/stock/" + sku, null).body().get("locations")) {
-            if (location.get("locationId").asText().equals(store)) return location.get("available").asInt();
-        }
-        return 0;
+        return client.available(sku, store);
     }
 
     @Test

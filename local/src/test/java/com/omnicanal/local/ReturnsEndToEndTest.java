@@ -2,34 +2,23 @@ package com.omnicanal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnicanal.outbox.dynamo.OutboxItems;
+import com.omnicanal.shared.BusinessEvent;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Bought by click-and-collect in Paris, returned in Lyon, refunded: through the gateway, with the customer's messages. */
 class ReturnsEndToEndTest {
-    private static LocalStack stack;
-    private static LocalClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(0, null);
-        client = new LocalClient(stack.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
 
     private static int onHand(String sku, String store) {
-        for (var l : client.get("/stock/" + sku, null).body().get("locations")) {
-            if (l.get("locationId").asText().equals(store)) return l.get("available").asInt();
-        }
-        return 0;
+        return client.available(sku, store);
     }
 
     @Test
@@ -71,6 +60,15 @@ class ReturnsEndToEndTest {
         assertThat(client.send("POST", "/stores/lyon-republique/returns/" + id + "/receive", karim, receive, Map.of()).status())
                 .isEqualTo(409);
         assertThat(onHand("TSH-COT-BLU-M", "lyon-republique")).isEqualTo(lyonBefore + 1);
+        // the reception wrote its business event with it, once, for feedback (the demo questionnaire asks after pickups)
+        var event = stack.running().dynamo().client().getItem(r -> r.tableName(stack.running().dynamo().tables().outbox()).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS("EVENT#RETURN_RECEIVED#" + id)))).item();
+        assertThat(OutboxItems.event(event)).isInstanceOfSatisfying(BusinessEvent.ReturnReceived.class, e -> {
+            assertThat(e.returnId()).isEqualTo(id);
+            assertThat(e.customerId()).isEqualTo("cust-emma");
+            assertThat(e.storeId()).isEqualTo("lyon-republique");
+            assertThat(e.skus()).containsExactly("TSH-COT-BLU-M");
+        });
 
         assertThat(client.send("POST", "/ops/returns/" + id + "/refund", karim, "{\"refundReference\":\"RF-0001\"}", Map.of())
                 .status()).isEqualTo(403);

@@ -10,6 +10,7 @@ import com.omnicanal.customer.Profile;
 import com.omnicanal.customer.ProfileMerge;
 import com.omnicanal.customer.ProfilePatch;
 import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.ResponseMemory;
 import com.omnicanal.infrastructure.http.Router;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,9 @@ public final class CustomerApi {
                                     String card) {
     }
 
-    public static Router router(CustomerJourneys customers) {
-        return Router.builder()
+    /** {@code answers} keeps the first answer of the routes openapi.yaml declares x-idempotency: response. */
+    public static Router router(CustomerJourneys customers, ResponseMemory answers) {
+        return Router.builder().remembering(answers)
                 .route("GET /customers/me", r -> ApiResponse.ok(customers.signingIn().profile(Callers.actor(r))))
                 .route("PATCH /customers/me", r -> {
                     var body = r.body(ProfileChanges.class);

@@ -22,4 +22,9 @@ public final class CustomerKeys {
     public static String consentKey(String purpose, String channel) {
         return "CONSENT#" + purpose + "#" + channel;
     }
+
+    /** The sort key of the mark that the customer's address on a channel (EMAIL) bounced for good, in their partition. */
+    public static String undeliverableKey(String channel) {
+        return "UNDELIVERABLE#" + channel;
+    }
 }

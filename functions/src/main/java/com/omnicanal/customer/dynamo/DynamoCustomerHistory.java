@@ -7,6 +7,7 @@ import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * A customer's records in the other capabilities' tables, found through their byCustomer indexes: reservations,
- * orders and returns in Orders (orders and returns keep their body as JSON), messages in Outbox, the person's
+ * orders and returns in Orders (orders and returns keep their body as JSON), appointments (their contact goes on erasure), messages in Outbox, the person's
  * partition in Feedback ({@link FeedbackPartition}), and idempotency records whose saved answers mention the customer.
  * Each record is moved or anonymised by {@link RecordMoves}.
  */
@@ -44,8 +45,10 @@ public final class DynamoCustomerHistory implements CustomerHistory {
     @Override
     public int reassign(String from, String to) {
         int moved = 0;
-        for (var item : all(tables.orders(), from)) {
-            if (moves.rewrite(tables.orders(), item, from, to, false)) moved++;
+        for (var table : List.of(tables.orders(), tables.appointments())) {
+            for (var item : all(table, from)) {
+                if (moves.rewrite(table, item, from, to, false)) moved++;
+            }
         }
         for (var item : all(tables.outbox(), from)) {
             if (moves.moveMessage(item.get("id"), from, to, false, 0)) moved++;
@@ -69,7 +72,7 @@ public final class DynamoCustomerHistory implements CustomerHistory {
     @Override
     public List<Map<String, Object>> export(String customerId) {
         var records = new ArrayList<Map<String, Object>>();
-        for (var table : List.of(tables.orders(), tables.outbox())) {
+        for (var table : List.of(tables.orders(), tables.outbox(), tables.appointments())) {
             for (var item : all(table, customerId)) {
                 var record = new LinkedHashMap<String, Object>();
                 record.put("table", table);
@@ -100,6 +103,15 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             int found = 0;
             for (var item : all(tables.orders(), customerId)) {
                 moves.rewrite(tables.orders(), item, customerId, anonymousId, true);
+                // its business event, if one waits in the outbox: written with a change that committed before the rewrite
+                for (var key : OutboxItems.eventKeys(item.get("id").s())) {
+                    dynamo.deleteItem(r -> r.tableName(tables.outbox()).key(key));
+                }
+                found++;
+            }
+            // appointments: the contact given with a booking goes, the store's agenda and figures keep the rest
+            for (var item : all(tables.appointments(), customerId)) {
+                moves.rewrite(tables.appointments(), item, customerId, anonymousId, true);
                 found++;
             }
             // after the orders: a message a store change queued before its order was scrubbed is found here
@@ -165,7 +177,7 @@ public final class DynamoCustomerHistory implements CustomerHistory {
                     .keyConditionExpression("customerId = :c").expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId)))
                     .exclusiveStartKey(start).build());
             for (var key : response.items()) {
-                var keyAttrs = Map.of("id", key.get("id"));
+                var keyAttrs = RecordMoves.keyOf(key);
                 items.add(dynamo.getItem(r -> r.tableName(table).key(keyAttrs).consistentRead(true)).item());
             }
             start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;

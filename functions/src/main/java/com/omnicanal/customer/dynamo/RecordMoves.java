@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.infrastructure.http.Json;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.shared.DomainException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,10 +81,10 @@ final class RecordMoves {
                     set.add("#" + field + " = :new" + field);
                     condition.add("#" + field + " = :old" + field);
                 } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("unreadable record " + item.get("id").s(), e);
+                    throw new IllegalStateException("unreadable record " + keyOf(item), e);
                 }
             }
-            var key = Map.of("id", item.get("id"));
+            var key = keyOf(item);
             var update = TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
                     .updateExpression("SET " + String.join(", ", set)).conditionExpression(String.join(" AND ", condition))
                     .expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
@@ -91,7 +92,12 @@ final class RecordMoves {
             if (guarded(update, anonymise ? null : to)) return true;
             item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
         }
-        throw new IllegalStateException("record " + first.get("id").s() + " kept changing while being moved");
+        throw new IllegalStateException("record " + keyOf(first) + " kept changing while being moved");
+    }
+
+    /** An item's key: {@code id} in Orders and Outbox, {@code pk}/{@code sk} in Appointments. */
+    static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return item.containsKey("pk") ? Map.of("pk", item.get("pk"), "sk", item.get("sk")) : Map.of("id", item.get("id"));
     }
 
     /**
@@ -107,7 +113,7 @@ final class RecordMoves {
             values.put(":to", AttributeValue.fromS(to));
             values.put(":from", AttributeValue.fromS(from));
             var update = Update.builder().tableName(tables.outbox()).key(Map.of("id", id))
-                    .updateExpression("SET customerId = :to" + (anonymise ? " REMOVE templateData" : ""))
+                    .updateExpression("SET customerId = :to" + (anonymise ? " REMOVE " + OutboxItems.PERSONAL_ATTRIBUTES : ""))
                     .conditionExpression("customerId = :from");
             if (wait) {
                 values.put(":sending", AttributeValue.fromS("SENDING"));

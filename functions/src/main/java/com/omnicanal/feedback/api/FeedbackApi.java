@@ -9,6 +9,7 @@ import com.omnicanal.feedback.Questionnaire;
 import com.omnicanal.feedback.Response;
 import com.omnicanal.feedback.TillVisit;
 import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.ResponseMemory;
 import com.omnicanal.infrastructure.http.Router;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,12 @@ public final class FeedbackApi {
     public record Visit(String customerId, String phone) {
     }
 
-    public static Router router(FeedbackJourneys feedback) {
+    /** {@code answers} keeps the first answer of the routes openapi.yaml declares x-idempotency: response. */
+    public static Router router(FeedbackJourneys feedback, ResponseMemory answers) {
         var questionnaires = feedback.managingQuestionnaires();
         var answering = feedback.answeringQuestionnaires();
         var prompting = feedback.promptingVisitors();
-        return Router.builder()
+        return Router.builder().remembering(answers)
                 .route("POST /ops/questionnaires", request -> {
                     var q = questionnaires.create(Callers.actor(request), request.body(Questionnaire.class));
                     return ApiResponse.created(q, "/ops/questionnaires/" + q.id());

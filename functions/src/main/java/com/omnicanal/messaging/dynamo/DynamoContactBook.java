@@ -3,9 +3,9 @@ package com.omnicanal.messaging.dynamo;
 import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.customer.dynamo.ErasureMarks;
 import com.omnicanal.infrastructure.dynamo.Instants;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.ContactBook;
 import com.omnicanal.messaging.Recipient;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -44,6 +44,7 @@ public final class DynamoContactBook implements ContactBook {
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CustomerKeys.customerKey(customerId)))).build()).items();
         Map<String, AttributeValue> profile = null;
+        String undeliverableEmail = null;
         Map<Purpose, Set<ChannelKind>> consented = new EnumMap<>(Purpose.class);
         consented.put(Purpose.TRANSACTIONAL, EnumSet.of(ChannelKind.SMS, ChannelKind.EMAIL));
         consented.put(Purpose.MARKETING, EnumSet.noneOf(ChannelKind.class));
@@ -52,6 +53,8 @@ public final class DynamoContactBook implements ContactBook {
             var sk = item.get("sk").s();
             if (sk.equals("PROFILE")) {
                 profile = item;
+            } else if (sk.equals(CustomerKeys.undeliverableKey(ChannelKind.EMAIL.name()))) {
+                undeliverableEmail = text(item, "address");
             } else if (sk.startsWith("CONSENT#")) {
                 var parts = sk.split("#");
                 var purpose = Purpose.valueOf(parts[1]);
@@ -76,8 +79,12 @@ public final class DynamoContactBook implements ContactBook {
                     LocalTime.parse(profile.get("quietEnd").s()),
                     ZoneId.of(text(profile, "timeZone") == null ? "Europe/Paris" : text(profile, "timeZone")));
         }
+        var email = text(profile, "email");
+        // an address that hard-bounced is not written to again: the dispatcher falls back to the next channel; a new
+        // address the customer gives later is tried
+        if (email != null && email.equalsIgnoreCase(undeliverableEmail)) email = null;
         return Optional.of(new Recipient(customerId, text(profile, "language") == null ? "fr" : text(profile, "language"),
-                text(profile, "email"), text(profile, "phone"), List.copyOf(order), consented, quiet));
+                email, text(profile, "phone"), List.copyOf(order), consented, quiet));
     }
 
     @Override

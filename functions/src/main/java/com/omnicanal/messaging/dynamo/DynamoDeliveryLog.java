@@ -4,10 +4,11 @@ import com.omnicanal.infrastructure.dynamo.Cursors;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.messaging.Attempt;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.DeliveryLog;
 import com.omnicanal.messaging.DeliveryStatus;
 import com.omnicanal.messaging.MessageRecord;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
 import java.time.Duration;
@@ -98,7 +99,7 @@ public final class DynamoDeliveryLog implements DeliveryLog {
     @Override
     public void forget(String messageId, String anonymousId, Instant now) {
         update(messageId, "SET #s = :failed, reason = :reason, customerId = :anon, updatedAt = :now "
-                        + "REMOVE templateData, leaseUntil, notBefore", "attribute_exists(id)",
+                        + "REMOVE " + OutboxItems.PERSONAL_ATTRIBUTES + ", leaseUntil, notBefore", "attribute_exists(id)",
                 Map.of(":failed", s("FAILED"), ":reason", s("customer-erased"), ":anon", s(anonymousId),
                         ":now", s(Instants.format(now))));
     }

@@ -2,26 +2,21 @@ package com.omnicanal.messaging.dynamo;
 
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.messaging.Attempt;
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.DeliveryStatus;
 import com.omnicanal.messaging.MessageRecord;
-import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.outbox.ChannelKind;
+import com.omnicanal.outbox.dynamo.OutboxItems;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads an outbox item (as written by OutboxItems and updated by the dispatcher) into a delivery log record. */
+/** Reads an outbox item (its message as OutboxItems reads it, updated by the dispatcher) into a delivery log record. */
 public final class OutboxRecords {
     private OutboxRecords() {
     }
 
     public static MessageRecord toRecord(Map<String, AttributeValue> item) {
-        var data = new LinkedHashMap<String, String>();
-        if (item.containsKey("templateData")) item.get("templateData").m().forEach((k, v) -> data.put(k, v.s()));
-        var message = new OutboxMessage(item.get("id").s(), item.get("kind").s(), item.get("customerId").s(),
-                OutboxMessage.Purpose.valueOf(item.get("purpose").s()), OutboxMessage.Urgency.valueOf(item.get("urgency").s()),
-                item.get("dedupeKey").s(), data, Instants.parse(item.get("createdAt").s()));
+        var message = OutboxItems.message(item);
         var attempts = new ArrayList<Attempt>();
         if (item.containsKey("attempts")) {
             for (var a : item.get("attempts").l()) {

@@ -1,9 +1,9 @@
 package com.omnicanal.messaging.templates;
 
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Rendered;
 import com.omnicanal.messaging.Templates;
 import com.omnicanal.messaging.Templates.MissingData;
+import com.omnicanal.outbox.ChannelKind;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;

@@ -42,10 +42,10 @@ public final class OrderApi {
 
     public static Router router(ClickAndCollect orders) {
         return Router.builder()
-                .route("POST /orders", request -> {
+                .transactional("POST /orders", (request, key) -> {
                     var actor = Callers.actor(request);
                     var outcome = orders.placing().place(new PlaceOrder(actor, request.body(OrderRequest.class)),
-                            request.header("Idempotency-Key").orElse(null));
+                            Callers.idempotencyKey("orders", key));
                     var headers = new LinkedHashMap<String, String>();
                     headers.put("Location", "/orders/" + outcome.order().id());
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");

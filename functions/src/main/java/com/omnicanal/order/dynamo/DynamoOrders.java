@@ -97,6 +97,7 @@ public final class DynamoOrders implements Orders {
                     .key(Map.of("id", s(codeKey(order.pickupStoreId(), change.releaseCode())))).build()).build());
         }
         change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        if (change.event() != null) actions.add(OutboxItems.event(tables.outbox(), change.event()));
         if (change.payment() != null) actions.add(payment(change.payment(), order.updatedAt()));
         int notErased = -1;
         if (change.expected() == null) {
@@ -108,7 +109,7 @@ public final class DynamoOrders implements Orders {
         if (change.idempotency() != null) {
             idempotencyAction = actions.size();
             var claim = change.idempotency();
-            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
+            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
                     JsonDocuments.write(order)));
         }
         var outcome = transactions.write(() -> actions);

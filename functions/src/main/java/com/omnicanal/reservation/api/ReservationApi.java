@@ -14,10 +14,10 @@ public final class ReservationApi {
 
     public static Router router(ReservationService reservations) {
         return Router.builder()
-                .route("POST /reservations", request -> {
+                .transactional("POST /reservations", (request, key) -> {
                     var actor = Callers.actor(request);
                     var body = request.body(ReservationRequest.class);
-                    var outcome = reservations.reserve(actor, body, request.header("Idempotency-Key").orElse(null));
+                    var outcome = reservations.reserve(actor, body, Callers.idempotencyKey("reservations", key));
                     var r = outcome.reservation();
                     var headers = new java.util.LinkedHashMap<String, String>();
                     headers.put("Location", "/reservations/" + r.id());

@@ -13,6 +13,7 @@ import com.omnicanal.shared.IdempotencyClaim;
 import com.omnicanal.reservation.Reservation;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.reservation.Reservations;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
 import com.omnicanal.stock.dynamo.StockWrites;
@@ -24,8 +25,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Reservations on DynamoDB: every state change is one TransactWriteItems with the stock and the outbox. */
 public final class DynamoReservations implements Reservations {
@@ -36,14 +35,12 @@ public final class DynamoReservations implements Reservations {
     private final DynamoDbClient dynamo;
     private final TableNames tables;
     private final Transactions transactions;
-    private final StockWrites stock;
     private final ReservationWrites holds;
 
     public DynamoReservations(DynamoDbClient dynamo, TableNames tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.transactions = new Transactions(dynamo);
-        this.stock = new StockWrites(tables);
         this.holds = new ReservationWrites(tables);
     }
 
@@ -54,7 +51,7 @@ public final class DynamoReservations implements Reservations {
         actions.add(OutboxItems.put(tables.outbox(), confirmation));
         // IDEMPOTENCY: the claim commits with the reservation or not at all
         actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
-                claim.expiresAt(), AttributeValue.fromM(ReservationItem.of(reservation))));
+                AttributeValue.fromM(ReservationItem.of(reservation))));
         // NOT_ERASED: a hold for an erased customer is refused, even one on its way when the erasure began
         actions.add(ErasureMarks.notErased(tables.customers(), reservation.customerId()));
         var outcome = transactions.write(() -> actions);
@@ -82,37 +79,16 @@ public final class DynamoReservations implements Reservations {
 
     @Override
     public boolean release(Reservation released, Optional<OutboxMessage> notice) {
-        var actions = new ArrayList<TransactWriteItem>();
-        actions.add(closeReservation(released));
-        actions.add(stock.release(released.sku(), released.storeId(), released.quantity()));
+        var actions = new ArrayList<>(holds.release(released));
         notice.ifPresent(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
         return transactions.write(() -> actions).committed();
     }
 
     @Override
-    public boolean complete(Reservation completed) {
-        return transactions.write(() -> List.of(
-                closeReservation(completed),
-                stock.sell(completed.sku(), completed.storeId(), completed.quantity()))).committed();
-    }
-
-    /**
-     * Moves a held reservation to its final state; fails if it is no longer held, or no longer the customer's it was
-     * read as (its notice would otherwise go out under an id a merge or an erasure has moved it from).
-     */
-    private TransactWriteItem closeReservation(Reservation next) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
-                .key(Map.of("id", AttributeValue.fromS(next.id())))
-                .updateExpression("SET #status = :next, updatedAt = :now, storeStatusKey = :ssk REMOVE openStatus")
-                .conditionExpression("#status = :held AND customerId = :customer")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(
-                        ":next", AttributeValue.fromS(next.status().name()),
-                        ":now", AttributeValue.fromS(Instants.format(next.updatedAt())),
-                        ":ssk", AttributeValue.fromS(ReservationItem.storeStatusKey(next)),
-                        ":held", AttributeValue.fromS(ReservationStatus.HELD.name()),
-                        ":customer", AttributeValue.fromS(next.customerId())))
-                .build()).build();
+    public boolean complete(Reservation completed, BusinessEvent.ReservationCompleted event) {
+        var actions = new ArrayList<>(holds.sell(completed));
+        actions.add(OutboxItems.event(tables.outbox(), event));
+        return transactions.write(() -> actions).committed();
     }
 
     @Override

@@ -27,10 +27,10 @@ public final class ReturnApi {
 
     public static Router router(CrossChannelReturns returns) {
         return Router.builder()
-                .route("POST /returns", request -> {
+                .transactional("POST /returns", (request, key) -> {
                     var actor = Callers.actor(request);
                     var outcome = returns.requesting().request(new RequestReturn(actor, request.body(ReturnRequest.class)),
-                            request.header("Idempotency-Key").orElse(null));
+                            Callers.idempotencyKey("returns", key));
                     var headers = new LinkedHashMap<String, String>();
                     headers.put("Location", "/returns/" + outcome.authorization().id());
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");

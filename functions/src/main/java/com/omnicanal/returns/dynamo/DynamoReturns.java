@@ -79,6 +79,7 @@ public final class DynamoReturns implements Returns {
             actions.add(entry(r, false));
         }
         change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        if (change.event() != null) actions.add(OutboxItems.event(tables.outbox(), change.event()));
         int notErased = -1;
         if (change.expected() == null) {
             notErased = actions.size();
@@ -88,7 +89,7 @@ public final class DynamoReturns implements Returns {
         if (change.idempotency() != null) {
             idempotency = actions.size();
             var claim = change.idempotency();
-            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(), claim.expiresAt(),
+            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
                     JsonDocuments.write(r)));
         }
         var outcome = transactions.write(() -> actions);

@@ -3,13 +3,15 @@ package com.omnicanal.messaging.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.omnicanal.messaging.ChannelKind;
 import com.omnicanal.messaging.Templates;
+import com.omnicanal.outbox.ChannelKind;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Strict rendering: what a template names must be in the data, and nothing is printed blank. */
+@Tag("fast")
 class MustacheTemplatesTest {
     private final MustacheTemplates templates = new MustacheTemplates();
 

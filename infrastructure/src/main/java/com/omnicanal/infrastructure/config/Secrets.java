@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import com.omnicanal.infrastructure.tracing.Tracing;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -32,14 +33,21 @@ public final class Secrets {
     }
 
     public static Secrets fromSettings(Settings settings, Clock clock) {
+        return fromSettings(settings, clock, Tracing.OFF);
+    }
+
+    /** ... each Secrets Manager call an X-Ray subsegment when tracing is on. */
+    public static Secrets fromSettings(Settings settings, Clock clock, Tracing tracing) {
         return new Secrets(settings, new Function<>() {
             private volatile SecretsManagerClient client;
 
             @Override
             public String apply(String arn) {
                 if (client == null) {
-                    client = SecretsManagerClient.builder().region(Region.of(settings.get("AWS_REGION", "eu-west-3")))
-                            .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                    var builder = SecretsManagerClient.builder().region(Region.of(settings.get("AWS_REGION", "eu-west-3")))
+                            .httpClientBuilder(UrlConnectionHttpClient.builder());
+                    if (tracing.isOn()) builder.overrideConfiguration(c -> c.addExecutionInterceptor(tracing.awsSdk()));
+                    client = builder.build();
                 }
                 return client.getSecretValue(r -> r.secretId(arn)).secretString();
             }

@@ -1,6 +1,7 @@
 package com.omnicanal.infrastructure.dynamo;
 
 import com.omnicanal.infrastructure.config.Settings;
+import com.omnicanal.infrastructure.tracing.Tracing;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -20,6 +21,11 @@ public final class DynamoClients {
      * endpoint and dummy credentials.
      */
     public static DynamoDbClient fromSettings(Settings settings) {
+        return fromSettings(settings, Tracing.OFF);
+    }
+
+    /** ... each call an X-Ray subsegment when tracing is on. */
+    public static DynamoDbClient fromSettings(Settings settings, Tracing tracing) {
         var region = Region.of(settings.get("AWS_REGION", "eu-west-3"));
         var builder = DynamoDbClient.builder()
                 .region(region)
@@ -31,6 +37,7 @@ public final class DynamoClients {
                         // SnapStart functions get refreshable container credentials, not environment keys
                         ? ContainerCredentialsProvider.builder().build()
                         : EnvironmentVariableCredentialsProvider.create()));
+        if (tracing.isOn()) builder.overrideConfiguration(c -> c.addExecutionInterceptor(tracing.awsSdk()));
         return builder.build();
     }
 }

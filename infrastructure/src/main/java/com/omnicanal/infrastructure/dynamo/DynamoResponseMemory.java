@@ -12,11 +12,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The Idempotency table as a response memory: a conditional put claims the key (IN_PROGRESS), the answer is stored
- * when the handler succeeds, and the claim is deleted when it fails, so only one of concurrent duplicates runs.
+ * The Idempotency table as a response memory, in {@link IdempotencyRecords}' format: a conditional put claims the key
+ * (IN_PROGRESS), the answer is stored when the handler succeeds, and the claim is deleted when it fails, so only one of
+ * concurrent duplicates runs.
  */
 public final class DynamoResponseMemory implements ResponseMemory {
-    public static final Duration WINDOW = Duration.ofHours(24);
     /** A claim left IN_PROGRESS by a crashed invocation is taken over after this (longer than any Lambda timeout). */
     static final Duration IN_PROGRESS_TIMEOUT = Duration.ofMinutes(2);
 
@@ -34,11 +34,11 @@ public final class DynamoResponseMemory implements ResponseMemory {
     public Claim claim(String scope, String fingerprint) {
         var now = clock.instant();
         try {
-            dynamo.putItem(p -> p.tableName(table)
-                    .item(Map.of("id", s(scope), "fingerprint", s(fingerprint), "state", s("IN_PROGRESS"),
-                            "claimedAt", n(now.getEpochSecond()),
-                            TableDefinitions.TTL_ATTRIBUTE, n(now.plus(WINDOW).getEpochSecond())))
-                    .conditionExpression("attribute_not_exists(id) OR #exp < :now OR (#state = :progress AND claimedAt < :stale)")
+            var item = IdempotencyRecords.record(scope, fingerprint, now);
+            item.put("state", s("IN_PROGRESS"));
+            item.put("claimedAt", n(now.getEpochSecond()));
+            dynamo.putItem(p -> p.tableName(table).item(item)
+                    .conditionExpression(IdempotencyRecords.FREE + " OR (#state = :progress AND claimedAt < :stale)")
                     .expressionAttributeNames(Map.of("#exp", TableDefinitions.TTL_ATTRIBUTE, "#state", "state"))
                     .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()), ":progress", s("IN_PROGRESS"),
                             ":stale", n(now.minus(IN_PROGRESS_TIMEOUT).getEpochSecond()))));

@@ -32,6 +32,9 @@ public final class TableDefinitions {
     public static final String OUTBOX_BY_STATUS = "byStatus";
     public static final String OUTBOX_BY_PROVIDER = "byProvider";
     public static final String FEEDBACK_DUE = "byDue";
+    public static final String APPOINTMENTS_BY_STORE = "byStore";
+    public static final String APPOINTMENTS_BY_CUSTOMER = "byCustomer";
+    public static final String APPOINTMENTS_DUE = "byDue";
     public static final String TTL_ATTRIBUTE = "expiration";
 
     private TableDefinitions() {
@@ -67,7 +70,21 @@ public final class TableDefinitions {
                 .build());
         // products, stores, feeds and their progress (catalog.dynamo): keys made for the lookups, no index needed
         tables.add(table(names.catalog(), "pk", "sk").build());
+        // appointments, what can be booked per store, and the cells of time advisors and resources are taken for
+        tables.add(table(names.appointments(), "pk", "sk")
+                .attributeDefinitions(string("pk"), string("sk"), string("storeId"), string("startAt"), string("customerId"),
+                        string("openStatus"), string("dueAt"))
+                .globalSecondaryIndexes(
+                        index(APPOINTMENTS_BY_STORE, "storeId", "startAt"),
+                        index(APPOINTMENTS_BY_CUSTOMER, "customerId", "startAt"),
+                        index(APPOINTMENTS_DUE, "openStatus", "dueAt"))
+                .build());
         return tables;
+    }
+
+    /** The tables whose items may carry a {@link #TTL_ATTRIBUTE} (idempotency records, the outbox's business events, appointment cells). */
+    public static List<String> expiring(TableNames names) {
+        return List.of(names.idempotency(), names.outbox(), names.appointments());
     }
 
     /** Creates every table that does not exist yet, and the TTL settings. */
@@ -79,15 +96,17 @@ public final class TableDefinitions {
                 // created by an earlier run on a persistent database
             }
         }
-        // DynamoDB refuses to enable TTL twice: a persistent database from an earlier run already has it
-        var ttl = dynamo.describeTimeToLive(r -> r.tableName(names.idempotency())).timeToLiveDescription();
-        if (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING) {
-            return;
+        for (var table : expiring(names)) {
+            // DynamoDB refuses to enable TTL twice: a persistent database from an earlier run already has it
+            var ttl = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+            if (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING) {
+                continue;
+            }
+            dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(table)
+                    .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true)
+                            .attributeName(TTL_ATTRIBUTE).build())
+                    .build());
         }
-        dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(names.idempotency())
-                .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true)
-                        .attributeName(TTL_ATTRIBUTE).build())
-                .build());
     }
 
     private static CreateTableRequest.Builder table(String name, String hash, String range) {

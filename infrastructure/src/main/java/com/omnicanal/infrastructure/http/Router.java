@@ -25,17 +25,26 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
         APIGatewayV2HTTPResponse handle(ApiRequest request);
     }
 
+    /** A route declared {@code x-idempotency: transactional}: its use case claims the key with its effect. */
+    @FunctionalInterface
+    public interface KeyedHandler {
+        APIGatewayV2HTTPResponse handle(ApiRequest request, Idempotency.Key key);
+    }
+
     private final Map<String, Handler> routes;
     private final Function<RuntimeException, Optional<Problem>> errors;
     private final RequestContract contract;
     private final ResponseMemory memory;
+    /** The routes openapi.yaml declares {@code x-idempotency: response}, whose first answer the memory keeps. */
+    private final Set<String> remembered;
 
     private Router(Map<String, Handler> routes, Function<RuntimeException, Optional<Problem>> errors,
-                   RequestContract contract, ResponseMemory memory) {
+                   RequestContract contract, ResponseMemory memory, Set<String> remembered) {
         this.routes = Map.copyOf(routes);
         this.errors = errors;
         this.contract = contract;
         this.memory = memory;
+        this.remembered = Set.copyOf(remembered);
     }
 
     public static Builder builder() {
@@ -89,12 +98,9 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
             var invalid = contract.check(event.getRouteKey(), event.getPathParameters(),
                     event.getQueryStringParameters(), event.getHeaders(), request.rawBody());
             if (!invalid.isEmpty()) return ApiResponse.problem(Problem.validation(invalid));
-            var key = request.header("Idempotency-Key").orElse(null);
-            var memory = this.memory;
-            if (key == null || memory == null || !"response".equals(contract.idempotency(event.getRouteKey()))) {
-                return handler.handle(request);
-            }
-            return remembered(memory, request, key, handler);
+            var key = remembered.contains(event.getRouteKey()) ? Idempotency.of(request) : Optional.<Idempotency.Key>empty();
+            if (key.isPresent()) return remembered(request, key.get(), handler);
+            return handler.handle(request);
         } catch (ProblemException e) {
             return ApiResponse.problem(e.problem());
         } catch (RuntimeException e) {
@@ -107,19 +113,13 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
     }
 
     /** Same key and body: the first answer again; same key, other body: 422; a concurrent duplicate: 409. */
-    private APIGatewayV2HTTPResponse remembered(ResponseMemory memory, ApiRequest request, String key, Handler handler) {
-        var scope = "http:" + request.routeKey() + ":" + request.claims().getOrDefault("sub", "anonymous") + ":" + key;
-        var fingerprint = sha256(request.rawPath() + "\n" + request.rawBody());
+    private APIGatewayV2HTTPResponse remembered(ApiRequest request, Idempotency.Key key, Handler handler) {
+        var scope = key.in("http:" + request.routeKey());
+        var fingerprint = key.fingerprint();
         var claim = memory.claim(scope, fingerprint);
         if (claim instanceof ResponseMemory.Claim.Replay replay) return replay.response();
-        if (claim instanceof ResponseMemory.Claim.KeyReused) {
-            return ApiResponse.problem(Problem.of(422, "idempotency-conflict", "Idempotency-Key reused",
-                    "Idempotency-Key " + key + " was already used with a different request"));
-        }
-        if (claim instanceof ResponseMemory.Claim.InProgress) {
-            return ApiResponse.problem(Problem.of(409, "in-progress", "Request in progress",
-                    "The same request with this Idempotency-Key is being processed; retry in a moment"));
-        }
+        if (claim instanceof ResponseMemory.Claim.KeyReused) return ApiResponse.problem(Idempotency.conflict(key.value()));
+        if (claim instanceof ResponseMemory.Claim.InProgress) return ApiResponse.problem(Idempotency.inProgress());
         APIGatewayV2HTTPResponse response;
         try {
             response = handler.handle(request);
@@ -140,20 +140,6 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
         return response;
     }
 
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The same routes, keeping the first answer of POSTs marked x-idempotency: response in this memory. */
-    public Router remembering(ResponseMemory memory) {
-        return new Router(routes, errors, contract, memory);
-    }
-
     private static APIGatewayV2HTTPResponse withCorrelation(APIGatewayV2HTTPResponse response, String correlation) {
         var headers = new java.util.LinkedHashMap<String, String>();
         if (response.getHeaders() != null) headers.putAll(response.getHeaders());
@@ -164,13 +150,28 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
 
     public static final class Builder {
         private final Map<String, Handler> routes = new LinkedHashMap<>();
+        private final Set<String> keyed = new java.util.HashSet<>();
         private Function<RuntimeException, Optional<Problem>> errors = e -> Optional.empty();
         private RequestContract contract;
+        private ResponseMemory memory;
 
         public Builder route(String routeKey, Handler handler) {
             if (routes.putIfAbsent(routeKey, handler) != null) {
                 throw new IllegalArgumentException("Route declared twice: " + routeKey);
             }
+            return this;
+        }
+
+        /** A route openapi.yaml declares {@code x-idempotency: transactional}: its handler hands the key to its use case. */
+        public Builder transactional(String routeKey, KeyedHandler handler) {
+            keyed.add(routeKey);
+            return route(routeKey, request -> handler.handle(request, Idempotency.of(request).orElseThrow(
+                    () -> new IllegalStateException(routeKey + " came without its " + Idempotency.HEADER))));
+        }
+
+        /** Where the first answers of the routes declared {@code x-idempotency: response} are kept. */
+        public Builder remembering(ResponseMemory memory) {
+            this.memory = memory;
             return this;
         }
 
@@ -185,8 +186,38 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
             return this;
         }
 
+        /**
+         * Refuses a router that would serve a route without the mechanism openapi.yaml declares for it: a
+         * {@code transactional} route not routed with {@link #transactional} (or whose header the contract does not
+         * require), a {@code response} route with no memory, a keyed route the contract declares no mode for.
+         */
         public Router build() {
-            return new Router(routes, errors, contract == null ? RequestContract.shared() : contract, null);
+            var checked = contract == null ? RequestContract.shared() : contract;
+            var remembered = new java.util.TreeSet<String>();
+            var missing = new java.util.TreeSet<String>();
+            for (var routeKey : routes.keySet()) {
+                var mode = Idempotency.Mode.declared(checked, routeKey).orElse(null);
+                var takesKey = keyed.contains(routeKey);
+                if (takesKey && mode != Idempotency.Mode.TRANSACTIONAL) {
+                    missing.add(routeKey + ": takes a key, but openapi.yaml does not declare it "
+                            + "x-idempotency: transactional");
+                }
+                if (mode == Idempotency.Mode.TRANSACTIONAL && !takesKey) {
+                    missing.add(routeKey + ": x-idempotency transactional, but its handler takes no key "
+                            + "(route it with transactional(...))");
+                }
+                if (mode == Idempotency.Mode.TRANSACTIONAL && !checked.requiresHeader(routeKey, Idempotency.HEADER)) {
+                    missing.add(routeKey + ": x-idempotency transactional, but openapi.yaml does not require the "
+                            + Idempotency.HEADER + " header");
+                }
+                if (mode == Idempotency.Mode.RESPONSE && memory == null) {
+                    missing.add(routeKey + ": x-idempotency response, but this router remembers no answers "
+                            + "(give it remembering(...))");
+                }
+                if (mode == Idempotency.Mode.RESPONSE) remembered.add(routeKey);
+            }
+            if (!missing.isEmpty()) throw new IllegalStateException("Idempotency not wired: " + String.join("; ", missing));
+            return new Router(routes, errors, checked, memory, remembered);
         }
     }
 }

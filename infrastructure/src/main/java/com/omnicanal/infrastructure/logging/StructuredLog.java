@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -20,6 +21,8 @@ import java.util.logging.Logger;
 public final class StructuredLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile boolean installed;
+    /** Where the handler writes, and where {@link #print} puts lines that no log level may drop (metrics). */
+    private static volatile PrintStream stream = System.err;
 
     private StructuredLog() {
     }
@@ -32,6 +35,7 @@ public final class StructuredLog {
     }
 
     public static synchronized Handler install(PrintStream out) {
+        stream = out;
         var root = LogManager.getLogManager().getLogger("");
         for (var h : root.getHandlers()) root.removeHandler(h);
         var handler = handler(out);
@@ -61,17 +65,42 @@ public final class StructuredLog {
         };
     }
 
+    /**
+     * One line of the log's shape with more fields beside time, level, logger, message and correlationId (a metric in
+     * embedded metric format), without its line separator.
+     */
+    public static String line(Instant at, String logger, String message, Map<String, Object> fields) {
+        var line = base(at, "INFO", logger, message);
+        fields.forEach(line::putIfAbsent);
+        try {
+            return JSON.writeValueAsString(line);
+        } catch (Exception e) {
+            return "{\"level\":\"ERROR\",\"message\":\"unwritable line\"}";
+        }
+    }
+
+    /** Prints a line where the log goes, whatever the log level: a metric is data, not a diagnostic. */
+    public static void print(String line) {
+        stream.print(line + System.lineSeparator());
+    }
+
+    private static LinkedHashMap<String, Object> base(Instant at, String level, String logger, String message) {
+        var line = new LinkedHashMap<String, Object>();
+        line.put("time", at.toString());
+        line.put("level", level);
+        line.put("logger", logger);
+        line.put("message", Masking.mask(message));
+        var correlation = Correlation.current();
+        if (correlation != null) line.put("correlationId", correlation);
+        return line;
+    }
+
     /** The JSON line for one record; also usable with any JUL handler. */
     public static final class JsonFormatter extends Formatter {
         @Override
         public String format(LogRecord record) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("time", Instant.ofEpochMilli(record.getMillis()).toString());
-            line.put("level", level(record.getLevel()));
-            line.put("logger", record.getLoggerName());
-            line.put("message", Masking.mask(formatMessage(record)));
-            var correlation = Correlation.current();
-            if (correlation != null) line.put("correlationId", correlation);
+            var line = base(Instant.ofEpochMilli(record.getMillis()), level(record.getLevel()), record.getLoggerName(),
+                    formatMessage(record));
             if (record.getThrown() != null) {
                 var trace = new StringWriter();
                 record.getThrown().printStackTrace(new PrintWriter(trace));

@@ -3,8 +3,10 @@ package com.omnicanal.infrastructure.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class FormDataTest {
     @Test
     void decodesFormsAndQueryStrings() {

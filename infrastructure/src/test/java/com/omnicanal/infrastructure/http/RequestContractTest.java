@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The subset of OpenAPI the contract checks, on a small document: every violation is listed by field. */
+@Tag("fast")
 class RequestContractTest {
     private static final String DOC = """
             openapi: 3.0.3

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Logs are JSON lines with the request's correlation id, and no email or phone number appears in clear. */
+@Tag("fast")
 class StructuredLogTest {
     private static List<JsonNode> lines(ByteArrayOutputStream out) throws Exception {
         var lines = new ArrayList<JsonNode>();

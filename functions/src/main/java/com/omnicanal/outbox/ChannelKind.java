@@ -1,4 +1,4 @@
-package com.omnicanal.messaging;
+package com.omnicanal.outbox;
 
 /** The ways we reach a customer. */
 public enum ChannelKind { WHATSAPP, SMS, EMAIL }
