@@ -147,6 +147,11 @@ public enum Functions {
         return input == SNSEvent.class;
     }
 
+    /** Woken by an object uploaded to a bucket (S3). */
+    public boolean isUpload() {
+        return input == S3Event.class;
+    }
+
     /** Run by a schedule (EventBridge). */
     public boolean isScheduled() {
         return input == ScheduledEvent.class;

@@ -154,7 +154,7 @@ public final class Wiring {
                 new DynamoReservations(dynamo, tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
                         settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, metrics));
-        this.catalogApi = lazy(() -> CatalogApi.router(catalogJourneys.get()));
+        this.catalogApi = lazy(() -> CatalogApi.router(catalogJourneys.get(), answers.get()));
         this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get(), clock)));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));

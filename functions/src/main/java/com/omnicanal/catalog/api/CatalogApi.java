@@ -10,6 +10,7 @@ import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.catalog.feed.FeedFiles;
 import com.omnicanal.infrastructure.http.ApiRequest;
 import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.ResponseMemory;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.shared.DomainException;
 import java.util.LinkedHashMap;
@@ -34,8 +35,9 @@ public final class CatalogApi {
         }
     }
 
-    public static Router router(CatalogJourneys catalog) {
-        return Router.builder()
+    /** {@code answers} keeps the first answer of a feed sent with an Idempotency-Key (the feed id is its own key too). */
+    public static Router router(CatalogJourneys catalog, ResponseMemory answers) {
+        return Router.builder().remembering(answers)
                 .route("GET /products", request -> ApiResponse.ok(catalog.searching().search(new SearchingProducts.Search(
                         request.query("q").orElse(null), request.query("category").orElse(null), number(request, "lat"),
                         number(request, "lon"), intQuery(request, "radiusKm"), request.query("cursor").orElse(null),
