@@ -168,7 +168,13 @@ public final class Wiring {
         this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
                 // a merge moves the loyalty ledger too; an erasure keeps it anonymised; an export lists it
-                new PersonsRecords(new DynamoCustomerHistory(dynamo, tables), () -> loyalty().members()), clock));
+                new PersonsRecords(new DynamoCustomerHistory(dynamo, tables), () -> loyalty().members()),
+                // the staff lookup shows the balance and tier
+                id -> {
+                    var account = loyalty().reading().view(id);
+                    return java.util.Optional.of(java.util.Map.<String, Object>of("available", account.available(),
+                            "pending", account.pending(), "tier", account.tier()));
+                }, clock));
         this.customerApi = lazy(() -> CustomerApi.router(customers.get(), answers.get()));
         this.orderStore = lazy(() -> new DynamoOrders(dynamo, tables));
         this.orders = lazy(() -> {

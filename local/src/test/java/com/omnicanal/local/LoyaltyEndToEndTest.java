@@ -46,6 +46,10 @@ class LoyaltyEndToEndTest {
         assertThat(account.get("pending").asLong()).isEqualTo(before.get("pending").asLong() + 248);
         assertThat(client.get("/stores/paris-rivoli/customers/cust-hugo/loyalty", lea).body().get("tier").asText())
                 .as("staff see the tier at the till").isEqualTo("MEMBER");
+        var lookup = client.get("/stores/paris-rivoli/customers?card=4000567856785678", lea).body();
+        assertThat(lookup.get("customerId").asText()).isEqualTo("cust-hugo");
+        assertThat(lookup.get("loyalty").get("available").asLong()).as("the staff lookup shows the balance").isEqualTo(248);
+        assertThat(lookup.get("loyalty").get("tier").asText()).isEqualTo("MEMBER");
 
         // points earned in a Lyon store are spent on the web: a code worth their value, used once
         var spend = client.send("POST", "/customers/me/loyalty/rewards", hugo, "{\"points\":200}", Map.of("Idempotency-Key", "e2e-spend"));
