@@ -161,7 +161,7 @@ public abstract class ReservationsContract {
         assertThat(backend.reservations().complete(late, new BusinessEvent.ReservationCompleted(cancelled.id(),
                 camille.id(), store, sku, late.updatedAt()))).isFalse();
 
-        assertThat(backend.businessEvents()).containsExactly(
+        assertThat(backend.businessEvents()).filteredOn(BusinessEvent.ReservationCompleted.class::isInstance).containsExactly(
                 new BusinessEvent.ReservationCompleted(bought.id(), camille.id(), store, sku, done.updatedAt()));
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 1, 0));
     }
@@ -342,7 +342,7 @@ public abstract class ReservationsContract {
         var asIfMerged = new Reservation(r.id(), "cust-someone-else", r.sku(), r.productName(), r.storeId(),
                 r.storeName(), r.quantity(), ReservationStatus.CANCELLED, r.createdAt(), r.expiresAt(), r.updatedAt());
 
-        assertThat(backend.reservations().release(asIfMerged, java.util.Optional.empty())).isFalse();
+        assertThat(backend.reservations().release(asIfMerged, java.util.Optional.empty(), java.util.Optional.empty())).isFalse();
         assertThat(backend.reservations().complete(asIfMerged, new BusinessEvent.ReservationCompleted(r.id(),
                 asIfMerged.customerId(), r.storeId(), r.sku(), r.updatedAt()))).isFalse();
         assertThat(backend.reservations().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);

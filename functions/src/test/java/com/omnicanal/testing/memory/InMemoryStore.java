@@ -103,6 +103,11 @@ public final class InMemoryStore {
                 : Optional.of(stored.response());
     }
 
+    /** As DynamoDB keys a business event: one of each kind per order, return or reservation. */
+    static String eventKey(BusinessEvent event) {
+        return event.getClass().getSimpleName() + "#" + event.subjectId();
+    }
+
     /** The outbox is keyed by the dedupe key: one business event queues one message. */
     boolean outboxFree(OutboxMessage message) {
         return !outbox.containsKey(message.dedupeKey());
