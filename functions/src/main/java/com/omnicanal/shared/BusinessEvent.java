@@ -14,7 +14,7 @@ public sealed interface BusinessEvent {
     /** The order, return or reservation. */
     String subjectId();
 
-    /** Null only for an answer by an anonymous visitor. */
+    /** Null only for an answer to a questionnaire, which names nobody. */
     String customerId();
 
     /** Where it happened; null for a return received by post at the web warehouse. */
@@ -268,11 +268,11 @@ public sealed interface BusinessEvent {
     }
 
     /**
-     * A questionnaire was answered about a store: its NPS (0-10) and CSAT (1-5) scores, each null when not asked or
-     * not answered. {@code customerId} is null for an anonymous visitor.
+     * A questionnaire was answered about a store (null: about none): its NPS (0-10) and CSAT (1-5) scores, each null
+     * when not asked or not answered. Like the answers themselves, it names no customer.
      */
-    record QuestionnaireAnswered(String invitationId, String customerId, String storeId, Integer nps, Integer csat,
-                                 Instant at) implements BusinessEvent {
+    record QuestionnaireAnswered(String invitationId, String storeId, Integer nps, Integer csat, Instant at)
+            implements BusinessEvent {
         public QuestionnaireAnswered {
             Objects.requireNonNull(invitationId, "invitationId");
             Objects.requireNonNull(at, "at");
@@ -281,6 +281,11 @@ public sealed interface BusinessEvent {
         @Override
         public String subjectId() {
             return invitationId;
+        }
+
+        @Override
+        public String customerId() {
+            return null;
         }
 
         @Override

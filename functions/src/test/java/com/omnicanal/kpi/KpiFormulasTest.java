@@ -70,10 +70,10 @@ class KpiFormulasTest {
         counting.happened(new BusinessEvent.ReturnRefunded("ret1", "c4", PARIS, SKUS, LYON, at(60), at(240)));
         counting.happened(new BusinessEvent.ReturnRefunded("ret2", "c4", PARIS, SKUS, PARIS, at(60), at(60 + 30 * 60)));
         // answers: NPS 10, 9, 8, 3; CSAT 5, 4, 2 (one answer without NPS)
-        counting.happened(new BusinessEvent.QuestionnaireAnswered("i1", "c1", PARIS, 10, 5, at(300)));
-        counting.happened(new BusinessEvent.QuestionnaireAnswered("i2", "c2", PARIS, 9, 4, at(300)));
-        counting.happened(new BusinessEvent.QuestionnaireAnswered("i3", null, PARIS, 8, null, at(300)));
-        counting.happened(new BusinessEvent.QuestionnaireAnswered("i4", "c3", PARIS, 3, 2, at(300)));
+        counting.happened(new BusinessEvent.QuestionnaireAnswered("i1", PARIS, 10, 5, at(300)));
+        counting.happened(new BusinessEvent.QuestionnaireAnswered("i2", PARIS, 9, 4, at(300)));
+        counting.happened(new BusinessEvent.QuestionnaireAnswered("i3", PARIS, 8, null, at(300)));
+        counting.happened(new BusinessEvent.QuestionnaireAnswered("i4", PARIS, 3, 2, at(300)));
         // appointments: c5 came three times, c7 did not come
         for (var id : List.of("a1", "a2", "a3")) {
             counting.happened(new BusinessEvent.AppointmentCompleted(id, "c5", PARIS, Set.of(), at(500)));

@@ -84,7 +84,7 @@ class KpiRecountProperties {
                         f.other(), before, at);
                 case 11 -> new BusinessEvent.AppointmentCompleted(id, f.customer(), f.store(), SKUS, at);
                 case 12 -> new BusinessEvent.AppointmentMissed(id, f.customer(), f.store(), SKUS, at);
-                default -> new BusinessEvent.QuestionnaireAnswered(id, f.score2() == 0 ? null : f.customer(),
+                default -> new BusinessEvent.QuestionnaireAnswered(id,
                         f.score() % 4 == 0 ? null : f.store(), f.score() < 0 ? null : f.score(),
                         f.score2() < 1 ? null : f.score2(), at);
             });

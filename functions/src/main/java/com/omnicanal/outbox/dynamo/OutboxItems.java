@@ -180,7 +180,7 @@ public final class OutboxItems {
             case RETURN_REFUNDED -> new BusinessEvent.ReturnRefunded(subject, customer, store, all, text(item, "soldAt"),
                     instant(item, "receivedAt"), at);
             case APPOINTMENT_MISSED -> new BusinessEvent.AppointmentMissed(subject, customer, store, all, at);
-            case QUESTIONNAIRE_ANSWERED -> new BusinessEvent.QuestionnaireAnswered(subject, customer, store,
+            case QUESTIONNAIRE_ANSWERED -> new BusinessEvent.QuestionnaireAnswered(subject, store,
                     number(item, "nps"), number(item, "csat"), at);
             default -> throw new IllegalArgumentException("unknown business event " + item.get("event").s());
         };

@@ -57,6 +57,7 @@ public final class InMemoryStore {
         outbox.clear();
         claims.clear();
         erased.clear();
+        events.clear();
     }
 
     /** Marks the customer erased: every later write under the id is refused. */
