@@ -74,6 +74,7 @@ final class LocalHistory {
             clock.set(endOfDay);
             com.omnicanal.Functions.ORDER_SWEEPER.apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
             com.omnicanal.Functions.RESERVATION_SWEEPER.apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
+            if (d % 10 == 0) System.out.printf("History: %s done, %d days to go%n", day, d - 1);
         }
         // what was planned for today or later stays undone: the clock comes back to now
         steps.clear();
