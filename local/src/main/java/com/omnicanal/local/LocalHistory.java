@@ -60,6 +60,9 @@ final class LocalHistory {
         for (var store : get("/stores", null).get("items")) stores.add(store.get("id").asText());
         skus = List.of("TSH-COT-BLU-M", "TSH-COT-BLU-L", "BOU-CIR-FIG");
         var today = LocalDate.now(PARIS);
+        // the storefront asks customers who just collected an order how it went (a pop-up on the order's page)
+        clock.set(at(today.minusDays(days + 1), 8, 0));
+        post("/ops/questionnaires", token("ops-history", "ops", null), QUESTIONNAIRE, Map.of());
         for (int d = days; d >= 1; d--) {
             var day = today.minusDays(d);
             plan(day, d);
@@ -113,6 +116,7 @@ final class LocalHistory {
         if (placed == null || !"PLACED".equals(placed.get("status").asText())) return;
         count("ordersPlaced");
         var id = placed.get("id").asText();
+        var readyBy = placed.hasNonNull("readyBy") ? Instant.parse(placed.get("readyBy").asText()) : null;
         var staff = token("staff-history-" + store, "staff", store);
         var now = clock.instant();
         if (random.nextInt(100) < 6) {
@@ -129,12 +133,13 @@ final class LocalHistory {
         later(readyAt.isAfter(acceptedAt) ? readyAt : acceptedAt.plusSeconds(60), () -> {
             if (post("/stores/" + store + "/orders/" + id + "/ready", staff, null, Map.of()) == null) return;
             count("ordersReady");
+            var onTime = readyBy == null || !clock.instant().isAfter(readyBy);
             // most customers come within three days; a few never do and the order expires after its holding period
-            if (random.nextInt(100) < 88) later(clock.instant().plus(minutes(60, 3 * 24 * 60)), () -> collect(store, id, customer));
+            if (random.nextInt(100) < 88) later(clock.instant().plus(minutes(60, 3 * 24 * 60)), () -> collect(store, id, customer, onTime));
         });
     }
 
-    private void collect(String store, String id, String customer) {
+    private void collect(String store, String id, String customer, boolean readyOnTime) {
         var order = get("/orders/" + id, token(customer, "customer", null));
         if (order == null || !order.has("pickupCode")) return;
         var staff = token("staff-history-" + store, "staff", store);
@@ -142,8 +147,30 @@ final class LocalHistory {
                 "{\"pickupCode\":\"" + order.get("pickupCode").asText() + "\"}", Map.of());
         if (done == null) return;
         count("ordersCollected");
+        if (random.nextInt(100) < 40) later(clock.instant().plus(minutes(10, 180)), () -> answer(store, id, readyOnTime));
         if (random.nextInt(100) < 14) later(clock.instant().plus(minutes(24 * 60, 5 * 24 * 60)), () -> returnOf(store, id, customer));
     }
+
+    /** An answer on the order's page: happier when the order was ready on time. */
+    private void answer(String store, String orderId, boolean readyOnTime) {
+        var prompt = post("/feedback/prompt", null, "{\"visitorId\":\"history-" + orderId + "\",\"page\":\"/commandes/retiree\","
+                + "\"storeId\":\"" + store + "\",\"language\":\"fr\"}", Map.of());
+        if (prompt == null || !prompt.get("show").asBoolean()) return;
+        int nps = Math.max(0, Math.min(10, (readyOnTime ? 8 : 5) + random.nextInt(5) - 1));
+        int csat = Math.max(1, Math.min(5, (readyOnTime ? 4 : 3) + random.nextInt(3) - 1));
+        if (post("/feedback/" + prompt.get("token").asText(), null, "{\"answers\":[{\"questionId\":\"nps\",\"score\":" + nps
+                + "},{\"questionId\":\"csat\",\"score\":" + csat + "}]}", Map.of()) != null) {
+            count("answers");
+        }
+    }
+
+    private static final String QUESTIONNAIRE = "{\"name\":\"Retrait (historique)\",\"questions\":["
+            + "{\"id\":\"nps\",\"kind\":\"NPS\",\"text\":{\"fr\":\"Recommanderiez-vous le retrait en magasin ?\","
+            + "\"en\":\"Would you recommend in-store pickup?\"},\"required\":true},"
+            + "{\"id\":\"csat\",\"kind\":\"CSAT\",\"text\":{\"fr\":\"Satisfait(e) de l'accueil ?\","
+            + "\"en\":\"Happy with the welcome?\"},\"required\":true}],"
+            + "\"activeFrom\":\"2020-01-01T00:00:00Z\",\"targeting\":{\"triggers\":[\"PAGE_VIEW\"],"
+            + "\"pages\":[\"/commandes/retiree\"],\"samplingRate\":1.0}}";
 
     /** Returned where it was bought most of the time, else in another store. */
     private void returnOf(String soldAt, String orderId, String customer) {

@@ -42,6 +42,10 @@ class LocalHistoryTest {
             long held = 0;
             for (var row : rows) held += row.get("reservationsHeld").asLong();
             assertThat(held).isEqualTo(done.getOrDefault("reservationsHeld", 0).longValue());
+            // the answers given on the storefront's pop-up after a pickup, counted per store from their scores
+            long answers = 0;
+            for (var row : rows) answers += row.get("npsAnswers").asLong();
+            assertThat(answers).isEqualTo(done.getOrDefault("answers", 0).longValue());
         }
     }
 }
