@@ -84,7 +84,9 @@ final class LambdaColdStartBench {
             for (var subject : subjects) roots.computeIfAbsent(subject.jar(), LambdaColdStartBench::taskRoot);
             var javaToolOptions = templateJavaToolOptions();
             var cpuSets = List.of(System.getProperty("bench.cpus", "0;0,1").split(";"));
-            var modes = List.of("bare", "scf", "scf-primed");
+            // -Dbench.variant="<more JAVA_TOOL_OPTIONS>" adds SCF with those options to every round: a candidate cut, A/B
+            var variant = System.getProperty("bench.variant");
+            var modes = variant == null ? List.of("bare", "scf", "scf-primed") : List.of("bare", "scf", "scf-variant");
             System.out.printf("%n## Cold start the Lambda way: aws-lambda-rie + runtime interface client, task root = the jar unzipped "
                     + "(%d runs each, alternating, 1 uncounted)%nJAVA_TOOL_OPTIONS from template.yaml: %s; runtime: %s%n",
                     runs, javaToolOptions, runtimeClasspath());
@@ -117,6 +119,13 @@ final class LambdaColdStartBench {
             }
         }
         for (var subject : subjects) {
+            var variant = results.get(subject.definition() + "/scf-variant");
+            if (variant != null) {
+                System.out.printf("%s, taskset -c %s: SCF with %s / bare %.2f; CPU %.0f vs %.0f ms without%n", subject.definition(), cpus,
+                        System.getProperty("bench.variant"), median(variant, 0) / median(results.get(subject.definition() + "/bare"), 0),
+                        median(variant, 3), median(results.get(subject.definition() + "/scf"), 3));
+                continue;
+            }
             var scf = results.get(subject.definition() + "/scf");
             var bare = results.get(subject.definition() + "/bare");
             var primed = results.get(subject.definition() + "/scf-primed");
@@ -133,6 +142,7 @@ final class LambdaColdStartBench {
         return switch (mode) {
             case "bare" -> "bare " + subject.bareHandler().substring(subject.bareHandler().lastIndexOf('.') + 1);
             case "scf" -> "SCF FunctionInvoker";
+            case "scf-variant" -> "SCF, JAVA_TOOL_OPTIONS + " + System.getProperty("bench.variant");
             default -> "SCF, primed (SnapStart proxy)";
         };
     }
@@ -143,7 +153,7 @@ final class LambdaColdStartBench {
         int port = DynamoDbLocalServer.freePort();
         var handler = switch (mode) {
             case "bare" -> subject.bareHandler() + "::handleRequest";
-            case "scf" -> SCF_HANDLER;
+            case "scf", "scf-variant" -> SCF_HANDLER;
             default -> PrimedFunctionInvoker.class.getName() + "::handleRequest";
         };
         var event = subject.event().apply(run);
@@ -157,7 +167,8 @@ final class LambdaColdStartBench {
         env.put("AWS_LAMBDA_FUNCTION_NAME", "omnicanal-" + subject.definition());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("LAMBDA_TASK_ROOT", root.toAbsolutePath().toString());
-        env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        env.put("JAVA_TOOL_OPTIONS", mode.equals("scf-variant") ? javaToolOptions + " " + System.getProperty("bench.variant")
+                : javaToolOptions);
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("TWILIO_AUTH_TOKEN", "bench-auth-token");
