@@ -73,7 +73,7 @@ class LoyaltyFromWebOrdersTest {
         assertThat(ledger.allEntries("cust-camille")).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(Entry.Type.EARN));
 
         var returned = new BusinessEvent.ReturnReceived("ret-1", "cust-camille", "lyon-republique", Set.of("TSH-COT-BLU-M"),
-                backend.clock.instant(), "ORDER", order.id(), Map.of("TSH-COT-BLU-M", 1));
+                backend.clock.instant(), STORE, "ORDER", order.id(), Map.of("TSH-COT-BLU-M", 1));
         loyalty.purchases().happened(returned);
         loyalty.purchases().happened(returned);
         long line = paid / 100;

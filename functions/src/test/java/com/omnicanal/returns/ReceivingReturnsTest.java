@@ -37,7 +37,7 @@ class ReceivingReturnsTest extends ReturnsOnDynamoDbLocal {
         // the reception is a business event, written with it, once: with the purchase and the units that came back
         assertThat(fx.backend.businessEvents()).filteredOn(BusinessEvent.ReturnReceived.class::isInstance).containsExactly(
                 new BusinessEvent.ReturnReceived(ra.id(), "cust-camille", "lyon-republique", Set.of("TSH-COT-BLU-M"),
-                        received.updatedAt(), "ORDER", ra.source().reference(), java.util.Map.of("TSH-COT-BLU-M", 1)));
+                        received.updatedAt(), ra.soldAt(), "ORDER", ra.source().reference(), java.util.Map.of("TSH-COT-BLU-M", 1)));
 
         assertThatThrownBy(() -> fx.decisions.refund(fx.karim, ra.id(), "RF-123456")).isInstanceOf(DomainException.Forbidden.class);
         var refunded = fx.decisions.refund(fx.ops, ra.id(), "RF-123456");

@@ -252,6 +252,8 @@ class AccessMatrixTest {
             row("GET /stores/{storeId}/appointment-figures", Fixture.NONE,
                     "/stores/" + X + "/appointment-figures?from={tomorrow}&to={tomorrow}", null, "staff X and ops",
                     401, 403, 403, 200, 403, 200),
+            row("GET /ops/kpis", Fixture.NONE, "/ops/kpis?from={tomorrow}&to={tomorrow}&storeId=" + X, null,
+                    "staff X (their store) and ops", 401, 403, 403, 200, 403, 200),
             row("GET /loyalty/programme", Fixture.NONE, "/loyalty/programme", null, "public: the rules of the programme",
                     200, 200, 200, 200, 200, 200),
             row("PUT /ops/loyalty/programme", Fixture.NONE, "/ops/loyalty/programme", PROGRAMME, "ops only",

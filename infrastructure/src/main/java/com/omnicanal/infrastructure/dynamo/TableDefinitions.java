@@ -80,6 +80,8 @@ public final class TableDefinitions {
                         index(APPOINTMENTS_BY_CUSTOMER, "customerId", "startAt"),
                         index(APPOINTMENTS_DUE, "openStatus", "dueAt"))
                 .build());
+        // KPI counters per store and day, customers' weeks, and the marks of the events counted
+        tables.add(table(names.kpis(), "pk", "sk").build());
         // loyalty: members' accounts, ledgers and batches (the sweep finds what is due), store figures, the programme
         tables.add(table(names.loyalty(), "pk", "sk")
                 .attributeDefinitions(string("pk"), string("sk"), string("dueBucket"), string("dueAt"))
@@ -88,9 +90,9 @@ public final class TableDefinitions {
         return tables;
     }
 
-    /** The tables whose items may carry a {@link #TTL_ATTRIBUTE} (idempotency records, the outbox's business events, appointment cells). */
+    /** The tables whose items may carry a {@link #TTL_ATTRIBUTE} (idempotency records, the outbox's business events, appointment cells, KPI marks). */
     public static List<String> expiring(TableNames names) {
-        return List.of(names.idempotency(), names.outbox(), names.appointments());
+        return List.of(names.idempotency(), names.outbox(), names.appointments(), names.kpis());
     }
 
     /** Creates every table that does not exist yet, and the TTL settings. */
