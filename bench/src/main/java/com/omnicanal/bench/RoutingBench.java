@@ -38,7 +38,7 @@ public final class RoutingBench {
         var lines = SKUS.stream().map(s -> new RoutingRequest.Line(s, 2)).toList();
         var request = new RoutingRequest("bench", lines, customer, false, Set.of());
         var defaults = RoutingRules.defaults();
-        var four = new RoutingRules(1, 4, true, 1, 0, Map.of(), 10, Map.of(), defaults.sorts(), 30, null, null);
+        var four = new RoutingRules(1, 4, true, 1, 0, Map.of(), 10, Map.of(), defaults.sorts(), null, null);
         Map<String, List<Candidate>> layouts = new java.util.LinkedHashMap<>();
         layouts.put("everything everywhere (1 shipment)", places((i, sku) -> 20));
         layouts.put("each place with 1 or 2 SKUs (split in 3)", places((i, sku) -> (i + SKUS.indexOf(sku)) % 3 == 0 ? 10 : 0));

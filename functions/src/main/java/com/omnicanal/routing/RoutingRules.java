@@ -19,12 +19,11 @@ import java.util.Map;
  * @param allowPartial      when no set of places can serve every line, ship what can be served and let the rest wait;
  *                          when false the whole order waits
  * @param sorts             how eligible places are ranked, first criterion first (each used once)
- * @param rejectionWindowDays how far back a store's rejections count for its rejection rate
  */
 public record RoutingRules(Integer version, Integer maxShipments, Boolean allowPartial, Integer storeSafetyStock,
                            Integer warehouseSafetyStock, Map<String, Integer> safetyStockByLocation,
                            Integer storeDailyCapacity, Map<String, Integer> dailyCapacityByStore, List<Sort> sorts,
-                           Integer rejectionWindowDays, Instant setAt, String setBy) {
+                           Instant setAt, String setBy) {
     public static final int MAX_SHIPMENTS = 4;
 
     /** The criteria a place is ranked by. */
@@ -33,14 +32,14 @@ public record RoutingRules(Integer version, Integer maxShipments, Boolean allowP
         DISTANCE,
         /** Most units of the ordered SKUs above safety stock first: the last units of a place are kept for its own customers. */
         STOCK_DEPTH,
-        /** Fewest recent rejections per shipment offered first. */
+        /** Fewest rejections per shipment offered, this calendar month and the last, first. */
         REJECTION_RATE
     }
 
     /** What applies before ops set anything: one unit kept in each store, ten shipments a day, nearest first. */
     public static RoutingRules defaults() {
         return new RoutingRules(0, 3, true, 1, 0, Map.of(), 10, Map.of(),
-                List.of(Sort.DISTANCE, Sort.STOCK_DEPTH, Sort.REJECTION_RATE), 30, null, null);
+                List.of(Sort.DISTANCE, Sort.STOCK_DEPTH, Sort.REJECTION_RATE), null, null);
     }
 
     public RoutingRules {
@@ -68,7 +67,7 @@ public record RoutingRules(Integer version, Integer maxShipments, Boolean allowP
     /** The same rules as the next version, set by ops at that time. */
     public RoutingRules asVersion(int next, Instant at, String by) {
         return new RoutingRules(next, maxShipments, allowPartial, storeSafetyStock, warehouseSafetyStock,
-                safetyStockByLocation, storeDailyCapacity, dailyCapacityByStore, sorts, rejectionWindowDays, at, by);
+                safetyStockByLocation, storeDailyCapacity, dailyCapacityByStore, sorts, at, by);
     }
 
     /** What ops sent, checked whole: bad rules change nothing. */
@@ -81,7 +80,6 @@ public record RoutingRules(Integer version, Integer maxShipments, Boolean allowP
         range(violations, "storeSafetyStock", storeSafetyStock, 0, 1000);
         range(violations, "warehouseSafetyStock", warehouseSafetyStock, 0, 1000);
         range(violations, "storeDailyCapacity", storeDailyCapacity, 0, 100_000);
-        range(violations, "rejectionWindowDays", rejectionWindowDays, 1, 365);
         safetyStockByLocation.forEach((location, units) ->
                 range(violations, "safetyStockByLocation." + location, units, 0, 1000));
         dailyCapacityByStore.forEach((location, units) ->

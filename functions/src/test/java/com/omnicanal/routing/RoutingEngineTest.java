@@ -41,7 +41,7 @@ class RoutingEngineTest {
 
     static RoutingRules rules(int maxShipments) {
         var d = RoutingRules.defaults();
-        return new RoutingRules(1, maxShipments, true, 1, 0, Map.of(), 10, Map.of(), d.sorts(), 30, null, null);
+        return new RoutingRules(1, maxShipments, true, 1, 0, Map.of(), 10, Map.of(), d.sorts(), null, null);
     }
 
     /** (case, request, candidates, rules, expected shipments "place:sku,sku" in order, expected waiting SKUs, outcome) */
@@ -136,9 +136,9 @@ class RoutingEngineTest {
         var request = order(new Line("A", 1));
         var d = RoutingRules.defaults();
         var byDepth = new RoutingRules(1, 3, true, 1, 0, Map.of(), 10, Map.of(),
-                List.of(RoutingRules.Sort.STOCK_DEPTH, RoutingRules.Sort.DISTANCE), 30, null, null);
+                List.of(RoutingRules.Sort.STOCK_DEPTH, RoutingRules.Sort.DISTANCE), null, null);
         var byRejections = new RoutingRules(1, 3, true, 1, 0, Map.of(), 10, Map.of(),
-                List.of(RoutingRules.Sort.REJECTION_RATE), 30, null, null);
+                List.of(RoutingRules.Sort.REJECTION_RATE), null, null);
 
         assertThat(new RoutingEngine().route(request, List.of(near, deep), rules(3)).shipments().get(0).locationId())
                 .isEqualTo("near");
@@ -154,7 +154,7 @@ class RoutingEngineTest {
         var paris = store("paris", PARIS, Map.of("A", 5));
         var lyon = new Candidate("lyon", Kind.STORE, "lyon", LYON, Map.of("A", 5), 3, 0.0);
         var keepFiveInParis = new RoutingRules(1, 3, true, 1, 0, Map.of("paris", 5), 10, Map.of("lyon", 4),
-                RoutingRules.defaults().sorts(), 30, null, null);
+                RoutingRules.defaults().sorts(), null, null);
 
         var decision = new RoutingEngine().route(order(new Line("A", 1)), List.of(paris, lyon), keepFiveInParis);
 
@@ -166,7 +166,7 @@ class RoutingEngineTest {
 
     @Test
     void partialOffMakesTheWholeOrderWait() {
-        var noPartial = new RoutingRules(1, 3, false, 1, 0, Map.of(), 10, Map.of(), RoutingRules.defaults().sorts(), 30,
+        var noPartial = new RoutingRules(1, 3, false, 1, 0, Map.of(), 10, Map.of(), RoutingRules.defaults().sorts(),
                 null, null);
         var decision = new RoutingEngine().route(order(new Line("A", 1), new Line("C", 1)),
                 List.of(store("paris", PARIS, Map.of("A", 5))), noPartial);

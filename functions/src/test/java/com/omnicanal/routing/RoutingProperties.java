@@ -115,7 +115,7 @@ class RoutingProperties {
                         Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 6),
                         Arbitraries.shuffle(List.of(RoutingRules.Sort.values())))
                 .as((max, partial, storeSafety, webSafety, capacity, sorts) -> new RoutingRules(1, max, partial,
-                        storeSafety, webSafety, Map.of(), capacity, Map.of(), sorts, 30, null, null));
+                        storeSafety, webSafety, Map.of(), capacity, Map.of(), sorts, null, null));
         return Combinators.combine(places, lines, rules, Arbitraries.of(true, false)).as(World::new);
     }
 

@@ -45,7 +45,7 @@ class SettingRoutingRulesTest {
     void everyChangeIsANewVersionAndTheDefaultsComeFirst() {
         assertThat(setting.inForce().version()).isZero();
         var draft = new RoutingRules(null, 2, true, 2, 0, Map.of("paris-rivoli", 3), 15, Map.of(),
-                List.of(RoutingRules.Sort.DISTANCE), 14, null, null);
+                List.of(RoutingRules.Sort.DISTANCE), null, null);
 
         var first = setting.set(ops, draft);
         var second = setting.set(ops, draft);
@@ -60,7 +60,7 @@ class SettingRoutingRulesTest {
     @Test
     void badRulesChangeNothing() {
         var bad = new RoutingRules(null, 9, null, -1, 0, Map.of(), 10, Map.of(),
-                List.of(RoutingRules.Sort.DISTANCE, RoutingRules.Sort.DISTANCE), 30, null, null);
+                List.of(RoutingRules.Sort.DISTANCE, RoutingRules.Sort.DISTANCE), null, null);
 
         assertThatThrownBy(() -> setting.set(ops, bad)).isInstanceOfSatisfying(DomainException.InvalidInput.class,
                 e -> assertThat(e.violations()).extracting(DomainException.Violation::field)
