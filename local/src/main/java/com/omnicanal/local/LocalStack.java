@@ -76,7 +76,9 @@ public final class LocalStack implements AutoCloseable {
                 "FEEDBACK_TOKEN_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
                 "FEEDBACK_LINK_BASE", base + "/feedback/")).with(Map.of(
                 "APPOINTMENT_LINK_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
-                "APPOINTMENT_LINK_BASE", base + "/appointments/manage/"));
+                "APPOINTMENT_LINK_BASE", base + "/appointments/manage/")).with(Map.of(
+                // the demo's stores enabled for shipping home deliveries (template.yaml's ShipFromStores on AWS)
+                "SHIP_FROM_STORES", demo.routing.shipFromStores()));
         // the metrics go to the log as on Lambda, and to /_local/metrics
         Wiring.install(new Wiring(settings, dynamo.client(), clock, new com.omnicanal.shared.emf.EmbeddedBusinessMetrics(
                 new com.omnicanal.infrastructure.metrics.EmbeddedMetrics(Wiring.namespace(settings), clock,
