@@ -1,6 +1,7 @@
 package com.omnicanal.routing;
 
 import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.SalesChannel;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyKey;
@@ -52,8 +53,10 @@ public final class PlacingDeliveryOrders {
         int total = 0;
         for (var line : request.lines()) {
             var product = catalog.product(line.sku()).orElseThrow();
-            lines.add(new DeliveryOrder.Line(product.sku(), product.name(), line.quantity(), product.priceCents()));
-            total += product.priceCents() * line.quantity();
+            // the price in force now on the channel it is sold on: the order keeps it, whatever the catalogue says later
+            int price = product.priceAt(now, soldBy == null ? SalesChannel.WEB : SalesChannel.STORE, catalog.zone());
+            lines.add(new DeliveryOrder.Line(product.sku(), product.name(), line.quantity(), price));
+            total += price * line.quantity();
         }
         var given = request.contact();
         var contact = new DeliveryOrder.Contact(given.name().strip(), blankToNull(given.email()),
@@ -92,9 +95,12 @@ public final class PlacingDeliveryOrders {
         var seen = new HashSet<String>();
         for (int i = 0; i < request.lines().size(); i++) {
             var sku = request.lines().get(i).sku();
+            var product = catalog.product(sku);
             if (!seen.add(sku)) violations.add(new DomainException.Violation("lines[" + i + "].sku", "appears twice"));
-            else if (catalog.product(sku).isEmpty()) {
+            else if (product.isEmpty()) {
                 violations.add(new DomainException.Violation("lines[" + i + "].sku", "is not a known SKU"));
+            } else if (!product.get().sellable()) {
+                violations.add(new DomainException.Violation("lines[" + i + "].sku", "is no longer sold"));
             }
         }
         var contact = request.contact();

@@ -15,7 +15,6 @@ import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.TestBackend;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ class ShipmentFulfilmentOnDynamoDbLocalTest {
 
     static final String TEE = HomeDeliveryOnDynamoDbLocalTest.TEE;
     static final String LINEN = HomeDeliveryOnDynamoDbLocalTest.LINEN;
-    static final Set<String> SHIPPING = Set.of("paris-rivoli", "lyon-republique", "bordeaux-sainte-catherine");
 
     TestBackend backend;
     HomeDelivery delivery;
@@ -41,7 +39,7 @@ class ShipmentFulfilmentOnDynamoDbLocalTest {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
         delivery = HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, SHIPPING, HomeDeliveryOnDynamoDbLocalTest.DIJON),
+                new CatalogShippingPlaces(backend.catalog, HomeDeliveryOnDynamoDbLocalTest.DIJON),
                 new DynamoDeliveries(dynamo.client(), backend.tables),
                 new DynamoRoutingRulesBook(dynamo.client(), backend.tables), backend.clock);
     }
