@@ -46,6 +46,19 @@ public final class PlacingDeliveryOrders {
         return place(actor.id(), null, request, key);
     }
 
+    /**
+     * The endless aisle: staff sell what their store lacks to the customer in front of them, delivered home from
+     * wherever routing finds it; the order keeps the selling store and staff member, and the store's price.
+     */
+    public Outcome placeInStore(Actor actor, String storeId, DeliveryOrderRequest request, IdempotencyKey key) {
+        catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        if (actor.role() != Actor.Role.STAFF) throw new DomainException.Forbidden("only store staff sell in store");
+        actor.requireStore(storeId);
+        var customer = request.customerId() == null || request.customerId().isBlank()
+                ? "guest-" + Ids.newId().toLowerCase(java.util.Locale.ROOT) : request.customerId().strip();
+        return place(customer, new DeliveryOrder.SoldBy(storeId, actor.id()), request, key);
+    }
+
     Outcome place(String customerId, DeliveryOrder.SoldBy soldBy, DeliveryOrderRequest request, IdempotencyKey key) {
         var destination = checked(request);
         var now = now();

@@ -263,7 +263,8 @@ class CustomerMessagesTest {
                 new com.omnicanal.routing.DeliveryOrder.Address("Camille Martin", "12 rue de la République", "69002",
                         "Lyon", "FR", null, null),
                 com.omnicanal.routing.DeliveryOrder.DeliveryOption.STANDARD, false,
-                new com.omnicanal.routing.DeliveryOrder.Contact("Camille Martin", "camille.martin@example.fr", null), "pa_messages_1");
+                new com.omnicanal.routing.DeliveryOrder.Contact("Camille Martin", "camille.martin@example.fr", null), "pa_messages_1",
+                null);
         var placed = delivery.placing().place(camille, request, com.omnicanal.api.Callers.idempotencyKey("delivery-orders",
                 new com.omnicanal.infrastructure.http.Idempotency.Key(camille.id(), "delivery-1", "delivery-1")));
         var shipment = placed.shipments().get(0);

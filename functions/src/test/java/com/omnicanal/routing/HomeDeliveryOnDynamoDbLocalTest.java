@@ -55,7 +55,7 @@ class HomeDeliveryOnDynamoDbLocalTest {
         return new DeliveryOrderRequest(List.of(lines),
                 new DeliveryOrder.Address("Camille Martin", "3 rue du Louvre", "75001", "Paris", "FR", null, null),
                 DeliveryOrder.DeliveryOption.STANDARD, oneParcel,
-                new DeliveryOrder.Contact("Camille Martin", "camille@example.com", null), "pa_test_000001");
+                new DeliveryOrder.Contact("Camille Martin", "camille@example.com", null), "pa_test_000001", null);
     }
 
     static DeliveryOrderRequest.LineRequest line(String sku, int quantity) {
@@ -199,5 +199,32 @@ class HomeDeliveryOnDynamoDbLocalTest {
             var level = backend.level(TEE, store);
             assertThat(level.available()).as("units left free at %s", store).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theEndlessAisleRecordsTheSellingStoreAndStaffAndShipsFromWhereTheStockIs() {
+        // Lyon sells a jacket it does not have, to a Paris customer: Paris Rivoli ships it
+        backend.stock(TEE, "paris-rivoli", 5);
+        var karim = Actor.staff("staff-karim", "lyon-republique");
+        var request = new DeliveryOrderRequest(List.of(line(TEE, 1)),
+                new DeliveryOrder.Address("Camille Martin", "3 rue du Louvre", "75001", "Paris", "FR", null, null),
+                DeliveryOrder.DeliveryOption.STANDARD, false,
+                new DeliveryOrder.Contact("Camille Martin", "camille@example.com", null), "pa_test_000002", "cust-camille");
+
+        var sold = delivery.placing().placeInStore(karim, "lyon-republique", request,
+                key(karim, UUID.randomUUID().toString(), request));
+
+        assertThat(sold.order().soldBy()).isEqualTo(new DeliveryOrder.SoldBy("lyon-republique", "staff-karim"));
+        assertThat(sold.order().customerId()).isEqualTo("cust-camille");
+        assertThat(sold.shipments()).extracting(Shipment::locationId).containsExactly("paris-rivoli");
+        assertThat(delivery.reading().get(karim, sold.order().id()).order().id()).isEqualTo(sold.order().id());
+        assertThat(delivery.reading().get(camille, sold.order().id()).order().soldBy().storeId()).isEqualTo("lyon-republique");
+        assertThatThrownBy(() -> delivery.reading().get(Actor.staff("s", "bordeaux-sainte-catherine"), sold.order().id()))
+                .isInstanceOf(DomainException.NotFound.class);
+        assertThatThrownBy(() -> delivery.placing().placeInStore(karim, "paris-rivoli", request,
+                key(karim, UUID.randomUUID().toString(), request))).isInstanceOf(DomainException.Forbidden.class);
+        assertThatThrownBy(() -> delivery.placing().placeInStore(camille, "lyon-republique", request,
+                key(camille, UUID.randomUUID().toString(), request))).isInstanceOf(DomainException.Forbidden.class);
+        assertThat(backend.level(TEE, "paris-rivoli").reserved()).isEqualTo(1);
     }
 }

@@ -259,6 +259,8 @@ class AccessMatrixTest {
                     401, 403, 403, 200, 403, 200),
             row("POST /delivery-orders", Fixture.NONE, "/delivery-orders", DELIVERY_BODY,
                     "customers order home delivery for themselves", 401, 201, 201, 403, 403, 403),
+            row("POST /stores/{storeId}/delivery-orders", Fixture.NONE, "/stores/" + X + "/delivery-orders", DELIVERY_BODY,
+                    "the endless aisle: staff of store X sell for the customer in front of them", 401, 403, 403, 201, 403, 403),
             row("GET /delivery-orders/{id}", Fixture.SHIPMENT, "/delivery-orders/{delivery}", null,
                     "A's delivery order: A and ops; B and staff of the shipping store get 404", 401, 200, 404, 404, 404, 200),
             row("GET /ops/orders/{id}/routing", Fixture.SHIPMENT, "/ops/orders/{delivery}/routing", null,

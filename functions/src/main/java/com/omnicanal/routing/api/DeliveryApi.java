@@ -60,6 +60,15 @@ public final class DeliveryApi {
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
                     return ApiResponse.json(201, DeliveryOrderView.of(outcome.order(), outcome.shipments()), headers);
                 })
+                .transactional("POST /stores/{storeId}/delivery-orders", (request, key) -> {
+                    var actor = Callers.actor(request);
+                    var outcome = delivery.placing().placeInStore(actor, request.path("storeId"),
+                            request.body(DeliveryOrderRequest.class), Callers.idempotencyKey("delivery-orders", key));
+                    var headers = new LinkedHashMap<String, String>();
+                    headers.put("Location", "/delivery-orders/" + outcome.order().id());
+                    if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
+                    return ApiResponse.json(201, DeliveryOrderView.of(outcome.order(), outcome.shipments()), headers);
+                })
                 .route("GET /delivery-orders/{id}", request -> {
                     var read = delivery.reading().get(Callers.actor(request), request.path("id"));
                     return ApiResponse.ok(DeliveryOrderView.of(read.order(), read.shipments()));
