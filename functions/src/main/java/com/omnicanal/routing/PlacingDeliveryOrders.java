@@ -60,12 +60,14 @@ public final class PlacingDeliveryOrders {
     }
 
     Outcome place(String customerId, DeliveryOrder.SoldBy soldBy, DeliveryOrderRequest request, IdempotencyKey key) {
-        var destination = checked(request);
+        // one read of the catalogue for every line, checked then priced from it
+        var products = catalog.products(request.lines().stream().map(DeliveryOrderRequest.LineRequest::sku).toList());
+        var destination = checked(request, products);
         var now = now();
         var lines = new ArrayList<DeliveryOrder.Line>();
         int total = 0;
         for (var line : request.lines()) {
-            var product = catalog.product(line.sku()).orElseThrow();
+            var product = products.get(line.sku());
             // the price in force now on the channel it is sold on: the order keeps it, whatever the catalogue says later
             int price = product.priceAt(now, soldBy == null ? SalesChannel.WEB : SalesChannel.STORE, catalog.zone());
             lines.add(new DeliveryOrder.Line(product.sku(), product.name(), line.quantity(), price));
@@ -103,16 +105,16 @@ public final class PlacingDeliveryOrders {
     }
 
     /** What openapi.yaml cannot say: each SKU once and known, a reachable contact, an address routing can place. */
-    private GeoPoint checked(DeliveryOrderRequest request) {
+    private GeoPoint checked(DeliveryOrderRequest request, java.util.Map<String, com.omnicanal.catalog.Product> products) {
         var violations = new ArrayList<DomainException.Violation>();
         var seen = new HashSet<String>();
         for (int i = 0; i < request.lines().size(); i++) {
             var sku = request.lines().get(i).sku();
-            var product = catalog.product(sku);
+            var product = products.get(sku);
             if (!seen.add(sku)) violations.add(new DomainException.Violation("lines[" + i + "].sku", "appears twice"));
-            else if (product.isEmpty()) {
+            else if (product == null) {
                 violations.add(new DomainException.Violation("lines[" + i + "].sku", "is not a known SKU"));
-            } else if (!product.get().sellable()) {
+            } else if (!product.sellable()) {
                 violations.add(new DomainException.Violation("lines[" + i + "].sku", "is no longer sold"));
             }
         }
