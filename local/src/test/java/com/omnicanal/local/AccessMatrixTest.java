@@ -282,6 +282,8 @@ class AccessMatrixTest {
             row("POST /stores/{storeId}/shipments/{id}/hand-over", Fixture.SHIPMENT_PACKED,
                     "/stores/" + X + "/shipments/{shipment}/hand-over", "{\"carrier\":\"Colissimo\",\"trackingRef\":\"6A0000000001\"}",
                     "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("GET /ops/kpis", Fixture.NONE, "/ops/kpis?from={tomorrow}&to={tomorrow}&storeId=" + X, null,
+                    "staff X (their store) and ops", 401, 403, 403, 200, 403, 200),
             row("DELETE /customers/me", Fixture.NONE, "/customers/me", null, "one's own erasure (GDPR Art. 17)",
                     401, 204, 204, 403, 403, 403));
 
