@@ -49,6 +49,7 @@ class ModularArchitectureTest {
             "com.omnicanal.customer.dynamo.CustomerKeys",
             "com.omnicanal.stock.dynamo.StockWrites",
             "com.omnicanal.reservation.dynamo.ReservationWrites",
+            "com.omnicanal.order.dynamo.PaymentWrites",
             "com.omnicanal.reward.dynamo.RewardItems");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
