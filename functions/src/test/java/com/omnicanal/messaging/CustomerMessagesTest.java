@@ -263,6 +263,8 @@ class CustomerMessagesTest {
         loyalty.sweeping().sweep();
         backend.clock.advance(Duration.ofDays(340));
         loyalty.sweeping().sweep();
+    }
+
     /** Home delivery: an order confirmed (one line waiting), its parcel prepared and handed over with its tracking. */
     private void homeDelivery() {
         var delivery = com.omnicanal.routing.HomeDelivery.of(backend.catalog, backend.ledger,
