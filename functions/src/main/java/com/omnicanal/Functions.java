@@ -11,6 +11,7 @@ import com.omnicanal.appointment.SweepingAppointments;
 import com.omnicanal.catalog.api.FeedUploads;
 import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.infrastructure.logging.Correlation;
+import com.omnicanal.loyalty.SweepingPoints;
 import com.omnicanal.messaging.api.MailFeedbackFunction;
 import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.order.SweepingOrders;
@@ -66,6 +67,15 @@ public enum Functions {
         var sweeping = wiring.appointments().sweeping();
         return (Function<ScheduledEvent, SweepingAppointments.Sweep>) event -> sweeping.sweep();
     }, Jar.MESSAGING, true, "schedule-appointment-sweep.json"),
+    // loyalty: the programme, the tills' sales feed, balances, spending points; the sweep releases, warns and expires
+    // batches; the outbox stream tells it of collected orders (they earn) and received returns (they take back)
+    LOYALTY_API("loyaltyApi", Wiring::loyaltyApi, Jar.API, "get-loyalty-programme.json"),
+    LOYALTY_SWEEPER("loyaltySweeper", ScheduledEvent.class, SweepingPoints.Sweep.class, wiring -> {
+        var sweeping = wiring.loyalty().sweeping();
+        return (Function<ScheduledEvent, SweepingPoints.Sweep>) event -> sweeping.sweep();
+    }, Jar.API, true, "schedule-loyalty-sweep.json"),
+    LOYALTY_EVENTS("loyaltyEvents", DynamodbEvent.class, StreamsEventResponse.class, Wiring::loyaltyEvents, Jar.API, true,
+            "dynamodb-business-event-stream.json"),
     // KPIs: read by ops and staff; counted from the business events of the outbox stream, once each
     KPI_API("kpiApi", Wiring::kpiApi, Jar.API, "get-kpis.json"),
     KPI_EVENTS("kpiEvents", DynamodbEvent.class, StreamsEventResponse.class, Wiring::kpiEvents, Jar.API, true,

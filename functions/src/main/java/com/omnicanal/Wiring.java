@@ -35,6 +35,9 @@ import com.omnicanal.infrastructure.dynamo.DynamoClients;
 import com.omnicanal.infrastructure.dynamo.DynamoResponseMemory;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
+import com.omnicanal.loyalty.LoyaltyProgramme;
+import com.omnicanal.loyalty.api.LoyaltyApi;
+import com.omnicanal.loyalty.dynamo.DynamoLoyaltyLedger;
 import com.omnicanal.messaging.SentMessages;
 import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.routing.CatalogShippingPlaces;
@@ -56,6 +59,7 @@ import com.omnicanal.kpi.ReadingKpis;
 import com.omnicanal.kpi.api.KpiApi;
 import com.omnicanal.kpi.dynamo.DynamoKpiLedger;
 import com.omnicanal.reservation.HoldPolicy;
+import com.omnicanal.reward.RewardCode;
 import com.omnicanal.returns.CrossChannelReturns;
 import com.omnicanal.returns.ReturnPolicy;
 import com.omnicanal.returns.api.ReturnSweeper;
@@ -117,6 +121,9 @@ public final class Wiring {
     private final Supplier<DynamoResponseMemory> answers;
     private final Supplier<AppointmentBook> appointments;
     private final Supplier<Router> appointmentApi;
+    private final Supplier<LoyaltyProgramme> loyalty;
+    private final Supplier<Router> loyaltyApi;
+    private final Supplier<BusinessEventStream> loyaltyEvents;
     private final Supplier<KpiLedger> kpiLedger;
     private final Supplier<KpiTallies> kpiTallies;
     private final Supplier<Router> kpiApi;
@@ -176,7 +183,15 @@ public final class Wiring {
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
         this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
-                new DynamoCustomers(dynamo, tables.customers(), tables.outbox()), new DynamoCustomerHistory(dynamo, tables), clock));
+                new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
+                // a merge moves the loyalty ledger too; an erasure keeps it anonymised; an export lists it
+                new PersonsRecords(new DynamoCustomerHistory(dynamo, tables), () -> loyalty().members()),
+                // the staff lookup shows the balance and tier
+                id -> {
+                    var account = loyalty().reading().view(id);
+                    return java.util.Optional.of(java.util.Map.<String, Object>of("available", account.available(),
+                            "pending", account.pending(), "tier", account.tier()));
+                }, clock));
         this.customerApi = lazy(() -> CustomerApi.router(customers.get(), answers.get()));
         this.orderStore = lazy(() -> new DynamoOrders(dynamo, tables));
         this.orders = lazy(() -> {
@@ -200,7 +215,9 @@ public final class Wiring {
         // an exchange's replacement is held and confirmed by the reservation service, with the deployed HOLD_PERIOD
         this.returns = lazy(() -> {
             var d = ReturnPolicy.DEFAULT;
-            return CrossChannelReturns.of(catalog.get(), orderStore.get(), reservations.get(), new DynamoReturns(dynamo, tables),
+            // a receipt a store's till reported (loyalty's sales feed) can be returned in any store
+            return CrossChannelReturns.of(catalog.get(), orderStore.get(), reservations.get(),
+                    new DynamoLoyaltyLedger(dynamo, tables), new DynamoReturns(dynamo, tables),
                     new ReturnPolicy(settings.getDuration("RETURN_WINDOW", d.window()),
                             settings.getDuration("RETURN_VALIDITY", d.validity())), clock);
         });
@@ -235,6 +252,16 @@ public final class Wiring {
                     reservations.get(), summaries, new BiweeklyInvitations(policy.organizer()), links, policy, clock);
         });
         this.appointmentApi = lazy(() -> AppointmentApi.router(appointments.get()));
+        this.loyalty = lazy(() -> {
+            var ledger = new DynamoLoyaltyLedger(dynamo, tables);
+            var members = new CustomerMembers(new DynamoCustomers(dynamo, tables.customers(), tables.outbox()));
+            return LoyaltyProgramme.of(catalog.get(), ledger, ledger, orderStore.get(),
+                    () -> RewardCode.newCode(RewardCode.POINTS), members,
+                    settings.getDuration("RETURN_WINDOW", ReturnPolicy.DEFAULT.window()), clock);
+        });
+        this.loyaltyApi = lazy(() -> LoyaltyApi.router(loyalty.get(), answers.get()));
+        // collected orders and received returns, as the outbox stream hands them to loyalty
+        this.loyaltyEvents = lazy(() -> new BusinessEventStream(loyalty.get().purchases()));
         // KPIs counted from the business events in the outbox stream, read by ops and staff; days in the stores' zone
         this.kpiLedger = lazy(() -> new DynamoKpiLedger(dynamo, tables.kpis(), clock));
         this.kpiTallies = lazy(() -> new KpiTallies(java.time.ZoneId.of(settings.get("KPI_TIME_ZONE", "Europe/Paris"))));
@@ -351,6 +378,18 @@ public final class Wiring {
 
     public AppointmentBook appointments() {
         return appointments.get();
+    }
+
+    public LoyaltyProgramme loyalty() {
+        return loyalty.get();
+    }
+
+    public Router loyaltyApi() {
+        return loyaltyApi.get();
+    }
+
+    public BusinessEventStream loyaltyEvents() {
+        return loyaltyEvents.get();
     }
 
     public OrderSweeper orderSweeper() {

@@ -49,7 +49,8 @@ class ModularArchitectureTest {
             "com.omnicanal.customer.dynamo.CustomerKeys",
             "com.omnicanal.stock.dynamo.StockWrites",
             "com.omnicanal.reservation.dynamo.ReservationWrites",
-            "com.omnicanal.order.dynamo.PaymentWrites");
+            "com.omnicanal.order.dynamo.PaymentWrites",
+            "com.omnicanal.reward.dynamo.RewardItems");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

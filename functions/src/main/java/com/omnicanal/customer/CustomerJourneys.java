@@ -14,12 +14,18 @@ public record CustomerJourneys(SigningIn signingIn, UpdatingProfile updatingProf
                                RegisteringWalkIns registeringWalkIns, MergingProfiles mergingProfiles) {
 
     public static CustomerJourneys of(Catalog catalog, Customers customers, CustomerHistory history, Clock clock) {
+        return of(catalog, customers, history, LoyaltyStandings.NONE, clock);
+    }
+
+    /** {@code loyalty}: the balance and tier the staff lookup shows. */
+    public static CustomerJourneys of(Catalog catalog, Customers customers, CustomerHistory history, LoyaltyStandings loyalty,
+                                      Clock clock) {
         var signingIn = new SigningIn(customers, clock);
         return new CustomerJourneys(signingIn, new UpdatingProfile(catalog, signingIn, customers, clock),
                 new VerifyingIdentities(signingIn, customers, clock), new DecidingConsents(signingIn, customers, clock),
                 new ReadingTimeline(signingIn, history), new ExportingData(signingIn, customers, history, clock),
                 new ErasingCustomers(signingIn, customers, history, clock),
-                new LookingUpCustomers(catalog, customers, history, clock),
+                new LookingUpCustomers(catalog, customers, history, clock, loyalty),
                 new RegisteringWalkIns(catalog, customers, clock), new MergingProfiles(customers, history, clock));
     }
 }

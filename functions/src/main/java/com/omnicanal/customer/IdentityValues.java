@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What an email, phone number or loyalty card is once typed: the one value we store for it, or why it is none. */
-final class IdentityValues {
+public final class IdentityValues {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[A-Za-z]{2,}$");
     private static final Pattern CARD = Pattern.compile("^[0-9]{8,19}$");
 
@@ -19,7 +19,7 @@ final class IdentityValues {
     }
 
     /** E.164 for a phone, lower case for an email, digits only for a card. */
-    static String normalize(Identity.Kind kind, String typed) {
+    public static String normalize(Identity.Kind kind, String typed) {
         if (typed == null || typed.isBlank()) throw new DomainException.InvalidInput(field(kind), "is required");
         return switch (kind) {
             case PHONE -> PhoneNumbers.toE164(typed)

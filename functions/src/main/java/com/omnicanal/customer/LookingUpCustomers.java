@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** What staff see of the customer in front of them: names, card and what is open at their store; every look is recorded. */
+/**
+ * What staff see of the customer in front of them: names, card, loyalty balance and tier, and what is open at their
+ * store; every look is recorded.
+ */
 public final class LookingUpCustomers {
     private static final Set<String> OPEN = Set.of("HELD", "PLACED", "ACCEPTED", "READY", "AWAITING_CUSTOMER");
 
@@ -17,12 +20,19 @@ public final class LookingUpCustomers {
     private final Customers customers;
     private final CustomerHistory history;
     private final Clock clock;
+    private final LoyaltyStandings loyalty;
 
     public LookingUpCustomers(Catalog catalog, Customers customers, CustomerHistory history, Clock clock) {
+        this(catalog, customers, history, clock, LoyaltyStandings.NONE);
+    }
+
+    public LookingUpCustomers(Catalog catalog, Customers customers, CustomerHistory history, Clock clock,
+                              LoyaltyStandings loyalty) {
         this.catalog = catalog;
         this.customers = customers;
         this.history = history;
         this.clock = clock;
+        this.loyalty = loyalty;
     }
 
     public Map<String, Object> lookup(Actor actor, String storeId, CustomerLookup by) {
@@ -45,6 +55,8 @@ public final class LookingUpCustomers {
         view.put("lastName", profile.lastName());
         view.put("loyaltyCard", profile.loyaltyCard());
         view.put("openAtThisStore", open);
+        // the points and tier the till can use or mention, from the loyalty ledger
+        loyalty.standing(profile.id()).ifPresent(standing -> view.put("loyalty", standing));
         return view;
     }
 }

@@ -1,5 +1,6 @@
 package com.omnicanal.feedback;
 
+import com.omnicanal.reward.RewardCode;
 import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.Delivery;
@@ -63,8 +64,8 @@ public final class AnsweringQuestionnaires {
             RewardCode reward = null;
             OutboxMessage thanks = null;
             if (q.reward() != null) {
-                reward = new RewardCode(RewardCode.newCode(), invitation.who(), q.id(), q.reward().percentOff(),
-                        now.plus(Duration.ofDays(q.reward().validDays())), null);
+                reward = new RewardCode(RewardCode.newCode(RewardCode.THANKS), invitation.who(), q.id(), q.reward().percentOff(),
+                        now.plus(Duration.ofDays(q.reward().validDays())), null, 0, 0);
                 if (!invitation.who().startsWith("visitor:")) thanks = thanksMessage(invitation, reward, now);
             }
             switch (store.answer(invitation.answered(), response, reward, thanks, scores(response))) {

@@ -2,6 +2,7 @@ package com.omnicanal.feedback;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.messaging.ContactBook;
+import com.omnicanal.reward.RedeemingRewards;
 import com.omnicanal.shared.BusinessMetrics;
 import java.time.Clock;
 

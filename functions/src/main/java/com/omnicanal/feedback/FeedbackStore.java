@@ -1,5 +1,7 @@
 package com.omnicanal.feedback;
 
+import com.omnicanal.reward.RewardCode;
+import com.omnicanal.reward.RewardStore;
 import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.outbox.OutboxMessage;
 import java.time.Instant;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Port: questionnaires and their versions, invitations under the fatigue cap, responses, tallies, reward codes, visits. */
-public interface FeedbackStore {
+public interface FeedbackStore extends RewardStore {
     /** Saves a new version; false when someone else saved another version since {@code previousVersion} (0: new). */
     boolean save(Questionnaire questionnaire, int previousVersion);
 
@@ -65,8 +67,4 @@ public interface FeedbackStore {
 
     int visits(String customerId, Instant since);
 
-    Optional<RewardCode> reward(String code);
-
-    /** Marks the code used, only while unused, unexpired and (when {@code customerId} is given) theirs. */
-    boolean redeem(String code, String customerId, Instant now);
 }

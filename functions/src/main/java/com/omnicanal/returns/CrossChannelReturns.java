@@ -12,9 +12,16 @@ public record CrossChannelReturns(RequestingReturns requesting, FollowingReturns
     /** {@code reservations}: holds an exchange's replacement, with the deployed hold period, and finds receipts. */
     public static CrossChannelReturns of(Catalog catalog, Orders orders, ReservationDesk reservations, Returns returns,
                                          ReturnPolicy policy, Clock clock) {
+        return of(catalog, orders, reservations, id -> java.util.Optional.empty(), returns, policy, clock);
+    }
+
+    /** {@code receipts}: the sales stores' tills reported (loyalty's sales feed), returnable in any store. */
+    public static CrossChannelReturns of(Catalog catalog, Orders orders, ReservationDesk reservations,
+                                         com.omnicanal.loyalty.Receipts receipts, Returns returns, ReturnPolicy policy,
+                                         Clock clock) {
         var messages = new ReturnMessages(catalog, clock);
         return new CrossChannelReturns(
-                new RequestingReturns(catalog, reservations, returns, new Purchases(catalog, orders, reservations), messages,
+                new RequestingReturns(catalog, reservations, returns, new Purchases(catalog, orders, reservations, receipts), messages,
                         policy, clock),
                 new FollowingReturns(returns),
                 new ReceivingReturns(catalog, returns, messages, clock),

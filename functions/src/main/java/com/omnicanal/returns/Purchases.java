@@ -2,6 +2,7 @@ package com.omnicanal.returns;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.SalesChannel;
+import com.omnicanal.loyalty.Receipts;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
 import com.omnicanal.reservation.Reservation;
@@ -18,11 +19,13 @@ final class Purchases {
     private final Catalog catalog;
     private final Orders orders;
     private final ReservationDesk reservations;
+    private final Receipts receipts;
 
-    Purchases(Catalog catalog, Orders orders, ReservationDesk reservations) {
+    Purchases(Catalog catalog, Orders orders, ReservationDesk reservations, Receipts receipts) {
         this.catalog = catalog;
         this.orders = orders;
         this.reservations = reservations;
+        this.receipts = receipts;
     }
 
     /** Where and when it was sold, the units bought per SKU and their prices. */
@@ -30,7 +33,10 @@ final class Purchases {
                     Map<String, Integer> prices) {
     }
 
-    /** The purchase: a collected order of this customer, or an in-store purchase by its receipt (a completed reservation). */
+    /**
+     * The purchase: a collected order of this customer, or an in-store purchase by its receipt: one a store's till
+     * reported for this customer (in any store), or a completed reservation.
+     */
     Purchase of(Actor actor, ReturnRequest request) {
         var bought = new LinkedHashMap<String, Integer>();
         var prices = new LinkedHashMap<String, Integer>();
@@ -48,6 +54,16 @@ final class Purchases {
                     .map(com.omnicanal.order.Order.Event::at).findFirst().orElse(order.updatedAt());
             return new Purchase(new ReturnAuthorization.Source("ORDER", order.id()), order.pickupStoreId(), collectedAt,
                     bought, prices);
+        }
+        var reported = receipts.receipt(request.receiptReference()).filter(r -> actor.id().equals(r.customerId()));
+        if (reported.isPresent()) {
+            var sale = reported.get();
+            sale.lines().forEach(l -> {
+                bought.merge(l.sku(), l.quantity(), Integer::sum);
+                prices.put(l.sku(), l.unitPriceCents());
+            });
+            return new Purchase(new ReturnAuthorization.Source("RECEIPT", sale.id()), sale.storeId(), sale.soldAt(), bought,
+                    prices);
         }
         var receipt = receipt(actor, request.receiptReference());
         if (receipt.status() != ReservationStatus.COMPLETED) {

@@ -42,19 +42,27 @@ public sealed interface BusinessEvent {
 
     /**
      * A store (or the web warehouse, by post) received the units of a return; {@code soldAt} is where the sale was made
-     * (null when written before it was carried).
+     * (null when written before it was carried); the purchase they came from (ORDER or RECEIPT and its id, null when
+     * unknown) and the units received per SKU, so loyalty takes back exactly their points.
      */
-    record ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at, String soldAt)
+    record ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at, String soldAt,
+                          String purchaseKind, String purchaseId, java.util.Map<String, Integer> units)
             implements BusinessEvent {
         public ReturnReceived {
             Objects.requireNonNull(returnId, "returnId");
             Objects.requireNonNull(customerId, "customerId");
             Objects.requireNonNull(at, "at");
             skus = Set.copyOf(skus);
+            units = units == null ? java.util.Map.of() : java.util.Map.copyOf(units);
         }
 
         public ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at) {
             this(returnId, customerId, storeId, skus, at, null);
+        }
+
+        public ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at,
+                              String soldAt) {
+            this(returnId, customerId, storeId, skus, at, soldAt, null, null, java.util.Map.of());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package com.omnicanal.feedback;
 
+import com.omnicanal.reward.RedeemingRewards;
 import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.feedback.dynamo.DynamoFeedbackStore;
 import com.omnicanal.feedback.jwt.JwtInvitationTokens;

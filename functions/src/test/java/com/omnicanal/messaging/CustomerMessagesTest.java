@@ -237,6 +237,7 @@ class CustomerMessagesTest {
                 List.of(new Response.Answer("nps", null, 9, null, null)));
 
         appointments();
+        loyalty();
         homeDelivery();
 
         // one-time codes to check a new phone and a new email
@@ -248,6 +249,20 @@ class CustomerMessagesTest {
         return dynamo.client().scan(r -> r.tableName(backend.tables.outbox())).items().stream()
                 .filter(i -> i.containsKey("kind"))
                 .map(i -> log.find(i.get("id").s()).orElseThrow().message()).toList();
+    }
+
+    /** Loyalty: a big purchase's points become available and reach a tier; 30 days before they expire, a warning. */
+    private void loyalty() {
+        var ledger = new com.omnicanal.loyalty.dynamo.DynamoLoyaltyLedger(dynamo.client(), backend.tables);
+        var loyalty = com.omnicanal.loyalty.LoyaltyProgramme.of(ledger, () -> "FIDEL-TEST", com.omnicanal.loyalty.Members.NONE,
+                ReturnPolicy.DEFAULT.window(), backend.clock);
+        loyalty.earning().earn(new com.omnicanal.loyalty.Purchase("cust-camille",
+                new com.omnicanal.loyalty.Entry.Source("RECEIPT", "PAR-RIV-0001"), "STORE", STORE, backend.clock.instant(),
+                List.of(new com.omnicanal.loyalty.Purchase.Line("VES-LIN-BEI-M", "vestes", 3, 56_700))));
+        backend.clock.advance(Duration.ofDays(31));
+        loyalty.sweeping().sweep();
+        backend.clock.advance(Duration.ofDays(340));
+        loyalty.sweeping().sweep();
     }
 
     /** Home delivery: an order confirmed (one line waiting), its parcel prepared and handed over with its tracking. */

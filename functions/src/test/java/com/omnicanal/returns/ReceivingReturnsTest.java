@@ -34,10 +34,10 @@ class ReceivingReturnsTest extends ReturnsOnDynamoDbLocal {
         assertThatThrownBy(() -> fx.receiving.receive(fx.karim, "lyon-republique", ra.id(), ReturnFixture.counted(1, 0)))
                 .isInstanceOf(DomainException.InvalidState.class);
         assertThat(fx.backend.level("TSH-COT-BLU-M", "lyon-republique").onHand()).isEqualTo(1);
-        // the reception is a business event, written with it, once
+        // the reception is a business event, written with it, once: with the purchase and the units that came back
         assertThat(fx.backend.businessEvents()).filteredOn(BusinessEvent.ReturnReceived.class::isInstance).containsExactly(
                 new BusinessEvent.ReturnReceived(ra.id(), "cust-camille", "lyon-republique", Set.of("TSH-COT-BLU-M"),
-                        received.updatedAt(), ra.soldAt()));
+                        received.updatedAt(), ra.soldAt(), "ORDER", ra.source().reference(), java.util.Map.of("TSH-COT-BLU-M", 1)));
 
         assertThatThrownBy(() -> fx.decisions.refund(fx.karim, ra.id(), "RF-123456")).isInstanceOf(DomainException.Forbidden.class);
         var refunded = fx.decisions.refund(fx.ops, ra.id(), "RF-123456");

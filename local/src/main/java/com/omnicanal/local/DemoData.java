@@ -43,7 +43,7 @@ public final class DemoData {
     public record StockLine(String sku, String location, int onHand) {
     }
 
-    public record Customer(String id, String firstName, String lastName, String email, String phone, String language,
+    public record Customer(String id, String firstName, String lastName, String email, String phone, String card, String language,
                            String homeStoreId, List<String> preferredChannels, QuietHours quietHours,
                            List<String> transactionalChannels, List<String> marketingChannels,
                            List<String> feedbackChannels) {
@@ -58,6 +58,13 @@ public final class DemoData {
     public final List<StockLine> stock = read("demo/stock.json", new TypeReference<>() { });
     public final List<Customer> customers = read("demo/customers.json", new TypeReference<>() { });
     public final List<Staff> staff = read("demo/staff.json", new TypeReference<>() { });
+
+    /** A sale a store's till reported for a demo member, some days ago (loyalty's history). */
+    public record Sale(String receiptId, String storeId, int daysAgo, String card,
+                       List<com.omnicanal.loyalty.Receipt.Line> lines) {
+    }
+
+    public final List<Sale> sales = read("demo/loyalty-sales.json", new TypeReference<>() { });
     public final List<com.omnicanal.feedback.Questionnaire> questionnaires =
             read("demo/questionnaires.json", new TypeReference<>() { });
 
@@ -112,6 +119,7 @@ public final class DemoData {
             item.put("phone", AttributeValue.fromS(c.phone()));
             item.put("language", AttributeValue.fromS(c.language()));
             item.put("homeStoreId", AttributeValue.fromS(c.homeStoreId()));
+            if (c.card() != null) item.put("loyaltyCard", AttributeValue.fromS(c.card()));
             if (c.preferredChannels() != null) {
                 item.put("preferredChannels", AttributeValue.fromL(c.preferredChannels().stream().map(AttributeValue::fromS).toList()));
             }
@@ -128,6 +136,7 @@ public final class DemoData {
             consents(profiles, c.id(), Purpose.FEEDBACK, c.feedbackChannels());
         }
         write(dynamo, tables.customers(), profiles);
+        loyalty(dynamo, tables);
         var feedback = new com.omnicanal.feedback.dynamo.DynamoFeedbackStore(dynamo, tables);
         questionnaires.forEach(q -> feedback.save(q, 0));
         var booking = new com.omnicanal.appointment.dynamo.DynamoBookingSetup(dynamo, tables);
@@ -139,6 +148,34 @@ public final class DemoData {
         // last: only a load that went to the end counts
         dynamo.putItem(r -> r.tableName(LOADED_TABLE).item(LOADED));
         return true;
+    }
+
+    /**
+     * The demo members hold their cards (customer's own identity claim) and some history, through the real services:
+     * the sales their stores' tills reported (weeks ago: the sweep has made most of their points available since),
+     * as the local stack's loyalty function would have recorded them.
+     */
+    private void loyalty(DynamoDbClient dynamo, TableNames tables) {
+        var now = java.time.Instant.now();
+        var customers = new com.omnicanal.customer.dynamo.DynamoCustomers(dynamo, tables.customers(), tables.outbox());
+        for (var c : this.customers) {
+            if (c.card() != null) {
+                customers.claim(new com.omnicanal.customer.Identity(com.omnicanal.customer.Identity.Kind.CARD, c.card(), c.id(),
+                        true, now), false);
+            }
+        }
+        var ledger = new com.omnicanal.loyalty.dynamo.DynamoLoyaltyLedger(dynamo, tables);
+        var loyalty = com.omnicanal.loyalty.LoyaltyProgramme.of(new DynamoCatalog(dynamo, tables.catalog(), ZoneId.of("Europe/Paris")),
+                ledger, ledger, new com.omnicanal.order.dynamo.DynamoOrders(dynamo, tables),
+                () -> com.omnicanal.reward.RewardCode.newCode(com.omnicanal.reward.RewardCode.POINTS),
+                new com.omnicanal.CustomerMembers(customers), java.time.Duration.ofDays(30), java.time.Clock.systemUTC());
+        for (var sale : sales) {
+            loyalty.sales().record(com.omnicanal.shared.Actor.staff("demo-till", sale.storeId()), sale.storeId(),
+                    new com.omnicanal.loyalty.RecordingSales.SaleReport(sale.receiptId(),
+                            now.minus(java.time.Duration.ofDays(sale.daysAgo())), sale.lines(), sale.card(), null, null));
+        }
+        // what waited past its return window is available now, as the hourly sweep would have made it
+        loyalty.sweeping().sweep();
     }
 
     /** The feed id of the demo catalogue: loading it again (a start cut short) replays it and changes nothing. */

@@ -36,7 +36,7 @@ class AccessMatrixTest {
 
     /** What a cell needs to exist before the call; each cell gets its own. */
     enum Fixture { NONE, RESERVATION, ORDER, ORDER_ACCEPTED, ORDER_READY, ORDER_COLLECTED, RETURN, RETURN_RECEIVED, APPOINTMENT_SLOT,
-        APPOINTMENT_HELD, APPOINTMENT, SHIPMENT, SHIPMENT_ACCEPTED, SHIPMENT_PICKED, SHIPMENT_PACKED }
+        APPOINTMENT_HELD, APPOINTMENT, POINTS, SHIPMENT, SHIPMENT_ACCEPTED, SHIPMENT_PICKED, SHIPMENT_PACKED }
 
     /** One route: how to call it, and the status each actor gets, in ACTORS order. */
     record Row(String route, Fixture fixture, String path, String body, Map<String, String> headers, int[] expected,
@@ -67,6 +67,9 @@ class AccessMatrixTest {
     private static final String TYPE = "conseil-style";
     private static final String APPOINTMENT_BODY = "{\"storeId\":\"" + X + "\",\"typeId\":\"" + TYPE
             + "\",\"start\":\"{slot}\",\"contact\":{\"name\":\"Client\",\"email\":\"matrix@example.org\"}}";
+    private static final String PROGRAMME = "{\"rates\":[{\"channel\":\"*\",\"category\":\"*\",\"pointsPerEuro\":1}],"
+            + "\"firstPurchaseBonus\":50,\"birthdayMonthPercent\":200,\"pendingDays\":30,\"expiryDays\":365,"
+            + "\"tiers\":[{\"name\":\"MEMBER\",\"threshold\":0,\"benefits\":[]}],\"centsPer100Points\":500}";
     /** Home delivery to store X's own coordinates: routed to X, which the set-up gives plenty of the SKU. */
     private static final String SHIPPED_SKU = SKU;
     private static final String DELIVERY_BODY = "{\"lines\":[{\"sku\":\"" + SHIPPED_SKU + "\",\"quantity\":1}],"
@@ -284,6 +287,31 @@ class AccessMatrixTest {
                     "staff X and ops", 401, 403, 403, 200, 403, 200),
             row("GET /ops/kpis", Fixture.NONE, "/ops/kpis?from={tomorrow}&to={tomorrow}&storeId=" + X, null,
                     "staff X (their store) and ops", 401, 403, 403, 200, 403, 200),
+            row("GET /loyalty/programme", Fixture.NONE, "/loyalty/programme", null, "public: the rules of the programme",
+                    200, 200, 200, 200, 200, 200),
+            row("PUT /ops/loyalty/programme", Fixture.NONE, "/ops/loyalty/programme", PROGRAMME, "ops only",
+                    401, 403, 403, 403, 403, 200),
+            row("POST /stores/{storeId}/sales", Fixture.NONE, "/stores/" + X + "/sales",
+                    "{\"receiptId\":\"M-{seq}\",\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":1,\"unitPriceCents\":2500}]}",
+                    "the till of store X: its staff and ops", 401, 403, 403, 201, 403, 201),
+            row("GET /customers/me/loyalty", Fixture.NONE, "/customers/me/loyalty", null, "one's own points",
+                    401, 200, 200, 403, 403, 403),
+            row("GET /customers/me/loyalty/ledger", Fixture.NONE, "/customers/me/loyalty/ledger", null, "one's own ledger",
+                    401, 200, 200, 403, 403, 403),
+            row("POST /customers/me/loyalty/rewards", Fixture.POINTS, "/customers/me/loyalty/rewards", "{\"points\":100}",
+                    "A spends A's points; B has none (404)", 401, 201, 404, 403, 403, 403),
+            row("POST /stores/{storeId}/loyalty/rewards", Fixture.POINTS, "/stores/" + X + "/loyalty/rewards",
+                    "{\"customerId\":\"cust-matrix-a\",\"points\":100}", "staff X at the till, and ops",
+                    401, 403, 403, 201, 403, 201),
+            row("GET /stores/{storeId}/customers/{customerId}/loyalty", Fixture.POINTS,
+                    "/stores/" + X + "/customers/cust-matrix-a/loyalty", null, "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("GET /ops/customers/{customerId}/loyalty/ledger", Fixture.POINTS, "/ops/customers/cust-matrix-a/loyalty/ledger",
+                    null, "ops only", 401, 403, 403, 403, 403, 200),
+            row("POST /ops/customers/{customerId}/loyalty/adjustments", Fixture.NONE,
+                    "/ops/customers/cust-matrix-a/loyalty/adjustments", "{\"points\":10,\"reason\":\"matrix\"}", "ops only",
+                    401, 403, 403, 403, 403, 201),
+            row("GET /stores/{storeId}/loyalty-report", Fixture.NONE, "/stores/" + X + "/loyalty-report?month=2026-11", null,
+                    "staff X and ops", 401, 403, 403, 200, 403, 200),
             row("DELETE /customers/me", Fixture.NONE, "/customers/me", null, "one's own erasure (GDPR Art. 17)",
                     401, 204, 204, 403, 403, 403));
 
@@ -413,6 +441,9 @@ class AccessMatrixTest {
         values.put("tomorrow", tomorrow().toString());
         switch (fixture) {
             case NONE -> { }
+            // A holds points to spend: ops credit them (an adjustment), as any cell's fixture would
+            case POINTS -> assertThat(client.send("POST", "/ops/customers/cust-matrix-a/loyalty/adjustments", TOKENS.get("ops"),
+                    "{\"points\":500,\"reason\":\"matrix fixture\"}", Map.of()).status()).isEqualTo(201);
             case APPOINTMENT_SLOT, APPOINTMENT_HELD, APPOINTMENT -> {
                 values.put("slot", freeSlots().get(0));
                 if (fixture == Fixture.APPOINTMENT_SLOT) break;

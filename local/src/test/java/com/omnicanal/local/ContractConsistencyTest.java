@@ -33,7 +33,7 @@ class ContractConsistencyTest {
     /** The tables' logical ids in template.yaml, by their default names. */
     private static final Map<String, String> LOGICAL = Map.of("Stock", "StockTable", "Orders", "OrdersTable",
             "Outbox", "OutboxTable", "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable",
-            "Appointments", "AppointmentsTable", "Catalog", "CatalogTable", "Kpis", "KpisTable");
+            "Appointments", "AppointmentsTable", "Catalog", "CatalogTable", "Kpis", "KpisTable", "Loyalty", "LoyaltyTable");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> template() throws Exception {
@@ -189,14 +189,14 @@ class ContractConsistencyTest {
 
     /**
      * The outbox stream feeds the dispatcher (every record), feedback (the business events that may bring a
-     * questionnaire) and the KPIs (every business event), as filtered.
+     * questionnaire), the KPIs (every business event) and loyalty (business events), as filtered.
      */
     @Test
     void theOutboxStreamFiltersLetEachFunctionSeeWhatItHandles() throws Exception {
         var consumers = TemplateRoutes.streamConsumers(template()).stream()
                 .collect(Collectors.toMap(TemplateRoutes.StreamConsumer::function, c -> c));
         assertThat(consumers).containsOnlyKeys(Functions.OUTBOX_DISPATCHER.definition(), Functions.FEEDBACK_EVENTS.definition(),
-                Functions.KPI_EVENTS.definition());
+                Functions.KPI_EVENTS.definition(), Functions.LOYALTY_EVENTS.definition());
         assertThat(consumers.values()).extracting(TemplateRoutes.StreamConsumer::table).containsOnly("OutboxTable");
         var at = java.time.Instant.parse("2026-11-23T10:00:00Z");
         var event = OutboxItems.event("Outbox", new BusinessEvent.OrderCollected("o1", "cust-camille", "paris-rivoli",
@@ -216,6 +216,9 @@ class ContractConsistencyTest {
         assertThat(kpis.matches(record("INSERT", null, placed))).isTrue();
         assertThat(kpis.matches(record("INSERT", null, message))).isFalse();
         assertThat(kpis.matches(record("REMOVE", event, null))).as("an event expiring").isFalse();
+        var loyalty = new StreamFilter(consumers.get(Functions.LOYALTY_EVENTS.definition()).filters());
+        assertThat(loyalty.matches(record("INSERT", null, event))).isTrue();
+        assertThat(loyalty.matches(record("INSERT", null, message))).isFalse();
         var dispatcher = new StreamFilter(consumers.get(Functions.OUTBOX_DISPATCHER.definition()).filters());
         assertThat(dispatcher.matches(record("INSERT", null, message))).isTrue();
         assertThat(dispatcher.matches(record("MODIFY", message, message))).isTrue();

@@ -10,24 +10,22 @@ import com.omnicanal.feedback.FeedbackStore;
 import com.omnicanal.feedback.Invitation;
 import com.omnicanal.feedback.Questionnaire;
 import com.omnicanal.feedback.Response;
-import com.omnicanal.feedback.RewardCode;
+import com.omnicanal.reward.RewardCode;
+import com.omnicanal.reward.dynamo.RewardItems;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.outbox.OutboxMessage;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The Feedback table (pk, sk). Everything about one person (visits, last asked, what they were offered) sits under
@@ -147,34 +145,12 @@ public final class DynamoFeedbackStore implements FeedbackStore {
 
     @Override
     public Optional<RewardCode> reward(String code) {
-        return table.get("REWARD#" + code, "REWARD").map(item -> {
-            var reward = read(item.get("json").s(), RewardCode.class);
-            var redeemed = item.get("redeemedAt");
-            return redeemed == null ? reward : new RewardCode(reward.code(), reward.owner(), reward.questionnaireId(),
-                    reward.percentOff(), reward.expiresAt(), Instants.parse(redeemed.s()));
-        });
+        return RewardItems.find(table.dynamo, table.name, code);
     }
 
     @Override
     public boolean redeem(String code, String customerId, Instant now) {
-        var values = new HashMap<String, AttributeValue>();
-        values.put(":now", s(Instants.format(now)));
-        var condition = "attribute_exists(pk) AND attribute_not_exists(redeemedAt) AND expiresAt > :now";
-        if (customerId != null) {
-            condition += " AND #owner = :owner";
-            values.put(":owner", s(customerId));
-        }
-        var request = UpdateItemRequest.builder().tableName(table.name)
-                .key(Map.of("pk", s("REWARD#" + code), "sk", s("REWARD")))
-                .updateExpression("SET redeemedAt = :now").conditionExpression(condition)
-                .expressionAttributeValues(values);
-        if (customerId != null) request.expressionAttributeNames(Map.of("#owner", "owner"));
-        try {
-            table.dynamo.updateItem(request.build());
-            return true;
-        } catch (ConditionalCheckFailedException alreadyUsed) {
-            return false;
-        }
+        return RewardItems.redeem(table.dynamo, table.name, code, customerId, now);
     }
 
     @Override

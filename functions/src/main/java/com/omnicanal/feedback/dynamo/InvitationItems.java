@@ -11,7 +11,8 @@ import com.omnicanal.feedback.FeedbackStore.Sent;
 import com.omnicanal.feedback.Invitation;
 import com.omnicanal.feedback.Response;
 import com.omnicanal.feedback.Results;
-import com.omnicanal.feedback.RewardCode;
+import com.omnicanal.reward.RewardCode;
+import com.omnicanal.reward.dynamo.RewardItems;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.outbox.OutboxMessage;
@@ -128,15 +129,8 @@ final class InvitationItems {
         int code = -1;
         if (reward != null) {
             code = actions.size();
-            var item = new HashMap<String, AttributeValue>();
-            item.put("pk", s("REWARD#" + reward.code()));
-            item.put("sk", s("REWARD"));
-            item.put("owner", s(reward.owner()));
-            item.put("expiresAt", s(Instants.format(reward.expiresAt())));
-            item.put("json", s(json(reward)));
-            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name).item(item)
-                    .conditionExpression("attribute_not_exists(pk)").build()).build());
-            actions.add(pointer(reward.owner(), "REWARD#" + reward.code(), reward.questionnaireId()));
+            actions.add(RewardItems.put(table.name, reward));
+            actions.add(RewardItems.pointer(table.name, reward, reward.questionnaireId()));
         }
         if (thanks != null) actions.add(OutboxItems.put(table.outbox, thanks));
         if (scores != null) actions.add(OutboxItems.event(table.outbox, scores));

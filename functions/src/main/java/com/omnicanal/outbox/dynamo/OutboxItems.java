@@ -166,7 +166,7 @@ public final class OutboxItems {
         return switch (item.get("event").s()) {
             case ORDER_COLLECTED -> new BusinessEvent.OrderCollected(subject, customer, store, all, at);
             case RETURN_RECEIVED -> new BusinessEvent.ReturnReceived(subject, customer, store, all, at,
-                    text(item, "soldAt"));
+                    text(item, "soldAt"), text(item, "purchaseKind"), text(item, "purchaseId"), units(item));
             case RESERVATION_COMPLETED -> new BusinessEvent.ReservationCompleted(subject, customer, store, skus.get(0), at);
             case APPOINTMENT_COMPLETED -> new BusinessEvent.AppointmentCompleted(subject, customer, store, all, at);
             case ORDER_PLACED -> new BusinessEvent.OrderPlaced(subject, customer, store, all, at);
@@ -184,6 +184,13 @@ public final class OutboxItems {
                     number(item, "nps"), number(item, "csat"), at);
             default -> throw new IllegalArgumentException("unknown business event " + item.get("event").s());
         };
+    }
+
+    private static Map<String, Integer> units(Map<String, AttributeValue> item) {
+        var units = new HashMap<String, Integer>();
+        var stored = item.get("units");
+        if (stored != null && stored.hasM()) stored.m().forEach((sku, n) -> units.put(sku, Integer.parseInt(n.n())));
+        return units;
     }
 
     private static String eventName(BusinessEvent event) {
@@ -209,6 +216,14 @@ public final class OutboxItems {
         var details = new HashMap<String, AttributeValue>();
         if (event instanceof BusinessEvent.ReturnReceived e) {
             details.put("soldAt", text(e.soldAt()));
+            // the purchase and the units that came back: loyalty takes back exactly their points
+            details.put("purchaseKind", text(e.purchaseKind()));
+            details.put("purchaseId", text(e.purchaseId()));
+            if (e.purchaseId() != null) {
+                var units = new HashMap<String, AttributeValue>();
+                e.units().forEach((sku, n) -> units.put(sku, AttributeValue.fromN(Integer.toString(n))));
+                details.put("units", AttributeValue.fromM(units));
+            }
         } else if (event instanceof BusinessEvent.OrderReady e) {
             details.put("placedAt", AttributeValue.fromS(Instants.format(e.placedAt())));
             if (e.readyBy() != null) details.put("readyBy", AttributeValue.fromS(Instants.format(e.readyBy())));

@@ -35,6 +35,7 @@ public final class TableDefinitions {
     public static final String APPOINTMENTS_BY_STORE = "byStore";
     public static final String APPOINTMENTS_BY_CUSTOMER = "byCustomer";
     public static final String APPOINTMENTS_DUE = "byDue";
+    public static final String LOYALTY_DUE = "byDue";
     public static final String TTL_ATTRIBUTE = "expiration";
 
     private TableDefinitions() {
@@ -81,6 +82,11 @@ public final class TableDefinitions {
                 .build());
         // KPI counters per store and day, customers' weeks, and the marks of the events counted
         tables.add(table(names.kpis(), "pk", "sk").build());
+        // loyalty: members' accounts, ledgers and batches (the sweep finds what is due), store figures, the programme
+        tables.add(table(names.loyalty(), "pk", "sk")
+                .attributeDefinitions(string("pk"), string("sk"), string("dueBucket"), string("dueAt"))
+                .globalSecondaryIndexes(index(LOYALTY_DUE, "dueBucket", "dueAt"))
+                .build());
         return tables;
     }
 

@@ -4,10 +4,11 @@ import com.omnicanal.infrastructure.config.Settings;
 
 /** Physical table names; template.yaml passes them as environment variables, the local stack uses the defaults. */
 public record TableNames(String stock, String orders, String outbox, String idempotency, String customers, String feedback,
-                         String catalog, String appointments, String kpis) {
+                         String catalog, String appointments, String kpis, String loyalty) {
 
     public static TableNames defaults() {
-        return new TableNames("Stock", "Orders", "Outbox", "Idempotency", "Customers", "Feedback", "Catalog", "Appointments", "Kpis");
+        return new TableNames("Stock", "Orders", "Outbox", "Idempotency", "Customers", "Feedback", "Catalog", "Appointments", "Kpis",
+                "Loyalty");
     }
 
     public static TableNames from(Settings settings) {
@@ -21,6 +22,7 @@ public record TableNames(String stock, String orders, String outbox, String idem
                 settings.get("FEEDBACK_TABLE", d.feedback()),
                 settings.get("CATALOG_TABLE", d.catalog()),
                 settings.get("APPOINTMENTS_TABLE", d.appointments()),
-                settings.get("KPIS_TABLE", d.kpis()));
+                settings.get("KPIS_TABLE", d.kpis()),
+                settings.get("LOYALTY_TABLE", d.loyalty()));
     }
 }

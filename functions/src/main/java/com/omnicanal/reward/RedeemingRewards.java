@@ -1,4 +1,4 @@
-package com.omnicanal.feedback;
+package com.omnicanal.reward;
 
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
@@ -7,14 +7,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** A reward code is used once: by its owner online, or by staff at the till (who checked who is in front of them). */
+/**
+ * A reward code is used once, whatever gave it (thanks for an answer, points spent): by its owner online, or by staff
+ * at the till (who checked who is in front of them).
+ */
 public final class RedeemingRewards {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneOffset.UTC);
 
-    private final FeedbackStore store;
+    private final RewardStore store;
     private final Clock clock;
 
-    public RedeemingRewards(FeedbackStore store, Clock clock) {
+    public RedeemingRewards(RewardStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -31,7 +34,6 @@ public final class RedeemingRewards {
         if (!store.redeem(code, actor.isCustomer() ? actor.id() : null, now)) {
             throw new DomainException.InvalidState("this code was already used");
         }
-        return new RewardCode(reward.code(), reward.owner(), reward.questionnaireId(), reward.percentOff(),
-                reward.expiresAt(), now);
+        return reward.redeemed(now);
     }
 }
