@@ -35,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
             .filter(Functions::isScheduled).map(Functions::definition).toList();
     private final long readyMillis;
     private final Function<String, Function<Object, Object>> lookup;
+    private final java.util.Optional<WebAppFiles> webApp;
 
     private LocalStack(int port, Path dataDir, Clock clock) throws Exception {
         long began = System.nanoTime();
@@ -113,6 +114,8 @@ public final class LocalStack implements AutoCloseable {
             }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         }
         gateway.pages((method, path, body) -> page(method, path, body, base));
+        this.webApp = WebAppFiles.locate();
+        webApp.ifPresent(gateway::webApp);
         gateway.start();
         gateway.ready();
         this.readyMillis = (System.nanoTime() - began) / 1_000_000;
@@ -147,6 +150,15 @@ public final class LocalStack implements AutoCloseable {
             pollers.forEach(p -> p.awaitCaughtUp(java.time.Duration.ofSeconds(10)));
             var result = lookup.apply(name).apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
             return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(result));
+        }
+        if (method.equals("GET") && path.equals("/_local/demo-users")) {
+            // who the web app's local sign-in offers (on AWS people sign in through Cognito's hosted UI instead)
+            return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(Map.of(
+                    "customers", demo.customers.stream().map(c -> Map.of("id", c.id(),
+                            "name", c.firstName() + " " + c.lastName())).toList(),
+                    "staff", demo.staff.stream().map(s -> Map.of("id", s.id(), "name", s.name(),
+                            "storeId", s.storeId())).toList(),
+                    "ops", java.util.List.of(Map.of("id", "ops-demo", "name", "Ops")))));
         }
         if (method.equals("GET") && path.equals("/_local/metrics")) {
             // what CloudWatch would have received since the start, one entry per series
@@ -247,6 +259,7 @@ public final class LocalStack implements AutoCloseable {
 
                 Omnicanal local stack ready on %1$s in %2$.1f s (JVM start to ready; stack itself %3$d ms)
                   DynamoDB Local: %4$s
+                  Web app:  %1$s/app/  (storefront, staff tablet and ops; sign in as a demo customer, staff or ops)
                   Health:   %1$s/_local/health
                   Inbox:    %1$s/_local/inbox  (every SMS, WhatsApp message and email sent; JSON: /_local/inbox.json)
                   Metrics:  %1$s/_local/metrics  (what CloudWatch would have received, per series)

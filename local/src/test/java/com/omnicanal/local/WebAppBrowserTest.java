@@ -1,0 +1,200 @@
+package com.omnicanal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web app in a real browser (headless Chromium) on a local stack: a customer reserves and gets the SMS, staff
+ * accept, prepare and hand over an order with the code from the SMS, every page passes axe-core with no serious or
+ * critical violation. Screenshots of each page go to target/screenshots/.
+ */
+class WebAppBrowserTest {
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
+    private static final Pattern PICKUP_CODE = Pattern.compile("Code de retrait : ([A-Z0-9]+)");
+
+    private static ChromeDriver driver;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void openBrowser() {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (driver != null) driver.quit();
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + stack.running().port();
+    }
+
+    private static void open(String hash) {
+        driver.get(base() + "/app/" + hash);
+    }
+
+    /** The app as a French visitor sees it (the language is kept in localStorage; headless Chromium says en-US). */
+    private static void openInFrench(String hash) {
+        open(hash);
+        driver.executeScript("localStorage.setItem('omnicanal.lang', 'fr')");
+        driver.navigate().refresh();
+    }
+
+    private static void signIn(String person) {
+        openInFrench("#/signin");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-person='" + person + "']"))).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("#/signin")));
+    }
+
+    private static WebElement notice() {
+        return wait.until(d -> d.findElements(By.cssSelector(".notice, .problem")).stream()
+                .filter(e -> !e.getText().isBlank()).findFirst().orElse(null));
+    }
+
+    @Test
+    void aCustomerReservesInAStoreAndGetsTheSmsInTheLocalInbox() throws Exception {
+        signIn("cust-camille");
+        open("#/product/TSH-COT-BLU-M");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-reserve='paris-rivoli']"))).click();
+
+        assertThat(notice().getText()).startsWith("Réservé chez Omnicanal Paris Rivoli");
+        Browser.screenshot(driver, "storefront-product-reserved");
+        var reservation = client.send("GET", "/customers/me/reservations", client.token("cust-camille", "customer", null),
+                null, Map.of()).body().get("items").get(0);
+        var reference = reservation.get("id").asText().substring(reservation.get("id").asText().length() - 6);
+
+        driver.get(base() + "/_local/inbox");
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> {
+            d.navigate().refresh();
+            return d.findElement(By.tagName("body")).getText().contains("Réf. " + reference);
+        });
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("T-shirt coton bio bleu");
+        Browser.screenshot(driver, "local-inbox");
+    }
+
+    @Test
+    void staffAcceptPrepareAndHandOverAnOrderWithTheCodeFromTheSms() throws Exception {
+        signIn("cust-camille");
+        open("#/product/TSH-COT-BLA-M");
+        // the order form fills in from the profile: pickup at her home store, her phone for the SMS
+        wait.until(ExpectedConditions.attributeToBe(By.id("cphone"), "value", "+33612345678"));
+        new Select(driver.findElement(By.id("pickup"))).selectByValue("paris-rivoli");
+        driver.findElement(By.cssSelector("#order-title ~ button[type=submit]")).click();
+        var placed = notice().getText();
+        assertThat(placed).startsWith("Commande ").contains("Omnicanal Paris Rivoli");
+        var orderId = placed.replaceAll("^Commande (\\S+) .*$", "$1");
+
+        signIn("staff-lea");
+        var card = By.cssSelector("li[data-order='" + orderId + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(card));
+        assertThat(driver.findElement(card).getText()).contains("min");
+        Browser.screenshot(driver, "staff-queue");
+        clickInCard(card, "accept");
+        clickInCard(card, "ready");
+        var input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code-" + orderId)));
+
+        // a wrong code: the API's problem title is shown, the order stays ready
+        input.sendKeys("WRONG1");
+        clickInCard(card, "collect");
+        var problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".problem")));
+        assertThat(problem.getText()).isNotBlank();
+        assertThat(order(orderId).get("status").asText()).isEqualTo("READY");
+
+        var code = pickupCodeFromTheSms(orderId);
+        input = driver.findElement(By.id("code-" + orderId));
+        input.clear();
+        input.sendKeys(code);
+        clickInCard(card, "collect");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Commande remise."));
+        assertThat(order(orderId).get("status").asText()).isEqualTo("COLLECTED");
+        Browser.screenshot(driver, "staff-collected");
+    }
+
+    @Test
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolationInEitherLanguage() throws Exception {
+        var pages = new LinkedHashMap<String, Map<String, String>>();
+        pages.put(null, Map.of("signin", "#/signin", "storefront-search", "#/shop?q=t-shirt",
+                "storefront-product", "#/product/TSH-COT-BLU-M", "feedback", "#/feedback"));
+        pages.put("cust-hugo", Map.of("storefront-orders", "#/orders", "storefront-profile", "#/profile"));
+        pages.put("staff-karim", Map.of("staff-queue-lyon", "#/staff", "staff-customer", "#/staff/customer",
+                "staff-stock", "#/staff/stock", "staff-returns", "#/staff/returns", "staff-agenda", "#/staff/agenda"));
+        pages.put("ops-demo", Map.of("ops-messages", "#/ops", "ops-dead-letters", "#/ops/dead-letters",
+                "ops-questionnaires", "#/ops/questionnaires"));
+        var violations = new ArrayList<String>();
+        for (var who : pages.entrySet()) {
+            if (who.getKey() != null) {
+                signIn(who.getKey());
+            } else {
+                open("#/signin");
+                driver.executeScript("sessionStorage.clear()");
+                openInFrench("#/signin");
+            }
+            for (var page : who.getValue().entrySet()) {
+                open(page.getValue());
+                // loaded: the page's heading is there and nothing is still loading
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+                wait.until(d -> d.findElements(By.cssSelector("[aria-busy='true']")).isEmpty());
+                Browser.screenshot(driver, page.getKey());
+                Browser.seriousAccessibilityViolations(driver).forEach(v -> violations.add(page.getKey() + ": " + v));
+            }
+        }
+        // the language switch turns the page into English, and axe finds nothing there either
+        open("#/ops/questionnaires");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Résultats"));
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Questionnaire results"));
+        Browser.seriousAccessibilityViolations(driver).forEach(v -> violations.add("ops-questionnaires (en): " + v));
+        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Résultats"));
+        assertThat(violations).isEmpty();
+
+        // the check finds what it should: a field with no label is reported
+        driver.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=unlabelled>')");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).anyMatch(v -> v.contains("#unlabelled"));
+    }
+
+    private static void clickInCard(By card, String action) {
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(cssOf(card) + " button[data-action='" + action + "']"))).click();
+    }
+
+    private static String cssOf(By by) {
+        return by.toString().replaceFirst("^By\\.cssSelector: ", "");
+    }
+
+    private static JsonNode order(String id) {
+        return client.send("GET", "/orders/" + id, client.token("ops-demo", "ops", null), null, Map.of()).body();
+    }
+
+    /** The pickup code as the customer reads it in the SMS the order's readiness sent (the dispatcher runs apart). */
+    private static String pickupCodeFromTheSms(String orderId) {
+        var reference = orderId.substring(orderId.length() - 6);
+        return wait.withTimeout(Duration.ofSeconds(30)).until(d -> {
+            for (var item : client.send("GET", "/_local/inbox.json", null, null, Map.of()).body().get("items")) {
+                var text = item.path("text").asText();
+                var matcher = PICKUP_CODE.matcher(text);
+                if (text.contains(reference) && matcher.find()) return matcher.group(1);
+            }
+            return null;
+        });
+    }
+}
