@@ -54,10 +54,15 @@ function Page({ where, who }) {
 
 /** Local stack: pick a demo person, get a token from /_local/tokens. AWS: Cognito's hosted UI (authorization code + PKCE). */
 function SignIn() {
-  if (getConfig().signIn === 'cognito') {
-    return html`<section aria-labelledby="signin-title"><h1 id="signin-title">${t('signInTitle')}</h1>
-      <button type="button" class="primary" onClick=${cognitoSignIn}>${t('signInCognito')}</button></section>`;
-  }
+  return getConfig().signIn === 'cognito' ? html`<${CognitoSignIn} />` : html`<${LocalSignIn} />`;
+}
+
+function CognitoSignIn() {
+  return html`<section aria-labelledby="signin-title"><h1 id="signin-title">${t('signInTitle')}</h1>
+    <button type="button" class="primary" onClick=${cognitoSignIn}>${t('signInCognito')}</button></section>`;
+}
+
+function LocalSignIn() {
   const people = useLoad(() => api('GET', '/_local/demo-users'), []);
   const [error, setError] = useState(null);
   const pick = async (sub, role, storeId, name) => {

@@ -135,6 +135,7 @@ export function MyOrders() {
   const reservations = useLoad(() => api('GET', '/customers/me/reservations'), []);
   const action = useAction();
   const cancelOrder = (id) => action.run(() => api('DELETE', `/orders/${id}`), t('done')).then(orders.reload);
+  const confirmOption = (id, optionId) => action.run(() => api('POST', `/orders/${id}/confirm-option`, { body: { optionId } }), t('done')).then(orders.reload);
   const cancelReservation = (id) => action.run(() => api('DELETE', `/reservations/${id}`), t('done')).then(reservations.reload);
   return html`<section aria-labelledby="orders-title">
     <h1 id="orders-title">${t('myOrders')}</h1>
@@ -150,6 +151,10 @@ export function MyOrders() {
         <details><summary>${t('timeline')}</summary><ol>
           ${o.timeline.map((e) => html`<li>${dateTime(e.at)} — ${e.status}</li>`)}
         </ol></details>
+        ${o.status === 'AWAITING_CUSTOMER' && o.options.length ? html`<fieldset><legend>${t('chooseOption')}</legend>
+          ${o.options.map((option) => html`<button type="button" onClick=${() => confirmOption(o.id, option.id)}>
+            ${t(option.kind === 'TRANSFER' ? 'optionTransfer' : 'optionOtherStore', { store: option.storeName, at: dateTime(option.readyBy) })}
+          </button>`)}</fieldset>` : null}
         ${['PLACED', 'ACCEPTED', 'AWAITING_CUSTOMER'].includes(o.status)
           ? html`<button type="button" onClick=${() => cancelOrder(o.id)}>${t('cancel')}</button>` : null}
         ${o.status === 'COLLECTED' ? html`<${ReturnForm} order=${o} />` : null}

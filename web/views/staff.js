@@ -3,6 +3,8 @@ import { html, useState, useEffect, Problem, Notice, useLoad, useAction, Loaded,
 import { t, money, dateTime } from '../i18n.js';
 import { api } from '../api.js';
 
+const OPEN = ['PLACED', 'ACCEPTED', 'READY'];
+
 export function Queue({ who }) {
   const store = who.storeId;
   const orders = useLoad(() => api('GET', `/stores/${store}/orders`), [store]);
@@ -22,8 +24,8 @@ export function Queue({ who }) {
     <${Problem} error=${action.error} />
     <${Notice} text=${action.message} />
     <${Loaded} load=${orders}>${(data) => {
-      // late ones first, then the least time left
-      const items = [...data.items].sort((a, b) => (b.late - a.late) || (a.minutesLeft - b.minutesLeft));
+      // what is still to do, late ones first, then the least time left
+      const items = data.items.filter((i) => OPEN.includes(i.order.status)).sort((a, b) => (b.late - a.late) || (a.minutesLeft - b.minutesLeft));
       return html`
       <p class=${data.late ? 'late' : ''}>${t('lateCount', { n: data.late })}</p>
       ${items.length === 0 ? html`<p>${t('nothing')}</p>` : html`<ul class="queue plain">

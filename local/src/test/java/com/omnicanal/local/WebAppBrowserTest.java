@@ -172,6 +172,19 @@ class WebAppBrowserTest {
         assertThat(Browser.seriousAccessibilityViolations(driver)).anyMatch(v -> v.contains("#unlabelled"));
     }
 
+    @Test
+    void frenchAndEnglishHaveTheSameWords() {
+        open("#/shop");
+        @SuppressWarnings("unchecked")
+        var missing = (java.util.List<Object>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./i18n.js').then(({ dictionaries: { fr, en } }) => done([
+                  ...Object.keys(fr).filter(k => !(k in en)).map(k => 'en lacks ' + k),
+                  ...Object.keys(en).filter(k => !(k in fr)).map(k => 'fr lacks ' + k)]));
+                """);
+        assertThat(missing).isEmpty();
+    }
+
     private static void clickInCard(By card, String action) {
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(cssOf(card) + " button[data-action='" + action + "']"))).click();
