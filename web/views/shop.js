@@ -350,7 +350,7 @@ function Questionnaire({ token }) {
             <label><input type="radio" name=${question.id} checked=${answers[question.id] === n}
               onChange=${() => set(question.id, n)} /> ${n}</label>`)}</div>`
         : question.options && question.options.length ? question.options.map((o) => html`<label>
-            <input type="checkbox" checked=${(answers[question.id] || []).includes(o.id)}
+            <input type="checkbox" name=${question.id} value=${o.id} checked=${(answers[question.id] || []).includes(o.id)}
               onChange=${(e) => set(question.id, e.target.checked ? [...(answers[question.id] || []), o.id]
                 : (answers[question.id] || []).filter((x) => x !== o.id))} /> ${o.text}</label>`)
         : html`<textarea aria-label=${question.text} maxlength="1000" value=${answers[question.id] || ''}

@@ -29,6 +29,7 @@ class WebAppBrowserTest {
     static final LocalStackPerClass stack = new LocalStackPerClass();
     private static final LocalClient client = stack.client();
     private static final Pattern PICKUP_CODE = Pattern.compile("Code de retrait : ([A-Z0-9]+)");
+    private static final Pattern FEEDBACK_LINK = Pattern.compile("/feedback/([A-Za-z0-9._-]+)");
 
     private static ChromeDriver driver;
     private static WebDriverWait wait;
@@ -94,6 +95,14 @@ class WebAppBrowserTest {
     @Test
     void staffAcceptPrepareAndHandOverAnOrderWithTheCodeFromTheSms() throws Exception {
         signIn("cust-camille");
+        // her quiet hours (21:00-08:00) would hold the feedback invitation back at night: she turns them off
+        open("#/profile");
+        var quiet = wait.until(ExpectedConditions.elementToBeClickable(By.id("quiet")));
+        if (quiet.isSelected()) quiet.click();
+        driver.findElement(By.cssSelector("#profile-title ~ form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Enregistré."));
+        var quietHours = client.get("/customers/me", client.token("cust-camille", "customer", null)).body().path("quietHours");
+        assertThat(quietHours.isMissingNode() || quietHours.isNull()).as("quiet hours after saving: %s", quietHours).isTrue();
         open("#/product/TSH-COT-BLA-M");
         // the order form fills in from the profile: pickup at her home store, her phone for the SMS
         wait.until(ExpectedConditions.attributeToBe(By.id("cphone"), "value", "+33612345678"));
@@ -127,6 +136,22 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Commande remise."));
         assertThat(order(orderId).get("status").asText()).isEqualTo("COLLECTED");
         Browser.screenshot(driver, "staff-collected");
+
+        // the collection brings a feedback invitation; its link opens the questionnaire in the storefront
+        client.send("POST", "/_local/schedules/feedbackSweeper", null, null, Map.of());
+        var invitation = client.awaitInbox(i -> i.path("to").asText().equals("+33612345678")
+                && FEEDBACK_LINK.matcher(i.path("text").asText()).find());
+        var link = FEEDBACK_LINK.matcher(invitation.get("text").asText());
+        assertThat(link.find()).isTrue();
+        open("#/feedback/" + link.group(1));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='nps']")));
+        // a detractor's score brings the "why?" question
+        assertThat(driver.findElements(By.cssSelector("input[name='why']"))).isEmpty();
+        driver.findElements(By.cssSelector("input[name='nps']")).get(5).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='why']"))).click();
+        Browser.screenshot(driver, "storefront-questionnaire");
+        driver.findElement(By.cssSelector("#q-title ~ form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "MERCI-"));
     }
 
     @Test
