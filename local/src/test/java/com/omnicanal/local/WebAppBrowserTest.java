@@ -198,6 +198,37 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void theStaffPagesFitATenInchTabletEitherWayUpWithFingerSizedControls() throws Exception {
+        signIn("staff-karim");
+        var problems = new ArrayList<String>();
+        try {
+            for (var size : new int[][] {{1280, 800}, {800, 1280}}) {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+                for (var page : new String[] {"#/staff", "#/staff/customer", "#/staff/stock", "#/staff/returns", "#/staff/agenda"}) {
+                    open(page);
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+                    wait.until(d -> d.findElements(By.cssSelector("[aria-busy='true']")).isEmpty());
+                    @SuppressWarnings("unchecked")
+                    var found = (java.util.List<Object>) driver.executeScript("""
+                            const out = [];
+                            if (document.documentElement.scrollWidth > window.innerWidth) out.push('scrolls sideways');
+                            for (const e of document.querySelectorAll('main button, main select, main input:not([type=checkbox]):not([type=radio])')) {
+                              const r = e.getBoundingClientRect();
+                              if (r.height > 0 && r.height < 44) out.push((e.id || e.textContent.trim()) + ' is ' + r.height + ' px high');
+                            }
+                            return out;
+                            """);
+                    found.forEach(f -> problems.add(page + " at " + size[0] + "x" + size[1] + ": " + f));
+                }
+                Browser.screenshot(driver, "staff-tablet-" + size[0] + "x" + size[1]);
+            }
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void frenchAndEnglishHaveTheSameWords() {
         open("#/shop");
         @SuppressWarnings("unchecked")
