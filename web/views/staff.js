@@ -167,6 +167,9 @@ export function ReceiveReturn({ who }) {
 export function Agenda({ who }) {
   const [date, setDate] = useState(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }));
   const agenda = useLoad(() => api('GET', `/stores/${who.storeId}/agenda?date=${date}`), [date, who.storeId]);
+  const action = useAction();
+  const step = (id, verb, body) => action.run(() => api('POST', `/stores/${who.storeId}/appointments/${id}/${verb}`,
+    body ? { body } : {}), t('done')).then(agenda.reload);
   return html`<section aria-labelledby="agenda-title">
     <h1 id="agenda-title">${t('agendaTitle', { date })}</h1>
     <p class="inline"><label for="agenda-date">${t('date')}</label>
@@ -176,6 +179,14 @@ export function Agenda({ who }) {
         <h2>${dateTime(a.start)} · ${a.typeName}</h2>
         <p>${a.advisorName} · ${a.contact ? a.contact.name : a.customerId} · <${StatusBadge} status=${a.status} /></p>
         ${a.items.length ? html`<ul>${a.items.map((i) => html`<li>${i.quantity} × ${i.productName}</li>`)}</ul>` : null}
+        <div class="actions">
+          ${a.status === 'CONFIRMED' ? html`<button type="button" class="primary" onClick=${() => step(a.id, 'check-in')}>${t('checkIn')}</button>` : null}
+          ${a.status === 'CHECKED_IN' ? html`<button type="button" class="primary" onClick=${() => step(a.id, 'complete')}>${t('completeAppointment')}</button>` : null}
+          ${['CONFIRMED', 'CHECKED_IN'].includes(a.status) ? html`<button type="button"
+            onClick=${() => step(a.id, 'no-show', { party: 'CUSTOMER' })}>${t('noShow')}</button>` : null}
+        </div>
       </li>`)}</ul>`)}<//>
+    <${Problem} error=${action.error} />
+    <${Notice} text=${action.message} />
   </section>`;
 }
