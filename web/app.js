@@ -45,7 +45,7 @@ function Page({ where, who }) {
   if (path === '/staff/customer') return need('staff', html`<${CustomerLookup} who=${who} />`);
   if (path === '/staff/stock') return need('staff', html`<${StockCount} who=${who} />`);
   if (path === '/staff/returns') return need('staff', html`<${ReceiveReturn} who=${who} />`);
-  if (path === '/staff/agenda') return need('staff', html`<${Agenda} who=${who} />`);
+  if (path === '/staff/agenda') return need('staff', html`<${Agenda} who=${who} day=${params.get('date')} />`);
   if (path === '/ops') return need('ops', html`<${Messages} />`);
   if (path === '/ops/dead-letters') return need('ops', html`<${DeadLetters} />`);
   if (path === '/ops/questionnaires') return need('ops', html`<${Questionnaires} />`);

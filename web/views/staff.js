@@ -164,8 +164,9 @@ export function ReceiveReturn({ who }) {
   </section>`;
 }
 
-export function Agenda({ who }) {
-  const [date, setDate] = useState(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }));
+export function Agenda({ who, day }) {
+  // today in the store's time zone (sv-SE writes dates as yyyy-mm-dd), or the day the link names
+  const [date, setDate] = useState(day || new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }));
   const agenda = useLoad(() => api('GET', `/stores/${who.storeId}/agenda?date=${date}`), [date, who.storeId]);
   const action = useAction();
   const step = (id, verb, body) => action.run(() => api('POST', `/stores/${who.storeId}/appointments/${id}/${verb}`,
@@ -175,13 +176,16 @@ export function Agenda({ who }) {
     <p class="inline"><label for="agenda-date">${t('date')}</label>
       <input id="agenda-date" type="date" value=${date} onChange=${(e) => setDate(e.target.value)} /></p>
     <${Loaded} load=${agenda}>${(data) => (data.items.length === 0 ? html`<p>${t('nothing')}</p>` : html`
-      <ul class="plain">${data.items.map(({ appointment: a }) => html`<li class="card">
+      <ul class="plain">${data.items.map(({ appointment: a, customer }) => html`<li class="card" data-appointment=${a.id}>
         <h2>${dateTime(a.start)} · ${a.typeName}</h2>
-        <p>${a.advisorName} · ${a.contact ? a.contact.name : a.customerId} · <${StatusBadge} status=${a.status} /></p>
+        <p>${a.advisorName} · ${customer && customer.name ? customer.name : a.contact ? a.contact.name : a.customerId}
+          · <${StatusBadge} status=${a.status} /></p>
         ${a.items.length ? html`<ul>${a.items.map((i) => html`<li>${i.quantity} × ${i.productName}</li>`)}</ul>` : null}
         <div class="actions">
-          ${a.status === 'CONFIRMED' ? html`<button type="button" class="primary" onClick=${() => step(a.id, 'check-in')}>${t('checkIn')}</button>` : null}
-          ${a.status === 'CHECKED_IN' ? html`<button type="button" class="primary" onClick=${() => step(a.id, 'complete')}>${t('completeAppointment')}</button>` : null}
+          ${a.status === 'CONFIRMED' ? html`<button type="button" class="primary" data-action="check-in"
+            onClick=${() => step(a.id, 'check-in')}>${t('checkIn')}</button>` : null}
+          ${a.status === 'CHECKED_IN' ? html`<button type="button" class="primary" data-action="complete"
+            onClick=${() => step(a.id, 'complete')}>${t('completeAppointment')}</button>` : null}
           ${['CONFIRMED', 'CHECKED_IN'].includes(a.status) ? html`<button type="button"
             onClick=${() => step(a.id, 'no-show', { party: 'CUSTOMER' })}>${t('noShow')}</button>` : null}
         </div>

@@ -198,6 +198,33 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void staffSeeTheDaysAppointmentWithWhoIsComingThenCheckInAndComplete() throws Exception {
+        var emma = client.token("cust-emma", "customer", null);
+        var paris = java.time.ZoneId.of("Europe/Paris");
+        var from = java.time.LocalDate.now(paris);
+        var slot = client.get("/stores/paris-rivoli/appointment-types/conseil-style/slots?from=" + from + "&to="
+                + from.plusDays(6), null).body().get("items").get(0);
+        var held = client.send("POST", "/appointments", emma, "{\"storeId\":\"paris-rivoli\",\"typeId\":\"conseil-style\","
+                + "\"start\":\"" + slot.get("start").asText() + "\",\"contact\":{\"name\":\"Emma Wilson\","
+                + "\"email\":\"emma.wilson@example.com\"}}", Map.of("Idempotency-Key", "browser-rdv-1"));
+        assertThat(held.status()).as(held.raw().body()).isEqualTo(201);
+        var id = held.body().get("id").asText();
+        assertThat(client.send("POST", "/appointments/" + id + "/confirm", emma, null, Map.of()).status()).isEqualTo(200);
+
+        signIn("staff-lea");
+        var day = java.time.Instant.parse(slot.get("start").asText()).atZone(paris).toLocalDate();
+        open("#/staff/agenda?date=" + day);
+        var card = By.cssSelector("li[data-appointment='" + id + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Emma Wilson"));
+        clickInCard(card, "check-in");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "CHECKED_IN"));
+        Browser.screenshot(driver, "staff-agenda-checked-in");
+        clickInCard(card, "complete");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "COMPLETED"));
+        assertThat(client.get("/appointments/" + id, emma).body().get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void theStaffPagesFitATenInchTabletEitherWayUpWithFingerSizedControls() throws Exception {
         signIn("staff-karim");
         var problems = new ArrayList<String>();
