@@ -225,6 +225,58 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void aCustomerAsksForAReturnThatStaffReceiveAfterFindingHerAndCountingStock() throws Exception {
+        // Hugo collected an order at Lyon République (through the API)
+        var hugo = client.token("cust-hugo", "customer", null);
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+        var placed = client.send("POST", "/orders", hugo, "{\"lines\":[{\"sku\":\"VES-LIN-BEI-M\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"lyon-republique\",\"contact\":{\"name\":\"Hugo Lefèvre\",\"phone\":\"+33698765432\"},"
+                + "\"paymentAuthorization\":\"pa_browser_return\"}", Map.of("Idempotency-Key", "browser-return-1"));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
+        var orderId = placed.body().get("id").asText();
+        var store = "/stores/lyon-republique/orders/" + orderId;
+        client.send("POST", store + "/accept", karim, null, Map.of());
+        client.send("POST", store + "/ready", karim, null, Map.of());
+        var code = client.get("/orders/" + orderId, hugo).body().get("pickupCode").asText();
+        assertThat(client.send("POST", store + "/collect", karim, "{\"pickupCode\":\"" + code + "\"}", Map.of()).status())
+                .isEqualTo(200);
+
+        // he asks for a return on his orders page
+        signIn("cust-hugo");
+        open("#/orders");
+        var card = "li[data-order='" + orderId + "']";
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(card + " button"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-" + orderId))).sendKeys("Trop grande");
+        driver.findElement(By.cssSelector(card + " form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(card + " .notice"), "Retour "));
+        var returnId = driver.findElement(By.cssSelector(card + " .notice")).getText().replaceAll("^Retour (\\S+) .*$", "$1");
+
+        // at the store, Karim finds him by phone, counts a shelf, and receives the return
+        signIn("staff-karim");
+        open("#/staff/customer");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup"))).sendKeys("06 98 76 54 32");
+        driver.findElement(By.cssSelector("#lookup ~ button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main article"), "Hugo Lefèvre"));
+        Browser.screenshot(driver, "staff-customer-found");
+
+        open("#/staff/stock");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sku-0"))).sendKeys("TSH-COT-BLU-L");
+        var onHand = driver.findElement(By.id("onhand-0"));
+        onHand.clear();
+        onHand.sendKeys("7");
+        driver.findElement(By.cssSelector("#stock-title ~ form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Comptage envoyé."));
+        assertThat(client.available("TSH-COT-BLU-L", "lyon-republique")).isEqualTo(7);
+
+        open("#/staff/returns");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("retid"))).sendKeys(returnId);
+        driver.findElement(By.cssSelector("#retid ~ button[type=submit]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("main form.card button[type=submit]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main form.card .notice"), "Retour réceptionné."));
+        assertThat(client.get("/returns/" + returnId, hugo).body().get("status").asText()).isIn("RECEIVED", "REFUND_PENDING");
+    }
+
+    @Test
     void theStaffPagesFitATenInchTabletEitherWayUpWithFingerSizedControls() throws Exception {
         signIn("staff-karim");
         var problems = new ArrayList<String>();
