@@ -1,4 +1,5 @@
 // The API client: the bearer token of the signed-in person, and every error turned into its problem+json title.
+import { t } from './i18n.js';
 
 let config = { apiBase: '', signIn: 'local' };
 
@@ -65,7 +66,7 @@ export async function api(method, path, { body, headers = {}, raw = false } = {}
   try {
     response = await fetch(config.apiBase + path, { method, headers: all, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
-    throw new ApiError(0, navigator.onLine === false ? 'Offline' : 'The API cannot be reached', String(e), null);
+    throw new ApiError(0, t(navigator.onLine === false ? 'offline' : 'unreachable'), String(e), null);
   }
   if (raw && response.ok) return response.text();
   const text = await response.text();
@@ -77,7 +78,11 @@ export async function api(method, path, { body, headers = {}, raw = false } = {}
   }
   if (!response.ok) {
     const title = (json && json.title) || `${response.status} ${response.statusText}`;
-    if (response.status === 401 && current) signOut();
+    if (response.status === 401 && current) {
+      // the token expired or the keys changed (a restart of the local stack): sign in again
+      signOut();
+      window.dispatchEvent(new Event('omnicanal:session'));
+    }
     throw new ApiError(response.status, title, json && json.detail, json);
   }
   return json;

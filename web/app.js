@@ -147,7 +147,9 @@ function App({ startupError }) {
       window.removeEventListener('error', onError);
     };
   }, []);
-  const menu = MENUS[who ? who.role : 'anonymous'] || MENUS.anonymous;
+  // the dead letters page reads the local stack's inbox; on AWS they are in the OnFailure queue (ops dashboard)
+  const menu = (MENUS[who ? who.role : 'anonymous'] || MENUS.anonymous)
+    .filter(([href]) => href !== '#/ops/dead-letters' || getConfig().signIn === 'local');
   const changeLanguage = (e) => { setLang(e.target.value); setLanguage(e.target.value); };
   const leave = () => { signOut(); setWho(null); location.hash = '#/signin'; };
   return html`<div class=${`layout role-${who ? who.role : 'anonymous'}`} key=${language}>

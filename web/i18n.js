@@ -19,6 +19,8 @@ export const dictionaries = {
     loading: 'Chargement…',
     nothing: 'Rien pour le moment.',
     error: 'Erreur',
+    offline: 'Pas de connexion',
+    unreachable: 'L’API ne répond pas',
     close: 'Fermer',
     done: 'C’est fait.',
     // storefront
@@ -180,6 +182,8 @@ export const dictionaries = {
     loading: 'Loading…',
     nothing: 'Nothing yet.',
     error: 'Error',
+    offline: 'Offline',
+    unreachable: 'The API cannot be reached',
     close: 'Close',
     done: 'Done.',
     navShop: 'Catalogue',
