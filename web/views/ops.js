@@ -1,5 +1,5 @@
 // Ops: the delivery log by status, the dead letters, the questionnaires' results.
-import { html, useState, useLoad, Loaded, StatusBadge } from '../ui.js';
+import { html, useState, useLoad, useAction, Loaded, StatusBadge, Problem } from '../ui.js';
 import { t, dateTime } from '../i18n.js';
 import { api } from '../api.js';
 
@@ -51,6 +51,16 @@ export function Questionnaires() {
 
 function Results({ id }) {
   const results = useLoad(() => api('GET', `/ops/questionnaires/${encodeURIComponent(id)}/results`), [id]);
+  const download = useAction();
+  // the CSV needs the bearer token, so it is fetched here and handed to the browser as a file
+  const csv = () => download.run(async () => {
+    const text = await api('GET', `/ops/questionnaires/${encodeURIComponent(id)}/results?format=csv`, { raw: true });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+    link.download = `${id}-answers.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  });
   const row = (r) => html`<tr><th scope="row">${r.key}</th><td>${r.sent}</td><td>${r.answered}</td>
     <td>${r.nps == null ? '—' : Math.round(r.nps)}</td><td>${r.csat == null ? '—' : r.csat.toFixed(1)}</td></tr>`;
   const table = (caption, rows) => html`<table><caption>${caption}</caption>
@@ -59,6 +69,8 @@ function Results({ id }) {
     <tbody>${rows.map(row)}</tbody></table>`;
   return html`<${Loaded} load=${results}>${(r) => html`
     <h2>${r.name} (v${r.currentVersion})</h2>
+    <p><button type="button" onClick=${csv} disabled=${download.busy}>${t('csv')}</button></p>
+    <${Problem} error=${download.error} />
     ${table(r.name, [r.overall])}
     ${r.byStore.length ? table(t('byStore'), r.byStore) : null}
     ${r.byWeek.length ? table(t('byWeek'), r.byWeek) : null}
