@@ -259,7 +259,7 @@ public final class LocalStack implements AutoCloseable {
 
                 Omnicanal local stack ready on %1$s in %2$.1f s (JVM start to ready; stack itself %3$d ms)
                   DynamoDB Local: %4$s
-                  Web app:  %1$s/app/  (storefront, staff tablet and ops; sign in as a demo customer, staff or ops)
+                  Web app:  %9$s
                   Health:   %1$s/_local/health
                   Inbox:    %1$s/_local/inbox  (every SMS, WhatsApp message and email sent; JSON: /_local/inbox.json)
                   Metrics:  %1$s/_local/metrics  (what CloudWatch would have received, per series)
@@ -275,7 +275,9 @@ public final class LocalStack implements AutoCloseable {
                 dataDir == null ? "in memory (add --data-dir DIR to keep data)" : "on disk in " + dataDir,
                 stack.demo.customers.stream().map(DemoData.Customer::id).toList(),
                 stack.demo.staff.stream().map(s -> s.id() + "@" + s.storeId()).toList(),
-                customer.id(), staff.storeId());
+                customer.id(), staff.storeId(), stack.webApp.isPresent()
+                        ? base + "/app/  (storefront, staff tablet and ops; sign in as a demo customer, staff or ops)"
+                        : "not served: no web/index.html found up from here (set WEB_DIR)");
         Thread.currentThread().join();
     }
 }
