@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -305,6 +306,35 @@ class WebAppBrowserTest {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aCustomerSignsInAndReservesWithTheKeyboardAlone() {
+        openInFrench("#/signin");
+        driver.executeScript("sessionStorage.clear()");
+        openInFrench("#/signin");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-person='cust-emma']")));
+        tabTo("button[data-person='cust-emma']");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("header .who"), "Emma Wilson"));
+
+        open("#/product/TSH-COT-BLU-S");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-reserve]")));
+        var store = driver.findElement(By.cssSelector("button[data-reserve]")).getAttribute("data-reserve");
+        tabTo("button[data-reserve='" + store + "']");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(notice().getText()).startsWith("Réservé chez ");
+    }
+
+    /** Presses Tab from the top of the page until the element is focused (at most 60 times). */
+    private static void tabTo(String css) {
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+        var target = driver.findElement(By.cssSelector(css));
+        for (int i = 0; i < 60; i++) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+            if (driver.switchTo().activeElement().equals(target)) return;
+        }
+        throw new AssertionError(css + " cannot be reached with the Tab key");
     }
 
     @Test
