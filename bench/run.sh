@@ -4,6 +4,7 @@
 #   dispatcher throughput: messages per round (2000), rounds (5); issue 9's benchmarks (cold start, warm overhead with
 #   JMH, contention, local stack): runs per figure (7). Pass Maven options (e.g. -Dmaven.repo.local=...) in MAVEN_OPTS.
 #   BEFORE_JAR=<an earlier omnicanal-functions-lambda.jar> measures it beside the current one (cold start, warm overhead).
+#   The catalogue at 50,000 products (issue 16): CatalogBench, last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests install
@@ -11,6 +12,7 @@ echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y-%m
 echo "command: bench/run.sh $*"
 java -XX:+UseSerialGC -cp "bench/target/omnicanal-bench.jar:bench/target/lib/*" com.omnicanal.bench.DispatcherThroughput "${1:-2000}" "${2:-5}"
 java -XX:+UseSerialGC ${BEFORE_JAR:+-Dbench.beforeJar="$BEFORE_JAR"} -cp "bench/target/omnicanal-bench.jar:bench/target/lib/*" com.omnicanal.bench.Bench all "${3:-7}"
+java -XX:+UseSerialGC -cp "bench/target/omnicanal-bench.jar:bench/target/lib/*" com.omnicanal.bench.CatalogBench 50000 300
 echo
 echo "Lambda jars:"
 ls -l functions/target/omnicanal-functions-lambda.jar functions/target/omnicanal-messaging-lambda.jar | awk '{printf "  %s %.1f MB (%d bytes)\n", $9, $5/1e6, $5}'

@@ -3,10 +3,12 @@ package com.omnicanal;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.omnicanal.appointment.SweepingAppointments;
+import com.omnicanal.catalog.api.FeedUploads;
 import com.omnicanal.feedback.SendingInvitations;
 import com.omnicanal.infrastructure.logging.Correlation;
 import com.omnicanal.messaging.api.MailFeedbackFunction;
@@ -27,7 +29,17 @@ import java.util.function.Function;
  * Plain values and method references: no reflection, no classpath scanning at cold start.
  */
 public enum Functions {
-    CATALOG_API("catalogApi", Wiring::catalogApi, Jar.API, "get-products.json"),
+    CATALOG_API("catalogApi", Wiring::catalogApi, Jar.API, "get-products.json") {
+        // the search's copy of the catalogue's words is read beside Spring's start (and kept in SnapStart's snapshot)
+        @Override
+        public void warm(Wiring wiring) {
+            wiring.catalog().searching().warm();
+            super.warm(wiring);
+        }
+    },
+    // a feed the PIM uploads to the feed bucket, applied by the same import as the API's
+    CATALOG_FEEDS("catalogFeeds", S3Event.class, FeedUploads.Result.class, Wiring::feedUploads, Jar.API, true,
+            "s3-catalog-feed.json"),
     STOCK_API("stockApi", Wiring::stockApi, Jar.API, "get-stock.json"),
     RESERVATION_API("reservationApi", Wiring::reservationApi, Jar.API, "post-reservation.json"),
     RESERVATION_SWEEPER("reservationSweeper", ScheduledEvent.class, ReservationSweeper.SweepResult.class,
@@ -135,6 +147,11 @@ public enum Functions {
         return input == SNSEvent.class;
     }
 
+    /** Woken by an object uploaded to a bucket (S3). */
+    public boolean isUpload() {
+        return input == S3Event.class;
+    }
+
     /** Run by a schedule (EventBridge). */
     public boolean isScheduled() {
         return input == ScheduledEvent.class;
@@ -152,6 +169,11 @@ public enum Functions {
     /** The file in events/ that tests (and {@code sam local invoke}) feed it. */
     public String sampleEvent() {
         return sampleEvent;
+    }
+
+    /** What the cold-start warm-up does for this function beside Spring's start: builds it, if {@link #warmedAtStart()}. */
+    public void warm(Wiring wiring) {
+        if (warmedAtStart) build(wiring);
     }
 
     /** The function as the given wiring builds it (each capability is built once per wiring, on first use). */

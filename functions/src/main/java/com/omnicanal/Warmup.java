@@ -61,7 +61,7 @@ final class Warmup {
             // main thread, once Spring is up, reads the event itself if this thread has not got there yet
             var wiring = Wiring.shared();
             var function = Functions.named(definition).orElse(null);
-            if (function != null && function.warmedAtStart()) function.build(wiring);
+            if (function != null) function.warm(wiring);
             // the client's request path (marshalling, signing, the HTTP connection), with a read of an absent key
             try {
                 wiring.dynamo().getItem(r -> r.tableName(wiring.tables().stock()).key(Map.of(

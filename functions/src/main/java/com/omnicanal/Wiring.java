@@ -10,13 +10,17 @@ import com.omnicanal.appointment.dynamo.DynamoBookingSetup;
 import com.omnicanal.appointment.ics.BiweeklyInvitations;
 import com.omnicanal.appointment.jwt.JwtManageLinks;
 import com.omnicanal.catalog.Catalog;
-import com.omnicanal.catalog.CatalogService;
+import com.omnicanal.catalog.CatalogJourneys;
+import com.omnicanal.catalog.CatalogPolicy;
+import com.omnicanal.catalog.api.FeedUploads;
+import com.omnicanal.catalog.dynamo.DynamoCatalog;
+import com.omnicanal.catalog.dynamo.DynamoCatalogFeeds;
+import com.omnicanal.catalog.s3.FeedBucket;
 import com.omnicanal.customer.CustomerJourneys;
 import com.omnicanal.customer.api.CustomerApi;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.catalog.api.CatalogApi;
-import com.omnicanal.catalog.seed.SeedCatalog;
 import com.omnicanal.feedback.FeedbackJourneys;
 import com.omnicanal.feedback.FeedbackPolicy;
 import com.omnicanal.feedback.InvitationTokens;
@@ -75,7 +79,9 @@ public final class Wiring {
     private final TableNames tables;
     private final RecordingPayments payments;
     private final BusinessMetrics metrics;
-    private final Supplier<Catalog> catalog;
+    private final Supplier<DynamoCatalog> catalog;
+    private final Supplier<CatalogJourneys> catalogJourneys;
+    private final Supplier<FeedUploads> feedUploads;
     private final Supplier<DynamoStockLedger> ledger;
     private final Supplier<Messaging> messaging;
     private final Supplier<FeedbackJourneys> feedback;
@@ -112,8 +118,18 @@ public final class Wiring {
         this.payments = new RecordingPayments(clock);
         var tables = TableNames.from(settings);
         this.tables = tables;
-        this.catalog = lazy(SeedCatalog::fromClasspath);
+        // the retailer's zone: a sale's local start and end times on the web are read there
+        this.catalog = lazy(() -> new DynamoCatalog(dynamo, tables.catalog(),
+                java.time.ZoneId.of(settings.get("CATALOG_TIME_ZONE", "Europe/Paris"))));
         this.ledger = lazy(() -> new DynamoStockLedger(dynamo, tables.stock()));
+        this.catalogJourneys = lazy(() -> {
+            return CatalogJourneys.of(catalog.get(), new DynamoCatalogFeeds(dynamo, tables.catalog()),
+                    new CatalogFigures(ledger.get()), CatalogPolicy.DEFAULT, clock);
+        });
+        this.feedUploads = lazy(() -> {
+            var bucket = FeedBucket.fromSettings(settings);
+            return new FeedUploads(catalogJourneys.get().importing(), bucket::read);
+        });
         // what the dispatcher tells feedback (its invitations a channel took): other messages never build feedback
         SentMessages sent = (message, at) -> {
             if (SendingInvitations.INVITATION.equals(message.kind())) feedback().sendingInvitations().sent(message, at);
@@ -138,8 +154,8 @@ public final class Wiring {
                 new DynamoReservations(dynamo, tables),
                 new HoldPolicy(settings.getDuration("HOLD_PERIOD", HoldPolicy.DEFAULT.holdPeriod()),
                         settings.getInt("MAX_RESERVATION_QUANTITY", HoldPolicy.DEFAULT.maxQuantity())), clock, metrics));
-        this.catalogApi = lazy(() -> CatalogApi.router(new CatalogService(catalog.get(), new CatalogFigures(ledger.get()))));
-        this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get())));
+        this.catalogApi = lazy(() -> CatalogApi.router(catalogJourneys.get(), answers.get()));
+        this.stockApi = lazy(() -> StockApi.router(new StockService(catalog.get(), ledger.get(), clock)));
         this.reservationApi = lazy(() -> ReservationApi.router(reservations.get()));
         this.reservationSweeper = lazy(() -> new ReservationSweeper(reservations.get()));
         this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
@@ -239,6 +255,14 @@ public final class Wiring {
 
     public Router catalogApi() {
         return catalogApi.get();
+    }
+
+    public CatalogJourneys catalog() {
+        return catalogJourneys.get();
+    }
+
+    public FeedUploads feedUploads() {
+        return feedUploads.get();
     }
 
     public Router stockApi() {

@@ -38,6 +38,7 @@ class LambdaInvocationTest {
                 "TWILIO_AUTH_TOKEN", "test-auth-token", "PUBLIC_BASE_URL", "https://api.omnicanal.example",
                 "TWILIO_API_BASE", "http://127.0.0.1:9", "SMTP_PORT", "9",
                 "FEEDBACK_TOKEN_SECRET", "lambda-invocation-test-secret-0123456789")), dynamo.client(), backend.clock));
+        backend.loadDemoCatalog();
         backend.stock("TSH-COT-BLU-M", "paris-rivoli", 8);
         backend.stock("TSH-COT-BLU-M", "WEB", 30);
     }

@@ -36,13 +36,23 @@ class LambdaJarsIT {
     @BeforeAll
     static void start() throws Exception {
         dynamo = DynamoDbLocalServer.withTables();
-        new TestBackend(dynamo.client()).stock("TSH-COT-BLU-M", "paris-rivoli", 8);
+        var backend = new TestBackend(dynamo.client());
+        backend.loadDemoCatalog();
+        backend.stock("TSH-COT-BLU-M", "paris-rivoli", 8);
         twilio = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         twilio.createContext("/", exchange -> {
             var body = "{\"sid\":\"SM00000000000000000000000000000001\",\"status\":\"queued\"}"
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        // the feed bucket's object named by events/s3-catalog-feed.json, served path-style as S3 would (S3_ENDPOINT)
+        twilio.createContext("/acme-omnicanal-catalog-feeds/feeds/", exchange -> {
+            var body = Files.readAllBytes(ROOT.resolve("local/src/main/resources/demo/products.jsonl"));
+            exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
+            exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -145,6 +155,7 @@ class LambdaJarsIT {
         env.put("PUBLIC_BASE_URL", "https://api.omnicanal.example");
         env.put("TWILIO_API_BASE", "http://127.0.0.1:" + twilio.getAddress().getPort());
         env.put("SMTP_PORT", "9");
+        env.put("S3_ENDPOINT", "http://127.0.0.1:" + twilio.getAddress().getPort());
         // as on Lambda: the runtime names the function, so the cold-start warm-up (Warmup) runs beside Spring
         env.put("AWS_LAMBDA_FUNCTION_NAME", "lambda-jars-it");
         env.put("SPRING_CLOUD_FUNCTION_DEFINITION", jar.equals(MESSAGING_JAR) ? Functions.MESSAGING_API.definition()

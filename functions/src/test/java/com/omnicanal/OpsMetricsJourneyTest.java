@@ -36,6 +36,7 @@ class OpsMetricsJourneyTest {
     void start() {
         dynamo = DynamoDbLocal.inMemory();
         backend = new TestBackend(dynamo.client());
+        backend.loadDemoCatalog();
         lines = new MetricLines(backend.clock);
         Wiring.install(new Wiring(new Settings(Map.of("TWILIO_AUTH_TOKEN", "test-auth-token",
                 "FEEDBACK_TOKEN_SECRET", "ops-metrics-journey-test-secret-0123456789")), dynamo.client(), backend.clock,

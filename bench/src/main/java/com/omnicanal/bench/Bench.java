@@ -53,6 +53,7 @@ public final class Bench {
         try (var dynamo = DynamoServer.start()) {
             try (var client = DynamoDbLocalServer.client(dynamo.endpoint)) {
                 TableDefinitions.createAll(client, TableNames.defaults());
+                demoCatalog(client);
             }
             if (what.equals("cold") || what.equals("all")) ColdStartBench.run(dynamo.endpoint, runs);
             if (what.equals("warm") || what.equals("all")) WarmOverheadBench.run(dynamo.endpoint);
@@ -65,6 +66,7 @@ public final class Bench {
         var dynamo = DynamoServer.start();
         try (var client = DynamoDbLocalServer.client(dynamo.endpoint)) {
             TableDefinitions.createAll(client, TableNames.defaults());
+            demoCatalog(client);
             stock(client, SKU, STORE, 100_000_000);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -77,6 +79,18 @@ public final class Bench {
         System.out.println("serving " + dynamo.endpoint);
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** The local stack's demo catalogue, through the import (the functions read products and stores from the Catalog table). */
+    static void demoCatalog(DynamoDbClient client) throws java.io.IOException {
+        var catalog = new com.omnicanal.catalog.dynamo.DynamoCatalog(client, TableNames.defaults().catalog(),
+                java.time.ZoneId.of("Europe/Paris"));
+        var journeys = com.omnicanal.catalog.CatalogJourneys.of(catalog,
+                new com.omnicanal.catalog.dynamo.DynamoCatalogFeeds(client, TableNames.defaults().catalog()),
+                com.omnicanal.catalog.StockFigures.NONE, com.omnicanal.catalog.CatalogPolicy.DEFAULT, java.time.Clock.systemUTC());
+        com.omnicanal.catalog.feed.CatalogFiles.load(journeys, com.omnicanal.shared.Actor.ops("bench"), "demo-catalog",
+                Files.readString(Path.of("local/src/main/resources/demo/products.jsonl")),
+                Files.readString(Path.of("local/src/main/resources/demo/stores.json")));
     }
 
     static void functionEnvironment(Map<String, String> env, String endpoint) {

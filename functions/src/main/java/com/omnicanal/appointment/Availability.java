@@ -104,10 +104,9 @@ public final class Availability {
     record Span(Instant start, Instant end) {
     }
 
-    /** The store's opening hours on that date, as instants in its zone. */
+    /** The store's hours in force on that date (closures and holiday hours included), as instants in its zone. */
     static List<Span> storeHours(Store store, LocalDate date, ZoneId zone) {
-        var hours = store.openingHours().stream().filter(h -> h.day().equalsIgnoreCase(date.getDayOfWeek().name()))
-                .map(h -> new Advisor.TimeRange(LocalTime.parse(h.opens()), LocalTime.parse(h.closes()))).toList();
+        var hours = store.hoursOn(date).stream().map(h -> new Advisor.TimeRange(h.opens(), h.closes())).toList();
         return ranges(hours, date, zone);
     }
 

@@ -90,6 +90,10 @@ public final class BookingAppointments {
         var request = command.request();
         var store = catalog.store(request.storeId())
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId()));
+        // the services a store offers are ops' call (catalogue): one without appointments books none
+        if (!store.offers(com.omnicanal.catalog.StoreOffering.APPOINTMENTS)) {
+            throw new DomainException.InvalidState(store.name() + " does not take appointments");
+        }
         var offer = setup.of(store.id());
         var type = offer.type(request.typeId()).filter(AppointmentType::active)
                 .orElseThrow(() -> new DomainException.NotFound("no appointment type " + request.typeId() + " at " + store.id()));

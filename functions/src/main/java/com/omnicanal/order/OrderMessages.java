@@ -6,7 +6,6 @@ import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.Ids;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -46,16 +45,17 @@ public final class OrderMessages {
      * tomorrow ("" when closed).
      */
     LinkedHashMap<String, String> data(Order order, Store store) {
-        var zone = ZoneId.of(store.timeZone());
+        var zone = store.zone();
         var data = new LinkedHashMap<String, String>();
         data.put("orderId", order.id());
         data.put("orderRef", Ids.reference(order.id()));
         data.put("storeName", store.name());
         data.put("storeAddress", store.address().street() + ", " + store.address().postcode() + " " + store.address().city());
         // when the message is written, in the store's time zone: it leaves within seconds (transactional, never deferred)
-        var today = now().atZone(zone).getDayOfWeek();
-        data.put("hoursToday", store.hoursOn(today));
-        data.put("hoursTomorrow", store.hoursOn(today.plus(1)));
+        // the hours in force on those very dates: a closure or holiday hours, else the weekly ones
+        var today = now().atZone(zone).toLocalDate();
+        data.put("hoursToday", store.hoursText(today));
+        data.put("hoursTomorrow", store.hoursText(today.plusDays(1)));
         data.put("items", String.join(", ", order.lines().stream().map(l -> l.quantity() + " x " + l.productName()).toList()));
         data.put("total", String.format(java.util.Locale.FRANCE, "%.2f €", order.totalCents() / 100.0));
         if (order.pickupCode() != null) data.put("pickupCode", order.pickupCode());

@@ -2,6 +2,7 @@ package com.omnicanal.order;
 
 import com.omnicanal.catalog.Store;
 import java.time.Duration;
+import java.time.Instant;
 
 /** The click-and-collect promises, all configurable per deployment (the request limits are openapi.yaml's). */
 public record OrderPolicy(Duration readyTarget, Duration holdingPeriod, Duration firstReminderAfter,
@@ -13,5 +14,10 @@ public record OrderPolicy(Duration readyTarget, Duration holdingPeriod, Duration
     /** A store may promise faster (or slower) than the default ready target. */
     public Duration readyTargetAt(Store store) {
         return store.readyTargetMinutes() == null ? readyTarget : Duration.ofMinutes(store.readyTargetMinutes());
+    }
+
+    /** When an order the store starts on at {@code from} is promised: its target in opening time, the hours in force each day. */
+    public Instant readyBy(Store store, Instant from) {
+        return store.readyBy(from, readyTargetAt(store));
     }
 }

@@ -2,6 +2,7 @@ package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Store;
+import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.stock.StockLedger;
 import com.omnicanal.stock.StockLevel;
 import java.time.Duration;
@@ -49,13 +50,13 @@ final class PickupOptions {
         }
         if (feasible && !sources.isEmpty()) {
             options.add(new PickupOption("transfer", PickupOption.Kind.TRANSFER, pickup.id(), pickup.name(),
-                    now.plus(slowest).plus(policy.readyTargetAt(pickup)), sources));
+                    policy.readyBy(pickup, now.plus(slowest)), sources));
         }
         for (var store : catalog.stores()) {
-            if (store.id().equals(pickup.id())) continue;
+            if (store.id().equals(pickup.id()) || !store.offers(StoreOffering.CLICK_AND_COLLECT)) continue;
             if (lines.stream().allMatch(l -> available(levels, l.sku(), store.id()) >= l.quantity())) {
                 options.add(new PickupOption("store:" + store.id(), PickupOption.Kind.OTHER_STORE, store.id(), store.name(),
-                        now.plus(policy.readyTargetAt(store)), Map.of()));
+                        policy.readyBy(store, now), Map.of()));
             }
         }
         return options;
@@ -65,7 +66,7 @@ final class PickupOptions {
     String storesWithEverything(Order order) {
         var names = new ArrayList<String>();
         for (var store : catalog.stores()) {
-            if (store.id().equals(order.pickupStoreId())) continue;
+            if (store.id().equals(order.pickupStoreId()) || !store.offers(StoreOffering.CLICK_AND_COLLECT)) continue;
             boolean all = order.lines().stream().allMatch(l -> stock.levels(l.sku()).stream()
                     .anyMatch(s -> s.location().equals(store.id()) && s.available() >= l.quantity()));
             if (all) names.add(store.name());

@@ -1,7 +1,9 @@
 package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.SalesChannel;
 import com.omnicanal.catalog.Store;
+import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.shared.PhoneNumbers;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessMetrics;
@@ -84,14 +86,16 @@ public final class PlacingOrders {
         int total = 0;
         for (var line : request.lines()) {
             var product = catalog.product(line.sku()).orElseThrow();
-            lines.add(new Order.Line(product.sku(), product.name(), line.quantity(), product.priceCents(), store.id()));
-            total += product.priceCents() * line.quantity();
+            // the price in force now, online: the order keeps it, whatever the catalogue says later
+            int price = product.priceAt(now, SalesChannel.WEB, catalog.zone());
+            lines.add(new Order.Line(product.sku(), product.name(), line.quantity(), price, store.id()));
+            total += price * line.quantity();
         }
         var contact = command.contact();
         var claim = key.claimAt(now);
         var id = Ids.newId();
         var placed = new Order(id, actor.id(), store.id(), store.name(), lines, contact, request.paymentAuthorization(),
-                total, OrderStatus.PLACED, null, 0, false, now, now.plus(policy.readyTargetAt(store)), null, null, List.of(),
+                total, OrderStatus.PLACED, null, 0, false, now, policy.readyBy(store, now), null, null, List.of(),
                 List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
                 .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim));
@@ -122,13 +126,20 @@ public final class PlacingOrders {
     private Store pickupStore(OrderRequest request) {
         var violations = new ArrayList<DomainException.Violation>();
         for (int i = 0; i < request.lines().size(); i++) {
-            if (catalog.product(request.lines().get(i).sku()).isEmpty()) {
+            var product = catalog.product(request.lines().get(i).sku());
+            if (product.isEmpty()) {
                 violations.add(new DomainException.Violation("lines[" + i + "].sku", "is not a known SKU"));
+            } else if (!product.get().sellable()) {
+                violations.add(new DomainException.Violation("lines[" + i + "].sku", "is no longer sold"));
             }
         }
         if (!violations.isEmpty()) throw new DomainException.InvalidInput(violations);
-        return catalog.store(request.pickupStoreId())
+        var store = catalog.store(request.pickupStoreId())
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.pickupStoreId()));
+        if (!store.offers(StoreOffering.CLICK_AND_COLLECT)) {
+            throw new DomainException.InvalidState(store.name() + " does not offer click-and-collect");
+        }
+        return store;
     }
 
     private static String blankToNull(String s) {

@@ -3,6 +3,7 @@ package com.omnicanal.reservation;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.Product;
 import com.omnicanal.catalog.Store;
+import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Actor;
@@ -55,10 +56,10 @@ public final class ReservationService implements ReservationDesk {
 
     public Outcome reserve(Actor actor, ReservationRequest request, IdempotencyKey key) {
         validate(request);
-        var product = catalog.product(request.sku())
-                .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku()));
-        var store = catalog.store(request.storeId())
-                .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId()));
+        var product = sellable(catalog.product(request.sku())
+                .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku())));
+        var store = holding(catalog.store(request.storeId())
+                .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId())));
         var now = now();
         var reservation = held(actor.id(), product, store, request.quantity(), now);
         var result = reservations.hold(reservation, confirmation(reservation, store), key.claimAt(now));
@@ -82,10 +83,22 @@ public final class ReservationService implements ReservationDesk {
         if (quantity < 1 || quantity > policy.maxQuantity()) {
             throw new DomainException.InvalidInput("exchange.quantity", "is between 1 and " + policy.maxQuantity());
         }
-        var product = catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku));
-        var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        var product = sellable(catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku)));
+        var store = holding(catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId)));
         var reservation = held(customerId, product, store, quantity, now());
         return new Hold(reservation, confirmation(reservation, store));
+    }
+
+    /** A product the catalogue discontinued is known but no longer held for anyone. */
+    private static Product sellable(Product product) {
+        if (!product.sellable()) throw new DomainException.InvalidState(product.sku() + " is no longer sold");
+        return product;
+    }
+
+    /** A store that does not take reservations (its services, as ops set them) holds nothing for anyone. */
+    private static Store holding(Store store) {
+        if (!store.offers(StoreOffering.RESERVATION)) throw new DomainException.InvalidState(store.name() + " does not take reservations");
+        return store;
     }
 
     @Override
@@ -95,7 +108,7 @@ public final class ReservationService implements ReservationDesk {
         if (quantity < 1 || quantity > policy.maxQuantity()) {
             throw new DomainException.InvalidInput("items.quantity", "is between 1 and " + policy.maxQuantity());
         }
-        var product = catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku));
+        var product = sellable(catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku)));
         var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
         return new Reservation(Ids.newId(), customerId, product.sku(), product.name(), store.id(), store.name(), quantity,
                 ReservationStatus.HELD, from, until, from);
@@ -186,7 +199,7 @@ public final class ReservationService implements ReservationDesk {
         var alternatives = new ArrayList<InsufficientStock.Alternative>();
         for (var level : stock.levels(sku)) {
             if (level.isWeb() || level.location().equals(storeId) || level.available() < quantity) continue;
-            catalog.store(level.location()).ifPresent(s ->
+            catalog.store(level.location()).filter(s -> s.offers(StoreOffering.RESERVATION)).ifPresent(s ->
                     alternatives.add(new InsufficientStock.Alternative(s.id(), s.name(), level.available())));
         }
         alternatives.sort(Comparator.comparing(InsufficientStock.Alternative::available).reversed()
@@ -207,7 +220,7 @@ public final class ReservationService implements ReservationDesk {
                 + store.address().city());
         data.put("expiresAt", r.expiresAt().toString());
         // the store's local date and time, as the customer reads them
-        var local = r.expiresAt().atZone(java.time.ZoneId.of(store.timeZone()));
+        var local = r.expiresAt().atZone(store.zone());
         data.put("expiresDate", java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(local));
         data.put("expiresTime", java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(local));
         return OutboxMessage.transactional(CONFIRMED, r.customerId(), CONFIRMED + "#" + r.id(), data, r.createdAt());

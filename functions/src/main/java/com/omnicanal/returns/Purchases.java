@@ -1,6 +1,7 @@
 package com.omnicanal.returns;
 
 import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.SalesChannel;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
 import com.omnicanal.reservation.Reservation;
@@ -53,7 +54,10 @@ final class Purchases {
             throw new DomainException.InvalidState("receipt " + receipt.id() + " is not a completed purchase");
         }
         bought.put(receipt.sku(), receipt.quantity());
-        prices.put(receipt.sku(), catalog.product(receipt.sku()).orElseThrow().priceCents());
+        // the in-store price in force when it was bought there, not today's
+        var store = catalog.store(receipt.storeId());
+        prices.put(receipt.sku(), catalog.product(receipt.sku()).orElseThrow().priceAt(receipt.updatedAt(), SalesChannel.STORE,
+                store.map(s -> s.zone()).orElse(catalog.zone())));
         return new Purchase(new ReturnAuthorization.Source("RECEIPT", receipt.id()), receipt.storeId(), receipt.updatedAt(),
                 bought, prices);
     }

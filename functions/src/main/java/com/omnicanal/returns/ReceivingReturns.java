@@ -1,6 +1,7 @@
 package com.omnicanal.returns;
 
 import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
@@ -41,10 +42,10 @@ public final class ReceivingReturns {
      * A second reception changes nothing.
      */
     public ReturnAuthorization receive(Actor actor, String location, String id, List<Counted> counted) {
-        if (!StockLevel.WEB.equals(location)) {
-            catalog.store(location).orElseThrow(() -> new DomainException.NotFound("no store " + location));
-        }
+        var store = StockLevel.WEB.equals(location) ? null
+                : catalog.store(location).orElseThrow(() -> new DomainException.NotFound("no store " + location));
         actor.requireStore(location);
+        if (store != null && !store.offers(StoreOffering.RETURNS)) throw new DomainException.InvalidState(store.name() + " does not take returns");
         var authorization = returns.find(id).orElseThrow(() -> new DomainException.NotFound("no return " + id));
         if (authorization.status() != ReturnStatus.REQUESTED) {
             throw new DomainException.InvalidState("return " + id + " was already " + authorization.status());

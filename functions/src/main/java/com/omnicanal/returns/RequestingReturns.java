@@ -1,6 +1,7 @@
 package com.omnicanal.returns;
 
 import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.StoreOffering;
 import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.Reservation;
@@ -126,9 +127,10 @@ public final class RequestingReturns {
 
     /** The store it names to bring the units back to is one. */
     private void checkStore(ReturnRequest request) {
-        if (request.storeId() != null && catalog.store(request.storeId()).isEmpty()) {
-            throw new DomainException.InvalidInput("storeId", "is not a store");
-        }
+        if (request.storeId() == null) return;
+        var intended = catalog.store(request.storeId())
+                .orElseThrow(() -> new DomainException.InvalidInput("storeId", "is not a store"));
+        if (!intended.offers(StoreOffering.RETURNS)) throw new DomainException.InvalidInput("storeId", "does not take returns");
     }
 
     private Instant now() {

@@ -22,6 +22,15 @@ public final class CatalogFigures implements StockFigures {
         return figures;
     }
 
+    @Override
+    public Map<String, Map<String, Integer>> availableAt(Collection<String> skus, Collection<String> locations) {
+        var figures = new LinkedHashMap<String, Map<String, Integer>>();
+        for (var level : ledger.levels(skus, locations)) {
+            if (level.available() > 0) figures.computeIfAbsent(level.sku(), k -> new LinkedHashMap<>()).put(level.location(), level.available());
+        }
+        return figures;
+    }
+
     /** Units free on the web, how many stores have some, and the sum everywhere. */
     private static ProductSummary.Availability availability(List<StockLevel> levels) {
         int web = 0;

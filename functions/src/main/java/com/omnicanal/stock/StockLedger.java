@@ -12,6 +12,11 @@ public interface StockLedger {
     /** Levels for many SKUs at once, keyed by SKU; SKUs with no stock anywhere are absent. */
     Map<String, List<StockLevel>> levels(Collection<String> skus);
 
+    /** The levels of these SKUs at these locations only (the stores near a shopper); absent where there is no item. */
+    default List<StockLevel> levels(Collection<String> skus, Collection<String> locations) {
+        return levels(skus).values().stream().flatMap(List::stream).filter(l -> locations.contains(l.location())).toList();
+    }
+
     /** The sequence of the newest feed fully applied for the store, or -1. */
     long lastAppliedFeed(String storeId);
 

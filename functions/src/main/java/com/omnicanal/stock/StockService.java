@@ -1,9 +1,11 @@
 package com.omnicanal.stock;
 
 import com.omnicanal.catalog.Catalog;
+import com.omnicanal.catalog.SalesChannel;
 import com.omnicanal.catalog.Store;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,10 +20,12 @@ public final class StockService {
 
     private final Catalog catalog;
     private final StockLedger ledger;
+    private final Clock clock;
 
-    public StockService(Catalog catalog, StockLedger ledger) {
+    public StockService(Catalog catalog, StockLedger ledger, Clock clock) {
         this.catalog = catalog;
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     public StockView view(String sku) {
@@ -30,12 +34,16 @@ public final class StockService {
         Map<String, Store> stores = catalog.stores().stream().collect(Collectors.toMap(Store::id, Function.identity()));
         var locations = new ArrayList<StockView.Location>();
         int total = 0;
+        var now = clock.instant();
+        int webPrice = product.priceAt(now, SalesChannel.WEB, catalog.zone());
         for (var level : ledger.levels(sku)) {
             if (level.isWeb()) {
-                locations.add(new StockView.Location(StockLevel.WEB, "web", WEB_NAME, level.available()));
+                locations.add(new StockView.Location(StockLevel.WEB, "web", WEB_NAME, level.available(), webPrice));
             } else if (stores.containsKey(level.location())) {
-                locations.add(new StockView.Location(level.location(), "store", stores.get(level.location()).name(),
-                        level.available()));
+                var store = stores.get(level.location());
+                // the price at the till there, now: the store's channel price, its sales read in its own time zone
+                locations.add(new StockView.Location(level.location(), "store", store.name(), level.available(),
+                        product.priceAt(now, SalesChannel.STORE, store.zone())));
             } else {
                 continue;
             }
@@ -45,7 +53,7 @@ public final class StockService {
         locations.sort(Comparator.comparing((StockView.Location l) -> !l.type().equals("web"))
                 .thenComparing(StockView.Location::available, Comparator.reverseOrder())
                 .thenComparing(StockView.Location::locationId));
-        return new StockView(sku, product.name(), total, locations);
+        return new StockView(sku, product.name(), total, locations, webPrice, product.currency());
     }
 
     /** Applies a store's count; validated as a whole first, so bad input changes nothing. */

@@ -28,7 +28,7 @@ class AvailabilityTest {
     private static Store store(String opens, String closes) {
         var hours = Stream.of(DayOfWeek.values()).map(d -> new Store.OpeningHours(d.name(), opens, closes)).toList();
         return new Store("s1", "Test", new Store.Address("1 rue", "75001", "Paris", "FR"), "+33100000000", "Europe/Paris",
-                hours, new Store.Coordinates(48.86, 2.34), 60);
+                hours, new Store.Coordinates(48.86, 2.34), 60, null, List.of(), List.of());
     }
 
     private static Advisor advisor(String id, String start, String end, Advisor.PlanException... exceptions) {

@@ -23,6 +23,7 @@ class DeployedQuantityLimitTest {
     static void start() {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
+        backend.loadDemoCatalog();
         backend.stock("TSH-COT-BLU-M", "paris-rivoli", 100);
     }
 

@@ -47,7 +47,7 @@ public abstract class ReservationsContract {
     void freshTables() {
         backend = backend();
         backend.reset();
-        sku = backend.catalog().products().get(0).sku();
+        sku = backend.catalog().listing().get(0).sku();
         store = backend.catalog().stores().get(0).id();
         otherStore = backend.catalog().stores().get(1).id();
         backend.stock(sku, store, 3);
@@ -251,7 +251,7 @@ public abstract class ReservationsContract {
     void feedSetsCountsIgnoresStaleFeedsAndNeverLosesHeldUnits() {
         backend.reserve(camille, new ReservationRequest(sku, store, 3), "k");
         var staff = Actor.staff("staff-lea", store);
-        var other = backend.catalog().products().get(1).sku();
+        var other = backend.catalog().listing().get(1).sku();
 
         var result = backend.stockService().applyFeed(staff, store,
                 new StockFeed(10L, List.of(new StockFeed.Line(sku, 1), new StockFeed.Line(other, 12))));
@@ -305,7 +305,7 @@ public abstract class ReservationsContract {
 
     @Test
     void reservingWhereTheProductWasNeverStockedIsAShortageNotAnError() {
-        var never = backend.catalog().products().get(2).sku();
+        var never = backend.catalog().listing().get(2).sku();
         assertThatThrownBy(() -> backend.reserve(camille, new ReservationRequest(never, store, 1), "k"))
                 .isInstanceOfSatisfying(InsufficientStock.class, e -> assertThat(e.available()).isZero());
         assertThat(backend.countItems()).containsEntry("Orders", 0);

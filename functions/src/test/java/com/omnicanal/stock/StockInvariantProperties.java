@@ -48,7 +48,7 @@ abstract class StockInvariantProperties {
     @Property(tries = 100)
     void stockStaysConsistentWhateverHappens(@ForAll("steps") List<Step> steps, @ForAll("initial") int initial) {
         var backend = emptyBackend();
-        var sku = backend.catalog().products().get(0).sku();
+        var sku = backend.catalog().listing().get(0).sku();
         var store = backend.catalog().stores().get(0).id();
         var staff = Actor.staff("staff", store);
         backend.stock(sku, store, initial);

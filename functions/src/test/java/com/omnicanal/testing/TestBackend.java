@@ -1,6 +1,6 @@
 package com.omnicanal.testing;
 
-import com.omnicanal.catalog.seed.SeedCatalog;
+import com.omnicanal.catalog.InMemoryCatalog;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.infrastructure.config.Settings;
 import com.omnicanal.shared.Actor;
@@ -35,7 +35,8 @@ public final class TestBackend implements Backend {
     public final DynamoDbClient dynamo;
     public final TableNames tables;
     public final MutableClock clock = new MutableClock(START);
-    public final SeedCatalog catalog = SeedCatalog.fromClasspath();
+    /** The demo catalogue in memory, for services whose tests do not exercise the Catalog table. */
+    public final InMemoryCatalog catalog = DemoCatalog.inMemory();
     public final DynamoStockLedger ledger;
     public final DynamoReservations reservations;
     public final ReservationService reservationService;
@@ -48,7 +49,7 @@ public final class TestBackend implements Backend {
         this.reservations = new DynamoReservations(dynamo, tables);
         this.reservationService = new ReservationService(catalog, ledger, reservations,
                 new HoldPolicy(Duration.ofHours(48), 5), clock);
-        this.stockService = new StockService(catalog, ledger);
+        this.stockService = new StockService(catalog, ledger, clock);
         withoutExpiry();
     }
 
@@ -87,6 +88,11 @@ public final class TestBackend implements Backend {
         withoutExpiry();
     }
 
+    /** The demo catalogue in the Catalog table, loaded through the import: for what reads it from DynamoDB (Wiring). */
+    public void loadDemoCatalog() {
+        DemoCatalog.into(dynamo, tables, clock);
+    }
+
     public void stock(String sku, String location, int onHand) {
         dynamo.putItem(r -> r.tableName(tables.stock()).item(StockItem.of(new StockLevel(sku, location, onHand, 0))));
     }
@@ -123,7 +129,7 @@ public final class TestBackend implements Backend {
     }
 
     @Override
-    public SeedCatalog catalog() {
+    public InMemoryCatalog catalog() {
         return catalog;
     }
 

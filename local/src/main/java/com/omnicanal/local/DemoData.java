@@ -1,15 +1,25 @@
 package com.omnicanal.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.omnicanal.catalog.CatalogJourneys;
+import com.omnicanal.catalog.CatalogPolicy;
+import com.omnicanal.catalog.dynamo.DynamoCatalog;
+import com.omnicanal.catalog.dynamo.DynamoCatalogFeeds;
+import com.omnicanal.catalog.feed.CatalogFiles;
 import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
+import com.omnicanal.shared.Actor;
+import com.omnicanal.stock.CatalogFigures;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.stock.dynamo.DynamoStockLedger;
 import com.omnicanal.stock.dynamo.StockItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** The demo stock, customers and staff the local stack starts with (demo/*.json). */
+/**
+ * The demo catalogue, stock, customers and staff the local stack starts with (demo/*): the products go through the
+ * import as a feed (demo/products.jsonl), the stores through ops' store write (demo/stores.json), as in production.
+ */
 public final class DemoData {
     public record StockLine(String sku, String location, int onHand) {
     }
@@ -74,6 +87,7 @@ public final class DemoData {
         } catch (ResourceInUseException earlierRun) {
             if (dynamo.getItem(r -> r.tableName(LOADED_TABLE).key(LOADED)).hasItem()) return false;
         }
+        loadCatalog(dynamo, tables);
         var items = new ArrayList<Map<String, AttributeValue>>();
         for (var line : stock) {
             var item = StockItem.of(new StockLevel(line.sku(), line.location(), line.onHand(), 0));
@@ -119,6 +133,17 @@ public final class DemoData {
         return true;
     }
 
+    /** The feed id of the demo catalogue: loading it again (a start cut short) replays it and changes nothing. */
+    public static final String CATALOG_FEED = "demo-catalog";
+
+    private static void loadCatalog(DynamoDbClient dynamo, TableNames tables) {
+        var catalog = new DynamoCatalog(dynamo, tables.catalog(), ZoneId.of("Europe/Paris"));
+        var journeys = CatalogJourneys.of(catalog, new DynamoCatalogFeeds(dynamo, tables.catalog()),
+                new CatalogFigures(new DynamoStockLedger(dynamo, tables.stock())), CatalogPolicy.DEFAULT, Clock.systemUTC());
+        CatalogFiles.load(journeys, Actor.ops("local-demo"), CATALOG_FEED, CatalogFiles.resource("demo/products.jsonl"),
+                CatalogFiles.resource("demo/stores.json"));
+    }
+
     private static void consents(List<Map<String, AttributeValue>> writes, String customerId, Purpose purpose, List<String> channels) {
         if (channels == null) return;
         for (var channel : channels) {
@@ -133,6 +158,11 @@ public final class DemoData {
      * 100 puts per transaction: DynamoDB Local commits a transaction to its SQLite file at once but a batch item by
      * item, so on disk 300 items took about 9 s by batches and 0.5 s by transactions.
      */
+    /** Stock lines, 100 per transaction. */
+    static void writeStock(DynamoDbClient dynamo, TableNames tables, List<StockLevel> levels) {
+        write(dynamo, tables.stock(), levels.stream().map(StockItem::of).toList());
+    }
+
     private static void write(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
         for (int i = 0; i < items.size(); i += 100) {
             var puts = items.subList(i, Math.min(items.size(), i + 100)).stream()

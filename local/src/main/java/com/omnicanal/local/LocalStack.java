@@ -37,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private final Function<String, Function<Object, Object>> lookup;
     private final java.util.Optional<WebAppFiles> webApp;
 
-    private LocalStack(int port, Path dataDir, Clock clock) throws Exception {
+    private LocalStack(int port, Path dataDir, Clock clock, int catalogSize) throws Exception {
         long began = System.nanoTime();
         var out = System.out;
         System.setOut(new WithoutSpringSources(out));
@@ -82,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
         Wiring.install(new Wiring(settings, dynamo.client(), clock, new com.omnicanal.shared.emf.EmbeddedBusinessMetrics(
                 new com.omnicanal.infrastructure.metrics.EmbeddedMetrics(Wiring.namespace(settings), clock,
                         metrics::write))));
+        if (catalogSize > 0) generatedCatalog(catalogSize);
         try {
             this.spring = springStart.join();
         } finally {
@@ -201,12 +202,30 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(int port, Path dataDir) throws Exception {
-        return new LocalStack(port, dataDir, Clock.systemUTC());
+        return new LocalStack(port, dataDir, Clock.systemUTC(), 0);
     }
 
     /** With the functions' clock given: a test brings the stack back "later", as after an outage of that length. */
     public static LocalStack start(int port, Path dataDir, Clock clock) throws Exception {
-        return new LocalStack(port, dataDir, clock);
+        return new LocalStack(port, dataDir, clock, 0);
+    }
+
+    /** With a generated catalogue of {@code catalogSize} products (the demo's among them), through the same import. */
+    public static LocalStack start(int port, Path dataDir, int catalogSize) throws Exception {
+        return new LocalStack(port, dataDir, Clock.systemUTC(), catalogSize);
+    }
+
+    /** Applies the generated feed (a replay on a database that has it), and on its first application some stock. */
+    private void generatedCatalog(int size) {
+        long began = System.nanoTime();
+        var outcome = Wiring.shared().catalog().importing().apply(com.omnicanal.shared.Actor.ops("local-generated"),
+                com.omnicanal.catalog.feed.FeedFiles.jsonLines(GeneratedCatalog.feedId(size), GeneratedCatalog.feed(size)));
+        if (!outcome.replayed()) {
+            var stores = Wiring.shared().catalog().findingStores().all().stream().map(com.omnicanal.catalog.Store::id).toList();
+            DemoData.writeStock(dynamo.client(), dynamo.tables(), GeneratedCatalog.stock(size, stores));
+        }
+        System.err.printf("generated catalogue of %d products %s in %.1f s%n", size,
+                outcome.replayed() ? "already there" : "imported", (System.nanoTime() - began) / 1e9);
     }
 
     public int port() {
@@ -250,7 +269,11 @@ public final class LocalStack implements AutoCloseable {
             if (args[i].equals("--data-dir") && i + 1 < args.length) dataDir = Path.of(args[++i]);
         }
         if (dataDir == null && System.getenv("DATA_DIR") != null) dataDir = Path.of(System.getenv("DATA_DIR"));
-        var stack = start(port, dataDir);
+        int catalogSize = Integer.parseInt(System.getenv().getOrDefault("CATALOG_SIZE", "0"));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--catalog-size") && i + 1 < args.length) catalogSize = Integer.parseInt(args[++i]);
+        }
+        var stack = start(port, dataDir, catalogSize);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         var base = "http://127.0.0.1:" + stack.port();
         var customer = stack.demo.customers.get(0);

@@ -57,6 +57,13 @@ class AccessMatrixTest {
     private static final String RETURN_BODY = "{\"orderId\":\"{order}\",\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":1}],"
             + "\"reason\":\"too small\",\"method\":\"store\",\"storeId\":\"" + X + "\"}";
     private static final String RECEIVE_BODY = "{\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":1,\"condition\":\"resellable\"}]}";
+    private static final String STORE_BODY = "{\"name\":\"Matrix\",\"address\":{\"street\":\"1 rue\",\"postcode\":\"75001\","
+            + "\"city\":\"Paris\",\"country\":\"FR\"},\"phone\":\"+33 1 00 00 00 00\",\"timeZone\":\"Europe/Paris\","
+            + "\"openingHours\":[{\"day\":\"MONDAY\",\"opens\":\"10:00\",\"closes\":\"19:00\"}],"
+            + "\"coordinates\":{\"latitude\":48.86,\"longitude\":2.34},\"services\":[\"RETURNS\"]}";
+    private static final Map<String, String> NDJSON = Map.of("Content-Type", "application/x-ndjson");
+    /** The demo catalogue as a feed: applied again under a new id, it changes nothing the other cells need. */
+    private static final String DEMO_FEED = read(ROOT.resolve("local/src/main/resources/demo/products.jsonl"));
     private static final String TYPE = "conseil-style";
     private static final String APPOINTMENT_BODY = "{\"storeId\":\"" + X + "\",\"typeId\":\"" + TYPE
             + "\",\"start\":\"{slot}\",\"contact\":{\"name\":\"Client\",\"email\":\"matrix@example.org\"}}";
@@ -67,6 +74,13 @@ class AccessMatrixTest {
     static final List<Row> MATRIX = List.of(
             row("GET /products", Fixture.NONE, "/products", null, "public catalogue", 200, 200, 200, 200, 200, 200),
             row("GET /stores", Fixture.NONE, "/stores", null, "public", 200, 200, 200, 200, 200, 200),
+            row("GET /stores/{storeId}", Fixture.NONE, "/stores/" + X, null, "public", 200, 200, 200, 200, 200, 200),
+            row("PUT /ops/stores/{storeId}", Fixture.NONE, "/ops/stores/matrix-{seq}", STORE_BODY,
+                    "ops only (here a new store each time)", 401, 403, 403, 403, 403, 201),
+            row("POST /ops/catalog/feeds/{feedId}", Fixture.NONE, "/ops/catalog/feeds/matrix-{seq}", "{demoFeed}", NDJSON,
+                    "ops only (here the demo catalogue again, under a new feed id)", 401, 403, 403, 403, 403, 201),
+            row("GET /ops/catalog/feeds/{feedId}", Fixture.NONE, "/ops/catalog/feeds/demo-catalog", null, "ops only",
+                    401, 403, 403, 403, 403, 200),
             row("GET /stock/{sku}", Fixture.NONE, "/stock/" + SKU, null, "public availability", 200, 200, 200, 200, 200, 200),
             row("PUT /stores/{storeId}/stock", Fixture.NONE, "/stores/" + X + "/stock",
                     "{\"feedSequence\":{seq},\"lines\":[{\"sku\":\"" + SKU + "\",\"onHand\":100000}]}",
@@ -340,6 +354,7 @@ class AccessMatrixTest {
         values.put("sub", sub);
         values.put("seq", Long.toString(++sequence));
         values.put("questionnaireAsIs", questionnaire);
+        values.put("demoFeed", DEMO_FEED);
         values.put("questionnaire", questionnaire.replace("\"q-demo-pickup\"", "\"q-matrix-" + sequence + "\""));
         values.put("phone", "+3361" + String.format("%07d", sequence % 10_000_000));
         var path = fill(row.path(), values);
@@ -421,6 +436,14 @@ class AccessMatrixTest {
 
     private static void ok(LocalClient.Reply reply) {
         assertThat(reply.status()).as("fixture: %s", reply.raw().body()).isEqualTo(200);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String json(Object value) {

@@ -33,7 +33,7 @@ class ContractConsistencyTest {
     /** The tables' logical ids in template.yaml, by their default names. */
     private static final Map<String, String> LOGICAL = Map.of("Stock", "StockTable", "Orders", "OrdersTable",
             "Outbox", "OutboxTable", "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable",
-            "Appointments", "AppointmentsTable");
+            "Appointments", "AppointmentsTable", "Catalog", "CatalogTable");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> template() throws Exception {
@@ -83,7 +83,7 @@ class ContractConsistencyTest {
             var eventTypes = ((Map<String, Map<String, Object>>) props.get("Events")).values().stream()
                     .map(e -> (String) e.get("Type")).collect(Collectors.toSet());
             var expected = function.get().isHttp() ? "HttpApi" : function.get().isScheduled() ? "Schedule"
-                    : function.get().isNotification() ? "SNS" : "DynamoDB";
+                    : function.get().isNotification() ? "SNS" : function.get().isUpload() ? "S3" : "DynamoDB";
             assertThat(eventTypes).as("events of %s", name).containsOnly(expected);
             assertThat(ROOT.resolve("events").resolve(function.get().sampleEvent())).as("sample event of %s", name).exists();
             deployed.add(name);

@@ -85,7 +85,18 @@ class IdempotencyEndToEndTest {
      * happened once (given the first answer).
      */
     private record Replay(String routeKey, String path, String token, String body, String otherBody,
-                          java.util.function.Consumer<LocalClient.Reply> doneOnce) {
+                          java.util.function.Consumer<LocalClient.Reply> doneOnce, Map<String, String> headers) {
+        Replay(String routeKey, String path, String token, String body, String otherBody,
+               java.util.function.Consumer<LocalClient.Reply> doneOnce) {
+            this(routeKey, path, token, body, otherBody, doneOnce, Map.of());
+        }
+
+        /** The route's own headers (a feed's media type) with these. */
+        Map<String, String> with(Map<String, String> more) {
+            var all = new java.util.HashMap<>(headers);
+            all.putAll(more);
+            return all;
+        }
     }
 
     private static List<JsonNode> items(String path, String token) {
@@ -158,7 +169,19 @@ class IdempotencyEndToEndTest {
                 + tomorrow.plusDays(13), null);
         var appointment = "{\"storeId\":\"" + X + "\",\"typeId\":\"conseil-style\",\"start\":\"%s\","
                 + "\"contact\":{\"name\":\"Client\",\"email\":\"idem@example.org\"}}";
+        // the demo catalogue as a feed under a new id (it changes nothing), and without its last line
+        var feed = "/ops/catalog/feeds/idem-feed-" + run;
+        String demoFeed;
+        try {
+            demoFeed = java.nio.file.Files.readString(Path.of("src/main/resources/demo/products.jsonl"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var shorterFeed = demoFeed.strip().substring(0, demoFeed.strip().lastIndexOf('\n'));
         return List.of(
+                new Replay("POST /ops/catalog/feeds/{feedId}", feed, ops, demoFeed, shorterFeed,
+                        first -> assertThat(client.get(feed, ops).body()).isEqualTo(first.body()),
+                        Map.of("Content-Type", "application/x-ndjson")),
                 new Replay("POST /appointments", "/appointments", booker,
                         String.format(appointment, slots.get(0).get("start").asText()),
                         String.format(appointment, slots.get(1).get("start").asText()),
@@ -215,13 +238,13 @@ class IdempotencyEndToEndTest {
                 .containsExactlyInAnyOrderElementsOf(declared().keySet());
         for (var r : replays) {
             var key = "replay-" + UUID.randomUUID();
-            var first = client.send("POST", r.path(), r.token(), r.body(), Map.of("Idempotency-Key", key));
+            var first = client.send("POST", r.path(), r.token(), r.body(), r.with(Map.of("Idempotency-Key", key)));
             assertThat(first.status()).as(r.routeKey() + " " + first.raw().body()).isIn(201, 202);
-            var again = client.send("POST", r.path(), r.token(), r.body(), Map.of("Idempotency-Key", key));
+            var again = client.send("POST", r.path(), r.token(), r.body(), r.with(Map.of("Idempotency-Key", key)));
             assertThat(again.status()).as(r.routeKey()).isEqualTo(first.status());
             assertThat(again.body()).as(r.routeKey()).isEqualTo(first.body());
             assertThat(again.header("Idempotent-Replayed")).as(r.routeKey()).isEqualTo("true");
-            var other = client.send("POST", r.path(), r.token(), r.otherBody(), Map.of("Idempotency-Key", key));
+            var other = client.send("POST", r.path(), r.token(), r.otherBody(), r.with(Map.of("Idempotency-Key", key)));
             // one 422 for both modes: the same problem whichever mechanism keeps the key
             assertThat(other.status()).as(r.routeKey()).isEqualTo(422);
             assertThat(other.body().get("type").asText()).as(r.routeKey()).endsWith("/idempotency-conflict");
@@ -238,11 +261,11 @@ class IdempotencyEndToEndTest {
         var modes = declared();
         for (var r : replays) {
             for (var bad : List.of("k".repeat(129), " ")) {
-                var refused = client.send("POST", r.path(), r.token(), r.body(), Map.of("Idempotency-Key", bad));
+                var refused = client.send("POST", r.path(), r.token(), r.body(), r.with(Map.of("Idempotency-Key", bad)));
                 assertThat(refused.status()).as(r.routeKey() + " [" + bad + "]").isEqualTo(400);
                 assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
             }
-            var without = client.send("POST", r.path(), r.token(), r.body(), Map.of());
+            var without = client.send("POST", r.path(), r.token(), r.body(), r.with(Map.of()));
             // required where the claim is in the transaction; optional where the answer is remembered
             if (modes.get(r.routeKey()).equals("transactional")) assertThat(without.status()).as(r.routeKey()).isEqualTo(400);
             else assertThat(without.status()).as(r.routeKey()).isIn(201, 202);

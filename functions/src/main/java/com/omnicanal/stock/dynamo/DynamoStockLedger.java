@@ -44,6 +44,26 @@ public final class DynamoStockLedger implements StockLedger {
         return bySku;
     }
 
+    /** One BatchGetItem per 100 (SKU, location) keys, instead of a query per SKU. */
+    @Override
+    public List<StockLevel> levels(Collection<String> skus, Collection<String> locations) {
+        var keys = new java.util.ArrayList<Map<String, AttributeValue>>();
+        for (var sku : skus) for (var location : locations) keys.add(StockItem.key(sku, location));
+        var levels = new java.util.ArrayList<StockLevel>();
+        for (int i = 0; i < keys.size(); i += 100) {
+            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = Map.of(tableName,
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                            .keys(keys.subList(i, Math.min(keys.size(), i + 100))).build());
+            while (!request.isEmpty()) {
+                var pending = request;
+                var response = dynamo.batchGetItem(r -> r.requestItems(pending));
+                response.responses().getOrDefault(tableName, List.of()).forEach(item -> levels.add(StockItem.read(item)));
+                request = response.unprocessedKeys();
+            }
+        }
+        return levels;
+    }
+
     @Override
     public long lastAppliedFeed(String storeId) {
         var item = dynamo.getItem(GetItemRequest.builder().tableName(tableName).consistentRead(true)

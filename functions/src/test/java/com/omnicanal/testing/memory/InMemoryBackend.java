@@ -1,12 +1,13 @@
 package com.omnicanal.testing.memory;
 
-import com.omnicanal.catalog.seed.SeedCatalog;
+import com.omnicanal.catalog.InMemoryCatalog;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.stock.StockService;
 import com.omnicanal.testing.Backend;
+import com.omnicanal.testing.DemoCatalog;
 import com.omnicanal.testing.MutableClock;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
@@ -15,19 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 /** The in-memory adapters and the services over them, as {@link TestBackend} builds them over DynamoDB: the fast tier. */
-public record InMemoryBackend(MutableClock clock, SeedCatalog catalog, InMemoryStore store, InMemoryStockLedger ledger,
+public record InMemoryBackend(MutableClock clock, InMemoryCatalog catalog, InMemoryStore store, InMemoryStockLedger ledger,
                               InMemoryReservations reservations, InMemoryDeliveryLog deliveryLog,
                               ReservationService reservationService, StockService stockService) implements Backend {
-    private static final SeedCatalog CATALOG = SeedCatalog.fromClasspath();
-
     public static InMemoryBackend create() {
         var clock = new MutableClock(TestBackend.START);
         var store = new InMemoryStore();
         var ledger = new InMemoryStockLedger(store);
         var reservations = new InMemoryReservations(store);
-        return new InMemoryBackend(clock, CATALOG, store, ledger, reservations, new InMemoryDeliveryLog(store),
-                new ReservationService(CATALOG, ledger, reservations, new HoldPolicy(Duration.ofHours(48), 5), clock),
-                new StockService(CATALOG, ledger));
+        var catalog = DemoCatalog.inMemory();
+        return new InMemoryBackend(clock, catalog, store, ledger, reservations, new InMemoryDeliveryLog(store),
+                new ReservationService(catalog, ledger, reservations, new HoldPolicy(Duration.ofHours(48), 5), clock),
+                new StockService(catalog, ledger, clock));
     }
 
     @Override

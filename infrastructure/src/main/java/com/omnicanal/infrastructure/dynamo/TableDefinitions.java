@@ -68,6 +68,8 @@ public final class TableDefinitions {
                 .attributeDefinitions(string("pk"), string("sk"), string("dueBucket"), string("dueAt"))
                 .globalSecondaryIndexes(index(FEEDBACK_DUE, "dueBucket", "dueAt"))
                 .build());
+        // products, stores, feeds and their progress (catalog.dynamo): keys made for the lookups, no index needed
+        tables.add(table(names.catalog(), "pk", "sk").build());
         // appointments, what can be booked per store, and the cells of time advisors and resources are taken for
         tables.add(table(names.appointments(), "pk", "sk")
                 .attributeDefinitions(string("pk"), string("sk"), string("storeId"), string("startAt"), string("customerId"),

@@ -4,10 +4,10 @@ import com.omnicanal.infrastructure.config.Settings;
 
 /** Physical table names; template.yaml passes them as environment variables, the local stack uses the defaults. */
 public record TableNames(String stock, String orders, String outbox, String idempotency, String customers, String feedback,
-                         String appointments) {
+                         String catalog, String appointments) {
 
     public static TableNames defaults() {
-        return new TableNames("Stock", "Orders", "Outbox", "Idempotency", "Customers", "Feedback", "Appointments");
+        return new TableNames("Stock", "Orders", "Outbox", "Idempotency", "Customers", "Feedback", "Catalog", "Appointments");
     }
 
     public static TableNames from(Settings settings) {
@@ -19,6 +19,7 @@ public record TableNames(String stock, String orders, String outbox, String idem
                 settings.get("IDEMPOTENCY_TABLE", d.idempotency()),
                 settings.get("CUSTOMERS_TABLE", d.customers()),
                 settings.get("FEEDBACK_TABLE", d.feedback()),
+                settings.get("CATALOG_TABLE", d.catalog()),
                 settings.get("APPOINTMENTS_TABLE", d.appointments()));
     }
 }
