@@ -35,7 +35,7 @@ function Page({ where, who }) {
   const { path, params } = where;
   const need = (role, view) => (who && who.role === role ? view : html`<${SignIn} />`);
   if (path === '/signin') return html`<${SignIn} />`;
-  if (path === '/' || path === '/shop') return html`<${Shop} query=${params.get('q') || ''} who=${who} />`;
+  if (path === '/' || path === '/shop') return html`<${Shop} params=${params} who=${who} />`;
   if (path.startsWith('/product/')) return html`<${Product} sku=${decodeURIComponent(path.slice(9))} who=${who} />`;
   if (path === '/orders') return need('customer', html`<${MyOrders} />`);
   if (path === '/profile') return need('customer', html`<${Profile} />`);

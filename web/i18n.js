@@ -33,6 +33,14 @@ export const dictionaries = {
     searchLabel: 'Rechercher un produit',
     searchPlaceholder: 'ex. t-shirt bleu',
     results: '{n} résultat(s)',
+    inStockNear: 'En stock près de',
+    anywhere: 'Partout',
+    myPosition: 'Ma position',
+    noPosition: 'Votre position n’est pas disponible : choisissez un magasin.',
+    radius: 'Dans un rayon de',
+    unitsAt: '{n} à {km} km',
+    moreResults: 'Plus de résultats',
+    insteadOf: 'au lieu de',
     price: 'Prix',
     inStores: 'en stock dans {n} magasin(s)',
     onWeb: '{n} sur le web',
@@ -195,6 +203,14 @@ export const dictionaries = {
     searchLabel: 'Search for a product',
     searchPlaceholder: 'e.g. blue t-shirt',
     results: '{n} result(s)',
+    inStockNear: 'In stock near',
+    anywhere: 'Anywhere',
+    myPosition: 'My position',
+    noPosition: 'Your position is not available: pick a store.',
+    radius: 'Within',
+    unitsAt: '{n} at {km} km',
+    moreResults: 'More results',
+    insteadOf: 'instead of',
     price: 'Price',
     inStores: 'in stock in {n} store(s)',
     onWeb: '{n} online',
@@ -346,6 +362,10 @@ export function t(key, params = {}) {
 
 export function money(cents, currency = 'EUR') {
   return new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency }).format(cents / 100);
+}
+
+export function decimal(value, digits = 1) {
+  return new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits }).format(value);
 }
 
 export function dateTime(iso) {

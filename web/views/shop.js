@@ -1,15 +1,59 @@
 // The storefront: search, a product's availability, reserve or order for pickup, my orders, my profile, feedback.
 import { html, useState, useEffect, Problem, Notice, useLoad, useAction, Loaded, StatusBadge, km } from '../ui.js';
-import { t, lang, money, dateTime } from '../i18n.js';
+import { t, lang, money, dateTime, decimal } from '../i18n.js';
 import { api, idempotencyKey } from '../api.js';
 
-export function Shop({ query, who }) {
+/** The catalogue's search: words, and optionally "in stock near" a place (a store, or the browser's position). */
+export function Shop({ params, who }) {
+  const query = params.get('q') || '';
+  const near = params.get('near') || '';
+  const radius = params.get('radius') || '20';
   const [text, setText] = useState(query);
-  const results = useLoad(() => (query ? api('GET', `/products?q=${encodeURIComponent(query)}`)
-    : api('GET', '/products')), [query]);
+  const [place, setPlace] = useState(near);
+  const [km, setKm] = useState(radius);
+  const [pages, setPages] = useState({ items: [], next: null });
+  const stores = useLoad(() => api('GET', '/stores'), []);
+  const more = useAction();
+  const storeList = stores.data ? stores.data.items : [];
+  const where = async () => {
+    if (!near) return null;
+    if (near === 'me') {
+      return new Promise((resolve, reject) => (navigator.geolocation
+        ? navigator.geolocation.getCurrentPosition((p) => resolve(p.coords), () => reject(new Error(t('noPosition'))))
+        : reject(new Error(t('noPosition')))));
+    }
+    const list = storeList.length ? storeList : (await api('GET', '/stores')).items;
+    const store = list.find((s) => s.id === near);
+    return store ? store.coordinates : null;
+  };
+  const search = async (cursor) => {
+    const q = new URLSearchParams();
+    if (query) q.set('q', query);
+    const coords = await where();
+    if (coords) {
+      q.set('lat', coords.latitude);
+      q.set('lon', coords.longitude);
+      q.set('radiusKm', radius);
+    }
+    if (cursor) q.set('cursor', cursor);
+    return api('GET', `/products?${q}`);
+  };
+  const results = useLoad(() => search(null).then((page) => {
+    setPages({ items: page.items, next: page.nextCursor || null });
+    return page;
+  }), [query, near, radius]);
+  const loadMore = () => more.run(() => search(pages.next).then((page) => {
+    setPages({ items: [...pages.items, ...page.items], next: page.nextCursor || null });
+  }));
   const submit = (e) => {
     e.preventDefault();
-    location.hash = `#/shop?q=${encodeURIComponent(text.trim())}`;
+    const next = new URLSearchParams();
+    if (text.trim()) next.set('q', text.trim());
+    if (place) {
+      next.set('near', place);
+      next.set('radius', km);
+    }
+    location.hash = `#/shop?${next}`;
   };
   return html`<section aria-labelledby="shop-title">
     <h1 id="shop-title">${t('navShop')}</h1>
@@ -17,19 +61,33 @@ export function Shop({ query, who }) {
       <label for="q">${t('searchLabel')}</label>
       <input id="q" name="q" type="search" value=${text} placeholder=${t('searchPlaceholder')}
         onInput=${(e) => setText(e.target.value)} />
+      <label for="near">${t('inStockNear')}</label>
+      <select id="near" value=${place} onChange=${(e) => setPlace(e.target.value)}>
+        <option value="">${t('anywhere')}</option>
+        <option value="me">${t('myPosition')}</option>
+        ${storeList.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
+      </select>
+      ${place ? html`<label for="radius">${t('radius')}</label>
+        <select id="radius" value=${km} onChange=${(e) => setKm(e.target.value)}>
+          ${['5', '10', '20', '50', '100', '200'].map((r) => html`<option value=${r}>${r} km</option>`)}
+        </select>` : null}
       <button type="submit" class="primary">${t('search')}</button>
     </form>
     ${who ? null : html`<p class="hint">${t('signInToBuy')}</p>`}
     <${FeedbackPrompt} who=${who} page="/shop" />
-    <${Loaded} load=${results}>${(data) => html`
-      <p role="status">${t('results', { n: data.items.length })}</p>
-      <ul class="cards">${data.items.map((p) => html`<li class="card">
+    <${Loaded} load=${results}>${() => html`
+      <p role="status">${t('results', { n: pages.items.length })}</p>
+      <ul class="cards">${pages.items.map((p) => html`<li class="card" data-sku=${p.sku}>
         <h2><a href=${`#/product/${encodeURIComponent(p.sku)}`}>${p.name}</a></h2>
         <p class="meta">${p.sku} · ${[p.size, p.color].filter(Boolean).join(' · ')}</p>
-        <p class="price">${money(p.priceCents, p.currency)}</p>
-        ${p.availability ? html`<p class="meta">${t('inStores', { n: p.availability.storesInStock })},
-          ${' '}${t('onWeb', { n: p.availability.web })}</p>` : null}
-      </li>`)}</ul>`}<//>
+        <p class="price">${money(p.priceCents, p.currency)}
+          ${p.regularPriceCents ? html` <s class="meta"><span class="sr-only">${t('insteadOf')} </span>${money(p.regularPriceCents, p.currency)}</s>` : null}</p>
+        <p class="meta">${t('inStores', { n: p.availability.storesInStock })}, ${t('onWeb', { n: p.availability.web })}</p>
+        ${p.nearby && p.nearby.length ? html`<ul class="nearby">${p.nearby.slice(0, 3).map((n) => html`<li>
+          ${n.name}: ${t('unitsAt', { n: n.available, km: decimal(n.distanceKm) })}</li>`)}</ul>` : null}
+      </li>`)}</ul>
+      ${pages.next ? html`<button type="button" onClick=${loadMore} disabled=${more.busy}>${t('moreResults')}</button>` : null}
+      <${Problem} error=${more.error} />`}<//>
   </section>`;
 }
 
@@ -59,6 +117,7 @@ export function Product({ sku, who }) {
     <${Loaded} load=${stock}>${(data) => html`
       <h1 id="product-title">${data.productName}</h1>
       <p class="meta">${sku}</p>
+      ${data.priceCents == null ? null : html`<p class="price">${money(data.priceCents, data.currency)} <span class="meta">(${t('web')})</span></p>`}
       <h2>${t('availability')}</h2>
       <p class="inline">
         ${from ? html`<span>${t('sortedFrom', { place: from.label })}</span>` : null}
@@ -69,11 +128,13 @@ export function Product({ sku, who }) {
       </p>
       <table class="availability">
         <caption class="sr-only">${t('availability')}</caption>
-        <thead><tr><th scope="col">${t('where')}</th><th scope="col">${t('available')}</th><th scope="col"><span class="sr-only">${t('reserve')}</span></th></tr></thead>
+        <thead><tr><th scope="col">${t('where')}</th><th scope="col">${t('available')}</th><th scope="col">${t('price')}</th>
+          <th scope="col"><span class="sr-only">${t('reserve')}</span></th></tr></thead>
         <tbody>${rows.map((l) => html`<tr>
           <th scope="row">${l.type === 'web' ? t('web') : l.name}
-            ${l.distance != null ? html` <span class="meta">(${t('distance', { km: l.distance.toFixed(0) })})</span>` : null}</th>
+            ${l.distance != null ? html` <span class="meta">(${t('distance', { km: decimal(l.distance, 0) })})</span>` : null}</th>
           <td>${l.available}</td>
+          <td>${l.priceCents == null ? '' : money(l.priceCents, data.currency)}</td>
           <td>${canBuy && l.type === 'store' && l.available > 0
             ? html`<button type="button" data-reserve=${l.locationId} disabled=${reserve.busy}
                 onClick=${() => doReserve(l.locationId, l.name)}>${t('reserve')}</button>` : null}</td>

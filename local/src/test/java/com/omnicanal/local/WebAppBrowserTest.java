@@ -309,6 +309,24 @@ class WebAppBrowserTest {
     }
 
     @Test
+    void theSearchFindsWhatIsInStockNearAStore() throws Exception {
+        openInFrench("#/shop");
+        var query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        query.clear();
+        query.sendKeys("t-shirt bleu");
+        wait.until(d -> new Select(d.findElement(By.id("near"))).getOptions().size() > 2);
+        new Select(driver.findElement(By.id("near"))).selectByValue("paris-rivoli");
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("radius")))).selectByValue("5");
+        driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+        // within 5 km of Paris Rivoli: Paris Saint-Germain is there, Lyon is not
+        var card = By.cssSelector("li[data-sku='TSH-COT-BLU-M'] .nearby");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Omnicanal Paris Saint-Germain"));
+        assertThat(driver.findElement(card).getText()).doesNotContain("Lyon");
+        assertThat(driver.getCurrentUrl()).contains("near=paris-rivoli").contains("radius=5");
+        Browser.screenshot(driver, "storefront-near-a-store");
+    }
+
+    @Test
     void aCustomerSignsInAndReservesWithTheKeyboardAlone() {
         openInFrench("#/signin");
         driver.executeScript("sessionStorage.clear()");
