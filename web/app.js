@@ -6,13 +6,15 @@ import { api, loadConfig, getConfig, session, signInWith, signOut, ApiError } fr
 import { Shop, Product, MyOrders, Profile, Feedback } from './views/shop.js';
 import { Queue, CustomerLookup, StockCount, ReceiveReturn, Agenda } from './views/staff.js';
 import { Messages, DeadLetters, Questionnaires } from './views/ops.js';
+import { Kpis } from './views/kpis.js';
 
 const MENUS = {
   anonymous: [['#/shop', 'navShop'], ['#/feedback', 'navFeedback']],
   customer: [['#/shop', 'navShop'], ['#/orders', 'navOrders'], ['#/profile', 'navProfile'], ['#/feedback', 'navFeedback']],
   staff: [['#/staff', 'navQueue'], ['#/staff/customer', 'navCustomer'], ['#/staff/stock', 'navStock'],
     ['#/staff/returns', 'navReturns'], ['#/staff/agenda', 'navAgenda']],
-  ops: [['#/ops', 'navMessages'], ['#/ops/dead-letters', 'navDeadLetters'], ['#/ops/questionnaires', 'navQuestionnaires']],
+  ops: [['#/ops', 'navMessages'], ['#/ops/dead-letters', 'navDeadLetters'], ['#/ops/questionnaires', 'navQuestionnaires'],
+    ['#/ops/kpis', 'navKpis']],
 };
 
 function route() {
@@ -49,6 +51,7 @@ function Page({ where, who }) {
   if (path === '/ops') return need('ops', html`<${Messages} />`);
   if (path === '/ops/dead-letters') return need('ops', html`<${DeadLetters} />`);
   if (path === '/ops/questionnaires') return need('ops', html`<${Questionnaires} />`);
+  if (path === '/ops/kpis') return need('ops', html`<${Kpis} />`);
   return html`<${Problem} error=${{ title: '404', detail: path }} />`;
 }
 

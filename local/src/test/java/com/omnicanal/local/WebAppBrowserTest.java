@@ -164,7 +164,7 @@ class WebAppBrowserTest {
         pages.put("staff-karim", Map.of("staff-queue-lyon", "#/staff", "staff-customer", "#/staff/customer",
                 "staff-stock", "#/staff/stock", "staff-returns", "#/staff/returns", "staff-agenda", "#/staff/agenda"));
         pages.put("ops-demo", Map.of("ops-messages", "#/ops", "ops-dead-letters", "#/ops/dead-letters",
-                "ops-questionnaires", "#/ops/questionnaires"));
+                "ops-questionnaires", "#/ops/questionnaires", "ops-kpis", "#/ops/kpis"));
         var violations = new ArrayList<String>();
         for (var who : pages.entrySet()) {
             if (who.getKey() != null) {
@@ -324,6 +324,46 @@ class WebAppBrowserTest {
         assertThat(driver.findElement(card).getText()).doesNotContain("Lyon");
         assertThat(driver.getCurrentUrl()).contains("near=paris-rivoli").contains("radius=5");
         Browser.screenshot(driver, "storefront-near-a-store");
+    }
+
+    @Test
+    void opsSeeTheKpiChartsWithTheirFigures() throws Exception {
+        // an order placed today at Paris Saint-Germain, counted by the KPI events as it is written
+        var emma = client.token("cust-emma", "customer", null);
+        var placed = client.send("POST", "/orders", emma, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"paris-saint-germain\",\"contact\":{\"name\":\"Emma Wilson\","
+                + "\"email\":\"emma.wilson@example.com\"},\"paymentAuthorization\":\"pa_browser_kpis\"}",
+                Map.of("Idempotency-Key", "browser-kpis-1"));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
+
+        signIn("ops-demo");
+        open("#/ops/kpis");
+        var figures = By.cssSelector("#orders-title ~ details table");
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> {
+            d.navigate().refresh();
+            var tables = d.findElements(figures);
+            // the last column is this week
+            var cells = tables.isEmpty() ? java.util.List.<String>of() : cellsOf(tables.get(0), "paris-saint-germain");
+            return !cells.isEmpty() && cells.get(cells.size() - 1).matches("[1-9][0-9]*");
+        });
+        // six charts drawn by Chart.js, each canvas named for screen readers
+        wait.until(d -> d.findElements(By.cssSelector("figure.chart canvas")).size() == 6);
+        for (var canvas : driver.findElements(By.cssSelector("figure.chart canvas"))) {
+            assertThat(canvas.getAttribute("aria-label")).isNotBlank();
+            assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
+        }
+        assertThat((Boolean) driver.executeScript("return typeof globalThis.Chart === 'function'")).isTrue();
+        Browser.screenshot(driver, "ops-kpis-charts");
+    }
+
+    /** The cells of the table row whose header is the given store (textContent: the table sits in closed details). */
+    private static java.util.List<String> cellsOf(WebElement table, String store) {
+        for (var row : table.findElements(By.cssSelector("tbody tr"))) {
+            if (row.findElement(By.tagName("th")).getAttribute("textContent").trim().equals(store)) {
+                return row.findElements(By.tagName("td")).stream().map(c -> c.getAttribute("textContent").trim()).toList();
+            }
+        }
+        return java.util.List.of();
     }
 
     @Test
