@@ -66,6 +66,10 @@ public enum Functions {
         var sweeping = wiring.appointments().sweeping();
         return (Function<ScheduledEvent, SweepingAppointments.Sweep>) event -> sweeping.sweep();
     }, Jar.MESSAGING, true, "schedule-appointment-sweep.json"),
+    // KPIs: read by ops and staff; counted from the business events of the outbox stream, once each
+    KPI_API("kpiApi", Wiring::kpiApi, Jar.API, "get-kpis.json"),
+    KPI_EVENTS("kpiEvents", DynamodbEvent.class, StreamsEventResponse.class, Wiring::kpiEvents, Jar.API, true,
+            "dynamodb-kpi-event-stream.json"),
     // the messaging functions read secrets and open Twilio and mail as they are built: their first call does that
     MESSAGING_API("messagingApi", APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class,
             wiring -> wiring.messaging().api(), Jar.MESSAGING, false, "post-twilio-status.json"),

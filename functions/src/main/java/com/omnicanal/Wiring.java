@@ -43,6 +43,12 @@ import com.omnicanal.order.api.OrderSweeper;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.outbox.api.BusinessEventStream;
+import com.omnicanal.kpi.CountingKpis;
+import com.omnicanal.kpi.KpiLedger;
+import com.omnicanal.kpi.KpiTallies;
+import com.omnicanal.kpi.ReadingKpis;
+import com.omnicanal.kpi.api.KpiApi;
+import com.omnicanal.kpi.dynamo.DynamoKpiLedger;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.returns.CrossChannelReturns;
 import com.omnicanal.returns.ReturnPolicy;
@@ -104,6 +110,10 @@ public final class Wiring {
     private final Supplier<DynamoResponseMemory> answers;
     private final Supplier<AppointmentBook> appointments;
     private final Supplier<Router> appointmentApi;
+    private final Supplier<KpiLedger> kpiLedger;
+    private final Supplier<KpiTallies> kpiTallies;
+    private final Supplier<Router> kpiApi;
+    private final Supplier<BusinessEventStream> kpiEvents;
 
     public Wiring(Settings settings, DynamoDbClient dynamo, Clock clock) {
         this(settings, dynamo, clock, new EmbeddedBusinessMetrics(EmbeddedMetrics.onTheLog(namespace(settings), clock)));
@@ -213,6 +223,12 @@ public final class Wiring {
                     reservations.get(), summaries, new BiweeklyInvitations(policy.organizer()), links, policy, clock);
         });
         this.appointmentApi = lazy(() -> AppointmentApi.router(appointments.get()));
+        // KPIs counted from the business events in the outbox stream, read by ops and staff; days in the stores' zone
+        this.kpiLedger = lazy(() -> new DynamoKpiLedger(dynamo, tables.kpis(), clock));
+        this.kpiTallies = lazy(() -> new KpiTallies(java.time.ZoneId.of(settings.get("KPI_TIME_ZONE", "Europe/Paris"))));
+        this.kpiApi = lazy(() -> KpiApi.router(new ReadingKpis(
+                () -> catalog.get().stores().stream().map(com.omnicanal.catalog.Store::id).toList(), kpiLedger.get())));
+        this.kpiEvents = lazy(() -> new BusinessEventStream(new CountingKpis(kpiTallies.get(), kpiLedger.get())));
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */
@@ -307,6 +323,14 @@ public final class Wiring {
 
     public Router appointmentApi() {
         return appointmentApi.get();
+    }
+
+    public Router kpiApi() {
+        return kpiApi.get();
+    }
+
+    public BusinessEventStream kpiEvents() {
+        return kpiEvents.get();
     }
 
     public AppointmentBook appointments() {

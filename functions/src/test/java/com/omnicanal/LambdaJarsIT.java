@@ -110,6 +110,21 @@ class LambdaJarsIT {
     }
 
     @Test
+    void jarsLeaveOutWhatLambdasRuntimeHasAndStayInTheirBudget() throws Exception {
+        for (var jar : List.of(API_JAR, MESSAGING_JAR)) {
+            try (var zip = new java.util.zip.ZipFile(ROOT.resolve(jar).toFile())) {
+                // the runtime's copies are loaded first: ours would be dead weight (issue 22)
+                assertThat(zip.getEntry("com/amazonaws/services/lambda/runtime/Context.class")).as(jar).isNull();
+                assertThat(zip.getEntry("com/amazonaws/services/lambda/runtime/serialization/events/LambdaEventSerializers.class"))
+                        .as(jar).isNull();
+                assertThat(zip.getEntry("com/amazonaws/services/lambda/runtime/events/APIGatewayV2HTTPEvent.class")).as(jar).isNotNull();
+            }
+            // the messaging jar, Twilio and mail included, within 30 MB (issue 22); the API jar is smaller
+            assertThat(Files.size(ROOT.resolve(jar))).as(jar).isLessThanOrEqualTo(30_000_000L);
+        }
+    }
+
+    @Test
     void apiJarRunsItsFunctionsWithoutTwilioOrMail() throws Exception {
         var args = new ArrayList<String>();
         templateFunctions().forEach((name, jar) -> {
@@ -141,10 +156,22 @@ class LambdaJarsIT {
         return EVENTS.resolve(registered.sampleEvent()).toString();
     }
 
+    /**
+     * What Lambda's Java runtime puts ahead of the task root (aws-lambda-java-core and -serialization): the jars leave
+     * them out, so the probe gets them from this test's own classpath, as a function gets them from the runtime.
+     */
+    static String runtimeClasspath() {
+        var entries = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
+                .filter(entry -> entry.contains("aws-lambda-java-core") || entry.contains("aws-lambda-java-serialization"))
+                .toList();
+        assertThat(entries).hasSize(2);
+        return String.join(File.pathSeparator, entries);
+    }
+
     private static String probe(String jar, List<String> args) throws Exception {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", ROOT.resolve(jar) + File.pathSeparator + Path.of("target", "test-classes")
-                        .toAbsolutePath(), LambdaJarProbe.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-cp", runtimeClasspath() + File.pathSeparator + ROOT.resolve(jar)
+                        + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath(), LambdaJarProbe.class.getName()));
         command.addAll(args);
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         var env = builder.environment();

@@ -63,7 +63,9 @@ final class WarmOverheadBench {
     private static Map<String, JsonNode> jmh(String endpoint, Path event, Path jar, int forks) throws Exception {
         var results = Files.createTempFile("jmh", ".json");
         var classpath = String.join(File.pathSeparator, jar.toString(), BENCH_JAR.toString(),
-                lib("jmh-core"), lib("jopt-simple"), lib("commons-math3"));
+                lib("jmh-core"), lib("jopt-simple"), lib("commons-math3"),
+                // what Lambda's runtime provides, and the jar leaves out
+                lib("aws-lambda-java-core"), lib("aws-lambda-java-serialization"));
         var command = List.of(java(), "-cp", classpath, "org.openjdk.jmh.Main", WarmOverhead.class.getName(),
                 "-f", Integer.toString(forks), "-wi", "4", "-w", "3s", "-i", "6", "-r", "3s", "-foe", "true",
                 "-jvmArgs", "-XX:TieredStopAtLevel=1 -Dbench.event=" + event,

@@ -75,7 +75,14 @@ public final class HostingAppointments {
         if (whose == Appointment.Party.STORE) throw new DomainException.InvalidInput("party", "is CUSTOMER or ADVISOR");
         var current = atStore(actor, storeId, id);
         var now = now();
-        return moves.write(moves.change(current, current.noShow(now, actor.id(), whose), null, now));
+        var next = current.noShow(now, actor.id(), whose);
+        var change = moves.change(current, next, null, now);
+        // the customer's no-show is what the KPIs count; an advisor's is the store's own affair
+        if (whose == Appointment.Party.CUSTOMER) {
+            change = change.event(new BusinessEvent.AppointmentMissed(id, next.customerId(), storeId,
+                    next.items().stream().map(Appointment.ItemToTry::sku).collect(Collectors.toSet()), now));
+        }
+        return moves.write(change);
     }
 
     /** The store cancels (an advisor ill, the store closed): the customer is told why, the time and items are freed. */

@@ -1,5 +1,6 @@
 package com.omnicanal.feedback;
 
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
@@ -66,7 +67,7 @@ public final class AnsweringQuestionnaires {
                         now.plus(Duration.ofDays(q.reward().validDays())), null);
                 if (!invitation.who().startsWith("visitor:")) thanks = thanksMessage(invitation, reward, now);
             }
-            switch (store.answer(invitation.answered(), response, reward, thanks)) {
+            switch (store.answer(invitation.answered(), response, reward, thanks, scores(response))) {
                 case ANSWERED -> {
                     metrics.count(BusinessMetrics.Figure.QUESTIONNAIRES_ANSWERED, Map.of("questionnaireId", q.id(),
                             "storeId", invitation.storeId() == null ? "-" : invitation.storeId()));
@@ -80,6 +81,18 @@ public final class AnsweringQuestionnaires {
             }
         }
         throw new IllegalStateException("no free reward code after 3 tries");
+    }
+
+    /** The NPS and CSAT scores of an answer, for the KPIs; null when it has neither. */
+    private static BusinessEvent.QuestionnaireAnswered scores(Response response) {
+        Integer nps = null;
+        Integer csat = null;
+        for (var answer : response.answers()) {
+            if (answer.kind() == Questionnaire.Kind.NPS && answer.score() != null && nps == null) nps = answer.score();
+            if (answer.kind() == Questionnaire.Kind.CSAT && answer.score() != null && csat == null) csat = answer.score();
+        }
+        return nps == null && csat == null ? null : new BusinessEvent.QuestionnaireAnswered(response.invitationId(),
+                response.storeId(), nps, csat, response.respondedAt());
     }
 
     private OutboxMessage thanksMessage(Invitation invitation, RewardCode reward, Instant now) {

@@ -1,5 +1,6 @@
 package com.omnicanal.feedback;
 
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.outbox.OutboxMessage;
 import java.time.Instant;
 import java.util.List;
@@ -45,8 +46,12 @@ public interface FeedbackStore {
 
     enum Answered { ANSWERED, ALREADY_ANSWERED, CODE_TAKEN }
 
-    /** Stores the answers once, with the reward code (unique) and the thanks message, in one transaction. */
-    Answered answer(Invitation answered, Response response, RewardCode reward, OutboxMessage thanks);
+    /**
+     * Stores the answers once, with the reward code (unique), the thanks message and the scores' business event (null:
+     * no score to count), in one transaction.
+     */
+    Answered answer(Invitation answered, Response response, RewardCode reward, OutboxMessage thanks,
+                    BusinessEvent.QuestionnaireAnswered scores);
 
     List<Response> responses(String questionnaireId);
 

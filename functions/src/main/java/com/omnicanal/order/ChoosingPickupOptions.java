@@ -44,7 +44,8 @@ public final class ChoosingPickupOptions {
         var placed = order.withOption(option, lines).moveTo(OrderStatus.PLACED, now, actor.id(),
                 option.kind() == PickupOption.Kind.TRANSFER ? "transferred to " + store.name() : "moved to " + store.name());
         var result = orders.apply(Orders.Change.of(placed, OrderStatus.AWAITING_CUSTOMER)
-                .stock(Orders.StockEffect.HOLD).message(messages.message(OrderMessages.PLACED, placed, store)));
+                .stock(Orders.StockEffect.HOLD).message(messages.message(OrderMessages.PLACED, placed, store))
+                .event(OrderEvents.placed(placed)));
         if (result instanceof Orders.Outcome.NotEnoughStock n) {
             throw new DomainException.InvalidState("the option is no longer available: " + n.sku()
                     + " ran out meanwhile; place the order again to see fresh options");

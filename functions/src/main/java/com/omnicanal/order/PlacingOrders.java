@@ -98,7 +98,8 @@ public final class PlacingOrders {
                 total, OrderStatus.PLACED, null, 0, false, now, policy.readyBy(store, now), null, null, List.of(),
                 List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
-                .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim));
+                .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim)
+                .event(OrderEvents.placed(placed)));
         if (result instanceof Orders.Outcome.Applied) {
             metrics.count(BusinessMetrics.Figure.ORDERS_PLACED, store.id(), Map.of("orderId", id));
             return new Outcome(placed, false);

@@ -33,7 +33,8 @@ public final class PreparingOrders {
 
     public Order accept(Actor actor, String storeId, String id) {
         var order = access.atStore(actor, storeId, id);
-        return access.write(Orders.Change.of(order.moveTo(OrderStatus.ACCEPTED, now(), actor.id(), null), order.status()));
+        var accepted = order.moveTo(OrderStatus.ACCEPTED, now(), actor.id(), null);
+        return access.write(Orders.Change.of(accepted, order.status()).event(OrderEvents.accepted(accepted)));
     }
 
     /** A line is missing after all: the customer is told, with the stores that have every line. */
@@ -55,7 +56,7 @@ public final class PreparingOrders {
             var next = order.moveTo(OrderStatus.READY, now, actor.id(), null)
                     .with(code, now, now.plus(policy.holdingPeriod()));
             var result = orders.apply(Orders.Change.of(next, order.status()).claimCode(code)
-                    .message(messages.message(OrderMessages.READY, next, store)));
+                    .message(messages.message(OrderMessages.READY, next, store)).event(OrderEvents.ready(next)));
             if (result instanceof Orders.Outcome.Applied) return next;
             if (!(result instanceof Orders.Outcome.CodeTaken)) throw OrderAccess.changedMeanwhile(id);
         }

@@ -62,7 +62,8 @@ public final class ReservationService implements ReservationDesk {
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId())));
         var now = now();
         var reservation = held(actor.id(), product, store, request.quantity(), now);
-        var result = reservations.hold(reservation, confirmation(reservation, store), key.claimAt(now));
+        var result = reservations.hold(reservation, confirmation(reservation, store), key.claimAt(now),
+                new BusinessEvent.ReservationHeld(reservation.id(), actor.id(), store.id(), product.sku(), now));
         if (result instanceof Reservations.HoldResult.Held held) return new Outcome(held.reservation(), false);
         if (result instanceof Reservations.HoldResult.Replayed replayed) return new Outcome(replayed.reservation(), true);
         if (result instanceof Reservations.HoldResult.NotEnoughStock short_) {
@@ -130,7 +131,7 @@ public final class ReservationService implements ReservationDesk {
     public Reservation cancel(Actor actor, String id) {
         var current = get(actor, id);
         var cancelled = current.cancel(now());
-        if (!reservations.release(cancelled, Optional.empty())) throw changedMeanwhile(id);
+        if (!reservations.release(cancelled, Optional.empty(), Optional.empty())) throw changedMeanwhile(id);
         return cancelled;
     }
 
@@ -175,7 +176,11 @@ public final class ReservationService implements ReservationDesk {
                 int before = released;
                 for (var reservation : due) {
                     var expired = reservation.expire(now);
-                    if (reservations.release(expired, Optional.of(expiryNotice(expired)))) released++;
+                    if (reservations.release(expired, Optional.of(expiryNotice(expired)), Optional.of(
+                            new BusinessEvent.ReservationExpired(expired.id(), expired.customerId(), expired.storeId(),
+                                    expired.sku(), now)))) {
+                        released++;
+                    }
                 }
                 // a batch where another sweeper won every item would otherwise come back forever
                 if (due.size() < batchSize || released == before) return released;

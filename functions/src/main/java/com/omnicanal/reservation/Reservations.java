@@ -13,17 +13,19 @@ public interface Reservations {
 
     /**
      * In one transaction: holds the units (only if that many are available), writes the reservation, its outbox
-     * message and the idempotency claim; refused if the customer was erased.
+     * message, its business event (held) and the idempotency claim; refused if the customer was erased.
      */
-    HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim);
+    HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim,
+                    BusinessEvent.ReservationHeld held);
 
     Optional<Reservation> find(String id);
 
     /**
      * Cancelled or expired: releases the hold. False if the reservation was no longer held (someone else won), or no
-     * longer belongs to the customer it was read with (a merge or an erasure moved it meanwhile).
+     * longer belongs to the customer it was read with (a merge or an erasure moved it meanwhile). An expiry writes its
+     * business event with it.
      */
-    boolean release(Reservation released, Optional<OutboxMessage> notice);
+    boolean release(Reservation released, Optional<OutboxMessage> notice, Optional<BusinessEvent.ReservationExpired> expired);
 
     /**
      * Bought in store: on-hand and held units both go down, and the business event joins the outbox. False if the

@@ -67,7 +67,7 @@ public final class ReceivingReturns {
                 .moveTo(ReturnStatus.RECEIVED, now, actor.id(), null)
                 .moveTo(ReturnStatus.REFUND_PENDING, now, actor.id(), null);
         var received = new BusinessEvent.ReturnReceived(id, next.customerId(), StockLevel.WEB.equals(location) ? null : location,
-                next.lines().stream().map(ReturnAuthorization.Line::sku).collect(Collectors.toSet()), now);
+                next.lines().stream().map(ReturnAuthorization.Line::sku).collect(Collectors.toSet()), now, next.soldAt());
         var result = returns.apply(new Returns.Change(next, ReturnStatus.REQUESTED, null, null, location,
                 List.of(messages.message(ReturnMessages.RECEIVED, next)), null, authorization.unitsGivenBackBy(next), received));
         if (!(result instanceof Returns.Outcome.Applied)) {

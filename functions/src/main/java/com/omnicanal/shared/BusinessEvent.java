@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Something that happened with a customer in a store, written to the outbox in the same transaction as the change
- * itself, for the capabilities that react to it (feedback schedules a questionnaire). There is one per change: its
+ * itself, for the capabilities that react to it (feedback schedules a questionnaire, the KPIs count it). There is one per change: its
  * {@link #subjectId()} names the order, return or reservation it happened to.
  */
 public sealed interface BusinessEvent {
@@ -14,6 +14,7 @@ public sealed interface BusinessEvent {
     /** The order, return or reservation. */
     String subjectId();
 
+    /** Null only for an answer to a questionnaire, which names nobody. */
     String customerId();
 
     /** Where it happened; null for a return received by post at the web warehouse. */
@@ -39,14 +40,21 @@ public sealed interface BusinessEvent {
         }
     }
 
-    /** A store (or the web warehouse, by post) received the units of a return. */
-    record ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at)
+    /**
+     * A store (or the web warehouse, by post) received the units of a return; {@code soldAt} is where the sale was made
+     * (null when written before it was carried).
+     */
+    record ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at, String soldAt)
             implements BusinessEvent {
         public ReturnReceived {
             Objects.requireNonNull(returnId, "returnId");
             Objects.requireNonNull(customerId, "customerId");
             Objects.requireNonNull(at, "at");
             skus = Set.copyOf(skus);
+        }
+
+        public ReturnReceived(String returnId, String customerId, String storeId, Set<String> skus, Instant at) {
+            this(returnId, customerId, storeId, skus, at, null);
         }
 
         @Override
@@ -89,6 +97,200 @@ public sealed interface BusinessEvent {
         @Override
         public String subjectId() {
             return appointmentId;
+        }
+    }
+
+    /** A click-and-collect order holds its stock at the pickup store (placed online). */
+    record OrderPlaced(String orderId, String customerId, String storeId, Set<String> skus, Instant at)
+            implements BusinessEvent {
+        public OrderPlaced {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(storeId, "storeId");
+            Objects.requireNonNull(at, "at");
+            skus = Set.copyOf(skus);
+        }
+
+        @Override
+        public String subjectId() {
+            return orderId;
+        }
+    }
+
+    /** The pickup store confirmed it has every line. */
+    record OrderAccepted(String orderId, String customerId, String storeId, Set<String> skus, Instant at)
+            implements BusinessEvent {
+        public OrderAccepted {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(storeId, "storeId");
+            Objects.requireNonNull(at, "at");
+            skus = Set.copyOf(skus);
+        }
+
+        @Override
+        public String subjectId() {
+            return orderId;
+        }
+    }
+
+    /** The pickup store rejected the order (a line is missing after all). */
+    record OrderRejected(String orderId, String customerId, String storeId, Set<String> skus, Instant at)
+            implements BusinessEvent {
+        public OrderRejected {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(storeId, "storeId");
+            Objects.requireNonNull(at, "at");
+            skus = Set.copyOf(skus);
+        }
+
+        @Override
+        public String subjectId() {
+            return orderId;
+        }
+    }
+
+    /** The order is prepared and waits for its customer; {@code readyBy} is the time the store promised at placing. */
+    record OrderReady(String orderId, String customerId, String storeId, Set<String> skus, Instant placedAt,
+                      Instant readyBy, Instant at) implements BusinessEvent {
+        public OrderReady {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(storeId, "storeId");
+            Objects.requireNonNull(placedAt, "placedAt");
+            Objects.requireNonNull(at, "at");
+            skus = Set.copyOf(skus);
+        }
+
+        @Override
+        public String subjectId() {
+            return orderId;
+        }
+    }
+
+    /** A ready order was never collected: its holding period ended. */
+    record OrderExpired(String orderId, String customerId, String storeId, Set<String> skus, Instant at)
+            implements BusinessEvent {
+        public OrderExpired {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(storeId, "storeId");
+            Objects.requireNonNull(at, "at");
+            skus = Set.copyOf(skus);
+        }
+
+        @Override
+        public String subjectId() {
+            return orderId;
+        }
+    }
+
+    /** An e-reservation holds an item in a store (made online). */
+    record ReservationHeld(String reservationId, String customerId, String storeId, String sku, Instant at)
+            implements BusinessEvent {
+        public ReservationHeld {
+            Objects.requireNonNull(reservationId, "reservationId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(storeId, "storeId");
+            Objects.requireNonNull(sku, "sku");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String subjectId() {
+            return reservationId;
+        }
+
+        @Override
+        public Set<String> skus() {
+            return Set.of(sku);
+        }
+    }
+
+    /** An e-reservation's hold ended without a purchase. */
+    record ReservationExpired(String reservationId, String customerId, String storeId, String sku, Instant at)
+            implements BusinessEvent {
+        public ReservationExpired {
+            Objects.requireNonNull(reservationId, "reservationId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(storeId, "storeId");
+            Objects.requireNonNull(sku, "sku");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String subjectId() {
+            return reservationId;
+        }
+
+        @Override
+        public Set<String> skus() {
+            return Set.of(sku);
+        }
+    }
+
+    /**
+     * Ops refunded a received return; {@code storeId} received it (null: the web warehouse), {@code soldAt} sold it,
+     * {@code receivedAt} is when it was received.
+     */
+    record ReturnRefunded(String returnId, String customerId, String storeId, Set<String> skus, String soldAt,
+                          Instant receivedAt, Instant at) implements BusinessEvent {
+        public ReturnRefunded {
+            Objects.requireNonNull(returnId, "returnId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+            Objects.requireNonNull(at, "at");
+            skus = Set.copyOf(skus);
+        }
+
+        @Override
+        public String subjectId() {
+            return returnId;
+        }
+    }
+
+    /** The customer did not come to their appointment. */
+    record AppointmentMissed(String appointmentId, String customerId, String storeId, Set<String> skus, Instant at)
+            implements BusinessEvent {
+        public AppointmentMissed {
+            Objects.requireNonNull(appointmentId, "appointmentId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(storeId, "storeId");
+            Objects.requireNonNull(at, "at");
+            skus = Set.copyOf(skus);
+        }
+
+        @Override
+        public String subjectId() {
+            return appointmentId;
+        }
+    }
+
+    /**
+     * A questionnaire was answered about a store (null: about none): its NPS (0-10) and CSAT (1-5) scores, each null
+     * when not asked or not answered. Like the answers themselves, it names no customer.
+     */
+    record QuestionnaireAnswered(String invitationId, String storeId, Integer nps, Integer csat, Instant at)
+            implements BusinessEvent {
+        public QuestionnaireAnswered {
+            Objects.requireNonNull(invitationId, "invitationId");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String subjectId() {
+            return invitationId;
+        }
+
+        @Override
+        public String customerId() {
+            return null;
+        }
+
+        @Override
+        public Set<String> skus() {
+            return Set.of();
         }
     }
 }

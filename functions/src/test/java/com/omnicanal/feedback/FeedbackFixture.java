@@ -121,7 +121,7 @@ final class FeedbackFixture {
     /** The outbox messages of one kind, oldest first. */
     List<Map<String, AttributeValue>> outbox(String kind) {
         return backend.dynamo.scan(r -> r.tableName(backend.tables.outbox())).items().stream()
-                .filter(i -> i.get("kind").s().equals(kind))
+                .filter(i -> i.containsKey("kind") && i.get("kind").s().equals(kind))
                 .sorted(java.util.Comparator.comparing(i -> i.get("createdAt").s())).toList();
     }
 

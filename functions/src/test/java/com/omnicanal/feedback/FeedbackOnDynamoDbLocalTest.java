@@ -123,6 +123,15 @@ class FeedbackOnDynamoDbLocalTest {
                 .isInstanceOf(DomainException.InvalidState.class);
         assertThatThrownBy(() -> fx.answeringQuestionnaires.open(token)).isInstanceOf(DomainException.InvalidState.class);
         assertThat(fx.store.responses(pickup.id())).hasSize(1);
+        // the scores, and no customer, went to the outbox with the answer, once, for the KPIs
+        assertThat(fx.backend.businessEvents()).filteredOn(BusinessEvent.QuestionnaireAnswered.class::isInstance)
+                .singleElement().satisfies(e -> {
+                    var answered = (BusinessEvent.QuestionnaireAnswered) e;
+                    assertThat(answered.storeId()).isEqualTo("paris-rivoli");
+                    assertThat(answered.nps()).isEqualTo(3);
+                    assertThat(answered.csat()).isEqualTo(2);
+                    assertThat(answered.customerId()).isNull();
+                });
         assertThat(fx.outbox(AnsweringQuestionnaires.THANKS)).hasSize(1);
     }
 

@@ -98,7 +98,8 @@ public abstract class ReservationsContract {
         assertThat(again.replayed()).isTrue();
         assertThat(again.reservation()).isEqualTo(first.reservation());
         assertThat(backend.level(sku, store).reserved()).isEqualTo(1);
-        assertThat(backend.countItems()).containsEntry("Orders", 1).containsEntry("Outbox", 1);
+        // one confirmation and one held event, not two of each
+        assertThat(backend.countItems()).containsEntry("Orders", 1).containsEntry("Outbox", 1 + 1);
     }
 
     @Test
@@ -161,7 +162,7 @@ public abstract class ReservationsContract {
         assertThat(backend.reservations().complete(late, new BusinessEvent.ReservationCompleted(cancelled.id(),
                 camille.id(), store, sku, late.updatedAt()))).isFalse();
 
-        assertThat(backend.businessEvents()).containsExactly(
+        assertThat(backend.businessEvents()).filteredOn(BusinessEvent.ReservationCompleted.class::isInstance).containsExactly(
                 new BusinessEvent.ReservationCompleted(bought.id(), camille.id(), store, sku, done.updatedAt()));
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 1, 0));
     }
@@ -191,7 +192,8 @@ public abstract class ReservationsContract {
         assertThat(backend.reservations().find(fresh.id()).orElseThrow().status()).isEqualTo(ReservationStatus.EXPIRED);
         assertThat(backend.level(sku, store).reserved()).isZero();
         assertThat(backend.level(sku, otherStore).reserved()).isEqualTo(1);
-        assertThat(backend.countItems()).containsEntry("Outbox", 3 + 2);
+        // 3 confirmations and 3 held events, then 2 expiry notices and 2 expired events
+        assertThat(backend.countItems()).containsEntry("Outbox", 3 + 3 + 2 + 2);
     }
 
     @Test
@@ -210,7 +212,8 @@ public abstract class ReservationsContract {
 
         assertThat(released).isEqualTo(30);
         assertThat(backend.level(sku, otherStore)).isEqualTo(new StockLevel(sku, otherStore, 40, 0));
-        assertThat(backend.countItems()).containsEntry("Outbox", 30 + 30);
+        // per reservation: its confirmation and held event, one expiry notice and one expired event
+        assertThat(backend.countItems()).containsEntry("Outbox", 30 * 4);
     }
 
     @Test
@@ -342,7 +345,7 @@ public abstract class ReservationsContract {
         var asIfMerged = new Reservation(r.id(), "cust-someone-else", r.sku(), r.productName(), r.storeId(),
                 r.storeName(), r.quantity(), ReservationStatus.CANCELLED, r.createdAt(), r.expiresAt(), r.updatedAt());
 
-        assertThat(backend.reservations().release(asIfMerged, java.util.Optional.empty())).isFalse();
+        assertThat(backend.reservations().release(asIfMerged, java.util.Optional.empty(), java.util.Optional.empty())).isFalse();
         assertThat(backend.reservations().complete(asIfMerged, new BusinessEvent.ReservationCompleted(r.id(),
                 asIfMerged.customerId(), r.storeId(), r.sku(), r.updatedAt()))).isFalse();
         assertThat(backend.reservations().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
@@ -402,6 +405,6 @@ public abstract class ReservationsContract {
         assertThat(shortages.get()).isEqualTo(40);
         assertThat(negativeSeen.get()).as("stock seen negative or inconsistent mid-race").isFalse();
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 10, 10));
-        assertThat(backend.countItems()).containsEntry("Orders", 10).containsEntry("Outbox", 10);
+        assertThat(backend.countItems()).containsEntry("Orders", 10).containsEntry("Outbox", 10 + 10);
     }
 }

@@ -37,7 +37,7 @@ class ReceivingReturnsTest extends ReturnsOnDynamoDbLocal {
         // the reception is a business event, written with it, once
         assertThat(fx.backend.businessEvents()).filteredOn(BusinessEvent.ReturnReceived.class::isInstance).containsExactly(
                 new BusinessEvent.ReturnReceived(ra.id(), "cust-camille", "lyon-republique", Set.of("TSH-COT-BLU-M"),
-                        received.updatedAt()));
+                        received.updatedAt(), ra.soldAt()));
 
         assertThatThrownBy(() -> fx.decisions.refund(fx.karim, ra.id(), "RF-123456")).isInstanceOf(DomainException.Forbidden.class);
         var refunded = fx.decisions.refund(fx.ops, ra.id(), "RF-123456");

@@ -265,16 +265,26 @@ public final class LocalStack implements AutoCloseable {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "3000"));
         Path dataDir = null;
+        int historyDays = 0;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--data-dir") && i + 1 < args.length) dataDir = Path.of(args[++i]);
+            if (args[i].equals("--history") && i + 1 < args.length) historyDays = Integer.parseInt(args[++i]);
         }
         if (dataDir == null && System.getenv("DATA_DIR") != null) dataDir = Path.of(System.getenv("DATA_DIR"));
         int catalogSize = Integer.parseInt(System.getenv().getOrDefault("CATALOG_SIZE", "0"));
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--catalog-size") && i + 1 < args.length) catalogSize = Integer.parseInt(args[++i]);
         }
-        var stack = start(port, dataDir, catalogSize);
+        // the functions' clock, which the history moves back in time and then returns to now
+        var clock = new ShiftedClock();
+        var stack = new LocalStack(port, dataDir, clock, catalogSize);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        if (historyDays > 0) {
+            long started = System.nanoTime();
+            System.out.printf("Filling %d days of history through the gateway...%n", historyDays);
+            var done = new LocalHistory(stack.port(), clock).fill(historyDays);
+            System.out.printf("History of %d days in %.1f s: %s%n", historyDays, (System.nanoTime() - started) / 1e9, done);
+        }
         var base = "http://127.0.0.1:" + stack.port();
         var customer = stack.demo.customers.get(0);
         var staff = stack.demo.staff.get(0);

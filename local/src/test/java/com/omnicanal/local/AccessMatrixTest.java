@@ -249,6 +249,8 @@ class AccessMatrixTest {
             row("GET /stores/{storeId}/appointment-figures", Fixture.NONE,
                     "/stores/" + X + "/appointment-figures?from={tomorrow}&to={tomorrow}", null, "staff X and ops",
                     401, 403, 403, 200, 403, 200),
+            row("GET /ops/kpis", Fixture.NONE, "/ops/kpis?from={tomorrow}&to={tomorrow}&storeId=" + X, null,
+                    "staff X (their store) and ops", 401, 403, 403, 200, 403, 200),
             row("DELETE /customers/me", Fixture.NONE, "/customers/me", null, "one's own erasure (GDPR Art. 17)",
                     401, 204, 204, 403, 403, 403));
 

@@ -33,7 +33,7 @@ class ContractConsistencyTest {
     /** The tables' logical ids in template.yaml, by their default names. */
     private static final Map<String, String> LOGICAL = Map.of("Stock", "StockTable", "Orders", "OrdersTable",
             "Outbox", "OutboxTable", "Idempotency", "IdempotencyTable", "Customers", "CustomersTable", "Feedback", "FeedbackTable",
-            "Appointments", "AppointmentsTable", "Catalog", "CatalogTable");
+            "Appointments", "AppointmentsTable", "Catalog", "CatalogTable", "Kpis", "KpisTable");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> template() throws Exception {
@@ -187,12 +187,16 @@ class ContractConsistencyTest {
                 TableDefinitions.expiring(TableNames.defaults()).stream().map(LOGICAL::get).toList());
     }
 
-    /** The outbox stream feeds the dispatcher (every record) and feedback (its business events only, as filtered). */
+    /**
+     * The outbox stream feeds the dispatcher (every record), feedback (the business events that may bring a
+     * questionnaire) and the KPIs (every business event), as filtered.
+     */
     @Test
     void theOutboxStreamFiltersLetEachFunctionSeeWhatItHandles() throws Exception {
         var consumers = TemplateRoutes.streamConsumers(template()).stream()
                 .collect(Collectors.toMap(TemplateRoutes.StreamConsumer::function, c -> c));
-        assertThat(consumers).containsOnlyKeys(Functions.OUTBOX_DISPATCHER.definition(), Functions.FEEDBACK_EVENTS.definition());
+        assertThat(consumers).containsOnlyKeys(Functions.OUTBOX_DISPATCHER.definition(), Functions.FEEDBACK_EVENTS.definition(),
+                Functions.KPI_EVENTS.definition());
         assertThat(consumers.values()).extracting(TemplateRoutes.StreamConsumer::table).containsOnly("OutboxTable");
         var at = java.time.Instant.parse("2026-11-23T10:00:00Z");
         var event = OutboxItems.event("Outbox", new BusinessEvent.OrderCollected("o1", "cust-camille", "paris-rivoli",
@@ -204,6 +208,14 @@ class ContractConsistencyTest {
         assertThat(feedback.matches(record("INSERT", null, event))).isTrue();
         assertThat(feedback.matches(record("INSERT", null, message))).isFalse();
         assertThat(feedback.matches(record("REMOVE", event, null))).as("an event expiring").isFalse();
+        var placed = OutboxItems.event("Outbox", new BusinessEvent.OrderPlaced("o1", "cust-camille", "paris-rivoli",
+                Set.of("TSH-COT-BLU-M"), at)).put().item();
+        assertThat(feedback.matches(record("INSERT", null, placed))).as("no questionnaire follows a placed order").isFalse();
+        var kpis = new StreamFilter(consumers.get(Functions.KPI_EVENTS.definition()).filters());
+        assertThat(kpis.matches(record("INSERT", null, event))).isTrue();
+        assertThat(kpis.matches(record("INSERT", null, placed))).isTrue();
+        assertThat(kpis.matches(record("INSERT", null, message))).isFalse();
+        assertThat(kpis.matches(record("REMOVE", event, null))).as("an event expiring").isFalse();
         var dispatcher = new StreamFilter(consumers.get(Functions.OUTBOX_DISPATCHER.definition()).filters());
         assertThat(dispatcher.matches(record("INSERT", null, message))).isTrue();
         assertThat(dispatcher.matches(record("MODIFY", message, message))).isTrue();

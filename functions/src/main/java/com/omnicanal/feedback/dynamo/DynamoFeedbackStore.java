@@ -1,5 +1,6 @@
 package com.omnicanal.feedback.dynamo;
 
+import com.omnicanal.shared.BusinessEvent;
 import static com.omnicanal.feedback.dynamo.FeedbackTable.json;
 import static com.omnicanal.feedback.dynamo.FeedbackTable.n;
 import static com.omnicanal.feedback.dynamo.FeedbackTable.read;
@@ -122,8 +123,9 @@ public final class DynamoFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public Answered answer(Invitation answered, Response response, RewardCode reward, OutboxMessage thanks) {
-        return invitations.answer(answered, response, reward, thanks);
+    public Answered answer(Invitation answered, Response response, RewardCode reward, OutboxMessage thanks,
+                           BusinessEvent.QuestionnaireAnswered scores) {
+        return invitations.answer(answered, response, reward, thanks, scores);
     }
 
     // ---- results -----------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package com.omnicanal.feedback.dynamo;
 
+import com.omnicanal.shared.BusinessEvent;
 import static com.omnicanal.feedback.dynamo.FeedbackTable.json;
 import static com.omnicanal.feedback.dynamo.FeedbackTable.n;
 import static com.omnicanal.feedback.dynamo.FeedbackTable.read;
@@ -109,7 +110,8 @@ final class InvitationItems {
         }
     }
 
-    Answered answer(Invitation answered, Response response, RewardCode reward, OutboxMessage thanks) {
+    Answered answer(Invitation answered, Response response, RewardCode reward, OutboxMessage thanks,
+                    BusinessEvent.QuestionnaireAnswered scores) {
         var actions = new ArrayList<TransactWriteItem>();
         // an update, not a put: deliveredAt (whether it was counted as sent) stays on the item
         actions.add(TransactWriteItem.builder().update(Update.builder().tableName(table.name)
@@ -137,6 +139,7 @@ final class InvitationItems {
             actions.add(pointer(reward.owner(), "REWARD#" + reward.code(), reward.questionnaireId()));
         }
         if (thanks != null) actions.add(OutboxItems.put(table.outbox, thanks));
+        if (scores != null) actions.add(OutboxItems.event(table.outbox, scores));
         var outcome = table.transactions.write(() -> actions);
         if (outcome.committed()) return Answered.ANSWERED;
         if (outcome.failedCondition(0)) return Answered.ALREADY_ANSWERED;

@@ -36,6 +36,20 @@ public final class OutboxItems {
     private static final String RETURN_RECEIVED = "RETURN_RECEIVED";
     private static final String RESERVATION_COMPLETED = "RESERVATION_COMPLETED";
     private static final String APPOINTMENT_COMPLETED = "APPOINTMENT_COMPLETED";
+    private static final String ORDER_PLACED = "ORDER_PLACED";
+    private static final String ORDER_ACCEPTED = "ORDER_ACCEPTED";
+    private static final String ORDER_REJECTED = "ORDER_REJECTED";
+    private static final String ORDER_READY = "ORDER_READY";
+    private static final String ORDER_EXPIRED = "ORDER_EXPIRED";
+    private static final String RESERVATION_HELD = "RESERVATION_HELD";
+    private static final String RESERVATION_EXPIRED = "RESERVATION_EXPIRED";
+    private static final String RETURN_REFUNDED = "RETURN_REFUNDED";
+    private static final String APPOINTMENT_MISSED = "APPOINTMENT_MISSED";
+    private static final String QUESTIONNAIRE_ANSWERED = "QUESTIONNAIRE_ANSWERED";
+    /** Every kind of event, as the stream filters of template.yaml name them. */
+    private static final List<String> EVENT_NAMES = List.of(ORDER_COLLECTED, RETURN_RECEIVED, RESERVATION_COMPLETED,
+            APPOINTMENT_COMPLETED, ORDER_PLACED, ORDER_ACCEPTED, ORDER_REJECTED, ORDER_READY, ORDER_EXPIRED,
+            RESERVATION_HELD, RESERVATION_EXPIRED, RETURN_REFUNDED, APPOINTMENT_MISSED, QUESTIONNAIRE_ANSWERED);
     /** Long after the stream's 24 hours: time to look into an event whose handling failed for good. */
     public static final Duration EVENT_RETENTION = Duration.ofDays(7);
 
@@ -110,10 +124,13 @@ public final class OutboxItems {
         item.put("type", AttributeValue.fromS(BUSINESS_EVENT));
         item.put("event", AttributeValue.fromS(name));
         item.put("subjectId", AttributeValue.fromS(event.subjectId()));
-        item.put("customer", AttributeValue.fromS(event.customerId()));
+        if (event.customerId() != null) item.put("customer", AttributeValue.fromS(event.customerId()));
         if (event.storeId() != null) item.put("storeId", AttributeValue.fromS(event.storeId()));
         item.put("skus", AttributeValue.fromL(event.skus().stream().sorted().map(AttributeValue::fromS).toList()));
         item.put("at", AttributeValue.fromS(Instants.format(event.at())));
+        details(event).forEach((attribute, value) -> {
+            if (value != null) item.put(attribute, value);
+        });
         item.put(TableDefinitions.TTL_ATTRIBUTE,
                 AttributeValue.fromN(Long.toString(event.at().plus(EVENT_RETENTION).getEpochSecond())));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
@@ -125,7 +142,7 @@ public final class OutboxItems {
      * with the record they happened to (they name the customer).
      */
     public static List<Map<String, AttributeValue>> eventKeys(String subjectId) {
-        return List.of(ORDER_COLLECTED, RETURN_RECEIVED, RESERVATION_COMPLETED, APPOINTMENT_COMPLETED).stream()
+        return EVENT_NAMES.stream()
                 .map(name -> Map.of("id", AttributeValue.fromS(eventId(name, subjectId)))).toList();
     }
 
@@ -141,15 +158,30 @@ public final class OutboxItems {
     /** The event as written by {@link #event(String, BusinessEvent)}. */
     public static BusinessEvent event(Map<String, AttributeValue> item) {
         var subject = item.get("subjectId").s();
-        var customer = item.get("customer").s();
+        var customer = text(item, "customer");
         var store = text(item, "storeId");
         var skus = item.get("skus").l().stream().map(AttributeValue::s).toList();
+        var all = Set.copyOf(skus);
         var at = Instants.parse(item.get("at").s());
         return switch (item.get("event").s()) {
-            case ORDER_COLLECTED -> new BusinessEvent.OrderCollected(subject, customer, store, Set.copyOf(skus), at);
-            case RETURN_RECEIVED -> new BusinessEvent.ReturnReceived(subject, customer, store, Set.copyOf(skus), at);
+            case ORDER_COLLECTED -> new BusinessEvent.OrderCollected(subject, customer, store, all, at);
+            case RETURN_RECEIVED -> new BusinessEvent.ReturnReceived(subject, customer, store, all, at,
+                    text(item, "soldAt"));
             case RESERVATION_COMPLETED -> new BusinessEvent.ReservationCompleted(subject, customer, store, skus.get(0), at);
-            case APPOINTMENT_COMPLETED -> new BusinessEvent.AppointmentCompleted(subject, customer, store, Set.copyOf(skus), at);
+            case APPOINTMENT_COMPLETED -> new BusinessEvent.AppointmentCompleted(subject, customer, store, all, at);
+            case ORDER_PLACED -> new BusinessEvent.OrderPlaced(subject, customer, store, all, at);
+            case ORDER_ACCEPTED -> new BusinessEvent.OrderAccepted(subject, customer, store, all, at);
+            case ORDER_REJECTED -> new BusinessEvent.OrderRejected(subject, customer, store, all, at);
+            case ORDER_READY -> new BusinessEvent.OrderReady(subject, customer, store, all, instant(item, "placedAt"),
+                    instant(item, "readyBy"), at);
+            case ORDER_EXPIRED -> new BusinessEvent.OrderExpired(subject, customer, store, all, at);
+            case RESERVATION_HELD -> new BusinessEvent.ReservationHeld(subject, customer, store, skus.get(0), at);
+            case RESERVATION_EXPIRED -> new BusinessEvent.ReservationExpired(subject, customer, store, skus.get(0), at);
+            case RETURN_REFUNDED -> new BusinessEvent.ReturnRefunded(subject, customer, store, all, text(item, "soldAt"),
+                    instant(item, "receivedAt"), at);
+            case APPOINTMENT_MISSED -> new BusinessEvent.AppointmentMissed(subject, customer, store, all, at);
+            case QUESTIONNAIRE_ANSWERED -> new BusinessEvent.QuestionnaireAnswered(subject, store,
+                    number(item, "nps"), number(item, "csat"), at);
             default -> throw new IllegalArgumentException("unknown business event " + item.get("event").s());
         };
     }
@@ -159,7 +191,49 @@ public final class OutboxItems {
         if (event instanceof BusinessEvent.ReturnReceived) return RETURN_RECEIVED;
         if (event instanceof BusinessEvent.ReservationCompleted) return RESERVATION_COMPLETED;
         if (event instanceof BusinessEvent.AppointmentCompleted) return APPOINTMENT_COMPLETED;
+        if (event instanceof BusinessEvent.OrderPlaced) return ORDER_PLACED;
+        if (event instanceof BusinessEvent.OrderAccepted) return ORDER_ACCEPTED;
+        if (event instanceof BusinessEvent.OrderRejected) return ORDER_REJECTED;
+        if (event instanceof BusinessEvent.OrderReady) return ORDER_READY;
+        if (event instanceof BusinessEvent.OrderExpired) return ORDER_EXPIRED;
+        if (event instanceof BusinessEvent.ReservationHeld) return RESERVATION_HELD;
+        if (event instanceof BusinessEvent.ReservationExpired) return RESERVATION_EXPIRED;
+        if (event instanceof BusinessEvent.ReturnRefunded) return RETURN_REFUNDED;
+        if (event instanceof BusinessEvent.AppointmentMissed) return APPOINTMENT_MISSED;
+        if (event instanceof BusinessEvent.QuestionnaireAnswered) return QUESTIONNAIRE_ANSWERED;
         throw new IllegalArgumentException("unknown business event " + event);
+    }
+
+    /** What an event carries beyond the common attributes (null: not written). */
+    private static Map<String, AttributeValue> details(BusinessEvent event) {
+        var details = new HashMap<String, AttributeValue>();
+        if (event instanceof BusinessEvent.ReturnReceived e) {
+            details.put("soldAt", text(e.soldAt()));
+        } else if (event instanceof BusinessEvent.OrderReady e) {
+            details.put("placedAt", AttributeValue.fromS(Instants.format(e.placedAt())));
+            if (e.readyBy() != null) details.put("readyBy", AttributeValue.fromS(Instants.format(e.readyBy())));
+        } else if (event instanceof BusinessEvent.ReturnRefunded e) {
+            details.put("soldAt", text(e.soldAt()));
+            details.put("receivedAt", AttributeValue.fromS(Instants.format(e.receivedAt())));
+        } else if (event instanceof BusinessEvent.QuestionnaireAnswered e) {
+            if (e.nps() != null) details.put("nps", AttributeValue.fromN(e.nps().toString()));
+            if (e.csat() != null) details.put("csat", AttributeValue.fromN(e.csat().toString()));
+        }
+        return details;
+    }
+
+    private static AttributeValue text(String value) {
+        return value == null ? null : AttributeValue.fromS(value);
+    }
+
+    private static java.time.Instant instant(Map<String, AttributeValue> item, String name) {
+        var v = text(item, name);
+        return v == null ? null : Instants.parse(v);
+    }
+
+    private static Integer number(Map<String, AttributeValue> item, String name) {
+        var v = item.get(name);
+        return v == null || v.n() == null ? null : Integer.valueOf(v.n());
     }
 
     private static AttributeValue contact(Delivery.Contact contact) {

@@ -45,7 +45,8 @@ public final class DynamoReservations implements Reservations {
     }
 
     @Override
-    public HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim) {
+    public HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim,
+                           BusinessEvent.ReservationHeld held) {
         // STOCK: conditional hold, never read-then-write, then the reservation
         var actions = new ArrayList<>(holds.hold(reservation));
         actions.add(OutboxItems.put(tables.outbox(), confirmation));
@@ -54,6 +55,7 @@ public final class DynamoReservations implements Reservations {
                 AttributeValue.fromM(ReservationItem.of(reservation))));
         // NOT_ERASED: a hold for an erased customer is refused, even one on its way when the erasure began
         actions.add(ErasureMarks.notErased(tables.customers(), reservation.customerId()));
+        actions.add(OutboxItems.event(tables.outbox(), held));
         var outcome = transactions.write(() -> actions);
         if (outcome.committed()) return new HoldResult.Held(reservation);
         if (outcome.failedCondition(NOT_ERASED)) return new HoldResult.CustomerErased();
@@ -78,9 +80,11 @@ public final class DynamoReservations implements Reservations {
     }
 
     @Override
-    public boolean release(Reservation released, Optional<OutboxMessage> notice) {
+    public boolean release(Reservation released, Optional<OutboxMessage> notice,
+                           Optional<BusinessEvent.ReservationExpired> expired) {
         var actions = new ArrayList<>(holds.release(released));
         notice.ifPresent(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        expired.ifPresent(e -> actions.add(OutboxItems.event(tables.outbox(), e)));
         return transactions.write(() -> actions).committed();
     }
 

@@ -25,7 +25,8 @@ public final class InMemoryReservations implements Reservations {
     }
 
     @Override
-    public HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim) {
+    public HoldResult hold(Reservation reservation, OutboxMessage confirmation, IdempotencyClaim claim,
+                           BusinessEvent.ReservationHeld held) {
         synchronized (store) {
             var key = InMemoryStore.key(reservation.sku(), reservation.storeId());
             var row = store.stock.get(key);
@@ -43,6 +44,7 @@ public final class InMemoryReservations implements Reservations {
             store.reservations.put(reservation.id(), stored);
             store.append(confirmation);
             store.claim(claim, stored);
+            store.events.put(InMemoryStore.eventKey(held), held);
             return new HoldResult.Held(reservation);
         }
     }
@@ -55,10 +57,13 @@ public final class InMemoryReservations implements Reservations {
     }
 
     @Override
-    public boolean release(Reservation released, Optional<OutboxMessage> notice) {
+    public boolean release(Reservation released, Optional<OutboxMessage> notice,
+                           Optional<BusinessEvent.ReservationExpired> expired) {
         synchronized (store) {
             var row = heldStock(released);
             if (row == null || !stillHeld(released) || (notice.isPresent() && !store.outboxFree(notice.get()))) return false;
+            if (expired.isPresent() && store.events.containsKey(InMemoryStore.eventKey(expired.get()))) return false;
+            expired.ifPresent(e -> store.events.put(InMemoryStore.eventKey(e), e));
             close(released);
             store.stock.put(InMemoryStore.key(released.sku(), released.storeId()),
                     row.with(row.level().onHand(), row.level().reserved() - released.quantity()));
@@ -71,8 +76,8 @@ public final class InMemoryReservations implements Reservations {
     public boolean complete(Reservation completed, BusinessEvent.ReservationCompleted event) {
         synchronized (store) {
             var row = heldStock(completed);
-            if (row == null || !stillHeld(completed) || store.events.containsKey(event.subjectId())) return false;
-            store.events.put(event.subjectId(), event);
+            if (row == null || !stillHeld(completed) || store.events.containsKey(InMemoryStore.eventKey(event))) return false;
+            store.events.put(InMemoryStore.eventKey(event), event);
             close(completed);
             // sold: the held units leave the shelf
             store.stock.put(InMemoryStore.key(completed.sku(), completed.storeId()), row.with(

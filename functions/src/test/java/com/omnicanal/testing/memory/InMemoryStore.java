@@ -57,6 +57,7 @@ public final class InMemoryStore {
         outbox.clear();
         claims.clear();
         erased.clear();
+        events.clear();
     }
 
     /** Marks the customer erased: every later write under the id is refused. */
@@ -101,6 +102,11 @@ public final class InMemoryStore {
         var stored = claims.get(claim.key());
         return stored == null || !stored.fingerprint().equals(claim.fingerprint()) ? Optional.empty()
                 : Optional.of(stored.response());
+    }
+
+    /** As DynamoDB keys a business event: one of each kind per order, return or reservation. */
+    static String eventKey(BusinessEvent event) {
+        return event.getClass().getSimpleName() + "#" + event.subjectId();
     }
 
     /** The outbox is keyed by the dedupe key: one business event queues one message. */

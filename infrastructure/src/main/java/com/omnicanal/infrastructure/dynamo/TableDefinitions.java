@@ -79,12 +79,14 @@ public final class TableDefinitions {
                         index(APPOINTMENTS_BY_CUSTOMER, "customerId", "startAt"),
                         index(APPOINTMENTS_DUE, "openStatus", "dueAt"))
                 .build());
+        // KPI counters per store and day, customers' weeks, and the marks of the events counted
+        tables.add(table(names.kpis(), "pk", "sk").build());
         return tables;
     }
 
-    /** The tables whose items may carry a {@link #TTL_ATTRIBUTE} (idempotency records, the outbox's business events, appointment cells). */
+    /** The tables whose items may carry a {@link #TTL_ATTRIBUTE} (idempotency records, the outbox's business events, appointment cells, KPI marks). */
     public static List<String> expiring(TableNames names) {
-        return List.of(names.idempotency(), names.outbox(), names.appointments());
+        return List.of(names.idempotency(), names.outbox(), names.appointments(), names.kpis());
     }
 
     /** Creates every table that does not exist yet, and the TTL settings. */

@@ -1,0 +1,17 @@
+package com.omnicanal.kpi;
+
+import java.util.Locale;
+
+/** Where the customer acted: online, in a store, or by post. */
+public enum Channel {
+    WEB, STORE, POST;
+
+    /** As the API and the stored rows name it. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Channel of(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+}

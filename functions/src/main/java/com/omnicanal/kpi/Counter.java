@@ -1,0 +1,15 @@
+package com.omnicanal.kpi;
+
+/** What is counted per store, day and channel, one business event at a time. */
+public enum Counter {
+    ORDERS_PLACED, ORDERS_ACCEPTED, ORDERS_REJECTED, ORDERS_READY, ORDERS_READY_ON_TIME, ORDERS_COLLECTED, ORDERS_EXPIRED,
+    RESERVATIONS_HELD, RESERVATIONS_COMPLETED, RESERVATIONS_EXPIRED,
+    RETURNS_RECEIVED, RETURNS_RECEIVED_FOR_OTHER_STORES, SALES_RETURNED, RETURNS_REFUNDED,
+    NPS_ANSWERS, PROMOTERS, PASSIVES, DETRACTORS, CSAT_ANSWERS, CSAT_SATISFIED,
+    APPOINTMENTS_COMPLETED, APPOINTMENT_NO_SHOWS;
+
+    /** The name a stored row gives it. */
+    public String key() {
+        return name();
+    }
+}

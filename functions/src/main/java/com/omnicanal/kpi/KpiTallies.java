@@ -1,0 +1,147 @@
+package com.omnicanal.kpi;
+
+import com.omnicanal.shared.BusinessEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each business event counts, on which store, day (in the stores' time zone) and channel. Orders and
+ * e-reservations come through the web; in-store purchases, collections, returns and visits through the store; a
+ * return by post through the post. The customer's week counts what they started (an order or a reservation placed
+ * online, a purchase, a return or a visit in store), not what the store did for them.
+ */
+public final class KpiTallies {
+    /** The row of what the web warehouse received (returns by post). */
+    public static final String WEB_WAREHOUSE = "web";
+
+    private final ZoneId zone;
+
+    public KpiTallies(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Tally of(BusinessEvent event) {
+        var id = event.getClass().getSimpleName() + "#" + event.subjectId();
+        var counts = new ArrayList<Tally.Count>();
+        Tally.CustomerActivity activity = null;
+        if (event instanceof BusinessEvent.OrderPlaced e) {
+            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_PLACED));
+            activity = activity(e, Channel.WEB, true);
+        } else if (event instanceof BusinessEvent.OrderAccepted e) {
+            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_ACCEPTED));
+        } else if (event instanceof BusinessEvent.OrderRejected e) {
+            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_REJECTED));
+        } else if (event instanceof BusinessEvent.OrderReady e) {
+            var adds = new HashMap<String, Long>();
+            adds.put(Counter.ORDERS_READY.key(), 1L);
+            if (e.readyBy() != null && !e.at().isAfter(e.readyBy())) adds.put(Counter.ORDERS_READY_ON_TIME.key(), 1L);
+            adds.put(Histogram.TIME_TO_READY.key(Histogram.TIME_TO_READY.bucketOf(Duration.between(e.placedAt(), e.at()))), 1L);
+            counts.add(new Tally.Count(row(e.storeId(), e.at(), Channel.WEB), adds));
+        } else if (event instanceof BusinessEvent.OrderCollected e) {
+            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_COLLECTED));
+        } else if (event instanceof BusinessEvent.OrderExpired e) {
+            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_EXPIRED));
+        } else if (event instanceof BusinessEvent.ReservationHeld e) {
+            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.RESERVATIONS_HELD));
+            activity = activity(e, Channel.WEB, false);
+        } else if (event instanceof BusinessEvent.ReservationCompleted e) {
+            counts.add(count(e.storeId(), e.at(), Channel.STORE, Counter.RESERVATIONS_COMPLETED));
+            activity = activity(e, Channel.STORE, true);
+        } else if (event instanceof BusinessEvent.ReservationExpired e) {
+            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.RESERVATIONS_EXPIRED));
+        } else if (event instanceof BusinessEvent.ReturnReceived e) {
+            var receivedAt = receiver(e.storeId());
+            var channel = e.storeId() == null ? Channel.POST : Channel.STORE;
+            var adds = new HashMap<String, Long>();
+            adds.put(Counter.RETURNS_RECEIVED.key(), 1L);
+            if (e.soldAt() != null && !e.soldAt().equals(receivedAt)) {
+                adds.put(Counter.RETURNS_RECEIVED_FOR_OTHER_STORES.key(), 1L);
+            }
+            if (receivedAt.equals(e.soldAt())) adds.put(Counter.SALES_RETURNED.key(), 1L);
+            counts.add(new Tally.Count(row(receivedAt, e.at(), channel), adds));
+            if (e.soldAt() != null && !e.soldAt().equals(receivedAt)) {
+                counts.add(count(e.soldAt(), e.at(), channel, Counter.SALES_RETURNED));
+            }
+            activity = activity(e, channel, false);
+        } else if (event instanceof BusinessEvent.ReturnRefunded e) {
+            var channel = e.storeId() == null ? Channel.POST : Channel.STORE;
+            counts.add(new Tally.Count(row(receiver(e.storeId()), e.at(), channel), Map.of(
+                    Counter.RETURNS_REFUNDED.key(), 1L,
+                    Histogram.TIME_TO_REFUND.key(Histogram.TIME_TO_REFUND.bucketOf(Duration.between(e.receivedAt(), e.at()))), 1L)));
+        } else if (event instanceof BusinessEvent.AppointmentCompleted e) {
+            counts.add(count(e.storeId(), e.at(), Channel.STORE, Counter.APPOINTMENTS_COMPLETED));
+            activity = activity(e, Channel.STORE, false);
+        } else if (event instanceof BusinessEvent.AppointmentMissed e) {
+            counts.add(count(e.storeId(), e.at(), Channel.STORE, Counter.APPOINTMENT_NO_SHOWS));
+        } else if (event instanceof BusinessEvent.QuestionnaireAnswered e) {
+            var adds = answerCounts(e.nps(), e.csat());
+            // an answer about no store (a storefront pop-up) is the web's
+            if (!adds.isEmpty()) {
+                counts.add(new Tally.Count(row(receiver(e.storeId()), e.at(), e.storeId() == null ? Channel.WEB : Channel.STORE),
+                        adds));
+            }
+        }
+        return new Tally(id, counts, activity);
+    }
+
+    /** NPS: 9-10 promoters, 7-8 passives, 0-6 detractors; CSAT: 4-5 of 5 satisfied. */
+    static Map<String, Long> answerCounts(Integer nps, Integer csat) {
+        var adds = new HashMap<String, Long>();
+        if (nps != null) {
+            adds.put(Counter.NPS_ANSWERS.key(), 1L);
+            adds.put((nps >= 9 ? Counter.PROMOTERS : nps >= 7 ? Counter.PASSIVES : Counter.DETRACTORS).key(), 1L);
+        }
+        if (csat != null) {
+            adds.put(Counter.CSAT_ANSWERS.key(), 1L);
+            if (csat >= 4) adds.put(Counter.CSAT_SATISFIED.key(), 1L);
+        }
+        return adds;
+    }
+
+    public LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, zone);
+    }
+
+    /** The ISO week of a day, as {@code 2026-W48}. */
+    public static String week(LocalDate day) {
+        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private static String receiver(String storeId) {
+        return storeId == null ? WEB_WAREHOUSE : storeId;
+    }
+
+    private Tally.Row row(String storeId, Instant at, Channel channel) {
+        return new Tally.Row(storeId, day(at), channel);
+    }
+
+    private Tally.Count count(String storeId, Instant at, Channel channel, Counter counter) {
+        return new Tally.Count(row(storeId, at, channel), Map.of(counter.key(), 1L));
+    }
+
+    private Tally.CustomerActivity activity(BusinessEvent event, Channel channel, boolean purchase) {
+        return event.customerId() == null ? null
+                : new Tally.CustomerActivity(event.customerId(), week(day(event.at())), channel, purchase);
+    }
+
+    /** The ISO weeks that touch a period, in order. */
+    public static List<String> weeks(LocalDate from, LocalDate to) {
+        var weeks = new ArrayList<String>();
+        for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            var week = week(day);
+            if (weeks.isEmpty() || !weeks.get(weeks.size() - 1).equals(week)) weeks.add(week);
+        }
+        return weeks;
+    }
+}

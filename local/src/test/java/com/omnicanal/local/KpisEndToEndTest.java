@@ -1,0 +1,112 @@
+package com.omnicanal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Through the local gateway: an order placed, accepted, made ready and collected, and an e-reservation held and
+ * bought in store, show in GET /ops/kpis once the outbox stream has handed their events to kpiEvents (no KPI row is
+ * written by the services themselves); ops see every store, staff their own, in JSON and CSV.
+ */
+class KpisEndToEndTest {
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
+    private static final String PARIS = "paris-rivoli";
+
+    /** The KPIs as ops read them, once {@code until} holds (the stream poller hands events over within a second). */
+    private static JsonNode awaitKpis(String token, String query, Predicate<JsonNode> until) throws InterruptedException {
+        var deadline = java.time.Instant.now().plusSeconds(20);
+        JsonNode last = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            var reply = client.get("/ops/kpis?" + query, token);
+            assertThat(reply.status()).isEqualTo(200);
+            last = reply.body();
+            if (until.test(last)) return last;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the KPIs never showed it: " + last);
+    }
+
+    private static JsonNode row(JsonNode kpis, String store) {
+        for (var row : kpis.get("rows")) if (store.equals(row.get("store").asText())) return row;
+        return null;
+    }
+
+    @Test
+    void aCollectedOrderAndABoughtReservationShowInTheStoresKpis() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var lea = client.token("staff-lea", "staff", PARIS);
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+        var ops = client.token("ops-nadia", "ops", null);
+        var today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        var query = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&groupBy=store";
+
+        var placed = client.send("POST", "/orders", camille, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"" + PARIS + "\",\"contact\":{\"name\":\"Camille\",\"email\":\"camille.martin@example.fr\"},"
+                + "\"paymentAuthorization\":\"pa_kpi_123456\"}", Map.of("Idempotency-Key", "kpi-order-1"));
+        assertThat(placed.status()).isEqualTo(201);
+        var id = placed.body().get("id").asText();
+        assertThat(client.send("POST", "/stores/" + PARIS + "/orders/" + id + "/accept", lea, null, Map.of()).status()).isEqualTo(200);
+        assertThat(client.send("POST", "/stores/" + PARIS + "/orders/" + id + "/ready", lea, null, Map.of()).status()).isEqualTo(200);
+        var code = client.get("/orders/" + id, camille).body().get("pickupCode").asText();
+        assertThat(client.send("POST", "/stores/" + PARIS + "/orders/" + id + "/collect", lea,
+                "{\"pickupCode\":\"" + code + "\"}", Map.of()).status()).isEqualTo(200);
+
+        var reserved = client.send("POST", "/reservations", camille,
+                "{\"sku\":\"TSH-COT-BLU-M\",\"storeId\":\"" + PARIS + "\",\"quantity\":1}", Map.of("Idempotency-Key", "kpi-res-1"));
+        assertThat(reserved.status()).isEqualTo(201);
+        var reservation = reserved.body().get("id").asText();
+        assertThat(client.send("POST", "/stores/" + PARIS + "/reservations/" + reservation + "/complete", lea, null,
+                Map.of()).status()).isEqualTo(200);
+
+        var kpis = awaitKpis(ops, query, k -> {
+            var paris = row(k, PARIS);
+            return paris != null && paris.get("ordersCollected").asInt() == 1 && paris.get("reservationsCompleted").asInt() == 1;
+        });
+        var paris = row(kpis, PARIS);
+        assertThat(paris.get("ordersPlaced").asInt()).isEqualTo(1);
+        assertThat(paris.get("ordersAccepted").asInt()).isEqualTo(1);
+        assertThat(paris.get("ordersReady").asInt()).isEqualTo(1);
+        assertThat(paris.get("ordersReadyOnTime").asInt()).isEqualTo(1);
+        assertThat(paris.get("timeToReadyP50Minutes").asInt()).isEqualTo(15);
+        assertThat(paris.get("pickupRate").asDouble()).isEqualTo(1.0);
+        assertThat(paris.get("reservationsHeld").asInt()).isEqualTo(1);
+        assertThat(paris.get("rejectionRate").asDouble()).isZero();
+        // nothing to divide by: absent
+        assertThat(paris.has("noShowRate")).isFalse();
+        assertThat(paris.has("timeToRefundP50Hours")).isFalse();
+        // Camille ordered online and bought in store: one customer on two channels, two purchases
+        assertThat(kpis.get("customers")).anySatisfy(week -> {
+            assertThat(week.get("activeCustomers").asInt()).isEqualTo(1);
+            assertThat(week.get("multichannelCustomers").asInt()).isEqualTo(1);
+            assertThat(week.get("repeatCustomers").asInt()).isEqualTo(1);
+        });
+
+        // staff: their store by default, never another's
+        var own = client.get("/ops/kpis?" + query, lea);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().get("rows")).allSatisfy(r -> assertThat(r.get("store").asText()).isEqualTo(PARIS));
+        assertThat(own.body().get("customers")).isEmpty();
+        assertThat(client.get("/ops/kpis?" + query + "&storeId=" + PARIS, karim).status()).isEqualTo(403);
+        assertThat(client.get("/ops/kpis?" + query, camille).status()).isEqualTo(403);
+        assertThat(client.get("/ops/kpis?from=" + today + "&to=" + today.minusDays(3), ops).status()).isEqualTo(400);
+
+        // CSV, by format or by Accept
+        var csv = client.get("/ops/kpis?" + query + "&format=csv", ops);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        var lines = csv.raw().body().split("\r\n");
+        assertThat(lines[0]).startsWith("periodStart,periodEnd,store,channel,ordersPlaced");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("," + PARIS + ",,1,1,0,"));
+        var accepted = client.send("GET", "/ops/kpis?" + query, ops, null, Map.of("Accept", "text/csv"));
+        assertThat(accepted.contentType()).startsWith("text/csv");
+    }
+}
