@@ -37,6 +37,12 @@ import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.messaging.SentMessages;
 import com.omnicanal.order.ClickAndCollect;
+import com.omnicanal.routing.CatalogShippingPlaces;
+import com.omnicanal.routing.GeoPoint;
+import com.omnicanal.routing.HomeDelivery;
+import com.omnicanal.routing.api.DeliveryApi;
+import com.omnicanal.routing.dynamo.DynamoDeliveries;
+import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.api.OrderApi;
 import com.omnicanal.order.api.OrderSweeper;
@@ -103,6 +109,7 @@ public final class Wiring {
     private final Supplier<DynamoOrders> orderStore;
     private final Supplier<ClickAndCollect> orders;
     private final Supplier<Router> orderApi;
+    private final Supplier<HomeDelivery> delivery;
     private final Supplier<OrderSweeper> orderSweeper;
     private final Supplier<CrossChannelReturns> returns;
     private final Supplier<Router> returnApi;
@@ -183,7 +190,12 @@ public final class Wiring {
                     settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()));
             return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, metrics);
         });
-        this.orderApi = lazy(() -> OrderApi.router(orders.get()));
+        this.delivery = lazy(() -> HomeDelivery.of(catalog.get(), ledger.get(),
+                new CatalogShippingPlaces(catalog.get(), new GeoPoint(
+                        Double.parseDouble(settings.get("WAREHOUSE_LATITUDE", "47.3220")),
+                        Double.parseDouble(settings.get("WAREHOUSE_LONGITUDE", "5.0415")))),
+                new DynamoDeliveries(dynamo, tables), new DynamoRoutingRulesBook(dynamo, tables), clock));
+        this.orderApi = lazy(() -> OrderApi.router(orders.get(), DeliveryApi.routes(delivery.get())));
         this.orderSweeper = lazy(() -> new OrderSweeper(orders.get().sweeping()));
         // an exchange's replacement is held and confirmed by the reservation service, with the deployed HOLD_PERIOD
         this.returns = lazy(() -> {
@@ -291,6 +303,10 @@ public final class Wiring {
 
     public ReservationSweeper reservationSweeper() {
         return reservationSweeper.get();
+    }
+
+    public HomeDelivery delivery() {
+        return delivery.get();
     }
 
     public Router orderApi() {

@@ -48,7 +48,8 @@ class ModularArchitectureTest {
             "com.omnicanal.customer.dynamo.ErasureMarks",
             "com.omnicanal.customer.dynamo.CustomerKeys",
             "com.omnicanal.stock.dynamo.StockWrites",
-            "com.omnicanal.reservation.dynamo.ReservationWrites");
+            "com.omnicanal.reservation.dynamo.ReservationWrites",
+            "com.omnicanal.order.dynamo.PaymentWrites");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -237,6 +237,7 @@ class CustomerMessagesTest {
                 List.of(new Response.Answer("nps", null, 9, null, null)));
 
         appointments();
+        homeDelivery();
 
         // one-time codes to check a new phone and a new email
         customers.signingIn().profile(emma);
@@ -247,6 +248,32 @@ class CustomerMessagesTest {
         return dynamo.client().scan(r -> r.tableName(backend.tables.outbox())).items().stream()
                 .filter(i -> i.containsKey("kind"))
                 .map(i -> log.find(i.get("id").s()).orElseThrow().message()).toList();
+    }
+
+    /** Home delivery: an order confirmed (one line waiting), its parcel prepared and handed over with its tracking. */
+    private void homeDelivery() {
+        var delivery = com.omnicanal.routing.HomeDelivery.of(backend.catalog, backend.ledger,
+                new com.omnicanal.routing.CatalogShippingPlaces(backend.catalog,
+                        new com.omnicanal.routing.GeoPoint(47.3220, 5.0415)),
+                new com.omnicanal.routing.dynamo.DynamoDeliveries(dynamo.client(), backend.tables),
+                new com.omnicanal.routing.dynamo.DynamoRoutingRulesBook(dynamo.client(), backend.tables), backend.clock);
+        var request = new com.omnicanal.routing.DeliveryOrderRequest(List.of(
+                new com.omnicanal.routing.DeliveryOrderRequest.LineRequest("TSH-COT-BLU-M", 1),
+                new com.omnicanal.routing.DeliveryOrderRequest.LineRequest("JUM-OBS-8X", 1)),
+                new com.omnicanal.routing.DeliveryOrder.Address("Camille Martin", "12 rue de la République", "69002",
+                        "Lyon", "FR", null, null),
+                com.omnicanal.routing.DeliveryOrder.DeliveryOption.STANDARD, false,
+                new com.omnicanal.routing.DeliveryOrder.Contact("Camille Martin", "camille.martin@example.fr", null), "pa_messages_1",
+                null);
+        var placed = delivery.placing().place(camille, request, com.omnicanal.api.Callers.idempotencyKey("delivery-orders",
+                new com.omnicanal.infrastructure.http.Idempotency.Key(camille.id(), "delivery-1", "delivery-1")));
+        var shipment = placed.shipments().get(0);
+        var place = shipment.locationId();
+        var at = Actor.ops("ops-nadia");
+        delivery.fulfilling().accept(at, place, shipment.id());
+        delivery.fulfilling().pick(at, place, shipment.id());
+        delivery.fulfilling().pack(at, place, shipment.id());
+        delivery.fulfilling().handOver(at, place, shipment.id(), "Colissimo", "6A00000000019");
     }
 
     /** Appointments: one confirmed, moved, reminded 24 h and 2 h before; one the customer cancels; one the store cancels. */

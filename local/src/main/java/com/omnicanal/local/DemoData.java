@@ -69,6 +69,12 @@ public final class DemoData {
 
     public final Appointments appointments = read("demo/appointments.json", new TypeReference<>() { });
 
+    /** Home delivery: the routing rules ops set first (the stores that ship are the catalogue's, demo/stores.json). */
+    public record Routing(com.omnicanal.routing.RoutingRules rules) {
+    }
+
+    public final Routing routing = read("demo/routing.json", new TypeReference<>() { });
+
     /** A local-only table that records that the demo data went into this database (never deployed). */
     public static final String LOADED_TABLE = "LocalDemoData";
     private static final Map<String, AttributeValue> LOADED = Map.of("id", AttributeValue.fromS("demo-data"));
@@ -128,6 +134,8 @@ public final class DemoData {
         appointments.advisors().forEach(booking::save);
         appointments.resources().forEach(booking::save);
         appointments.types().forEach(booking::save);
+        new com.omnicanal.routing.dynamo.DynamoRoutingRulesBook(dynamo, tables)
+                .publish(routing.rules().asVersion(1, java.time.Instant.parse("2026-11-23T08:00:00Z"), "ops-demo"), 0);
         // last: only a load that went to the end counts
         dynamo.putItem(r -> r.tableName(LOADED_TABLE).item(LOADED));
         return true;

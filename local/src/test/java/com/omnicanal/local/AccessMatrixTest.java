@@ -36,7 +36,7 @@ class AccessMatrixTest {
 
     /** What a cell needs to exist before the call; each cell gets its own. */
     enum Fixture { NONE, RESERVATION, ORDER, ORDER_ACCEPTED, ORDER_READY, ORDER_COLLECTED, RETURN, RETURN_RECEIVED, APPOINTMENT_SLOT,
-        APPOINTMENT_HELD, APPOINTMENT }
+        APPOINTMENT_HELD, APPOINTMENT, SHIPMENT, SHIPMENT_ACCEPTED, SHIPMENT_PICKED, SHIPMENT_PACKED }
 
     /** One route: how to call it, and the status each actor gets, in ACTORS order. */
     record Row(String route, Fixture fixture, String path, String body, Map<String, String> headers, int[] expected,
@@ -67,6 +67,14 @@ class AccessMatrixTest {
     private static final String TYPE = "conseil-style";
     private static final String APPOINTMENT_BODY = "{\"storeId\":\"" + X + "\",\"typeId\":\"" + TYPE
             + "\",\"start\":\"{slot}\",\"contact\":{\"name\":\"Client\",\"email\":\"matrix@example.org\"}}";
+    /** Home delivery to store X's own coordinates: routed to X, which the set-up gives plenty of the SKU. */
+    private static final String SHIPPED_SKU = SKU;
+    private static final String DELIVERY_BODY = "{\"lines\":[{\"sku\":\"" + SHIPPED_SKU + "\",\"quantity\":1}],"
+            + "\"address\":{\"name\":\"Client\",\"street\":\"3 rue du Louvre\",\"postcode\":\"75001\",\"city\":\"Paris\","
+            + "\"country\":\"FR\",\"latitude\":48.8606,\"longitude\":2.3444},\"deliveryOption\":\"STANDARD\","
+            + "\"contact\":{\"name\":\"Client\",\"email\":\"matrix@example.org\"},\"paymentAuthorization\":\"pa_matrix_1\"}";
+    private static final String RULES_BODY = "{\"maxShipments\":3,\"allowPartial\":true,\"storeSafetyStock\":1,"
+            + "\"warehouseSafetyStock\":0,\"storeDailyCapacity\":1000,\"sorts\":[\"DISTANCE\",\"STOCK_DEPTH\"]}";
     private static final Map<String, String> BAD_SIGNATURE = Map.of("X-Twilio-Signature", "bm90LWEtc2lnbmF0dXJl",
             "Content-Type", "application/x-www-form-urlencoded");
 
@@ -249,6 +257,31 @@ class AccessMatrixTest {
             row("GET /stores/{storeId}/appointment-figures", Fixture.NONE,
                     "/stores/" + X + "/appointment-figures?from={tomorrow}&to={tomorrow}", null, "staff X and ops",
                     401, 403, 403, 200, 403, 200),
+            row("POST /delivery-orders", Fixture.NONE, "/delivery-orders", DELIVERY_BODY,
+                    "customers order home delivery for themselves", 401, 201, 201, 403, 403, 403),
+            row("POST /stores/{storeId}/delivery-orders", Fixture.NONE, "/stores/" + X + "/delivery-orders", DELIVERY_BODY,
+                    "the endless aisle: staff of store X sell for the customer in front of them", 401, 403, 403, 201, 403, 403),
+            row("GET /delivery-orders/{id}", Fixture.SHIPMENT, "/delivery-orders/{delivery}", null,
+                    "A's delivery order: A and ops; B and staff of the shipping store get 404", 401, 200, 404, 404, 404, 200),
+            row("GET /ops/orders/{id}/routing", Fixture.SHIPMENT, "/ops/orders/{delivery}/routing", null,
+                    "ops only", 401, 403, 403, 403, 403, 200),
+            row("GET /ops/routing-rules", Fixture.NONE, "/ops/routing-rules", null, "ops only", 401, 403, 403, 403, 403, 200),
+            row("PUT /ops/routing-rules", Fixture.NONE, "/ops/routing-rules", RULES_BODY, "ops only",
+                    401, 403, 403, 403, 403, 200),
+            row("GET /stores/{storeId}/shipments", Fixture.SHIPMENT, "/stores/" + X + "/shipments", null,
+                    "store X's queue: its staff and ops", 401, 403, 403, 200, 403, 200),
+            row("POST /stores/{storeId}/shipments/{id}/accept", Fixture.SHIPMENT,
+                    "/stores/" + X + "/shipments/{shipment}/accept", null, "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("POST /stores/{storeId}/shipments/{id}/reject", Fixture.SHIPMENT,
+                    "/stores/" + X + "/shipments/{shipment}/reject", "{\"reason\":\"matrix\"}", "staff X and ops",
+                    401, 403, 403, 200, 403, 200),
+            row("POST /stores/{storeId}/shipments/{id}/pick", Fixture.SHIPMENT_ACCEPTED,
+                    "/stores/" + X + "/shipments/{shipment}/pick", null, "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("POST /stores/{storeId}/shipments/{id}/pack", Fixture.SHIPMENT_PICKED,
+                    "/stores/" + X + "/shipments/{shipment}/pack", null, "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("POST /stores/{storeId}/shipments/{id}/hand-over", Fixture.SHIPMENT_PACKED,
+                    "/stores/" + X + "/shipments/{shipment}/hand-over", "{\"carrier\":\"Colissimo\",\"trackingRef\":\"6A0000000001\"}",
+                    "staff X and ops", 401, 403, 403, 200, 403, 200),
             row("GET /ops/kpis", Fixture.NONE, "/ops/kpis?from={tomorrow}&to={tomorrow}&storeId=" + X, null,
                     "staff X (their store) and ops", 401, 403, 403, 200, 403, 200),
             row("DELETE /customers/me", Fixture.NONE, "/customers/me", null, "one's own erasure (GDPR Art. 17)",
@@ -388,6 +421,21 @@ class AccessMatrixTest {
                 if (fixture == Fixture.APPOINTMENT_HELD) break;
                 ok(client.send("POST", "/appointments/" + id + "/confirm", a, null, Map.of()));
                 values.put("later", freeSlots().get(0));
+            }
+            case SHIPMENT, SHIPMENT_ACCEPTED, SHIPMENT_PICKED, SHIPMENT_PACKED -> {
+                // store X is the nearest place that ships to the address, and the set-up gave it plenty of the SKU
+                var placed = client.send("POST", "/delivery-orders", a, DELIVERY_BODY, key());
+                values.put("delivery", created(placed));
+                var shipment = placed.body().get("shipments").get(0);
+                assertThat(shipment.get("locationId").asText()).isEqualTo(X);
+                values.put("shipment", shipment.get("id").asText());
+                var base = "/stores/" + X + "/shipments/" + values.get("shipment");
+                if (fixture == Fixture.SHIPMENT) break;
+                ok(client.send("POST", base + "/accept", staff, null, Map.of()));
+                if (fixture == Fixture.SHIPMENT_ACCEPTED) break;
+                ok(client.send("POST", base + "/pick", staff, null, Map.of()));
+                if (fixture == Fixture.SHIPMENT_PICKED) break;
+                ok(client.send("POST", base + "/pack", staff, null, Map.of()));
             }
             case RESERVATION -> values.put("reservation", created(client.send("POST", "/reservations", a,
                     "{\"sku\":\"" + SKU + "\",\"storeId\":\"" + X + "\",\"quantity\":1}", key())));

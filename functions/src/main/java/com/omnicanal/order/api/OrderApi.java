@@ -41,7 +41,14 @@ public final class OrderApi {
     }
 
     public static Router router(ClickAndCollect orders) {
-        return Router.builder()
+        return router(orders, more -> { });
+    }
+
+    /** With other routes the orders Lambda serves beside click-and-collect (home delivery's). */
+    public static Router router(ClickAndCollect orders, java.util.function.Consumer<Router.Builder> more) {
+        var builder = Router.builder();
+        more.accept(builder);
+        return builder
                 .transactional("POST /orders", (request, key) -> {
                     var actor = Callers.actor(request);
                     var outcome = orders.placing().place(new PlaceOrder(actor, request.body(OrderRequest.class)),

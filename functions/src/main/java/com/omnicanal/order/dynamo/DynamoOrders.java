@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * the outbox messages, the payment command and the idempotency claim.
  */
 public final class DynamoOrders implements Orders {
-    private static final String PAYMENT_PENDING = "PAYMENT_PENDING";
+    private static final String PAYMENT_PENDING = PaymentWrites.PAYMENT_PENDING;
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
@@ -138,17 +138,8 @@ public final class DynamoOrders implements Orders {
     }
 
     private TransactWriteItem payment(PaymentCommand command, Instant at) {
-        var item = new HashMap<String, AttributeValue>();
-        item.put("id", s("PAYMENT#" + command.orderId() + "#" + command.action()));
-        item.put("type", s("PAYMENT"));
-        item.put("orderId", s(command.orderId()));
-        item.put("action", s(command.action()));
-        item.put("authorization", s(command.authorization()));
-        item.put("amountCents", n(command.amountCents()));
-        item.put("openStatus", s(PAYMENT_PENDING));
-        item.put("expiresAt", s(Instants.format(at)));
-        return TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(item)
-                .conditionExpression("attribute_not_exists(id)").build()).build();
+        return PaymentWrites.command(tables, command.orderId(), command.action(), command.authorization(),
+                command.amountCents(), at);
     }
 
     @Override

@@ -26,6 +26,19 @@ public final class StockWrites {
         return change(sku, location, units, "SET reserved = reserved + :q, available = available - :q", "available >= :q");
     }
 
+    /**
+     * Sets units aside for a shipment, only if {@code keep} units stay free after it: routing never takes a place
+     * below its safety stock, even when another order took units between its read and this write.
+     */
+    public TransactWriteItem holdKeeping(String sku, String location, int units, int keep) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(StockItem.key(sku, location))
+                .updateExpression("SET reserved = reserved + :q, available = available - :q")
+                .conditionExpression("available >= :need")
+                .expressionAttributeValues(Map.of(":q", number(units), ":need", number((long) units + keep)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
     /** Puts held units back on sale (a cancellation, an expiry). */
     public TransactWriteItem release(String sku, String location, int units) {
         return change(sku, location, units, "SET reserved = reserved - :q, available = available + :q", "reserved >= :q");

@@ -1,0 +1,83 @@
+package com.omnicanal.routing;
+
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.IdempotencyClaim;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: delivery orders, their shipments and routing decisions, with the stock they hold, changed together. */
+public interface Deliveries {
+
+    /** A shipment offered to a place: its lines held there above {@code safetyStock}, one of the place's day's {@code capacity}. */
+    record Allocation(Shipment shipment, int safetyStock, int capacity) {
+    }
+
+    /** A routing decision as kept for ops: when, on what occasion (the order placed, a place's rejection), and what. */
+    record StoredDecision(String orderId, int sequence, Instant at, String occasion, RoutingDecision decision) {
+    }
+
+    /**
+     * One transaction: the order written ({@code expectedStatus} null: created, unless its customer was erased; else
+     * only if still in that status), each allocation's shipment written, its lines held (never below the place's safety
+     * stock) and the place's day counted (never above its capacity), the rejected shipment (if any) closed and its
+     * units released, the decision kept, the messages and the idempotency claim.
+     */
+    record Change(DeliveryOrder order, DeliveryOrder.Status expectedStatus, List<Allocation> allocations,
+                  Shipment rejected, Shipment.Status rejectedWas, StoredDecision decision, LocalDate day,
+                  List<OutboxMessage> messages, IdempotencyClaim idempotency) {
+        public Change {
+            allocations = List.copyOf(allocations);
+            messages = List.copyOf(messages);
+        }
+    }
+
+    sealed interface Outcome {
+        record Applied() implements Outcome {
+        }
+
+        /** Stock or a place's capacity went to another order meanwhile (or the order moved): route again. */
+        record Contended() implements Outcome {
+        }
+
+        record Replayed(DeliveryOrder order) implements Outcome {
+        }
+
+        record KeyReused() implements Outcome {
+        }
+
+        record CustomerErased() implements Outcome {
+        }
+    }
+
+    Outcome apply(Change change);
+
+    /**
+     * A change of one shipment alone (a step in its place's queue) with its messages; on hand-over its units leave the
+     * stock ({@code sell}) and its share of the payment is captured on {@code captureAuthorization}. False if it moved
+     * meanwhile.
+     */
+    boolean advance(Shipment next, Shipment.Status expected, List<OutboxMessage> messages, boolean sell,
+                    String captureAuthorization);
+
+    Optional<DeliveryOrder> find(String id);
+
+    List<Shipment> shipments(String orderId);
+
+    Optional<Shipment> shipment(String id);
+
+    /** A place's shipments in that status, oldest first. */
+    List<Shipment> queue(String locationId, Shipment.Status status, int limit);
+
+    List<StoredDecision> decisions(String orderId);
+
+    /** What each place did lately: shipments given today, and its rejection rate this calendar month and the last. */
+    record Load(int shipmentsToday, double rejectionRate) {
+        public static final Load NONE = new Load(0, 0.0);
+    }
+
+    Map<String, Load> loads(Collection<String> locations, LocalDate day);
+}

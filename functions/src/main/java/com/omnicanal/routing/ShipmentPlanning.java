@@ -1,0 +1,76 @@
+package com.omnicanal.routing;
+
+import com.omnicanal.shared.Ids;
+import com.omnicanal.stock.StockLedger;
+import com.omnicanal.stock.StockLevel;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Routes lines of a delivery order against the stock, the places' load and the rules in force now, and turns the
+ * decision into shipments offered to the places chosen. Reads only: the caller writes the plan in one transaction.
+ */
+final class ShipmentPlanning {
+    /** The day a store's capacity counts in: the retailer's (French) day. */
+    static final ZoneId RETAIL_ZONE = ZoneId.of("Europe/Paris");
+
+    private final ShippingPlaces places;
+    private final StockLedger stock;
+    private final Deliveries deliveries;
+    private final SettingRoutingRules rules;
+    private final RoutingEngine engine = new RoutingEngine();
+    private final Clock clock;
+
+    ShipmentPlanning(ShippingPlaces places, StockLedger stock, Deliveries deliveries, SettingRoutingRules rules, Clock clock) {
+        this.places = places;
+        this.stock = stock;
+        this.deliveries = deliveries;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    record Plan(RoutingDecision decision, List<Deliveries.Allocation> allocations, LocalDate day) {
+        List<RoutingRequest.Line> waiting() {
+            return decision.waiting();
+        }
+    }
+
+    Plan plan(DeliveryOrder order, List<RoutingRequest.Line> lines, Set<String> rejectedBy, GeoPoint destination,
+              Instant now) {
+        var inForce = rules.inForce();
+        var day = LocalDate.ofInstant(now, RETAIL_ZONE);
+        var all = places.places();
+        var levels = stock.levels(lines.stream().map(RoutingRequest.Line::sku).toList());
+        var loads = deliveries.loads(all.stream().map(ShippingPlaces.Place::id).toList(), day);
+        var candidates = new ArrayList<Candidate>();
+        for (var place : all) {
+            var available = new HashMap<String, Integer>();
+            for (var line : lines) {
+                available.put(line.sku(), levels.getOrDefault(line.sku(), List.of()).stream()
+                        .filter(l -> l.location().equals(place.id())).mapToInt(StockLevel::available).sum());
+            }
+            var load = loads.getOrDefault(place.id(), Deliveries.Load.NONE);
+            candidates.add(new Candidate(place.id(), place.kind(), place.name(), place.at(), available,
+                    load.shipmentsToday(), load.rejectionRate()));
+        }
+        var request = new RoutingRequest(order.id(), lines, destination, order.oneParcel(), rejectedBy);
+        var decision = engine.route(request, candidates, inForce);
+        var byId = new HashMap<String, Candidate>();
+        candidates.forEach(c -> byId.put(c.locationId(), c));
+        var allocations = new ArrayList<Deliveries.Allocation>();
+        for (var parcel : decision.shipments()) {
+            var place = byId.get(parcel.locationId());
+            var shipment = new Shipment(Ids.newId(), order.id(), order.customerId(), place.locationId(), place.kind(),
+                    parcel.lines(), order.priceOf(parcel.lines()), Shipment.Status.OFFERED, null, null, now, now,
+                    List.of(new Shipment.Event(Shipment.Status.OFFERED.name(), now, "routing", null)));
+            allocations.add(new Deliveries.Allocation(shipment, inForce.safetyStock(place), inForce.dailyCapacity(place)));
+        }
+        return new Plan(decision, allocations, day);
+    }
+}

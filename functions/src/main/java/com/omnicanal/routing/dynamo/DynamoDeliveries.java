@@ -1,0 +1,319 @@
+package com.omnicanal.routing.dynamo;
+
+import com.omnicanal.customer.dynamo.ErasureMarks;
+import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
+import com.omnicanal.infrastructure.dynamo.Instants;
+import com.omnicanal.infrastructure.dynamo.JsonDocuments;
+import com.omnicanal.infrastructure.dynamo.TableDefinitions;
+import com.omnicanal.infrastructure.dynamo.TableNames;
+import com.omnicanal.infrastructure.dynamo.Transactions;
+import com.omnicanal.order.dynamo.PaymentWrites;
+import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.outbox.dynamo.OutboxItems;
+import com.omnicanal.routing.Deliveries;
+import com.omnicanal.routing.DeliveryOrder;
+import com.omnicanal.routing.Shipment;
+import com.omnicanal.stock.dynamo.StockWrites;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Delivery orders, shipments, routing decisions and the places' load in the Orders table. Orders and shipments are
+ * JSON documents with their index attributes beside them (a shipment is in its place's queue through the store
+ * index); a place's day is a counter item {@code LOAD#place#day} (its capacity, a conditional increment) and its
+ * month one {@code LOAD#place#month} (offered and rejected, its rejection rate).
+ */
+public final class DynamoDeliveries implements Deliveries {
+    static final String ORDER = "DELIVERY_ORDER";
+    static final String SHIPMENT = "SHIPMENT";
+    static final String DECISION = "ROUTING_DECISION";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    private final DynamoDbClient dynamo;
+    private final TableNames tables;
+    private final Transactions transactions;
+    private final StockWrites stock;
+
+    public DynamoDeliveries(DynamoDbClient dynamo, TableNames tables) {
+        this.dynamo = dynamo;
+        this.tables = tables;
+        this.transactions = new Transactions(dynamo);
+        this.stock = new StockWrites(tables);
+    }
+
+    @Override
+    public Outcome apply(Change change) {
+        var order = change.order();
+        var actions = new ArrayList<TransactWriteItem>();
+        var put = Put.builder().tableName(tables.orders()).item(orderItem(order));
+        if (change.expectedStatus() == null) {
+            put.conditionExpression("attribute_not_exists(id)");
+        } else {
+            // the decisions taken so far, as read: two rejections of one order at once cannot both write it
+            put.conditionExpression("#s = :expected AND customerId = :customer AND decisions = :read")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":expected", s(change.expectedStatus().name()),
+                            ":customer", s(order.customerId()), ":read", n(order.decisions() - 1L)));
+        }
+        actions.add(TransactWriteItem.builder().put(put.build()).build());
+        if (change.rejected() != null) {
+            actions.add(shipmentPut(change.rejected(), change.rejectedWas()));
+            for (var line : change.rejected().lines()) {
+                actions.add(stock.release(line.sku(), change.rejected().locationId(), line.quantity()));
+            }
+            actions.add(monthCount(change.rejected().locationId(), change.day(), "rejected"));
+        }
+        for (var allocation : change.allocations()) {
+            var shipment = allocation.shipment();
+            actions.add(shipmentPut(shipment, null));
+            for (var line : shipment.lines()) {
+                actions.add(stock.holdKeeping(line.sku(), shipment.locationId(), line.quantity(), allocation.safetyStock()));
+            }
+            actions.add(dayCount(shipment.locationId(), change.day(), allocation.capacity()));
+            if (change.rejected() == null || !change.rejected().locationId().equals(shipment.locationId())) {
+                actions.add(monthCount(shipment.locationId(), change.day(), "offered"));
+            }
+        }
+        var decision = change.decision();
+        if (decision != null) {
+            var item = new HashMap<String, AttributeValue>();
+            item.put("id", s(decisionKey(decision.orderId(), decision.sequence())));
+            item.put("type", s(DECISION));
+            item.put("decision", JsonDocuments.write(decision));
+            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(item)
+                    .conditionExpression("attribute_not_exists(id)").build()).build());
+        }
+        change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        int notErased = -1;
+        if (change.expectedStatus() == null) {
+            notErased = actions.size();
+            actions.add(ErasureMarks.notErased(tables.customers(), order.customerId()));
+        }
+        int idempotency = -1;
+        if (change.idempotency() != null) {
+            idempotency = actions.size();
+            var claim = change.idempotency();
+            actions.add(IdempotencyRecords.claim(tables.idempotency(), claim.key(), claim.fingerprint(), claim.claimedAt(),
+                    JsonDocuments.write(order)));
+        }
+        var outcome = transactions.write(() -> actions);
+        if (outcome.committed()) return new Outcome.Applied();
+        if (idempotency >= 0 && outcome.failedCondition(idempotency)) {
+            var claim = change.idempotency();
+            return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
+                    .<Outcome>map(stored -> new Outcome.Replayed(JsonDocuments.read(stored, DeliveryOrder.class)))
+                    .orElseGet(Outcome.KeyReused::new);
+        }
+        if (notErased >= 0 && outcome.failedCondition(notErased)) return new Outcome.CustomerErased();
+        for (int i = 0; i < actions.size(); i++) {
+            if (outcome.failedCondition(i)) return new Outcome.Contended();
+        }
+        throw new IllegalStateException("delivery order " + order.id() + " change refused: " + outcome.reasons());
+    }
+
+    @Override
+    public boolean advance(Shipment next, Shipment.Status expected, List<OutboxMessage> messages, boolean sell,
+                           String captureAuthorization) {
+        var actions = new ArrayList<TransactWriteItem>();
+        actions.add(shipmentPut(next, expected));
+        if (sell) {
+            for (var line : next.lines()) actions.add(stock.sell(line.sku(), next.locationId(), line.quantity()));
+        }
+        if (captureAuthorization != null) {
+            // the order sweeper carries it out, as it does a click-and-collect order's capture at collection
+            actions.add(PaymentWrites.command(tables, next.id(), "CAPTURE", captureAuthorization, next.amountCents(),
+                    next.updatedAt()));
+        }
+        messages.forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        return transactions.write(() -> actions).committed();
+    }
+
+    @Override
+    public Optional<DeliveryOrder> find(String id) {
+        return get(id).filter(i -> ORDER.equals(text(i, "type")))
+                .map(i -> JsonDocuments.read(i.get("order"), DeliveryOrder.class));
+    }
+
+    @Override
+    public List<Shipment> shipments(String orderId) {
+        var order = find(orderId);
+        if (order.isEmpty()) return List.of();
+        return batch(order.get().shipmentIds().stream().map(DynamoDeliveries::shipmentKey).toList()).stream()
+                .map(i -> JsonDocuments.read(i.get("shipment"), Shipment.class))
+                .sorted(java.util.Comparator.comparing(Shipment::createdAt).thenComparing(Shipment::id)).toList();
+    }
+
+    @Override
+    public Optional<Shipment> shipment(String id) {
+        return get(shipmentKey(id)).filter(i -> SHIPMENT.equals(text(i, "type")))
+                .map(i -> JsonDocuments.read(i.get("shipment"), Shipment.class));
+    }
+
+    @Override
+    public List<Shipment> queue(String locationId, Shipment.Status status, int limit) {
+        var items = dynamo.query(QueryRequest.builder().tableName(tables.orders()).indexName(TableDefinitions.ORDERS_BY_STORE)
+                .keyConditionExpression("storeId = :p AND begins_with(storeStatusKey, :prefix)")
+                .expressionAttributeValues(Map.of(":p", s(locationId), ":prefix", s(SHIPMENT + "#" + status.name() + "#")))
+                .limit(limit).build()).items();
+        return items.stream().map(i -> JsonDocuments.read(i.get("shipment"), Shipment.class)).toList();
+    }
+
+    @Override
+    public List<StoredDecision> decisions(String orderId) {
+        var order = find(orderId);
+        if (order.isEmpty()) return List.of();
+        var keys = new ArrayList<String>();
+        for (int n = 1; n <= order.get().decisions(); n++) keys.add(decisionKey(orderId, n));
+        return batch(keys).stream().map(i -> JsonDocuments.read(i.get("decision"), StoredDecision.class))
+                .sorted(java.util.Comparator.comparingInt(StoredDecision::sequence)).toList();
+    }
+
+    @Override
+    public Map<String, Load> loads(Collection<String> locations, LocalDate day) {
+        var keys = new ArrayList<String>();
+        for (var location : locations) {
+            keys.add(dayKey(location, day));
+            keys.add(monthKey(location, day));
+            keys.add(monthKey(location, day.minusMonths(1)));
+        }
+        var byKey = new HashMap<String, Map<String, AttributeValue>>();
+        batch(keys).forEach(i -> byKey.put(i.get("id").s(), i));
+        var loads = new HashMap<String, Load>();
+        for (var location : locations) {
+            int today = number(byKey.get(dayKey(location, day)), "shipments");
+            long offered = 0;
+            long rejected = 0;
+            for (var month : List.of(day, day.minusMonths(1))) {
+                var item = byKey.get(monthKey(location, month));
+                offered += number(item, "offered");
+                rejected += number(item, "rejected");
+            }
+            loads.put(location, new Load(today, offered == 0 ? 0.0 : Math.min(1.0, (double) rejected / offered)));
+        }
+        return loads;
+    }
+
+    /** A shipment written over the one in {@code expected} status (null: a new one). */
+    private TransactWriteItem shipmentPut(Shipment shipment, Shipment.Status expected) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("id", s(shipmentKey(shipment.id())));
+        item.put("type", s(SHIPMENT));
+        item.put("orderId", s(shipment.orderId()));
+        item.put("status", s(shipment.status().name()));
+        // the place's queue: the store index, by status then age
+        item.put("storeId", s(shipment.locationId()));
+        item.put("storeStatusKey", s(SHIPMENT + "#" + shipment.status().name() + "#"
+                + Instants.format(shipment.createdAt()) + "#" + shipment.id()));
+        item.put("shipment", JsonDocuments.write(shipment));
+        var put = Put.builder().tableName(tables.orders()).item(item);
+        if (expected == null) {
+            put.conditionExpression("attribute_not_exists(id)");
+        } else {
+            put.conditionExpression("#s = :expected").expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":expected", s(expected.name())));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    private Map<String, AttributeValue> orderItem(DeliveryOrder order) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("id", s(order.id()));
+        item.put("type", s(ORDER));
+        item.put("customerId", s(order.customerId()));
+        item.put("createdAt", s(Instants.format(order.createdAt())));
+        item.put("status", s(order.status().name()));
+        item.put("decisions", n(order.decisions()));
+        item.put("order", JsonDocuments.write(order));
+        return item;
+    }
+
+    /** One more shipment for the place today, unless it has had its capacity. */
+    private TransactWriteItem dayCount(String location, LocalDate day, int capacity) {
+        var update = Update.builder().tableName(tables.orders()).key(Map.of("id", s(dayKey(location, day))))
+                .updateExpression("SET shipments = if_not_exists(shipments, :zero) + :one, #t = :type");
+        var values = new HashMap<String, AttributeValue>(Map.of(":zero", n(0), ":one", n(1), ":type", s("PLACE_LOAD")));
+        if (capacity != Integer.MAX_VALUE) {
+            update.conditionExpression("attribute_not_exists(shipments) OR shipments < :capacity");
+            values.put(":capacity", n(capacity));
+        }
+        return TransactWriteItem.builder().update(update.expressionAttributeNames(Map.of("#t", "type"))
+                .expressionAttributeValues(values).build()).build();
+    }
+
+    private TransactWriteItem monthCount(String location, LocalDate day, String counter) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
+                .key(Map.of("id", s(monthKey(location, day))))
+                .updateExpression("ADD " + counter + " :one SET #t = :type").expressionAttributeNames(Map.of("#t", "type"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":type", s("PLACE_LOAD"))).build()).build();
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String id) {
+        var item = dynamo.getItem(r -> r.tableName(tables.orders()).consistentRead(true).key(Map.of("id", s(id)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** Items by id, 100 keys per BatchGetItem, unprocessed keys asked again. */
+    private List<Map<String, AttributeValue>> batch(List<String> ids) {
+        var found = new ArrayList<Map<String, AttributeValue>>();
+        var distinct = ids.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 100) {
+            Map<String, KeysAndAttributes> request = Map.of(tables.orders(), KeysAndAttributes.builder().consistentRead(true)
+                    .keys(distinct.subList(from, Math.min(distinct.size(), from + 100)).stream()
+                            .map(id -> Map.of("id", s(id))).toList()).build());
+            while (request != null && !request.isEmpty()) {
+                var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
+                found.addAll(response.responses().getOrDefault(tables.orders(), List.of()));
+                request = response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()
+                        ? response.unprocessedKeys() : null;
+            }
+        }
+        return found;
+    }
+
+    static String shipmentKey(String id) {
+        return SHIPMENT + "#" + id;
+    }
+
+    private static String decisionKey(String orderId, int sequence) {
+        return "ROUTING#" + orderId + "#" + sequence;
+    }
+
+    private static String dayKey(String location, LocalDate day) {
+        return "LOAD#" + location + "#" + day;
+    }
+
+    private static String monthKey(String location, LocalDate day) {
+        return "LOAD#" + location + "#" + MONTH.format(day);
+    }
+
+    private static int number(Map<String, AttributeValue> item, String name) {
+        return item == null || !item.containsKey(name) ? 0 : Integer.parseInt(item.get(name).n());
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        var v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
