@@ -45,6 +45,7 @@ public final class LocalGateway implements AutoCloseable {
     private final LocalTokens tokens;
     private volatile LocalPages pages = (method, path, body) -> java.util.Optional.empty();
     private volatile boolean ready;
+    private volatile WebAppFiles webApp;
 
     /** More local-only endpoints (the inbox, a customer's SMS reply), served under /_local/. */
     @FunctionalInterface
@@ -54,6 +55,11 @@ public final class LocalGateway implements AutoCloseable {
 
     public void pages(LocalPages pages) {
         this.pages = pages;
+    }
+
+    /** Serves the web app's static files under /app/ (as CloudFront does on AWS). */
+    public void webApp(WebAppFiles files) {
+        this.webApp = files;
     }
 
     public LocalGateway(int port, List<TemplateRoutes.Route> routes,
@@ -91,6 +97,10 @@ public final class LocalGateway implements AutoCloseable {
             var method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             if (path.startsWith("/_local/")) {
                 local(exchange, method, path);
+                return;
+            }
+            if (webApp != null && (path.equals("/app") || path.startsWith(WebAppFiles.PREFIX))) {
+                webApp(exchange, method, path);
                 return;
             }
             var body = exchange.getRequestBody().readNBytes(MAX_PAYLOAD + 1);
@@ -231,6 +241,41 @@ public final class LocalGateway implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         send(exchange, ApiResponse.problem(Problem.of(404, "not-found", "Not found", "No local route " + path)));
+    }
+
+    private void webApp(HttpExchange exchange, String method, String path) throws IOException {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().add("Allow", "GET, HEAD");
+            send(exchange, ApiResponse.problem(Problem.of(405, "method-not-allowed", "Method not allowed",
+                    method + " is not served on the web app")));
+            return;
+        }
+        if (path.equals("/app")) {
+            exchange.getResponseHeaders().add("Location", WebAppFiles.PREFIX);
+            exchange.sendResponseHeaders(301, -1);
+            return;
+        }
+        var file = webApp.find(path);
+        if (file.isEmpty()) {
+            send(exchange, ApiResponse.problem(Problem.of(404, "not-found", "Not found", "No web app file " + path)));
+            return;
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", file.get().contentType());
+        // the same headers CloudFront's response headers policy adds on AWS (template.yaml, WebAppHeaders)
+        headers.set("Cache-Control", "no-cache");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                + "base-uri 'none'; frame-ancestors 'none'");
+        var bytes = file.get().bytes();
+        if (method.equals("HEAD")) {
+            exchange.sendResponseHeaders(200, -1);
+        } else {
+            exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) exchange.getResponseBody().write(bytes);
+        }
     }
 
     private static String text(JsonNode node, String field) {

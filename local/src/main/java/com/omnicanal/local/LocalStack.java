@@ -35,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
             .filter(Functions::isScheduled).map(Functions::definition).toList();
     private final long readyMillis;
     private final Function<String, Function<Object, Object>> lookup;
+    private final java.util.Optional<WebAppFiles> webApp;
 
     private LocalStack(int port, Path dataDir, Clock clock, int catalogSize) throws Exception {
         long began = System.nanoTime();
@@ -114,6 +115,8 @@ public final class LocalStack implements AutoCloseable {
             }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         }
         gateway.pages((method, path, body) -> page(method, path, body, base));
+        this.webApp = WebAppFiles.locate();
+        webApp.ifPresent(gateway::webApp);
         gateway.start();
         gateway.ready();
         this.readyMillis = (System.nanoTime() - began) / 1_000_000;
@@ -148,6 +151,15 @@ public final class LocalStack implements AutoCloseable {
             pollers.forEach(p -> p.awaitCaughtUp(java.time.Duration.ofSeconds(10)));
             var result = lookup.apply(name).apply(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent());
             return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(result));
+        }
+        if (method.equals("GET") && path.equals("/_local/demo-users")) {
+            // who the web app's local sign-in offers (on AWS people sign in through Cognito's hosted UI instead)
+            return java.util.Optional.of(com.omnicanal.infrastructure.http.ApiResponse.ok(Map.of(
+                    "customers", demo.customers.stream().map(c -> Map.of("id", c.id(),
+                            "name", c.firstName() + " " + c.lastName())).toList(),
+                    "staff", demo.staff.stream().map(s -> Map.of("id", s.id(), "name", s.name(),
+                            "storeId", s.storeId())).toList(),
+                    "ops", java.util.List.of(Map.of("id", "ops-demo", "name", "Ops")))));
         }
         if (method.equals("GET") && path.equals("/_local/metrics")) {
             // what CloudWatch would have received since the start, one entry per series
@@ -280,6 +292,7 @@ public final class LocalStack implements AutoCloseable {
 
                 Omnicanal local stack ready on %1$s in %2$.1f s (JVM start to ready; stack itself %3$d ms)
                   DynamoDB Local: %4$s
+                  Web app:  %9$s
                   Health:   %1$s/_local/health
                   Inbox:    %1$s/_local/inbox  (every SMS, WhatsApp message and email sent; JSON: /_local/inbox.json)
                   Metrics:  %1$s/_local/metrics  (what CloudWatch would have received, per series)
@@ -295,7 +308,9 @@ public final class LocalStack implements AutoCloseable {
                 dataDir == null ? "in memory (add --data-dir DIR to keep data)" : "on disk in " + dataDir,
                 stack.demo.customers.stream().map(DemoData.Customer::id).toList(),
                 stack.demo.staff.stream().map(s -> s.id() + "@" + s.storeId()).toList(),
-                customer.id(), staff.storeId());
+                customer.id(), staff.storeId(), stack.webApp.isPresent()
+                        ? base + "/app/  (storefront, staff tablet and ops; sign in as a demo customer, staff or ops)"
+                        : "not served: no web/index.html found up from here (set WEB_DIR)");
         Thread.currentThread().join();
     }
 }

@@ -1,0 +1,96 @@
+// Ops: the omnichannel KPIs (GET /ops/kpis) as charts, each with its figures in a table for keyboard and screen readers.
+import { html, useState, useEffect, useRef, useLoad, Loaded } from '../ui.js';
+import { t, lang } from '../i18n.js';
+import { api } from '../api.js';
+
+// Chart.js 4 (UMD build, one file from npm, no dependency): it sets globalThis.Chart; loaded only on this page
+let chartLibrary;
+function loadChart() {
+  chartLibrary = chartLibrary || import('../vendor/chart.umd.min.js').then(() => globalThis.Chart);
+  return chartLibrary;
+}
+
+const COLOURS = ['#0b5394', '#a3001b', '#1c6b2f', '#7a4b00', '#5b2a86', '#00616e', '#4a5360'];
+
+function day(offset) {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+}
+
+export function Kpis() {
+  const [from, setFrom] = useState(day(-55));
+  const [to, setTo] = useState(day(0));
+  const kpis = useLoad(() => api('GET', `/ops/kpis?from=${from}&to=${to}&groupBy=store,week`), [from, to]);
+  return html`<section aria-labelledby="kpi-title">
+    <h1 id="kpi-title">${t('kpisTitle')}</h1>
+    <p class="inline">
+      <label for="kpi-from">${t('from')}</label>
+      <input id="kpi-from" type="date" value=${from} onChange=${(e) => setFrom(e.target.value)} />
+      <label for="kpi-to">${t('to')}</label>
+      <input id="kpi-to" type="date" value=${to} onChange=${(e) => setTo(e.target.value)} />
+    </p>
+    <${Loaded} load=${kpis}>${(data) => html`<div class="charts">
+      <${KpiChart} id="orders" title=${t('kpiOrders')} type="bar" rows=${data.rows} value=${(r) => r.ordersPlaced} />
+      <${KpiChart} id="ontime" title=${t('kpiReadyOnTime')} type="line" rows=${data.rows} percent
+        value=${(r) => r.readyOnTimeRate} />
+      <${KpiChart} id="pickup" title=${t('kpiPickupRate')} type="line" rows=${data.rows} percent value=${(r) => r.pickupRate} />
+      <${KpiChart} id="nps" title=${t('nps')} type="line" rows=${data.rows} value=${(r) => r.nps} range=${[-100, 100]} />
+      <${KpiChart} id="returns" title=${t('kpiCrossStoreReturns')} type="line" rows=${data.rows} percent
+        value=${(r) => r.crossStoreReturnShare} />
+      <${CustomersChart} weeks=${data.customers} />
+    </div>`}<//>
+  </section>`;
+}
+
+/** One series per store, one point per week; null (nothing counted) is a gap, not a zero. */
+function KpiChart({ id, title, type, rows, value, percent, range }) {
+  const periods = [...new Set(rows.map((r) => r.periodStart))].sort();
+  const stores = [...new Set(rows.map((r) => r.store || t('allStores')))].sort();
+  const at = (store, period) => {
+    const row = rows.find((r) => (r.store || t('allStores')) === store && r.periodStart === period);
+    const v = row ? value(row) : null;
+    return v == null ? null : percent ? Math.round(v * 1000) / 10 : v;
+  };
+  const datasets = stores.map((store, i) => ({ label: store, data: periods.map((p) => at(store, p)),
+    backgroundColor: COLOURS[i % COLOURS.length], borderColor: COLOURS[i % COLOURS.length], spanGaps: false }));
+  return html`<${ChartFigure} id=${id} title=${title} type=${type} labels=${periods} datasets=${datasets}
+    unit=${percent ? '%' : ''} range=${range || (percent ? [0, 100] : null)} />`;
+}
+
+function CustomersChart({ weeks }) {
+  const labels = weeks.map((w) => w.week);
+  const datasets = [
+    { label: t('kpiActiveCustomers'), data: weeks.map((w) => w.activeCustomers), backgroundColor: COLOURS[0] },
+    { label: t('kpiMultichannel'), data: weeks.map((w) => w.multichannelCustomers), backgroundColor: COLOURS[2] },
+    { label: t('kpiRepeat'), data: weeks.map((w) => w.repeatCustomers), backgroundColor: COLOURS[3] },
+  ];
+  return html`<${ChartFigure} id="customers" title=${t('kpiCustomers')} type="bar" labels=${labels} datasets=${datasets} unit="" />`;
+}
+
+function ChartFigure({ id, title, type, labels, datasets, unit, range }) {
+  const canvas = useRef(null);
+  useEffect(() => {
+    let chart;
+    let live = true;
+    loadChart().then((Chart) => {
+      if (!live || !canvas.current) return;
+      chart = new Chart(canvas.current, { type, data: { labels, datasets },
+        options: { animation: false, responsive: true, maintainAspectRatio: false, locale: lang() === 'fr' ? 'fr-FR' : 'en-GB',
+          scales: { y: { beginAtZero: true, ...(range ? { min: range[0], max: range[1] } : {}),
+            ticks: { precision: unit || range ? undefined : 0, callback: (v) => `${v}${unit}` } } } } });
+    });
+    return () => { live = false; if (chart) chart.destroy(); };
+  }, [JSON.stringify(labels), JSON.stringify(datasets)]);
+  return html`<figure class="chart" aria-labelledby=${`${id}-title`}>
+    <figcaption id=${`${id}-title`}>${title}</figcaption>
+    <div class="canvas"><canvas ref=${canvas} role="img" aria-label=${title}></canvas></div>
+    <details><summary>${t('figures')}</summary>
+      <div class="scroll"><table>
+        <thead><tr><th scope="col"></th>${labels.map((l) => html`<th scope="col">${l}</th>`)}</tr></thead>
+        <tbody>${datasets.map((d) => html`<tr><th scope="row">${d.label}</th>
+          ${d.data.map((v) => html`<td>${v == null ? '—' : `${v}${unit}`}</td>`)}</tr>`)}</tbody>
+      </table></div>
+    </details>
+  </figure>`;
+}
