@@ -178,7 +178,46 @@ class IdempotencyEndToEndTest {
             throw new java.io.UncheckedIOException(e);
         }
         var shorterFeed = demoFeed.strip().substring(0, demoFeed.strip().lastIndexOf('\n'));
+        // loyalty: a member with 1,000 points, another for ops' adjustments, a till's receipt
+        var member = "cust-idem-member-" + run;
+        var memberToken = client.token(member, "customer", null);
+        assertThat(client.send("POST", "/ops/customers/" + member + "/loyalty/adjustments", ops,
+                "{\"points\":1000,\"reason\":\"idempotency set-up\"}", Map.of()).status()).isEqualTo(201);
+        var adjusted = "cust-idem-adjusted-" + run;
+        var sale = "{\"receiptId\":\"R-IDEM-" + run + "-" + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":%d,\"unitPriceCents\":2990}]}";
+        // home delivery to store X's coordinates (X or the warehouse ships it): first in the list, before other routes move X's stock
+        var shopper = client.token("cust-idem-delivery-" + run, "customer", null);
+        var delivery = "{\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":%d}],\"address\":{\"name\":\"Client\","
+                + "\"street\":\"3 rue du Louvre\",\"postcode\":\"75001\",\"city\":\"Paris\",\"country\":\"FR\","
+                + "\"latitude\":48.8606,\"longitude\":2.3444},\"deliveryOption\":\"STANDARD\",\"contact\":{\"name\":\"Client\","
+                + "\"email\":\"idem@example.org\"},\"paymentAuthorization\":\"pa_idem_delivery\"}";
+        int shippable = client.available(SKU, X) + client.available(SKU, "WEB");
         return List.of(
+                new Replay("POST /delivery-orders", "/delivery-orders", shopper, String.format(delivery, 1),
+                        String.format(delivery, 2),
+                        first -> assertThat(client.available(SKU, X) + client.available(SKU, "WEB")).isEqualTo(shippable - 1)),
+                new Replay("POST /stores/{storeId}/delivery-orders", "/stores/" + X + "/delivery-orders", staff,
+                        String.format(delivery, 1), String.format(delivery, 2),
+                        first -> assertThat(client.available(SKU, X) + client.available(SKU, "WEB")).isEqualTo(shippable - 2)),
+                new Replay("POST /stores/{storeId}/sales", "/stores/" + X + "/sales", staff, String.format(sale, 1),
+                        String.format(sale, 2), first -> {
+                            // the receipt id is the till's own key: sent again without the header, the sale is the first one
+                            var again = client.send("POST", "/stores/" + X + "/sales", staff, String.format(sale, 1), Map.of());
+                            assertThat(again.body().get("receipt")).isEqualTo(first.body().get("receipt"));
+                            assertThat(again.body().get("replayed").asBoolean()).isTrue();
+                        }),
+                new Replay("POST /customers/me/loyalty/rewards", "/customers/me/loyalty/rewards", memberToken,
+                        "{\"points\":100}", "{\"points\":200}", first -> assertThat(client.get("/customers/me/loyalty",
+                                memberToken).body().get("available").asLong()).isEqualTo(900)),
+                new Replay("POST /stores/{storeId}/loyalty/rewards", "/stores/" + X + "/loyalty/rewards", staff,
+                        "{\"customerId\":\"" + member + "\",\"points\":100}", "{\"customerId\":\"" + member
+                        + "\",\"points\":200}", first -> assertThat(client.get("/customers/me/loyalty", memberToken).body()
+                        .get("available").asLong()).isEqualTo(800)),
+                new Replay("POST /ops/customers/{customerId}/loyalty/adjustments", "/ops/customers/" + adjusted
+                        + "/loyalty/adjustments", ops, "{\"points\":10,\"reason\":\"goodwill\"}",
+                        "{\"points\":20,\"reason\":\"goodwill\"}", first -> assertThat(client.get("/ops/customers/"
+                        + adjusted + "/loyalty/ledger", ops).body().get("items")).hasSize(1)),
                 new Replay("POST /ops/catalog/feeds/{feedId}", feed, ops, demoFeed, shorterFeed,
                         first -> assertThat(client.get(feed, ops).body()).isEqualTo(first.body()),
                         Map.of("Content-Type", "application/x-ndjson")),
