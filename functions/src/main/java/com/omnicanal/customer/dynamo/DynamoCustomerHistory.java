@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * A customer's records in the other capabilities' tables, found through their byCustomer indexes: reservations,
- * orders and returns in Orders (orders and returns keep their body as JSON), appointments (their contact goes on erasure), messages in Outbox, the person's
+ * orders, returns, delivery orders and their shipments in Orders (each keeps its body as JSON), appointments (their contact goes on erasure), messages in Outbox, the person's
  * partition in Feedback ({@link FeedbackPartition}), and idempotency records whose saved answers mention the customer.
  * Each record is moved or anonymised by {@link RecordMoves}.
  */
@@ -144,6 +144,18 @@ public final class DynamoCustomerHistory implements CustomerHistory {
                 return new TimelineEntry("order", item.get("id").s(), order.path("status").asText(),
                         order.path("lines").size() + " line(s) for pickup at " + order.path("pickupStoreName").asText(),
                         order.path("pickupStoreId").asText(), at);
+            }
+            if ("DELIVERY_ORDER".equals(type)) {
+                var order = Json.MAPPER.readTree(item.get("order").s());
+                return new TimelineEntry("delivery", item.get("id").s(), order.path("status").asText(),
+                        order.path("lines").size() + " line(s) delivered to " + order.path("address").path("postcode").asText()
+                                + " " + order.path("address").path("city").asText(), null, at);
+            }
+            if ("SHIPMENT".equals(type)) {
+                // a parcel of a delivery order, listed by its own id as its place's queue shows it
+                var shipment = Json.MAPPER.readTree(item.get("shipment").s());
+                return new TimelineEntry("delivery", shipment.path("id").asText(), shipment.path("status").asText(),
+                        "parcel of delivery order " + shipment.path("orderId").asText(), shipment.path("locationId").asText(), at);
             }
             if ("RETURN".equals(type)) {
                 var ret = Json.MAPPER.readTree(item.get("body").s());
