@@ -146,6 +146,27 @@ class DeliveriesOfAPersonTest {
     }
 
     @Test
+    void anErasureDropsTheSavedAnswerOfAnEndlessAisleOrderTheStaffPlacedForThePerson() {
+        var karim = Actor.staff("staff-karim", "lyon-republique");
+        var request = new DeliveryOrderRequest(List.of(new DeliveryOrderRequest.LineRequest(TEE, 1)),
+                new DeliveryOrder.Address("Camille Martin", "3 rue du Louvre", "75001", "Paris", "FR", null, null),
+                DeliveryOrder.DeliveryOption.STANDARD, false,
+                new DeliveryOrder.Contact("Camille Martin", "camille@example.com", null), "pa_test_000002", "cust-camille");
+        // the saved answer is under the staff member's key, not hers
+        delivery.placing().placeInStore(karim, "lyon-republique", request,
+                HomeDeliveryOnDynamoDbLocalTest.key(karim, UUID.randomUUID().toString(), request));
+        assertThat(idempotencyRecords()).contains("Louvre");
+
+        history.anonymise("cust-camille", "anon-3");
+
+        assertThat(idempotencyRecords()).doesNotContain("Louvre", "cust-camille", "camille@example.com");
+    }
+
+    private String idempotencyRecords() {
+        return dynamo.client().scan(ScanRequest.builder().tableName(backend.tables.idempotency()).build()).items().toString();
+    }
+
+    @Test
     void aStoreStepReadBeforeAMergeDoesNotGiveTheShipmentBackToTheWalkIn() {
         var placed = place(Actor.customer("walkin-8"), "Camille Martin", "3 rue du Louvre", "camille@example.com");
         var stale = deliveries.shipment(placed.shipments().get(0).id()).orElseThrow();

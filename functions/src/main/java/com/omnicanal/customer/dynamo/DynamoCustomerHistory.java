@@ -123,12 +123,15 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             if (found == 0 && pass > 0) break;
         }
         feedback.delete(customerId);
-        // saved answers of earlier requests (keys are scoped "capability:customer:key")
+        // saved answers of earlier requests (keys are scoped "capability:customer:key"), and those of staff that name
+        // the person (an endless-aisle order placed for them keeps its answer under the staff member's key)
         var marker = ":" + customerId + ":";
+        var named = "\"" + customerId + "\"";
         Map<String, AttributeValue> start = null;
         do {
             var response = dynamo.scan(ScanRequest.builder().tableName(tables.idempotency()).consistentRead(true)
-                    .filterExpression("contains(id, :m)").expressionAttributeValues(Map.of(":m", AttributeValue.fromS(marker)))
+                    .filterExpression("contains(id, :m) OR contains(#r, :n)").expressionAttributeNames(Map.of("#r", "response"))
+                    .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(marker), ":n", AttributeValue.fromS(named)))
                     .exclusiveStartKey(start).build());
             for (var item : response.items()) dynamo.deleteItem(r -> r.tableName(tables.idempotency()).key(Map.of("id", item.get("id"))));
             start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
