@@ -48,7 +48,8 @@ final class DeliveryMessages {
         data.put("orderId", order.id());
         data.put("orderRef", Ids.reference(order.id()));
         var a = order.address();
-        data.put("deliveryAddress", a.street() + ", " + a.postcode() + " " + a.city());
+        // an erased customer's order keeps no street
+        data.put("deliveryAddress", (a.street() == null ? "" : a.street() + ", ") + a.postcode() + " " + a.city());
         return data;
     }
 

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * A customer's records in the other capabilities' tables, found through their byCustomer indexes: reservations,
- * orders and returns in Orders (orders and returns keep their body as JSON), appointments (their contact goes on erasure), messages in Outbox, the person's
+ * orders, returns, delivery orders and their shipments in Orders (each keeps its body as JSON), appointments (their contact goes on erasure), messages in Outbox, the person's
  * partition in Feedback ({@link FeedbackPartition}), and idempotency records whose saved answers mention the customer.
  * Each record is moved or anonymised by {@link RecordMoves}.
  */
@@ -123,12 +123,15 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             if (found == 0 && pass > 0) break;
         }
         feedback.delete(customerId);
-        // saved answers of earlier requests (keys are scoped "capability:customer:key")
+        // saved answers of earlier requests (keys are scoped "capability:customer:key"), and those of staff that name
+        // the person (an endless-aisle order placed for them keeps its answer under the staff member's key)
         var marker = ":" + customerId + ":";
+        var named = "\"" + customerId + "\"";
         Map<String, AttributeValue> start = null;
         do {
             var response = dynamo.scan(ScanRequest.builder().tableName(tables.idempotency()).consistentRead(true)
-                    .filterExpression("contains(id, :m)").expressionAttributeValues(Map.of(":m", AttributeValue.fromS(marker)))
+                    .filterExpression("contains(id, :m) OR contains(#r, :n)").expressionAttributeNames(Map.of("#r", "response"))
+                    .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(marker), ":n", AttributeValue.fromS(named)))
                     .exclusiveStartKey(start).build());
             for (var item : response.items()) dynamo.deleteItem(r -> r.tableName(tables.idempotency()).key(Map.of("id", item.get("id"))));
             start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
@@ -144,6 +147,18 @@ public final class DynamoCustomerHistory implements CustomerHistory {
                 return new TimelineEntry("order", item.get("id").s(), order.path("status").asText(),
                         order.path("lines").size() + " line(s) for pickup at " + order.path("pickupStoreName").asText(),
                         order.path("pickupStoreId").asText(), at);
+            }
+            if ("DELIVERY_ORDER".equals(type)) {
+                var order = Json.MAPPER.readTree(item.get("order").s());
+                return new TimelineEntry("delivery", item.get("id").s(), order.path("status").asText(),
+                        order.path("lines").size() + " line(s) delivered to " + order.path("address").path("postcode").asText()
+                                + " " + order.path("address").path("city").asText(), null, at);
+            }
+            if ("SHIPMENT".equals(type)) {
+                // a parcel of a delivery order, listed by its own id as its place's queue shows it
+                var shipment = Json.MAPPER.readTree(item.get("shipment").s());
+                return new TimelineEntry("delivery", shipment.path("id").asText(), shipment.path("status").asText(),
+                        "parcel of delivery order " + shipment.path("orderId").asText(), shipment.path("locationId").asText(), at);
             }
             if ("RETURN".equals(type)) {
                 var ret = Json.MAPPER.readTree(item.get("body").s());

@@ -48,7 +48,8 @@ final class RecordMoves {
     }
 
     /**
-     * Moves an Orders item to another customer id, inside its JSON body too; anonymising also drops the contact. One
+     * Moves an Orders item to another customer id, inside its JSON body too; anonymising also drops the contact and what
+     * locates the person in a delivery address (name, street, coordinates). One
      * conditional update of just those attributes, against the version read: a store change landing meanwhile is
      * neither lost nor undone (it is read again and moved too), and a change read before this one is refused by its
      * own check on the customer id. False if the item no longer belongs to {@code from}.
@@ -68,13 +69,17 @@ final class RecordMoves {
             values.put(":from", AttributeValue.fromS(from));
             set.add("#c = :to");
             condition.add("#c = :from");
-            for (var field : List.of("order", "body")) {
+            for (var field : List.of("order", "body", "shipment")) {
                 if (!item.containsKey(field)) continue;
                 try {
                     var json = (ObjectNode) Json.MAPPER.readTree(item.get(field).s());
                     // the customer id and every other mention of it (who placed, cancelled or returned it)
                     replaceText(json, from, to);
-                    if (anonymise) json.remove("contact");
+                    if (anonymise) {
+                        json.remove("contact");
+                        // a delivery address keeps its postcode, city and country: routing and the accounts need no more
+                        if (json.get("address") instanceof ObjectNode address) address.remove(List.of("name", "street", "latitude", "longitude"));
+                    }
                     names.put("#" + field, field);
                     values.put(":old" + field, item.get(field));
                     values.put(":new" + field, AttributeValue.fromS(Json.MAPPER.writeValueAsString(json)));

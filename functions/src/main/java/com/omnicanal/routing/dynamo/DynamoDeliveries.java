@@ -213,6 +213,9 @@ public final class DynamoDeliveries implements Deliveries {
         item.put("id", s(shipmentKey(shipment.id())));
         item.put("type", s(SHIPMENT));
         item.put("orderId", s(shipment.orderId()));
+        // the customer's index: their shipments are exported, moved by a merge and scrubbed by an erasure with the order
+        item.put("customerId", s(shipment.customerId()));
+        item.put("createdAt", s(Instants.format(shipment.createdAt())));
         item.put("status", s(shipment.status().name()));
         // the place's queue: the store index, by status then age
         item.put("storeId", s(shipment.locationId()));
@@ -223,8 +226,10 @@ public final class DynamoDeliveries implements Deliveries {
         if (expected == null) {
             put.conditionExpression("attribute_not_exists(id)");
         } else {
-            put.conditionExpression("#s = :expected").expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":expected", s(expected.name())));
+            // and still its customer's as read: a step read before a merge or an erasure does not give it back
+            put.conditionExpression("#s = :expected AND (attribute_not_exists(customerId) OR customerId = :customer)")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":expected", s(expected.name()), ":customer", s(shipment.customerId())));
         }
         return TransactWriteItem.builder().put(put.build()).build();
     }
