@@ -167,6 +167,10 @@ public final class DynamoOrders implements Orders {
             } catch (ConditionalCheckFailedException notBelowTheLastTry) {
                 current = notBelowTheLastTry.hasItem() ? notBelowTheLastTry.item() : null;
             }
+            // DynamoDB Local sometimes leaves the old image out of a condition failure under contention: read it
+            if (current == null || current.isEmpty()) {
+                current = dynamo.getItem(r -> r.tableName(tables.orders()).consistentRead(true).key(key)).item();
+            }
             if (!OrderItem.isOrder(current)) throw new IllegalStateException("no order " + orderId);
             if (!OrderStatus.READY.name().equals(OrderItem.text(current, "status"))
                     || Long.parseLong(current.get("wrongCodes").n()) != limit - 1L) {
