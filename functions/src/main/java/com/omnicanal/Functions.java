@@ -2,6 +2,7 @@ package com.omnicanal;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
@@ -17,6 +18,7 @@ import com.omnicanal.messaging.api.MessageRedrive;
 import com.omnicanal.order.SweepingOrders;
 import com.omnicanal.reservation.api.ReservationSweeper;
 import com.omnicanal.returns.ExpiringReturns;
+import com.omnicanal.signin.api.PreTokenGeneration;
 import com.omnicanal.shared.BusinessMetrics.Figure;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +91,11 @@ public enum Functions {
             wiring -> wiring.messaging().redrive(), Jar.MESSAGING, false, "schedule-redrive.json"),
     // SES bounces and complaints through SNS: an address that bounced for good, a complaint that withdraws consent
     MAIL_FEEDBACK("mailFeedback", SNSEvent.class, MailFeedbackFunction.Handled.class,
-            wiring -> wiring.messaging().mailFeedback(), Jar.MESSAGING, false, "sns-ses-bounce.json");
+            wiring -> wiring.messaging().mailFeedback(), Jar.MESSAGING, false, "sns-ses-bounce.json"),
+    // Cognito's pre-token-generation trigger: the role and store an administrator gave an account become token claims
+    SIGN_IN_CLAIMS("signInClaims", CognitoUserPoolPreTokenGenerationEvent.class,
+            CognitoUserPoolPreTokenGenerationEvent.class, wiring -> new PreTokenGeneration(), Jar.API, true,
+            "cognito-pre-token-generation.json");
 
     /** The two shaded jars (functions/pom.xml): only the messaging one has Twilio, mail, templates and Secrets Manager. */
     public enum Jar {
@@ -164,6 +170,11 @@ public enum Functions {
     /** Woken by an object uploaded to a bucket (S3). */
     public boolean isUpload() {
         return input == S3Event.class;
+    }
+
+    /** Called by the Cognito user pool as people sign in (a trigger of WebUserPool). */
+    public boolean isSignInTrigger() {
+        return input == CognitoUserPoolPreTokenGenerationEvent.class;
     }
 
     /** Run by a schedule (EventBridge). */

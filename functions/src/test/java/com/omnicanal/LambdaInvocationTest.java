@@ -123,6 +123,26 @@ class LambdaInvocationTest {
     }
 
     @Test
+    void signInTriggerPutsTheAccountsRoleAndStoreInTheIdTokenAndNothingMoreForAForgedRole() throws Exception {
+        var staff = invoke(Functions.SIGN_IN_CLAIMS, event("cognito-pre-token-generation.json"));
+        // Cognito takes its event back: what it sent, with the response filled in
+        assertThat(staff.get("userPoolId").asText()).isEqualTo("eu-west-3_Example1");
+        assertThat(staff.get("triggerSource").asText()).isEqualTo("TokenGeneration_HostedAuth");
+        assertThat(staff.get("version").asText()).isEqualTo("1");
+        assertThat(staff.get("callerContext").get("clientId").asText()).isEqualTo("1example23456789");
+        var claims = staff.get("response").get("claimsOverrideDetails").get("claimsToAddOrOverride");
+        assertThat(claims.get("role").asText()).isEqualTo("staff");
+        assertThat(claims.get("storeId").asText()).isEqualTo("paris-rivoli");
+
+        var forged = event("cognito-pre-token-generation.json");
+        ((ObjectNode) forged.get("request").get("userAttributes")).put("custom:role", "admin");
+        var customer = invoke(Functions.SIGN_IN_CLAIMS, forged).get("response").get("claimsOverrideDetails")
+                .get("claimsToAddOrOverride");
+        assertThat(customer.get("role").asText()).isEqualTo("customer");
+        assertThat(customer.has("storeId")).isFalse();
+    }
+
+    @Test
     void scheduleEventRunsTheSweeper() throws Exception {
         var result = invoke(Functions.RESERVATION_SWEEPER, event("schedule-sweep.json"));
         assertThat(result.get("released").asInt()).isGreaterThanOrEqualTo(0);

@@ -80,16 +80,43 @@ class ContractConsistencyTest {
             var function = Functions.named(name);
             assertThat(function).as("%s runs %s, which the code does not register", resource, name).isPresent();
             assertThat((String) props.get("CodeUri")).as("jar of %s", name).endsWith("/" + function.get().jar().fileName());
-            var eventTypes = ((Map<String, Map<String, Object>>) props.get("Events")).values().stream()
-                    .map(e -> (String) e.get("Type")).collect(Collectors.toSet());
-            var expected = function.get().isHttp() ? "HttpApi" : function.get().isScheduled() ? "Schedule"
-                    : function.get().isNotification() ? "SNS" : function.get().isUpload() ? "S3" : "DynamoDB";
-            assertThat(eventTypes).as("events of %s", name).containsOnly(expected);
+            if (function.get().isSignInTrigger()) {
+                // a Cognito trigger is no SAM event: the user pool names it, and a permission lets that pool alone call it
+                assertThat(props).as("events of %s", name).doesNotContainKey("Events");
+                var pools = signInTriggerPools(resources, resource);
+                assertThat(pools).as("user pools calling %s", name).isNotEmpty();
+                var allowed = resources.values().stream()
+                        .filter(r -> "AWS::Lambda::Permission".equals(r.get("Type")))
+                        .map(r -> (Map<String, Object>) r.get("Properties"))
+                        .filter(p -> (resource + ".Alias").equals(p.get("FunctionName"))
+                                && "cognito-idp.amazonaws.com".equals(p.get("Principal")))
+                        .map(p -> p.get("SourceArn")).toList();
+                assertThat(allowed).as("user pools allowed to call %s", name)
+                        .containsExactlyInAnyOrderElementsOf(pools.stream().map(pool -> pool + ".Arn").toList());
+            } else {
+                var eventTypes = ((Map<String, Map<String, Object>>) props.get("Events")).values().stream()
+                        .map(e -> (String) e.get("Type")).collect(Collectors.toSet());
+                var expected = function.get().isHttp() ? "HttpApi" : function.get().isScheduled() ? "Schedule"
+                        : function.get().isNotification() ? "SNS" : function.get().isUpload() ? "S3" : "DynamoDB";
+                assertThat(eventTypes).as("events of %s", name).containsOnly(expected);
+            }
             assertThat(ROOT.resolve("events").resolve(function.get().sampleEvent())).as("sample event of %s", name).exists();
             deployed.add(name);
         });
         assertThat(deployed).as("functions in template.yaml vs Functions")
                 .isEqualTo(Arrays.stream(Functions.values()).map(Functions::definition).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** The user pools whose pre-token-generation trigger is this function (its published alias, for SnapStart). */
+    @SuppressWarnings("unchecked")
+    private static List<String> signInTriggerPools(Map<String, Map<String, Object>> resources, String function) {
+        return resources.entrySet().stream()
+                .filter(r -> "AWS::Cognito::UserPool".equals(r.getValue().get("Type")))
+                .filter(r -> {
+                    var config = (Map<String, Object>) ((Map<String, Object>) r.getValue().get("Properties")).get("LambdaConfig");
+                    return config != null && (function + ".Alias").equals(config.get("PreTokenGeneration"));
+                })
+                .map(Map.Entry::getKey).toList();
     }
 
     @Test
