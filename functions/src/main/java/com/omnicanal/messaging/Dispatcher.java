@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -121,9 +122,9 @@ public final class Dispatcher {
         if (candidates.isEmpty() && !marketing) return failed(message, "no-consented-channel", now);
         if (!log.claim(messageId, now, policy.lease())) return Result.SKIPPED;
         // marketing goes only with consent and within the fatigue rules; otherwise it is withheld for good, not retried
-        var withheldFor = !marketing ? null : candidates.isEmpty() ? java.util.Optional.of("no-consented-channel")
+        var withheldFor = !marketing ? Optional.<String>empty() : candidates.isEmpty() ? Optional.of("no-consented-channel")
                 : allowances.take(recipient.customerId(), messageId, now);
-        if (withheldFor != null && withheldFor.isPresent()) return withheld(message, withheldFor.get(), now);
+        if (withheldFor.isPresent()) return withheld(message, withheldFor.get(), now);
 
         // channels that already failed for good on an earlier delivery of this message are not tried again
         var burnt = new HashSet<ChannelKind>();
