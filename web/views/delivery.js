@@ -1,6 +1,6 @@
 // Home delivery: the address and option fields (the storefront's checkout and the staff's endless aisle), a delivery
 // order with its parcels and their tracking, and the customer's delivery orders.
-import { html, useState, useEffect, Problem, Notice, useLoad, useAction, Loaded, StatusBadge } from '../ui.js';
+import { html, useState, useEffect, Problem, Notice, useLoad, useAction, Loaded, StatusBadge, useStoreNames, reference } from '../ui.js';
 import { t, money, dateTime } from '../i18n.js';
 import { api, idempotencyKey } from '../api.js';
 
@@ -81,27 +81,26 @@ export function HomeDeliveryForm({ sku, quantity, me }) {
   </form>`;
 }
 
-function place(id) {
-  return id === 'WEB' ? t('warehouse') : id;
-}
 
 /** A delivery order: its lines, where it goes, and each parcel with its place, status and tracking. */
 export function DeliveryOrderCard({ order, headingLevel = 2 }) {
   const Heading = `h${headingLevel}`;
   const name = (sku) => (order.lines.find((l) => l.sku === sku) || {}).productName || sku;
   const parcels = order.shipments.filter((s) => s.status !== 'REJECTED');
+  const stores = useStoreNames();
+  const place = (id) => (id === 'WEB' ? t('warehouse') : stores[id] || id);
   return html`<article class="card delivery" data-delivery=${order.id}>
     <${Heading}>${order.lines.map((l) => `${l.quantity} × ${l.productName || l.sku}`).join(', ')}<//>
-    <p><${StatusBadge} status=${order.status} /> ${t(`option${order.option}`)} · ${money(order.totalCents)}
-      · <span class="meta">${t('orderRef', { id: order.id })}</span></p>
+    <p><${StatusBadge} status=${order.status} />${' '}${t(`option${order.option}`)} · ${money(order.totalCents)} · <span
+      class="meta" title=${order.id}>${t('orderRef', { id: reference(order.id) })}</span></p>
     <p class="meta">${t('deliverTo', { address: `${order.address.name || ''}, ${order.address.street || ''}, ${order.address.postcode} ${order.address.city}` })}</p>
-    ${order.soldBy ? html`<p class="meta">${t('soldBy', { store: order.soldBy.storeId, staff: order.soldBy.staffId })}</p>` : null}
+    ${order.soldBy ? html`<p class="meta">${t('soldBy', { store: place(order.soldBy.storeId), staff: order.soldBy.staffId })}</p>` : null}
     ${order.waiting && order.waiting.length ? html`<p class="late">${t('waitingLines', {
       items: order.waiting.map((w) => `${w.quantity} × ${name(w.sku)}`).join(', ') })}</p>` : null}
     <h3 class="sr-only">${t('parcels')}</h3>
     <ol class="parcels">${parcels.map((s) => html`<li data-shipment=${s.id}>
-      <strong>${t('parcelFrom', { place: place(s.locationId) })}</strong> <${StatusBadge} status=${s.status} />
-      <span class="meta">${s.lines.map((l) => `${l.quantity} × ${name(l.sku)}`).join(', ')}</span>
+      <strong>${t('parcelFrom', { place: place(s.locationId) })}</strong>${' '}<${StatusBadge} status=${s.status} />${' '}<span
+        class="meta">${s.lines.map((l) => `${l.quantity} × ${name(l.sku)}`).join(', ')}</span>
       ${s.trackingRef ? html`<div>${t('tracking', { carrier: s.carrier || '' })} <strong data-tracking>${s.trackingRef}</strong></div>` : null}
       ${s.timeline && s.timeline.length ? html`<details><summary>${t('timeline')}</summary><ol>
         ${s.timeline.map((e) => html`<li>${dateTime(e.at)} — ${e.status}</li>`)}</ol></details>` : null}

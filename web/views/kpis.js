@@ -1,6 +1,6 @@
 // The omnichannel KPIs (GET /ops/kpis) as charts, each with its figures in a table for keyboard and screen readers:
 // every store for ops, their own store for staff (the same charts, and the period's figures).
-import { html, useState, useEffect, useRef, useLoad, Loaded } from '../ui.js';
+import { html, useState, useEffect, useRef, useLoad, Loaded, useStoreNames } from '../ui.js';
 import { t, lang, decimal } from '../i18n.js';
 import { api } from '../api.js';
 
@@ -41,8 +41,9 @@ export function StoreKpis({ who, store }) {
   const query = `from=${from}&to=${to}&storeId=${encodeURIComponent(storeId)}`;
   const total = useLoad(() => api('GET', `/ops/kpis?${query}&groupBy=store`), [query]);
   const weeks = useLoad(() => api('GET', `/ops/kpis?${query}&groupBy=store,week`), [query]);
+  const names = useStoreNames();
   return html`<section aria-labelledby="kpi-title">
-    <h1 id="kpi-title">${t('storeKpisTitle', { store: storeId })}</h1>
+    <h1 id="kpi-title">${t('storeKpisTitle', { store: names[storeId] || storeId })}</h1>
     <${Period} from=${from} to=${to} setFrom=${setFrom} setTo=${setTo} />
     <${Loaded} load=${total}>${(data) => html`<${Figures} row=${data.rows.find((r) => r.store === storeId) || data.rows[0]} />`}<//>
     <${Loaded} load=${weeks}>${(data) => html`<div class="charts"><${StoreCharts} rows=${data.rows} /></div>`}<//>

@@ -74,8 +74,8 @@ function SpendPoints({ available, programme, onSpent }) {
     <h2 id="spend-title">${t('spendTitle')}</h2>
     <label for="spend-points">${t('pointsToSpend')}</label>
     <input id="spend-points" type="number" min="100" step="100" value=${points} onInput=${(e) => setPoints(e.target.value)} required />
-    ${per100 ? html`<p class="meta" aria-live="polite">${t('spendWorth', { amount: money(Math.floor(Number(points) / 100) * per100) })}
-      · ${t('youHave', { n: decimal(available, 0) })}</p>` : null}
+    ${per100 ? html`<p class="meta" aria-live="polite">${t('spendWorth', {
+      amount: money(Math.floor(Number(points) / 100) * per100) })} · ${t('youHave', { n: decimal(available, 0) })}</p>` : null}
     <button type="submit" class="primary" disabled=${action.busy}>${t('spendPoints')}</button>
     <${Problem} error=${action.error} />
     ${reward ? html`<div class="notice reward" role="status">

@@ -1,6 +1,6 @@
 // The staff tablet's home delivery: the store's shipment queue (accept or reject, pick, pack, hand to the carrier)
 // and the endless aisle (sell what the store lacks to the customer in front of me, delivered home).
-import { html, useState, useEffect, Problem, Notice, useLoad, useAction, Loaded, StatusBadge } from '../ui.js';
+import { html, useState, useEffect, Problem, Notice, useLoad, useAction, Loaded, StatusBadge, useStoreNames, reference } from '../ui.js';
 import { t, money, dateTime } from '../i18n.js';
 import { api, idempotencyKey } from '../api.js';
 import { DeliveryFields, DeliveryOrderCard, deliveryRequest, emptyDelivery } from './delivery.js';
@@ -15,6 +15,7 @@ export function ShipmentQueue({ who }) {
   const queue = useLoad(() => Promise.all(OPEN.map((status) => api('GET', `/stores/${store}/shipments?status=${status}`)))
     .then((pages) => pages.flatMap((p) => p.items)), [store]);
   const action = useAction();
+  const names = useStoreNames();
   const [forms, setForms] = useState({});
   useEffect(() => {
     const timer = setInterval(() => queue.reload(), 30000);
@@ -35,13 +36,13 @@ export function ShipmentQueue({ who }) {
       t('handedOver'));
   };
   return html`<section aria-labelledby="ship-title">
-    <h1 id="ship-title">${t('shipmentsTitle', { store })}</h1>
+    <h1 id="ship-title">${t('shipmentsTitle', { store: names[store] || store })}</h1>
     <${Problem} error=${action.error} />
     <${Notice} text=${action.message} />
     <${Loaded} load=${queue}>${(items) => (items.length === 0 ? html`<p>${t('nothing')}</p>` : html`<ul class="queue plain">
       ${items.map((s) => html`<li class="card" data-shipment=${s.id}>
-        <h2>${t('orderRef', { id: s.orderId })} · <${StatusBadge} status=${s.status} /></h2>
-        <p class="meta">${t('shipmentSince', { at: dateTime(s.createdAt) })}</p>
+        <h2>${t('orderRef', { id: reference(s.orderId) })} · <${StatusBadge} status=${s.status} /></h2>
+        <p class="meta">${s.orderId} · ${t('shipmentSince', { at: dateTime(s.createdAt) })}</p>
         <ul>${s.lines.map((l) => html`<li>${l.quantity} × ${l.sku}</li>`)}</ul>
         ${s.amountCents != null ? html`<p>${money(s.amountCents)}</p>` : null}
         <div class="actions">

@@ -570,7 +570,7 @@ class WebAppBrowserTest {
             shown = wait.until(ExpectedConditions.visibilityOfElementLocated(orders)).getText();
         }
         assertThat(shown).isEqualTo(expected);
-        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).contains("lyon-republique");
+        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).contains("Lyon");
         wait.until(d -> d.findElements(By.cssSelector("figure.chart canvas")).size() == 5);
         Browser.screenshot(driver, "staff-kpis");
         assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
