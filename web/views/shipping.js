@@ -109,10 +109,12 @@ export function EndlessAisle({ who, customerId }) {
       <h2 id="aisle-items">${t('items')}</h2>
       ${lines.map((l, i) => html`<div class="inline">
         <label for=${`aisle-sku-${i}`}>${t('sku')}</label>
-        <input id=${`aisle-sku-${i}`} value=${l.sku} required pattern="[A-Za-z0-9\\-]{3,32}" onInput=${(e) => change(i, 'sku', e.target.value)} />
+        <input id=${`aisle-sku-${i}`} value=${l.sku} required pattern="[A-Za-z0-9\\-]{3,32}" aria-describedby=${`aisle-hint-${i}`}
+          onInput=${(e) => change(i, 'sku', e.target.value)} onChange=${(e) => change(i, 'checked', e.target.value)} />
         <label for=${`aisle-qty-${i}`}>${t('quantity')}</label>
         <input id=${`aisle-qty-${i}`} type="number" min="1" max="10" value=${l.quantity} onInput=${(e) => change(i, 'quantity', e.target.value)} />
         ${lines.length > 1 ? html`<button type="button" onClick=${() => setLines(lines.filter((_, j) => j !== i))}>${t('removeLine')}</button>` : null}
+        <${SkuHint} id=${`aisle-hint-${i}`} sku=${l.checked || ''} store=${who.storeId} />
       </div>`)}
       <div class="inline"><button type="button" onClick=${() => setLines([...lines, { sku: '', quantity: 1 }])}>${t('addLine')}</button></div>
       <${DeliveryFields} id="aisle" value=${fields} onChange=${setFields} />
@@ -130,4 +132,17 @@ export function EndlessAisle({ who, customerId }) {
     </form>
     ${placed ? html`<${DeliveryOrderCard} order=${placed} />` : null}
   </section>`;
+}
+
+/** What a SKU is and where it is, once typed (on change, not each key): its name, units here and elsewhere. */
+function SkuHint({ id, sku, store }) {
+  const clean = sku.trim().toUpperCase();
+  const stock = useLoad(() => (/^[A-Z0-9-]{3,32}$/.test(clean) ? api('GET', `/stock/${encodeURIComponent(clean)}`)
+    : Promise.resolve(null)), [clean]);
+  if (stock.error) return html`<div id=${id}><${Problem} error=${stock.error} /></div>`;
+  if (!stock.data) return html`<span id=${id}></span>`;
+  const here = stock.data.locations.find((l) => l.locationId === store);
+  const elsewhere = stock.data.locations.filter((l) => l.locationId !== store).reduce((n, l) => n + l.available, 0);
+  return html`<p class="meta" id=${id} data-sku-hint>${stock.data.productName} · ${t('hereAndElsewhere', {
+    here: here ? here.available : 0, elsewhere })}</p>`;
 }

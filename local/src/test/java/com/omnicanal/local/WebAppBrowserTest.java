@@ -396,7 +396,9 @@ class WebAppBrowserTest {
 
         points.clear();
         points.sendKeys("100");
-        driver.findElement(By.cssSelector("#spend-title ~ button[type=submit]")).click();
+        // with the keyboard alone
+        tabTo("#spend-title ~ button[type=submit]");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         var code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-reward-code]"))).getText();
         assertThat(code).isNotBlank();
         var after = client.get("/customers/me/loyalty", hugo).body();
@@ -523,9 +525,21 @@ class WebAppBrowserTest {
         assertThat(driver.findElement(By.id("aisle-cphone")).getAttribute("value")).isEqualTo("06 98 76 54 32");
         // Paris Rivoli has no blue T-shirt in S: it ships from elsewhere
         assertThat(client.available("TSH-COT-BLU-S", "paris-rivoli")).isZero();
-        driver.findElement(By.id("aisle-sku-0")).sendKeys("tsh-cot-blu-s");
+        driver.findElement(By.id("aisle-sku-0")).sendKeys("tsh-cot-blu-s", Keys.TAB);
+        // once typed, the SKU says what it is and where it is: none here
+        var product = client.get("/stock/TSH-COT-BLU-S", null).body().get("productName").asText();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("aisle-hint-0"), product + " · 0 ici"));
         driver.findElement(By.cssSelector("#aisle-items ~ div.inline button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aisle-sku-1"))).sendKeys("ECH-LAI-GRI");
+        // an unknown SKU: the API's problem title beside it
+        var unknown = client.get("/stock/NOPE-404", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        var second = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aisle-sku-1")));
+        second.sendKeys("NOPE-404", Keys.TAB);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#aisle-hint-1 .problem"),
+                unknown.body().get("title").asText()));
+        // corrected as a person does, with keys (clear() would leave the app's state behind the field)
+        second.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "ECH-LAI-GRI", Keys.TAB);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#aisle-hint-1[data-sku-hint]")));
         driver.findElement(By.id("aisle-street")).sendKeys("8 rue de la Roquette");
         driver.findElement(By.id("aisle-postcode")).sendKeys("75011");
         driver.findElement(By.id("aisle-city")).sendKeys("Paris");
