@@ -409,6 +409,13 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), code));
         Browser.screenshot(driver, "storefront-loyalty-code");
         assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        // in English too (then back to French: the language is kept for the next test)
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "My loyalty"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), "Spent"));
+        var english = Browser.seriousAccessibilityViolations(driver);
+        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
+        assertThat(english).isEmpty();
     }
 
     @Test
