@@ -262,6 +262,10 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup"))).sendKeys("06 98 76 54 32");
         driver.findElement(By.cssSelector("#lookup ~ button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main article"), "Hugo Lefèvre"));
+        // with his loyalty balance and tier, as the till sees them
+        var points = client.get("/stores/lyon-republique/customers/cust-hugo/loyalty", karim).body();
+        assertThat(driver.findElement(By.cssSelector("main article [data-loyalty]")).getText())
+                .contains(points.get("available").asText() + " points disponibles").contains(points.get("tier").asText());
         Browser.screenshot(driver, "staff-customer-found");
 
         open("#/staff/stock");
