@@ -67,7 +67,7 @@ public final class Messaging {
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
                 new DynamoUndeliverableAddresses(dynamo, tables.customers()))));
         this.api = Wiring.lazy(() -> MessagingApi.router(log, new SmsKeywords(contacts,
-                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock, metrics),
+                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency(), tables.outbox()), clock, metrics),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
     }
 
