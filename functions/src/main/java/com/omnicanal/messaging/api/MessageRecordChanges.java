@@ -7,7 +7,6 @@ import com.omnicanal.infrastructure.dynamo.StreamImages;
 import com.omnicanal.messaging.MessageChanges;
 import com.omnicanal.messaging.MessageFacts;
 import com.omnicanal.messaging.dynamo.OutboxRecords;
-import com.omnicanal.outbox.dynamo.OutboxItems;
 
 /**
  * A change of a message's record in the outbox stream (old and new images), turned into the facts it means
@@ -25,7 +24,8 @@ public final class MessageRecordChanges implements StreamBatches.Handler {
         var stream = record.getDynamodb();
         if (stream == null || stream.getNewImage() == null || "REMOVE".equals(record.getEventName())) return true;
         var after = StreamImages.toSdk(stream.getNewImage());
-        if (OutboxItems.isEvent(after) || !after.containsKey("kind") || !after.containsKey("status")) return true;
+        // a business event has neither kind nor status
+        if (!after.containsKey("kind") || !after.containsKey("status")) return true;
         var before = stream.getOldImage() == null ? null : OutboxRecords.toRecord(StreamImages.toSdk(stream.getOldImage()));
         var deliveredAt = after.containsKey("deliveredAt") ? Instants.parse(after.get("deliveredAt").s()) : null;
         MessageChanges.between(before, OutboxRecords.toRecord(after), deliveredAt).forEach(facts::happened);
