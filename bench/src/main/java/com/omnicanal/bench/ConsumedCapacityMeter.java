@@ -75,6 +75,9 @@ final class ConsumedCapacityMeter implements ExecutionInterceptor {
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         calls.increment();
+        if (Boolean.getBoolean("bench.debug") && !(context.exception() instanceof TransactionCanceledException)) {
+            System.out.println("failed: " + context.exception());
+        }
         if (context.exception() instanceof TransactionCanceledException e && e.hasCancellationReasons()) {
             if (e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) conflicts.increment();
             if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
