@@ -12,8 +12,17 @@ public record Order(String id, String customerId, String pickupStoreId, String p
                     Instant expiresAt, List<PickupOption> options, List<Event> timeline, List<String> reminders,
                     Instant updatedAt) {
 
-    /** One line, and where its units are held (the pickup store, or the place they are transferred from). */
+    /** Where a line's units are while its transfer is on the way: held nowhere, so no stock effect touches them. */
+    public static final String IN_TRANSIT = "IN_TRANSIT";
+
+    /**
+     * One line, and where its units are held: the pickup store, the place they are transferred from (until the
+     * transfer leaves), or {@link #IN_TRANSIT}.
+     */
     public record Line(String sku, String productName, int quantity, int unitPriceCents, String heldAt) {
+        public Line at(String place) {
+            return new Line(sku, productName, quantity, unitPriceCents, place);
+        }
     }
 
     public record Contact(String name, String email, String phone) {
@@ -59,6 +68,20 @@ public record Order(String id, String customerId, String pickupStoreId, String p
         return new Order(id, customerId, option.storeId(), option.storeName(), newLines, contact, paymentAuthorization,
                 totalCents, status, pickupCode, wrongCodes, locked, createdAt, option.readyBy(), readyAt, expiresAt,
                 List.of(), timeline, reminders, updatedAt);
+    }
+
+    /** Some line is not in the pickup store yet: its transfer has not been received. */
+    public boolean awaitsTransfer() {
+        return lines.stream().anyMatch(l -> !l.heldAt().equals(pickupStoreId));
+    }
+
+    /** The lines moved by a transfer (sent, or received), with the move on the timeline. */
+    public Order withLines(List<Line> newLines, Instant now, String by, String note) {
+        var events = new ArrayList<>(timeline);
+        events.add(new Event(status.name(), now, by, note));
+        return new Order(id, customerId, pickupStoreId, pickupStoreName, newLines, contact, paymentAuthorization,
+                totalCents, status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, events,
+                reminders, now);
     }
 
     public Order withReminder(String reminder) {

@@ -8,6 +8,7 @@ import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderRequest;
 import com.omnicanal.order.PlacingOrders.PlaceOrder;
+import com.omnicanal.order.Transfer;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.Page;
 import java.time.Instant;
@@ -32,6 +33,19 @@ public final class OrderApi {
     }
 
     public record OptionChoice(String optionId) {
+    }
+
+    /** A transfer as a store's staff see it: the order it serves and what moves, never who ordered nor why routing chose. */
+    public record TransferView(String id, String orderId, String fromLocation, String toStoreId, List<Transfer.Line> lines,
+                               String status, String reference, Instant createdAt, Instant updatedAt,
+                               List<Transfer.Event> timeline) {
+        static TransferView of(Transfer t) {
+            return new TransferView(t.id(), t.orderId(), t.fromLocation(), t.toStoreId(), t.lines(), t.status().name(),
+                    t.reference(), t.createdAt(), t.updatedAt(), t.timeline());
+        }
+    }
+
+    public record Dispatch(String reference) {
     }
 
     public record Rejection(String reason) {
@@ -109,6 +123,26 @@ public final class OrderApi {
                 .route("POST /stores/{storeId}/orders/{id}/unlock", request -> staff(request, orders.collecting()::unlock))
                 .route("POST /stores/{storeId}/orders/{id}/cancel",
                         request -> staff(request, orders.cancelling()::cancelByStore))
+                // transfers: the source sends, the pickup store receives, ops read why each source was chosen
+                .route("GET /stores/{storeId}/transfers", request -> {
+                    var body = new LinkedHashMap<String, Object>();
+                    body.put("items", orders.transfers().queue(Callers.actor(request), request.path("storeId"),
+                            request.query("status").orElse(null)).stream().map(TransferView::of).toList());
+                    return ApiResponse.ok(body);
+                })
+                .route("POST /stores/{storeId}/transfers/{id}/dispatch", request -> {
+                    var reference = request.body(Dispatch.class).reference();
+                    return ApiResponse.ok(TransferView.of(orders.transfers().dispatch(Callers.actor(request),
+                            request.path("storeId"), request.path("id"), reference)));
+                })
+                .route("POST /stores/{storeId}/transfers/{id}/receive", request -> ApiResponse.ok(TransferView.of(
+                        orders.transfers().receive(Callers.actor(request), request.path("storeId"), request.path("id")))))
+                .route("GET /ops/orders/{id}/transfers", request -> {
+                    var body = new LinkedHashMap<String, Object>();
+                    body.put("orderId", request.path("id"));
+                    body.put("transfers", orders.transfers().ofOrder(Callers.actor(request), request.path("id")));
+                    return ApiResponse.ok(body);
+                })
                 .errors(DomainProblems::of)
                 .build();
     }
