@@ -44,7 +44,7 @@ public final class ChoosingPickupOptions {
                 .orElseThrow(() -> new DomainException.InvalidInput("optionId", "is not one of the options offered"));
         var store = catalog.store(option.storeId()).orElseThrow();
         var now = now();
-        var lines = order.lines();
+        var lines = order.lines().stream().map(l -> l.at(store.id())).toList();
         var transfers = List.<Transfer>of();
         if (option.kind() == PickupOption.Kind.TRANSFER) {
             // routed now, on the stock as it is now: the sources may differ from those the option showed
@@ -52,7 +52,7 @@ public final class ChoosingPickupOptions {
                     new DomainException.InvalidState("the option is no longer available: a line can no longer be "
                             + "transferred; place the order again to see fresh options"));
             lines = order.lines().stream().map(l -> l.at(sourcing.sourceBySku().getOrDefault(l.sku(), store.id()))).toList();
-            transfers = transfersOf(order.id(), lines, store.id(), sourcing, actor, now);
+            transfers = transfersOf(order.id(), lines, store.id(), sourcing, now);
         }
         var placed = order.withOption(option, lines).moveTo(OrderStatus.PLACED, now, actor.id(),
                 option.kind() == PickupOption.Kind.TRANSFER ? "transferred to " + store.name() : "moved to " + store.name());
@@ -71,7 +71,7 @@ public final class ChoosingPickupOptions {
 
     /** One transfer per source, of the lines held there, requested now. */
     static List<Transfer> transfersOf(String orderId, List<Order.Line> lines, String pickupStoreId,
-                                      TransferSourcing.Sourcing sourcing, Actor actor, Instant now) {
+                                      TransferSourcing.Sourcing sourcing, Instant now) {
         var bySource = new LinkedHashMap<String, List<Transfer.Line>>();
         for (var line : lines) {
             if (line.heldAt().equals(pickupStoreId)) continue;
@@ -81,7 +81,8 @@ public final class ChoosingPickupOptions {
         var transfers = new ArrayList<Transfer>();
         bySource.forEach((source, moved) -> transfers.add(new Transfer(Transfer.idOf(orderId, source), orderId, source,
                 pickupStoreId, moved, Transfer.Status.REQUESTED, null, sourcing.safetyStockBySource().getOrDefault(source, 0),
-                sourcing.decision(), now, now, List.of(new Transfer.Event(Transfer.Status.REQUESTED.name(), now, actor.id(),
+                // requested by the order, not by the customer's id: the source's staff learn nothing of who ordered
+                sourcing.decision(), now, now, List.of(new Transfer.Event(Transfer.Status.REQUESTED.name(), now, "order",
                 null)))));
         return transfers;
     }

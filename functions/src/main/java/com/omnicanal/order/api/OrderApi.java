@@ -39,7 +39,7 @@ public final class OrderApi {
     public record TransferView(String id, String orderId, String fromLocation, String toStoreId, List<Transfer.Line> lines,
                                String status, String reference, Instant createdAt, Instant updatedAt,
                                List<Transfer.Event> timeline) {
-        static TransferView of(Transfer t) {
+        public static TransferView of(Transfer t) {
             return new TransferView(t.id(), t.orderId(), t.fromLocation(), t.toStoreId(), t.lines(), t.status().name(),
                     t.reference(), t.createdAt(), t.updatedAt(), t.timeline());
         }
