@@ -80,8 +80,10 @@ public final class DynamoTransfers implements Transfers {
             var values = new HashMap<String, AttributeValue>();
             values.put(":expected", AttributeValue.fromS(before.status().name()));
             values.put(":placement", AttributeValue.fromS(OrderItem.placement(before)));
+            values.put(":customer", AttributeValue.fromS(before.customerId()));
+            // and still its customer's as read: a move read before a merge or an erasure does not write the person back
             actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders()).item(OrderItem.of(after))
-                    .conditionExpression("#s = :expected AND placement = :placement")
+                    .conditionExpression("#s = :expected AND placement = :placement AND customerId = :customer")
                     .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values).build()).build());
         }
         for (var line : next.lines()) {
