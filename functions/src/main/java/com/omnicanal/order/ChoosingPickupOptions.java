@@ -36,7 +36,9 @@ public final class ChoosingPickupOptions {
     /** The order placed as the option says: its lines held where the option takes them from. */
     public Order confirmOption(Actor actor, String id, String optionId) {
         var order = access.seenBy(actor, id);
-        if (!actor.isCustomer()) throw new DomainException.Forbidden("the customer confirms an option");
+        if (!actor.isCustomer() && !OrderAccess.soldBy(actor, order)) {
+            throw new DomainException.Forbidden("the customer (or the staff who sold it) confirms an option");
+        }
         if (order.status() != OrderStatus.AWAITING_CUSTOMER) {
             throw new DomainException.InvalidState("order " + id + " is " + order.status() + ": no option to confirm");
         }

@@ -8,7 +8,8 @@ import java.time.Clock;
 /** Click-and-collect's use cases, one per journey step, built together over the same ports and policy. */
 public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choosingOptions, FollowingOrders following,
                               CancellingOrders cancelling, StoreOrderQueue queue, PreparingOrders preparing,
-                              CollectingOrders collecting, SweepingOrders sweeping, MovingTransfers transfers) {
+                              CollectingOrders collecting, SweepingOrders sweeping, MovingTransfers transfers,
+                              SellingForPickup selling) {
 
     public static ClickAndCollect of(Catalog catalog, StockLedger stock, Orders orders, Payments payments,
                                      OrderPolicy policy, Clock clock) {
@@ -32,8 +33,9 @@ public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choos
         var closing = new OrderClosing(catalog, orders, messages, clock);
         var options = new PickupOptions(catalog, stock, policy, sourcing);
         var queue = new StoreOrderQueue(orders, access, clock);
+        var placing = new PlacingOrders(catalog, orders, options, messages, policy, clock, metrics);
         return new ClickAndCollect(
-                new PlacingOrders(catalog, orders, options, messages, policy, clock, metrics),
+                placing,
                 new ChoosingPickupOptions(catalog, orders, access, messages, clock, metrics, options),
                 new FollowingOrders(orders, access),
                 new CancellingOrders(access, closing),
@@ -41,6 +43,7 @@ public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choos
                 new PreparingOrders(catalog, orders, access, closing, options, messages, policy, clock),
                 new CollectingOrders(orders, access, policy, clock, metrics),
                 new SweepingOrders(catalog, orders, payments, closing, messages, policy, clock, queue, metrics),
-                new MovingTransfers(catalog, orders, transfers, messages, clock));
+                new MovingTransfers(catalog, orders, transfers, messages, clock),
+                new SellingForPickup(catalog, placing));
     }
 }

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An order placed online and collected in a store; the payment is a pre-authorization captured at collection. */
+/**
+ * An order placed online (or sold in another store, {@code soldBy}) and collected in a store; the payment is a
+ * pre-authorization captured at collection.
+ */
 public record Order(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Line> lines,
                     Contact contact, String paymentAuthorization, int totalCents, OrderStatus status, String pickupCode,
                     int wrongCodes, boolean locked, Instant createdAt, Instant readyBy, Instant readyAt,
                     Instant expiresAt, List<PickupOption> options, List<Event> timeline, List<String> reminders,
-                    Instant updatedAt) {
+                    Instant updatedAt, SoldBy soldBy) {
 
     /** Where a line's units are while its transfer is on the way: held nowhere, so no stock effect touches them. */
     public static final String IN_TRANSIT = "IN_TRANSIT";
@@ -26,6 +29,20 @@ public record Order(String id, String customerId, String pickupStoreId, String p
     }
 
     public record Contact(String name, String email, String phone) {
+    }
+
+    /** The store and staff member who sold it in store for the customer in front of them (endless aisle). */
+    public record SoldBy(String storeId, String staffId) {
+    }
+
+    /** An order sold online: nobody in a store is credited. */
+    public Order(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Line> lines,
+                 Contact contact, String paymentAuthorization, int totalCents, OrderStatus status, String pickupCode,
+                 int wrongCodes, boolean locked, Instant createdAt, Instant readyBy, Instant readyAt, Instant expiresAt,
+                 List<PickupOption> options, List<Event> timeline, List<String> reminders, Instant updatedAt) {
+        this(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents, status,
+                pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
+                updatedAt, null);
     }
 
     /** What happened and who did it, for the customer's timeline. */
@@ -48,26 +65,26 @@ public record Order(String id, String customerId, String pickupStoreId, String p
         events.add(new Event(next.name(), now, by, note));
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 next, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, events, reminders,
-                now);
+                now, soldBy);
     }
 
     public Order with(String newPickupCode, Instant newReadyAt, Instant newExpiresAt) {
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, newPickupCode, wrongCodes, locked, createdAt, readyBy, newReadyAt, newExpiresAt, options,
-                timeline, reminders, updatedAt);
+                timeline, reminders, updatedAt, soldBy);
     }
 
     public Order lockedAfter(int wrong, boolean isLocked, Instant now) {
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, pickupCode, wrong, isLocked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
-                now);
+                now, soldBy);
     }
 
     /** Placed at another store, or with lines transferred: the option the customer confirmed. */
     public Order withOption(PickupOption option, List<Line> newLines) {
         return new Order(id, customerId, option.storeId(), option.storeName(), newLines, contact, paymentAuthorization,
                 totalCents, status, pickupCode, wrongCodes, locked, createdAt, option.readyBy(), readyAt, expiresAt,
-                List.of(), timeline, reminders, updatedAt);
+                List.of(), timeline, reminders, updatedAt, soldBy);
     }
 
     /** Some line is not in the pickup store yet: its transfer has not been received. */
@@ -81,7 +98,14 @@ public record Order(String id, String customerId, String pickupStoreId, String p
         events.add(new Event(status.name(), now, by, note));
         return new Order(id, customerId, pickupStoreId, pickupStoreName, newLines, contact, paymentAuthorization,
                 totalCents, status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, events,
-                reminders, now);
+                reminders, now, soldBy);
+    }
+
+    /** Sold in store by this staff member (null: online). */
+    public Order withSeller(SoldBy seller) {
+        return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
+                status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
+                updatedAt, seller);
     }
 
     public Order withReminder(String reminder) {
@@ -89,6 +113,6 @@ public record Order(String id, String customerId, String pickupStoreId, String p
         sent.add(reminder);
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, sent,
-                updatedAt);
+                updatedAt, soldBy);
     }
 }

@@ -35,6 +35,7 @@ final class OrderFixture {
     final CollectingOrders collecting;
     final SweepingOrders sweeping;
     final MovingTransfers transfers;
+    final SellingForPickup selling;
     final String paris = "paris-rivoli";
     final String saintGermain = "paris-saint-germain";
     final String lyon = "lyon-republique";
@@ -71,6 +72,7 @@ final class OrderFixture {
         collecting = clickAndCollect.collecting();
         sweeping = clickAndCollect.sweeping();
         transfers = clickAndCollect.transfers();
+        selling = clickAndCollect.selling();
     }
 
     /** The stock most tests start from: Paris Rivoli lacks the linen jacket, Saint-Germain and the web warehouse have it. */

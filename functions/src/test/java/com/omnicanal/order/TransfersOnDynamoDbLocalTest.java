@@ -228,4 +228,35 @@ class TransfersOnDynamoDbLocalTest {
         assertThat(fx.backend.level(LINEN, fx.saintGermain)).isEqualTo(new StockLevel(LINEN, fx.saintGermain, 3, 2, 0));
         assertThat(fx.transfers.queue(fx.sophie, fx.saintGermain, null)).hasSize(2);
     }
+
+    @Test
+    void staffInLyonSellForPickupAtRivoliConfirmTheTransferWithTheCustomerAndLyonIsCredited() {
+        var request = OrderFixture.request(fx.paris, LINEN, "1");
+        var key = com.omnicanal.testing.Keys.order(new PlacingOrders.PlaceOrder(fx.karim, request), "aisle-1");
+
+        var sold = fx.selling.place(fx.karim, fx.lyon, "cust-camille", request, key).order();
+
+        assertThat(sold.customerId()).isEqualTo("cust-camille");
+        assertThat(sold.soldBy()).isEqualTo(new Order.SoldBy(fx.lyon, "staff-karim"));
+        assertThat(sold.status()).isEqualTo(OrderStatus.AWAITING_CUSTOMER);
+        assertThat(fx.selling.place(fx.karim, fx.lyon, "cust-camille", request, key).replayed()).isTrue();
+        var placed = fx.choosingOptions.confirmOption(fx.karim, sold.id(), "transfer");
+        assertThat(placed.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(placed.soldBy()).isEqualTo(sold.soldBy());
+        assertThat(theTransfer(placed).fromLocation()).isEqualTo(fx.saintGermain);
+        // the customer, the pickup store and the seller read it; the source's staff never do
+        assertThat(fx.following.get(fx.camille, sold.id()).soldBy()).isEqualTo(sold.soldBy());
+        assertThat(fx.following.get(fx.karim, sold.id()).id()).isEqualTo(sold.id());
+        assertThat(fx.queue.forStore(fx.lea, fx.paris, "PLACED", null).items()).extracting(q -> q.order().id())
+                .contains(sold.id());
+        assertThatThrownBy(() -> fx.following.get(fx.sophie, sold.id())).isInstanceOf(DomainException.NotFound.class);
+
+        assertThatThrownBy(() -> fx.selling.place(fx.lea, fx.lyon, null, request, key))
+                .isInstanceOf(DomainException.Forbidden.class);
+        assertThatThrownBy(() -> fx.selling.place(fx.camille, fx.lyon, null, request, key))
+                .isInstanceOf(DomainException.Forbidden.class);
+        var guest = fx.selling.place(fx.karim, fx.lyon, null, OrderFixture.request(fx.lyon, TEE, "1"),
+                com.omnicanal.testing.Keys.order(new PlacingOrders.PlaceOrder(fx.karim, request), "aisle-2")).order();
+        assertThat(guest.customerId()).startsWith("guest-");
+    }
 }

@@ -89,6 +89,30 @@ class TransfersEndToEndTest {
         assertThat(stock(JACKET, "paris-rivoli").get("available").asInt()).isZero();
     }
 
+    @Test
+    void staffInLyonSellAJacketForPickupAtRivoliAndConfirmTheTransferWithTheCustomer() throws Exception {
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+        var lea = client.token("staff-lea", "staff", "paris-rivoli");
+        var body = "{\"lines\":[{\"sku\":\"" + JACKET + "\",\"quantity\":1}],\"pickupStoreId\":\"paris-rivoli\","
+                + "\"contact\":{\"name\":\"Hugo Lefèvre\",\"email\":\"hugo.lefevre@example.fr\"},"
+                + "\"paymentAuthorization\":\"pa_tpe_aisle_1\",\"customerId\":\"cust-hugo\"}";
+        assertThat(client.send("POST", "/stores/lyon-republique/orders", lea, body, Map.of("Idempotency-Key", "aisle-0"))
+                .status()).as("staff of another store").isEqualTo(403);
+
+        var sold = client.send("POST", "/stores/lyon-republique/orders", karim, body, Map.of("Idempotency-Key", "aisle-1"));
+
+        assertThat(sold.status()).as(sold.raw().body()).isEqualTo(201);
+        assertThat(sold.body().get("soldBy").get("storeId").asText()).isEqualTo("lyon-republique");
+        assertThat(sold.body().get("soldBy").get("staffId").asText()).isEqualTo("staff-karim");
+        assertThat(sold.body().get("customerId").asText()).isEqualTo("cust-hugo");
+        var id = sold.body().get("id").asText();
+        var confirmed = client.send("POST", "/orders/" + id + "/confirm-option", karim, "{\"optionId\":\"transfer\"}", Map.of());
+        assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
+        assertThat(confirmed.body().get("status").asText()).isEqualTo("PLACED");
+        assertThat(client.get("/stores/paris-rivoli/orders?status=PLACED", lea).body().get("items"))
+                .anySatisfy(q -> assertThat(q.get("order").get("id").asText()).isEqualTo(id));
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode stock(String sku, String location) {
         for (var l : client.get("/stock/" + sku, null).body().get("locations")) {
             if (l.get("locationId").asText().equals(location)) return l;

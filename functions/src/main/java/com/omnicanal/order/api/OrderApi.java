@@ -3,6 +3,7 @@ package com.omnicanal.order.api;
 import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
 import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.Order;
@@ -24,11 +25,13 @@ public final class OrderApi {
     public record OrderView(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Order.Line> lines,
                             Order.Contact contact, int totalCents, String status, String pickupCode, boolean locked,
                             Instant createdAt, Instant readyBy, Instant readyAt, Instant expiresAt,
-                            List<com.omnicanal.order.PickupOption> options, List<Order.Event> timeline, Instant updatedAt) {
+                            List<com.omnicanal.order.PickupOption> options, List<Order.Event> timeline, Instant updatedAt,
+                            Order.SoldBy soldBy) {
         static OrderView of(Order o, Actor viewer) {
             return new OrderView(o.id(), o.customerId(), o.pickupStoreId(), o.pickupStoreName(), o.lines(), o.contact(),
                     o.totalCents(), o.status().name(), viewer.isCustomer() ? o.pickupCode() : null, o.locked(),
-                    o.createdAt(), o.readyBy(), o.readyAt(), o.expiresAt(), o.options(), o.timeline(), o.updatedAt());
+                    o.createdAt(), o.readyBy(), o.readyAt(), o.expiresAt(), o.options(), o.timeline(), o.updatedAt(),
+                    o.soldBy());
         }
     }
 
@@ -67,6 +70,25 @@ public final class OrderApi {
                     var actor = Callers.actor(request);
                     var outcome = orders.placing().place(new PlaceOrder(actor, request.body(OrderRequest.class)),
                             Callers.idempotencyKey("orders", key));
+                    var headers = new LinkedHashMap<String, String>();
+                    headers.put("Location", "/orders/" + outcome.order().id());
+                    if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
+                    return ApiResponse.json(201, OrderView.of(outcome.order(), actor), headers);
+                })
+                .transactional("POST /stores/{storeId}/orders", (request, key) -> {
+                    // the endless aisle for pickup: the storefront's order, and the customer in front of the staff
+                    var actor = Callers.actor(request);
+                    var body = request.body(com.fasterxml.jackson.databind.node.ObjectNode.class);
+                    var customer = body.remove("customerId");
+                    OrderRequest order;
+                    try {
+                        order = Json.MAPPER.treeToValue(body, OrderRequest.class);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("openapi.yaml let through a body the order cannot read", e);
+                    }
+                    var outcome = orders.selling().place(actor, request.path("storeId"),
+                            customer == null || customer.isNull() ? null : customer.asText(), order,
+                            Callers.idempotencyKey("store-orders", key));
                     var headers = new LinkedHashMap<String, String>();
                     headers.put("Location", "/orders/" + outcome.order().id());
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
