@@ -35,10 +35,11 @@ public final class ChoosingPickupOptions {
 
     /** The order placed as the option says: its lines held where the option takes them from. */
     public Order confirmOption(Actor actor, String id, String optionId) {
-        var order = access.seenBy(actor, id);
-        if (!actor.isCustomer() && !OrderAccess.soldBy(actor, order)) {
+        // staff only for an order their store sold, with the customer in front of them; nobody else, seen or not
+        if (!actor.isCustomer() && orders.find(id).filter(o -> OrderAccess.soldBy(actor, o)).isEmpty()) {
             throw new DomainException.Forbidden("the customer (or the staff who sold it) confirms an option");
         }
+        var order = access.seenBy(actor, id);
         if (order.status() != OrderStatus.AWAITING_CUSTOMER) {
             throw new DomainException.InvalidState("order " + id + " is " + order.status() + ": no option to confirm");
         }
