@@ -6,13 +6,17 @@ import { api, loadConfig, getConfig, session, signInWith, signOut, ApiError } fr
 import { Shop, Product, MyOrders, Profile, Feedback } from './views/shop.js';
 import { Queue, CustomerLookup, StockCount, ReceiveReturn, Agenda } from './views/staff.js';
 import { Messages, DeadLetters, Questionnaires } from './views/ops.js';
-import { Kpis } from './views/kpis.js';
+import { Kpis, StoreKpis } from './views/kpis.js';
+import { MyLoyalty } from './views/loyalty.js';
+import { ShipmentQueue, EndlessAisle } from './views/shipping.js';
 
 const MENUS = {
   anonymous: [['#/shop', 'navShop'], ['#/feedback', 'navFeedback']],
-  customer: [['#/shop', 'navShop'], ['#/orders', 'navOrders'], ['#/profile', 'navProfile'], ['#/feedback', 'navFeedback']],
-  staff: [['#/staff', 'navQueue'], ['#/staff/customer', 'navCustomer'], ['#/staff/stock', 'navStock'],
-    ['#/staff/returns', 'navReturns'], ['#/staff/agenda', 'navAgenda']],
+  customer: [['#/shop', 'navShop'], ['#/orders', 'navOrders'], ['#/loyalty', 'navLoyalty'], ['#/profile', 'navProfile'],
+    ['#/feedback', 'navFeedback']],
+  staff: [['#/staff', 'navQueue'], ['#/staff/shipments', 'navShipments'], ['#/staff/customer', 'navCustomer'],
+    ['#/staff/aisle', 'navAisle'], ['#/staff/stock', 'navStock'], ['#/staff/returns', 'navReturns'],
+    ['#/staff/agenda', 'navAgenda'], ['#/staff/kpis', 'navStoreKpis']],
   ops: [['#/ops', 'navMessages'], ['#/ops/dead-letters', 'navDeadLetters'], ['#/ops/questionnaires', 'navQuestionnaires'],
     ['#/ops/kpis', 'navKpis']],
 };
@@ -41,12 +45,16 @@ function Page({ where, who }) {
   if (path.startsWith('/product/')) return html`<${Product} sku=${decodeURIComponent(path.slice(9))} who=${who} />`;
   if (path === '/orders') return need('customer', html`<${MyOrders} />`);
   if (path === '/profile') return need('customer', html`<${Profile} />`);
+  if (path === '/loyalty') return need('customer', html`<${MyLoyalty} />`);
   if (path === '/feedback') return html`<${Feedback} who=${who} />`;
   if (path.startsWith('/feedback/')) return html`<${Feedback} who=${who} token=${decodeURIComponent(path.slice(10))} />`;
   if (path === '/staff') return need('staff', html`<${Queue} who=${who} />`);
   if (path === '/staff/customer') return need('staff', html`<${CustomerLookup} who=${who} />`);
   if (path === '/staff/stock') return need('staff', html`<${StockCount} who=${who} />`);
   if (path === '/staff/returns') return need('staff', html`<${ReceiveReturn} who=${who} />`);
+  if (path === '/staff/shipments') return need('staff', html`<${ShipmentQueue} who=${who} />`);
+  if (path === '/staff/aisle') return need('staff', html`<${EndlessAisle} who=${who} customerId=${params.get('customer')} />`);
+  if (path === '/staff/kpis') return need('staff', html`<${StoreKpis} who=${who} store=${params.get('store')} />`);
   if (path === '/staff/agenda') return need('staff', html`<${Agenda} who=${who} day=${params.get('date')} />`);
   if (path === '/ops') return need('ops', html`<${Messages} />`);
   if (path === '/ops/dead-letters') return need('ops', html`<${DeadLetters} />`);

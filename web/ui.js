@@ -1,6 +1,7 @@
 // Pieces every page uses: loading a resource, showing its problem, a status message read out to screen readers.
 import { html, useState, useEffect, useCallback } from './vendor/preact-htm.js';
 import { t } from './i18n.js';
+import { api } from './api.js';
 
 export { html, useState, useEffect, useCallback };
 export { useRef, useMemo, useErrorBoundary } from './vendor/preact-htm.js';
@@ -67,4 +68,22 @@ export function km(a, b) {
   const h = Math.sin(rad(b.latitude - a.latitude) / 2) ** 2
     + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(rad(b.longitude - a.longitude) / 2) ** 2;
   return 6371 * 2 * Math.asin(Math.sqrt(h));
+}
+
+let storeNames;
+/** The stores' names by id (GET /stores, read once per page load): pages show a store's name, not its id. */
+export function useStoreNames() {
+  const [names, setNames] = useState({});
+  useEffect(() => {
+    let live = true;
+    storeNames = storeNames || api('GET', '/stores').then((page) => Object.fromEntries(page.items.map((s) => [s.id, s.name])));
+    storeNames.then((found) => live && setNames(found), () => { storeNames = null; });
+    return () => { live = false; };
+  }, []);
+  return names;
+}
+
+/** The short reference messages and receipts give an order (its id's last six characters). */
+export function reference(id) {
+  return String(id).slice(-6);
 }

@@ -1,6 +1,7 @@
-// Ops: the omnichannel KPIs (GET /ops/kpis) as charts, each with its figures in a table for keyboard and screen readers.
-import { html, useState, useEffect, useRef, useLoad, Loaded } from '../ui.js';
-import { t, lang } from '../i18n.js';
+// The omnichannel KPIs (GET /ops/kpis) as charts, each with its figures in a table for keyboard and screen readers:
+// every store for ops, their own store for staff (the same charts, and the period's figures).
+import { html, useState, useEffect, useRef, useLoad, Loaded, useStoreNames } from '../ui.js';
+import { t, lang, decimal } from '../i18n.js';
 import { api } from '../api.js';
 
 // Chart.js 4 (UMD build, one file from npm, no dependency): it sets globalThis.Chart; loaded only on this page
@@ -24,23 +25,71 @@ export function Kpis() {
   const kpis = useLoad(() => api('GET', `/ops/kpis?from=${from}&to=${to}&groupBy=store,week`), [from, to]);
   return html`<section aria-labelledby="kpi-title">
     <h1 id="kpi-title">${t('kpisTitle')}</h1>
-    <p class="inline">
+    <${Period} from=${from} to=${to} setFrom=${setFrom} setTo=${setTo} />
+    <${Loaded} load=${kpis}>${(data) => html`<div class="charts">
+      <${StoreCharts} rows=${data.rows} />
+      <${CustomersChart} weeks=${data.customers} />
+    </div>`}<//>
+  </section>`;
+}
+
+/** My store's KPIs (staff): the period's figures, then the weekly charts ops see, for this store only. */
+export function StoreKpis({ who, store }) {
+  const storeId = store || who.storeId;
+  const [from, setFrom] = useState(day(-55));
+  const [to, setTo] = useState(day(0));
+  const query = `from=${from}&to=${to}&storeId=${encodeURIComponent(storeId)}`;
+  const total = useLoad(() => api('GET', `/ops/kpis?${query}&groupBy=store`), [query]);
+  const weeks = useLoad(() => api('GET', `/ops/kpis?${query}&groupBy=store,week`), [query]);
+  const names = useStoreNames();
+  return html`<section aria-labelledby="kpi-title">
+    <h1 id="kpi-title">${t('storeKpisTitle', { store: names[storeId] || storeId })}</h1>
+    <${Period} from=${from} to=${to} setFrom=${setFrom} setTo=${setTo} />
+    <${Loaded} load=${total}>${(data) => html`<${Figures} row=${data.rows.find((r) => r.store === storeId) || data.rows[0]} />`}<//>
+    <${Loaded} load=${weeks}>${(data) => html`<div class="charts"><${StoreCharts} rows=${data.rows} /></div>`}<//>
+  </section>`;
+}
+
+function Period({ from, to, setFrom, setTo }) {
+  return html`<p class="inline">
       <label for="kpi-from">${t('from')}</label>
       <input id="kpi-from" type="date" value=${from} onChange=${(e) => setFrom(e.target.value)} />
       <label for="kpi-to">${t('to')}</label>
       <input id="kpi-to" type="date" value=${to} onChange=${(e) => setTo(e.target.value)} />
-    </p>
-    <${Loaded} load=${kpis}>${(data) => html`<div class="charts">
-      <${KpiChart} id="orders" title=${t('kpiOrders')} type="bar" rows=${data.rows} value=${(r) => r.ordersPlaced} />
-      <${KpiChart} id="ontime" title=${t('kpiReadyOnTime')} type="line" rows=${data.rows} percent
+    </p>`;
+}
+
+/** The charts by store and week: what ops see for every store, staff for theirs. */
+function StoreCharts({ rows }) {
+  return html`
+      <${KpiChart} id="orders" title=${t('kpiOrders')} type="bar" rows=${rows} value=${(r) => r.ordersPlaced} />
+      <${KpiChart} id="ontime" title=${t('kpiReadyOnTime')} type="line" rows=${rows} percent
         value=${(r) => r.readyOnTimeRate} />
-      <${KpiChart} id="pickup" title=${t('kpiPickupRate')} type="line" rows=${data.rows} percent value=${(r) => r.pickupRate} />
-      <${KpiChart} id="nps" title=${t('nps')} type="line" rows=${data.rows} value=${(r) => r.nps} range=${[-100, 100]} />
-      <${KpiChart} id="returns" title=${t('kpiCrossStoreReturns')} type="line" rows=${data.rows} percent
-        value=${(r) => r.crossStoreReturnShare} />
-      <${CustomersChart} weeks=${data.customers} />
-    </div>`}<//>
-  </section>`;
+      <${KpiChart} id="pickup" title=${t('kpiPickupRate')} type="line" rows=${rows} percent value=${(r) => r.pickupRate} />
+      <${KpiChart} id="nps" title=${t('nps')} type="line" rows=${rows} value=${(r) => r.nps} range=${[-100, 100]} />
+      <${KpiChart} id="returns" title=${t('kpiCrossStoreReturns')} type="line" rows=${rows} percent
+        value=${(r) => r.crossStoreReturnShare} />`;
+}
+
+const percent = (v) => (v == null ? '—' : `${decimal(v * 100, 1)} %`);
+const count = (v) => (v == null ? '—' : decimal(v, 0));
+
+/** The period's figures for one store, each with what it counts. */
+function Figures({ row }) {
+  if (!row) return html`<p>${t('nothing')}</p>`;
+  const figures = [
+    ['figOrders', count(row.ordersPlaced), 'ordersPlaced'],
+    ['figReadyOnTime', percent(row.readyOnTimeRate), 'readyOnTimeRate'],
+    ['kpiTimeToReady', row.timeToReadyP50Minutes == null ? '—' : t('minutes', { n: row.timeToReadyP50Minutes }), 'timeToReadyP50Minutes'],
+    ['figPickupRate', percent(row.pickupRate), 'pickupRate'],
+    ['kpiReservationConversion', percent(row.reservationConversionRate), 'reservationConversionRate'],
+    ['kpiReturnsReceived', count(row.returnsReceived), 'returnsReceived'],
+    ['figCrossStoreReturns', percent(row.crossStoreReturnShare), 'crossStoreReturnShare'],
+    ['nps', row.nps == null ? '—' : decimal(row.nps, 0), 'nps'],
+    ['kpiNoShowRate', percent(row.noShowRate), 'noShowRate'],
+  ];
+  return html`<ul class="figures plain">${figures.map(([label, value, key]) => html`<li class="figure" data-kpi=${key}>
+    <span class="label">${t(label)}</span><strong>${value}</strong></li>`)}</ul>`;
 }
 
 /** One series per store, one point per week; null (nothing counted) is a gap, not a zero. */

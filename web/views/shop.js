@@ -2,6 +2,7 @@
 import { html, useState, useEffect, Problem, Notice, useLoad, useAction, Loaded, StatusBadge, km } from '../ui.js';
 import { t, lang, money, dateTime, decimal } from '../i18n.js';
 import { api, idempotencyKey } from '../api.js';
+import { HomeDeliveryForm, MyDeliveries } from './delivery.js';
 
 /** The catalogue's search: words, and optionally "in stock near" a place (a store, or the browser's position). */
 export function Shop({ params, who }) {
@@ -99,6 +100,7 @@ export function Product({ sku, who }) {
   const reserve = useAction();
   const order = useAction();
   const [quantity, setQuantity] = useState(1);
+  const [mode, setMode] = useState('pickup');
   const storeList = stores.data ? stores.data.items : [];
   const home = me.data && storeList.find((s) => s.id === me.data.homeStoreId);
   const from = origin || (home && { ...home.coordinates, label: home.name });
@@ -142,7 +144,14 @@ export function Product({ sku, who }) {
       </table>
       <${Problem} error=${reserve.error} />
       <${Notice} text=${reserve.message} />
-      ${canBuy ? html`<${OrderForm} sku=${sku} quantity=${quantity} stores=${storeList} me=${me.data} action=${order} />`
+      ${canBuy ? html`<fieldset class="inline"><legend>${t('howToGet')}</legend>
+          <label><input type="radio" name="fulfilment" value="pickup" checked=${mode === 'pickup'}
+            onChange=${() => setMode('pickup')} /> ${t('orderPickup')}</label>
+          <label><input type="radio" name="fulfilment" value="delivery" checked=${mode === 'delivery'}
+            onChange=${() => setMode('delivery')} /> ${t('orderDelivery')}</label>
+        </fieldset>
+        ${mode === 'pickup' ? html`<${OrderForm} sku=${sku} quantity=${quantity} stores=${storeList} me=${me.data} action=${order} />`
+          : html`<${HomeDeliveryForm} sku=${sku} quantity=${quantity} me=${me.data} />`}`
         : html`<p class="hint">${t('signInToBuy')}</p>`}
     `}<//>
   </section>`;
@@ -220,6 +229,7 @@ export function MyOrders() {
           ? html`<button type="button" onClick=${() => cancelOrder(o.id)}>${t('cancel')}</button>` : null}
         ${o.status === 'COLLECTED' ? html`<${ReturnForm} order=${o} />` : null}
       </li>`)}</ul>`)}<//>
+    <${MyDeliveries} />
     <h2>${t('myReservations')}</h2>
     <${Loaded} load=${reservations}>${(data) => (data.items.length === 0 ? html`<p>${t('nothing')}</p>` : html`
       <ul class="plain">${data.items.map((r) => html`<li class="card" data-reservation=${r.id}>

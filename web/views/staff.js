@@ -1,6 +1,6 @@
 // The staff tablet: the store's queue, the customer in front of me, a stock count, a return, the day's appointments.
 import { html, useState, useEffect, Problem, Notice, useLoad, useAction, Loaded, StatusBadge } from '../ui.js';
-import { t, money, dateTime } from '../i18n.js';
+import { t, money, dateTime, decimal } from '../i18n.js';
 import { api } from '../api.js';
 
 const OPEN = ['PLACED', 'ACCEPTED', 'READY'];
@@ -60,37 +60,54 @@ export function Queue({ who }) {
 }
 
 export function CustomerLookup({ who }) {
-  const [kind, setKind] = useState('phone');
-  const [value, setValue] = useState('');
-  const action = useAction();
   const [found, setFound] = useState(null);
-  const submit = async (e) => {
-    e.preventDefault();
-    setFound(null);
-    const result = await action.run(() => api('GET', `/stores/${who.storeId}/customers?${kind}=${encodeURIComponent(value.trim())}`));
-    if (result) setFound(result);
-  };
   return html`<section aria-labelledby="lookup-title">
     <h1 id="lookup-title">${t('lookupTitle')}</h1>
-    <form class="inline" onSubmit=${submit}>
-      <label for="kind">${t('lookupKind')}</label>
-      <select id="kind" value=${kind} onChange=${(e) => setKind(e.target.value)}>
-        <option value="phone">${t('phone')}</option><option value="email">${t('email')}</option><option value="card">${t('card')}</option>
-      </select>
-      <label for="lookup">${t('lookupBy')}</label>
-      <input id="lookup" value=${value} onInput=${(e) => setValue(e.target.value)} required />
-      <button type="submit" class="primary" disabled=${action.busy}>${t('find')}</button>
-    </form>
-    <${Problem} error=${action.error} />
+    <${FindCustomer} who=${who} onFound=${setFound} />
     ${found ? html`<article class="card">
       <h2>${found.firstName} ${found.lastName}</h2>
       <p class="meta">${found.customerId}</p>
+      <${LoyaltyLine} loyalty=${found.loyalty} />
       <h3>${t('openHere')}</h3>
       ${(found.openAtThisStore || []).length === 0 ? html`<p>${t('nothing')}</p>` : html`<ul>
         ${found.openAtThisStore.map((x) => html`<li>${x.kind} · <${StatusBadge} status=${x.status} /> · ${x.summary} · ${dateTime(x.at)}</li>`)}
       </ul>`}
+      <p><a class="button" href=${`#/staff/aisle?customer=${encodeURIComponent(found.customerId)}`}>${t('sellForDelivery')}</a></p>
     </article>` : null}
   </section>`;
+}
+
+/** The member's points and tier as the store's lookup gives them (none: not a member). */
+export function LoyaltyLine({ loyalty }) {
+  if (!loyalty) return html`<p class="meta">${t('notAMember')}</p>`;
+  return html`<p data-loyalty>${t('loyaltyAtTill', { available: decimal(loyalty.available || 0, 0),
+    pending: decimal(loyalty.pending || 0, 0), tier: loyalty.tier || '' })}</p>`;
+}
+
+/**
+ * The customer in front of me, by phone, e-mail or loyalty card; onFound gets the store's view of them (or null), and
+ * what was searched, so that a form can take the phone or e-mail as the contact.
+ */
+export function FindCustomer({ who, onFound, idPrefix = '' }) {
+  const [kind, setKind] = useState('phone');
+  const [value, setValue] = useState('');
+  const action = useAction();
+  const submit = async (e) => {
+    e.preventDefault();
+    onFound(null);
+    const result = await action.run(() => api('GET', `/stores/${who.storeId}/customers?${kind}=${encodeURIComponent(value.trim())}`));
+    if (result) onFound(result, { kind, value: value.trim() });
+  };
+  return html`<form class="inline" onSubmit=${submit}>
+      <label for=${`${idPrefix}kind`}>${t('lookupKind')}</label>
+      <select id=${`${idPrefix}kind`} value=${kind} onChange=${(e) => setKind(e.target.value)}>
+        <option value="phone">${t('phone')}</option><option value="email">${t('email')}</option><option value="card">${t('card')}</option>
+      </select>
+      <label for=${`${idPrefix}lookup`}>${t('lookupBy')}</label>
+      <input id=${`${idPrefix}lookup`} value=${value} onInput=${(e) => setValue(e.target.value)} required />
+      <button type="submit" class="primary" disabled=${action.busy}>${t('find')}</button>
+    </form>
+    <${Problem} error=${action.error} />`;
 }
 
 export function StockCount({ who }) {

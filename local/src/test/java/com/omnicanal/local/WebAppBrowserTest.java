@@ -22,8 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web app in a real browser (headless Chromium) on a local stack: a customer reserves and gets the SMS, staff
- * accept, prepare and hand over an order with the code from the SMS, every page passes axe-core with no serious or
- * critical violation. Screenshots of each page go to target/screenshots/.
+ * accept, prepare and hand over an order with the code from the SMS; a customer spends loyalty points and orders home
+ * delivery that the shipping store works through to the carrier; staff sell from the endless aisle and read their
+ * store's KPIs; every page passes axe-core with no serious or critical violation. Screenshots of each page go to
+ * target/screenshots/.
  */
 class WebAppBrowserTest {
     @RegisterExtension
@@ -160,9 +162,11 @@ class WebAppBrowserTest {
         var pages = new LinkedHashMap<String, Map<String, String>>();
         pages.put(null, Map.of("signin", "#/signin", "storefront-search", "#/shop?q=t-shirt",
                 "storefront-product", "#/product/TSH-COT-BLU-M", "feedback", "#/feedback"));
-        pages.put("cust-hugo", Map.of("storefront-orders", "#/orders", "storefront-profile", "#/profile"));
+        pages.put("cust-hugo", Map.of("storefront-orders", "#/orders", "storefront-profile", "#/profile",
+                "storefront-loyalty", "#/loyalty"));
         pages.put("staff-karim", Map.of("staff-queue-lyon", "#/staff", "staff-customer", "#/staff/customer",
-                "staff-stock", "#/staff/stock", "staff-returns", "#/staff/returns", "staff-agenda", "#/staff/agenda"));
+                "staff-stock", "#/staff/stock", "staff-returns", "#/staff/returns", "staff-agenda", "#/staff/agenda",
+                "staff-shipments-lyon", "#/staff/shipments", "staff-aisle", "#/staff/aisle", "staff-kpis-lyon", "#/staff/kpis"));
         pages.put("ops-demo", Map.of("ops-messages", "#/ops", "ops-dead-letters", "#/ops/dead-letters",
                 "ops-questionnaires", "#/ops/questionnaires", "ops-kpis", "#/ops/kpis"));
         var violations = new ArrayList<String>();
@@ -258,6 +262,10 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup"))).sendKeys("06 98 76 54 32");
         driver.findElement(By.cssSelector("#lookup ~ button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main article"), "Hugo Lefèvre"));
+        // with his loyalty balance and tier, as the till sees them
+        var points = client.get("/stores/lyon-republique/customers/cust-hugo/loyalty", karim).body();
+        assertThat(driver.findElement(By.cssSelector("main article [data-loyalty]")).getText())
+                .contains(points.get("available").asText() + " points disponibles").contains(points.get("tier").asText());
         Browser.screenshot(driver, "staff-customer-found");
 
         open("#/staff/stock");
@@ -284,7 +292,8 @@ class WebAppBrowserTest {
         try {
             for (var size : new int[][] {{1280, 800}, {800, 1280}}) {
                 driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
-                for (var page : new String[] {"#/staff", "#/staff/customer", "#/staff/stock", "#/staff/returns", "#/staff/agenda"}) {
+                for (var page : new String[] {"#/staff", "#/staff/customer", "#/staff/stock", "#/staff/returns", "#/staff/agenda",
+                        "#/staff/shipments", "#/staff/aisle", "#/staff/kpis"}) {
                     open(page);
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
                     wait.until(d -> d.findElements(By.cssSelector("[aria-busy='true']")).isEmpty());
@@ -359,6 +368,245 @@ class WebAppBrowserTest {
         }
         assertThat((Boolean) driver.executeScript("return typeof globalThis.Chart === 'function'")).isTrue();
         Browser.screenshot(driver, "ops-kpis-charts");
+    }
+
+    @Test
+    void aCustomerSpendsPointsForACodeAndSeesItAtOnce() throws Exception {
+        var hugo = client.token("cust-hugo", "customer", null);
+        var before = client.get("/customers/me/loyalty", hugo).body();
+        assertThat(before.get("available").asLong()).as("the demo's history gives Hugo points").isGreaterThanOrEqualTo(100);
+
+        signIn("cust-hugo");
+        open("#/loyalty");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-points-available]"),
+                String.valueOf(before.get("available").asLong())));
+        assertThat(driver.findElement(By.cssSelector("[data-tier]")).getText()).isEqualTo(before.get("tier").asText());
+        // the ledger names where the points came from: the demo's till receipt
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"),
+                "Ticket de caisse LYO-REP-DEMO-0004"));
+
+        // more than he has: the API's problem title, nothing spent
+        var points = driver.findElement(By.id("spend-points"));
+        points.clear();
+        points.sendKeys("1000000");
+        driver.findElement(By.cssSelector("#spend-title ~ button[type=submit]")).click();
+        var refused = client.send("POST", "/customers/me/loyalty/rewards", hugo, "{\"points\":1000000}",
+                Map.of("Idempotency-Key", "browser-spend-too-much"));
+        assertThat(refused.status()).isEqualTo(409);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#spend-title ~ .problem"),
+                refused.body().get("title").asText()));
+        assertThat(client.get("/customers/me/loyalty", hugo).body().get("available").asLong())
+                .isEqualTo(before.get("available").asLong());
+
+        points.clear();
+        points.sendKeys("100");
+        // with the keyboard alone
+        tabTo("#spend-title ~ button[type=submit]");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        var code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-reward-code]"))).getText();
+        assertThat(code).isNotBlank();
+        var after = client.get("/customers/me/loyalty", hugo).body();
+        assertThat(after.get("available").asLong()).isEqualTo(before.get("available").asLong() - 100);
+        // the page shows the new balance and the spending in the ledger, with the code as its source
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-points-available]"),
+                String.valueOf(after.get("available").asLong())));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), code));
+        Browser.screenshot(driver, "storefront-loyalty-code");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        // in English too (then back to French: the language is kept for the next test)
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "My loyalty"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), "Spent"));
+        var english = Browser.seriousAccessibilityViolations(driver);
+        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
+        assertThat(english).isEmpty();
+    }
+
+    @Test
+    void aCustomerOrdersHomeDeliveryThatTheShippingStoreShipsAndSeesTheTracking() throws Exception {
+        signIn("cust-camille");
+        open("#/product/PUL-LAI-ECR-S");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=fulfilment][value=delivery]"))).click();
+        // the recipient's name comes from her profile; she gives a Lyon address
+        wait.until(ExpectedConditions.attributeToBe(By.id("home-name"), "value", "Camille Martin"));
+        driver.findElement(By.id("home-street")).sendKeys("12 rue de la République");
+        driver.findElement(By.id("home-postcode")).sendKeys("69002");
+        driver.findElement(By.id("home-city")).sendKeys("Lyon");
+        driver.findElement(By.cssSelector("input[name=home-option][value=EXPRESS]")).click();
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        Browser.screenshot(driver, "storefront-home-delivery");
+        driver.findElement(By.cssSelector("#delivery-title ~ button[type=submit]")).click();
+        var placed = notice().getText();
+        assertThat(placed).startsWith("Commande ").contains("colis");
+        var orderId = placed.replaceAll("^Commande (\\S+) .*$", "$1");
+
+        // routing sends it from the Lyon store (nearest with the jumper above its safety stock)
+        var ops = client.token("ops-demo", "ops", null);
+        var order = client.get("/delivery-orders/" + orderId, ops).body();
+        assertThat(order.get("option").asText()).isEqualTo("EXPRESS");
+        var shipment = order.get("shipments").get(0);
+        assertThat(shipment.get("locationId").asText()).isEqualTo("lyon-republique");
+        var shipmentId = shipment.get("id").asText();
+
+        signIn("staff-karim");
+        open("#/staff/shipments");
+        var card = By.cssSelector("li[data-shipment='" + shipmentId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "OFFERED"));
+        assertThat(driver.findElement(card).getText()).contains("PUL-LAI-ECR-S");
+        Browser.screenshot(driver, "staff-shipments");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        clickInCard(card, "accept");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "ACCEPTED"));
+        clickInCard(card, "pick");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "PICKED"));
+        clickInCard(card, "pack");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "PACKED"));
+        // a tracking reference the API refuses: its problem title, the parcel stays packed
+        var tracking = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-" + shipmentId)));
+        driver.executeScript("arguments[0].removeAttribute('pattern')", tracking);
+        tracking.sendKeys("6A 1");
+        clickInCard(card, "hand-over");
+        var problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ship-title ~ .problem")));
+        assertThat(problem.getText()).isNotBlank();
+        assertThat(client.get("/delivery-orders/" + orderId, ops).body().get("shipments").get(0).get("status").asText())
+                .isEqualTo("PACKED");
+        tracking = driver.findElement(By.id("tracking-" + shipmentId));
+        tracking.clear();
+        tracking.sendKeys("6A00000000042");
+        clickInCard(card, "hand-over");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Colis remis au transporteur"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(card, 0));
+        var shipped = client.get("/delivery-orders/" + orderId, ops).body();
+        assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
+
+        // Camille sees the parcel's tracking in her orders
+        signIn("cust-camille");
+        open("#/orders");
+        var tracked = By.cssSelector("[data-delivery='" + orderId + "'] [data-tracking]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(tracked, "6A00000000042"));
+        assertThat(driver.findElement(By.cssSelector("[data-delivery='" + orderId + "']")).getText())
+                .contains("Colissimo").contains("SHIPPED").contains("69002 Lyon");
+        Browser.screenshot(driver, "storefront-delivery-tracking");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+    }
+
+    @Test
+    void staffRejectAShipmentWithAReasonAndItIsRoutedElsewhere() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var placed = client.send("POST", "/delivery-orders", camille, "{\"lines\":[{\"sku\":\"PUL-LAI-ECR-M\",\"quantity\":1}],"
+                + "\"address\":{\"name\":\"Camille Martin\",\"street\":\"3 quai Saint-Antoine\",\"postcode\":\"69002\","
+                + "\"city\":\"Lyon\",\"country\":\"FR\"},\"deliveryOption\":\"STANDARD\",\"contact\":{\"name\":\"Camille Martin\",\"phone\":\"+33612345678\"},"
+                + "\"paymentAuthorization\":\"pa_browser_reject\"}", Map.of("Idempotency-Key", "browser-reject-1"));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
+        var orderId = placed.body().get("id").asText();
+        var shipment = placed.body().get("shipments").get(0);
+        assertThat(shipment.get("locationId").asText()).isEqualTo("lyon-republique");
+
+        signIn("staff-karim");
+        open("#/staff/shipments");
+        var card = "li[data-shipment='" + shipment.get("id").asText() + "']";
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(card + " details summary"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reason-" + shipment.get("id").asText())))
+                .sendKeys("pull taché");
+        driver.findElement(By.cssSelector(card + " button[data-action='reject']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Expédition refusée"));
+        var order = client.get("/delivery-orders/" + orderId, client.token("ops-demo", "ops", null)).body();
+        var rejected = order.get("shipments").findParents("id").stream()
+                .filter(s -> s.get("id").asText().equals(shipment.get("id").asText())).findFirst().orElseThrow();
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("timeline").toString()).contains("pull taché");
+        // routed again at once, never back to Lyon
+        assertThat(order.get("shipments").findParents("locationId").stream()
+                .filter(s -> !s.get("status").asText().equals("REJECTED")).map(s -> s.get("locationId").asText()))
+                .isNotEmpty().doesNotContain("lyon-republique");
+    }
+
+    @Test
+    void staffSellWhatTheStoreLacksFromTheEndlessAisleForTheCustomerInFrontOfThem() throws Exception {
+        signIn("staff-lea");
+        open("#/staff/aisle");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aisle-lookup"))).sendKeys("06 98 76 54 32");
+        driver.findElement(By.cssSelector("#aisle-lookup ~ button[type=submit]")).click();
+        // Hugo, with his loyalty balance; his name fills the address and his phone the contact
+        var found = By.cssSelector("[data-customer='cust-hugo']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(found, "Hugo Lefèvre"));
+        var loyalty = client.get("/stores/paris-rivoli/customers/cust-hugo/loyalty", client.token("staff-lea", "staff", "paris-rivoli")).body();
+        assertThat(driver.findElement(found).getText()).contains(loyalty.get("available").asText() + " points disponibles");
+        assertThat(driver.findElement(By.id("aisle-name")).getAttribute("value")).isEqualTo("Hugo Lefèvre");
+        assertThat(driver.findElement(By.id("aisle-cphone")).getAttribute("value")).isEqualTo("06 98 76 54 32");
+        // Paris Rivoli has no blue T-shirt in S: it ships from elsewhere
+        assertThat(client.available("TSH-COT-BLU-S", "paris-rivoli")).isZero();
+        driver.findElement(By.id("aisle-sku-0")).sendKeys("tsh-cot-blu-s", Keys.TAB);
+        // once typed, the SKU says what it is and where it is: none here
+        var product = client.get("/stock/TSH-COT-BLU-S", null).body().get("productName").asText();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("aisle-hint-0"), product + " · 0 ici"));
+        driver.findElement(By.cssSelector("#aisle-items ~ div.inline button")).click();
+        // an unknown SKU: the API's problem title beside it
+        var unknown = client.get("/stock/NOPE-404", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        var second = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("aisle-sku-1")));
+        second.sendKeys("NOPE-404", Keys.TAB);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#aisle-hint-1 .problem"),
+                unknown.body().get("title").asText()));
+        // corrected as a person does, with keys (clear() would leave the app's state behind the field)
+        second.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "ECH-LAI-GRI", Keys.TAB);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#aisle-hint-1[data-sku-hint]")));
+        driver.findElement(By.id("aisle-street")).sendKeys("8 rue de la Roquette");
+        driver.findElement(By.id("aisle-postcode")).sendKeys("75011");
+        driver.findElement(By.id("aisle-city")).sendKeys("Paris");
+        driver.findElement(By.id("aisle-payment")).sendKeys("pa_tablet_aisle_1");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        driver.findElement(By.cssSelector("#aisle-items ~ button[type=submit]")).click();
+        var placed = notice().getText();
+        assertThat(placed).startsWith("Commande ").contains("livrée à domicile");
+        var orderId = placed.replaceAll("^Commande (\\S+) .*$", "$1");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-delivery='" + orderId + "']")));
+        Browser.screenshot(driver, "staff-endless-aisle");
+
+        var order = client.get("/delivery-orders/" + orderId, client.token("ops-demo", "ops", null)).body();
+        assertThat(order.get("customerId").asText()).isEqualTo("cust-hugo");
+        assertThat(order.get("soldBy").get("storeId").asText()).isEqualTo("paris-rivoli");
+        assertThat(order.get("soldBy").get("staffId").asText()).isEqualTo("staff-lea");
+        assertThat(order.get("lines").findValuesAsText("sku")).containsExactlyInAnyOrder("TSH-COT-BLU-S", "ECH-LAI-GRI");
+    }
+
+    @Test
+    void staffSeeTheirStoresKpisAndTheProblemForAnotherStore() throws Exception {
+        // an order placed today at Lyon République, counted by the KPI events a moment later
+        var hugo = client.token("cust-hugo", "customer", null);
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+        var placed = client.send("POST", "/orders", hugo, "{\"lines\":[{\"sku\":\"TSH-COT-BLA-L\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"lyon-republique\",\"contact\":{\"name\":\"Hugo Lefèvre\",\"phone\":\"+33698765432\"},"
+                + "\"paymentAuthorization\":\"pa_browser_store_kpis\"}", Map.of("Idempotency-Key", "browser-store-kpis-1"));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        var query = "/ops/kpis?from=" + today.minusDays(55) + "&to=" + today + "&groupBy=store";
+        wait.withTimeout(Duration.ofSeconds(30)).until(d -> client.get(query, karim).body().get("rows").findParents("store")
+                .stream().anyMatch(r -> r.path("ordersPlaced").asInt() > 0));
+
+        signIn("staff-karim");
+        // the period's orders as the API counts them (other tests' events may still be counted: compare with what it says now)
+        var orders = By.cssSelector("li[data-kpi='ordersPlaced'] strong");
+        String expected = null;
+        String shown = null;
+        for (int attempt = 0; attempt < 10 && (shown == null || !shown.equals(expected)); attempt++) {
+            expected = client.get(query, karim).body().get("rows").get(0).get("ordersPlaced").asText();
+            open("#/staff/kpis");
+            shown = wait.until(ExpectedConditions.visibilityOfElementLocated(orders)).getText();
+        }
+        assertThat(shown).isEqualTo(expected);
+        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).contains("Lyon");
+        wait.until(d -> d.findElements(By.cssSelector("figure.chart canvas")).size() == 5);
+        Browser.screenshot(driver, "staff-kpis");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+
+        // another store's figures: the API's problem title, no figures
+        var refused = client.get("/ops/kpis?from=" + today.minusDays(55) + "&to=" + today + "&storeId=paris-rivoli", karim);
+        assertThat(refused.status()).isEqualTo(403);
+        open("#/staff/kpis?store=paris-rivoli");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .problem"),
+                refused.body().get("title").asText()));
+        assertThat(driver.findElements(By.cssSelector("li[data-kpi]"))).isEmpty();
     }
 
     /** The cells of the table row whose header is the given store (textContent: the table sits in closed details). */
