@@ -27,11 +27,12 @@ public final class FollowingPurchases implements BusinessEvents {
     @Override
     public void happened(BusinessEvent event) {
         if (event instanceof BusinessEvent.OrderCollected collected) {
+            // on the money paid: a points discount is spread over the lines, and its part earns nothing
             orders.find(collected.orderId()).ifPresent(order -> earning.earn(new Purchase(order.customerId(),
                     new Entry.Source("ORDER", order.id()), "WEB", order.pickupStoreId(), collected.at(),
                     order.lines().stream().map(l -> new Purchase.Line(l.sku(),
                             catalog.product(l.sku()).map(com.omnicanal.catalog.Product::category).orElse(null), l.quantity(),
-                            (long) l.quantity() * l.unitPriceCents())).toList())));
+                            order.paidBySku().get(l.sku()))).toList())));
         } else if (event instanceof BusinessEvent.ReturnReceived returned && returned.purchaseId() != null) {
             reversing.reverse(new ReversingPoints.ReturnedLines(returned.returnId(), returned.customerId(),
                     new Entry.Source(returned.purchaseKind(), returned.purchaseId()), returned.storeId(),

@@ -60,7 +60,7 @@ public final class CollectingOrders {
         var next = order.lockedAfter(order.wrongCodes(), false, now()).moveTo(OrderStatus.COLLECTED, now(), actor.id(), null);
         return access.write(Orders.Change.of(next, OrderStatus.READY).stock(Orders.StockEffect.SELL)
                 .releaseCode(order.pickupCode())
-                .payment(new Orders.PaymentCommand(id, "CAPTURE", order.paymentAuthorization(), order.totalCents()))
+                .payment(new Orders.PaymentCommand(id, "CAPTURE", order.paymentAuthorization(), order.amountDueCents()))
                 .event(new BusinessEvent.OrderCollected(id, next.customerId(), storeId,
                         next.lines().stream().map(Order.Line::sku).collect(Collectors.toSet()), next.updatedAt())));
     }

@@ -10,7 +10,7 @@ public record Order(String id, String customerId, String pickupStoreId, String p
                     Contact contact, String paymentAuthorization, int totalCents, OrderStatus status, String pickupCode,
                     int wrongCodes, boolean locked, Instant createdAt, Instant readyBy, Instant readyAt,
                     Instant expiresAt, List<PickupOption> options, List<Event> timeline, List<String> reminders,
-                    Instant updatedAt) {
+                    Instant updatedAt, Discount discount) {
 
     /** One line, and where its units are held (the pickup store, or the place they are transferred from). */
     public record Line(String sku, String productName, int quantity, int unitPriceCents, String heldAt) {
@@ -21,6 +21,23 @@ public record Order(String id, String customerId, String pickupStoreId, String p
 
     /** What happened and who did it, for the customer's timeline. */
     public record Event(String status, Instant at, String by, String note) {
+    }
+
+    /**
+     * Part of the order paid with a points reward code (the customer's own, consumed when the order is placed): its
+     * value off the lines' total, and the points it cost.
+     */
+    public record Discount(String code, long points, int amountCents) {
+    }
+
+    /** An order paid in money only (the shape before points could pay a part). */
+    public Order(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Line> lines,
+                 Contact contact, String paymentAuthorization, int totalCents, OrderStatus status, String pickupCode,
+                 int wrongCodes, boolean locked, Instant createdAt, Instant readyBy, Instant readyAt, Instant expiresAt,
+                 List<PickupOption> options, List<Event> timeline, List<String> reminders, Instant updatedAt) {
+        this(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents, status,
+                pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
+                updatedAt, null);
     }
 
     public Order {
@@ -39,26 +56,26 @@ public record Order(String id, String customerId, String pickupStoreId, String p
         events.add(new Event(next.name(), now, by, note));
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 next, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, events, reminders,
-                now);
+                now, discount);
     }
 
     public Order with(String newPickupCode, Instant newReadyAt, Instant newExpiresAt) {
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, newPickupCode, wrongCodes, locked, createdAt, readyBy, newReadyAt, newExpiresAt, options,
-                timeline, reminders, updatedAt);
+                timeline, reminders, updatedAt, discount);
     }
 
     public Order lockedAfter(int wrong, boolean isLocked, Instant now) {
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, pickupCode, wrong, isLocked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
-                now);
+                now, discount);
     }
 
     /** Placed at another store, or with lines transferred: the option the customer confirmed. */
     public Order withOption(PickupOption option, List<Line> newLines) {
         return new Order(id, customerId, option.storeId(), option.storeName(), newLines, contact, paymentAuthorization,
                 totalCents, status, pickupCode, wrongCodes, locked, createdAt, option.readyBy(), readyAt, expiresAt,
-                List.of(), timeline, reminders, updatedAt);
+                List.of(), timeline, reminders, updatedAt, discount);
     }
 
     public Order withReminder(String reminder) {
@@ -66,6 +83,49 @@ public record Order(String id, String customerId, String pickupStoreId, String p
         sent.add(reminder);
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, sent,
-                updatedAt);
+                updatedAt, discount);
+    }
+
+    /** The same order paid partly with points. */
+    public Order withDiscount(Discount points) {
+        return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
+                status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline,
+                reminders, updatedAt, points);
+    }
+
+    /** What is paid in money: the lines' total less the points discount (authorised, captured, voided). */
+    public int amountDueCents() {
+        return totalCents - (discount == null ? 0 : discount.amountCents());
+    }
+
+    /**
+     * What each line cost in money (its SKU once per order): the discount spread over the lines pro rata of their
+     * price, the cents left by rounding down given to the largest remainders, so the lines add up to what was paid.
+     */
+    public java.util.Map<String, Long> paidBySku() {
+        var paid = new java.util.LinkedHashMap<String, Long>();
+        long off = discount == null ? 0 : discount.amountCents();
+        long total = lines.stream().mapToLong(l -> (long) l.quantity() * l.unitPriceCents()).sum();
+        var remainders = new ArrayList<java.util.Map.Entry<String, Long>>();
+        long given = 0;
+        for (var line : lines) {
+            long price = (long) line.quantity() * line.unitPriceCents();
+            long share = total == 0 ? 0 : off * price / total;
+            given += share;
+            paid.merge(line.sku(), price - share, Long::sum);
+            remainders.add(java.util.Map.entry(line.sku(), total == 0 ? 0 : off * price % total));
+        }
+        remainders.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+        for (int i = 0; i < off - given; i++) paid.merge(remainders.get(i).getKey(), -1L, Long::sum);
+        return paid;
+    }
+
+    /**
+     * What one unit of a SKU cost in money, rounded down to the cent (a return refunds this per unit: never more than
+     * was paid, at most a cent per unit less).
+     */
+    public int paidPerUnitCents(String sku) {
+        int units = lines.stream().filter(l -> l.sku().equals(sku)).mapToInt(Line::quantity).sum();
+        return units == 0 ? 0 : (int) (paidBySku().getOrDefault(sku, 0L) / units);
     }
 }

@@ -41,7 +41,7 @@ final class OrderClosing {
                 .stock(order.status().holdsStock() ? Orders.StockEffect.RELEASE : Orders.StockEffect.NONE)
                 .releaseCode(order.pickupCode())
                 .message(messages.message(kind, kind + "#" + order.id(), next, data))
-                .payment(new Orders.PaymentCommand(order.id(), "VOID", order.paymentAuthorization(), order.totalCents()))
+                .payment(new Orders.PaymentCommand(order.id(), "VOID", order.paymentAuthorization(), order.amountDueCents()))
                 .event(OrderEvents.closed(order, next, next.updatedAt()));
         return orders.apply(change) instanceof Orders.Outcome.Applied ? Optional.of(next) : Optional.empty();
     }

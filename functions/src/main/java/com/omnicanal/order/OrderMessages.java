@@ -57,7 +57,7 @@ public final class OrderMessages {
         data.put("hoursToday", store.hoursText(today));
         data.put("hoursTomorrow", store.hoursText(today.plusDays(1)));
         data.put("items", String.join(", ", order.lines().stream().map(l -> l.quantity() + " x " + l.productName()).toList()));
-        data.put("total", String.format(java.util.Locale.FRANCE, "%.2f €", order.totalCents() / 100.0));
+        data.put("total", String.format(java.util.Locale.FRANCE, "%.2f €", order.amountDueCents() / 100.0));
         if (order.pickupCode() != null) data.put("pickupCode", order.pickupCode());
         // "" when not promised: the templates leave the sentence out
         data.put("readyDate", order.readyBy() == null ? "" : DAY.format(order.readyBy().atZone(zone)));

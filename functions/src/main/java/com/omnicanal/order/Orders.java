@@ -66,6 +66,20 @@ public interface Orders {
             return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, reminder,
                     happened);
         }
+
+        /** The points code paying part of the order, used by the write that creates the order (placement). */
+        public String redeemsReward() {
+            return expected == null && next.discount() != null ? next.discount().code() : null;
+        }
+
+        /**
+         * The points code given back, usable again, by the write that ends the order unpaid (cancelled, rejected,
+         * expired): that move happens once (the status condition), so the code comes back once.
+         */
+        public String givesBackReward() {
+            return expected != null && expected.isOpen() && next.discount() != null && !next.status().isOpen()
+                    && next.status() != OrderStatus.COLLECTED ? next.discount().code() : null;
+        }
     }
 
     sealed interface Outcome {
@@ -88,6 +102,10 @@ public interface Orders {
         record KeyReused() implements Outcome {
         }
 
+        /** The points code was used meanwhile (by another order, at the till), or is no longer the customer's. */
+        record RewardUsed() implements Outcome {
+        }
+
         /** The order's customer was erased: nothing more is written under that id. */
         record CustomerErased() implements Outcome {
         }
@@ -96,6 +114,9 @@ public interface Orders {
     Outcome apply(Change change);
 
     Optional<Order> find(String id);
+
+    /** A reward code as stored (the one reward-code mechanism), to check it before the write that uses it. */
+    Optional<com.omnicanal.reward.RewardCode> reward(String code);
 
     /** A try at an order's pickup code, counted before the code is compared (never compared, then counted). */
     sealed interface CodeTry {

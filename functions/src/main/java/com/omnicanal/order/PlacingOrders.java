@@ -91,12 +91,14 @@ public final class PlacingOrders {
             lines.add(new Order.Line(product.sku(), product.name(), line.quantity(), price, store.id()));
             total += price * line.quantity();
         }
+        var discount = PointsDiscount.of(orders, actor, request.rewardCode(), total, now);
         var contact = command.contact();
         var claim = key.claimAt(now);
         var id = Ids.newId();
         var placed = new Order(id, actor.id(), store.id(), store.name(), lines, contact, request.paymentAuthorization(),
                 total, OrderStatus.PLACED, null, 0, false, now, policy.readyBy(store, now), null, null, List.of(),
-                List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now);
+                List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now)
+                .withDiscount(discount);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
                 .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim)
                 .event(OrderEvents.placed(placed)));
@@ -107,6 +109,7 @@ public final class PlacingOrders {
         if (result instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
         if (result instanceof Orders.Outcome.KeyReused) throw key.reused();
         if (result instanceof Orders.Outcome.CustomerErased) throw erased();
+        if (result instanceof Orders.Outcome.RewardUsed) throw PointsDiscount.refused(orders, actor, request.rewardCode(), now);
         // the pickup store lacks something: offer a later date by transfer, or the stores that have every line
         var offered = options.offer(lines, store, now);
         if (offered.isEmpty()) {
@@ -115,11 +118,12 @@ public final class PlacingOrders {
         var awaiting = new Order(id, actor.id(), store.id(), store.name(), lines, contact,
                 request.paymentAuthorization(), total, OrderStatus.AWAITING_CUSTOMER, null, 0, false, now, null, null,
                 null, offered, List.of(new Order.Event(OrderStatus.AWAITING_CUSTOMER.name(), now, actor.id(),
-                "not everything is at " + store.name())), List.of(), now);
+                "not everything is at " + store.name())), List.of(), now).withDiscount(discount);
         var saved = orders.apply(Orders.Change.of(awaiting, null).idempotency(claim));
         if (saved instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
         if (saved instanceof Orders.Outcome.KeyReused) throw key.reused();
         if (saved instanceof Orders.Outcome.CustomerErased) throw erased();
+        if (saved instanceof Orders.Outcome.RewardUsed) throw PointsDiscount.refused(orders, actor, request.rewardCode(), now);
         return new Outcome(awaiting, false);
     }
 

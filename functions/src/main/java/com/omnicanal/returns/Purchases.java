@@ -48,7 +48,8 @@ final class Purchases {
             }
             order.lines().forEach(l -> {
                 bought.merge(l.sku(), l.quantity(), Integer::sum);
-                prices.put(l.sku(), l.unitPriceCents());
+                // what a unit cost in money: the part paid with points is not refunded in money
+                prices.put(l.sku(), order.paidPerUnitCents(l.sku()));
             });
             var collectedAt = order.timeline().stream().filter(e -> e.status().equals(OrderStatus.COLLECTED.name()))
                     .map(com.omnicanal.order.Order.Event::at).findFirst().orElse(order.updatedAt());

@@ -3,8 +3,6 @@ package com.omnicanal.reward;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -12,8 +10,6 @@ import java.time.temporal.ChronoUnit;
  * at the till (who checked who is in front of them).
  */
 public final class RedeemingRewards {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneOffset.UTC);
-
     private final RewardStore store;
     private final Clock clock;
 
@@ -24,13 +20,9 @@ public final class RedeemingRewards {
 
     public RewardCode redeem(Actor actor, String typed) {
         var code = RewardCode.normalize(typed);
-        var reward = store.reward(code).filter(r -> !actor.isCustomer() || r.owner().equals(actor.id()))
-                .orElseThrow(() -> new DomainException.NotFound("no reward code " + code));
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (reward.redeemedAt() != null) throw new DomainException.InvalidState("this code was already used");
-        if (!now.isBefore(reward.expiresAt())) {
-            throw new DomainException.Gone("this code expired on " + DAY.format(reward.expiresAt()));
-        }
+        var reward = store.reward(code).orElseThrow(() -> new DomainException.NotFound("no reward code " + code))
+                .usableBy(actor.isCustomer() ? actor.id() : null, now);
         if (!store.redeem(code, actor.isCustomer() ? actor.id() : null, now)) {
             throw new DomainException.InvalidState("this code was already used");
         }

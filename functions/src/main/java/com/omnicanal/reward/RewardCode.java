@@ -1,7 +1,10 @@
 package com.omnicanal.reward;
 
+import com.omnicanal.shared.DomainException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -35,5 +38,19 @@ public record RewardCode(String code, String owner, String questionnaireId, int 
 
     public RewardCode redeemed(Instant at) {
         return new RewardCode(code, owner, questionnaireId, percentOff, expiresAt, at, amountOffCents, points);
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneOffset.UTC);
+
+    /**
+     * The code, if it can be used now by {@code customerId} (null: staff at the till, for whoever is in front of them):
+     * someone else's code is told as unknown, a used one as such, an expired one as gone. The write that uses it checks
+     * the same again, in its condition.
+     */
+    public RewardCode usableBy(String customerId, Instant now) {
+        if (customerId != null && !owner.equals(customerId)) throw new DomainException.NotFound("no reward code " + code);
+        if (redeemedAt != null) throw new DomainException.InvalidState("this code was already used");
+        if (!now.isBefore(expiresAt)) throw new DomainException.Gone("this code expired on " + DAY.format(expiresAt));
+        return this;
     }
 }

@@ -138,6 +138,13 @@ public final class DynamoCustomerHistory implements CustomerHistory {
         } while (start != null);
     }
 
+    /** The part of an order paid with points, as the timeline tells it; nothing for an order paid in money only. */
+    private static String pointsOff(com.fasterxml.jackson.databind.JsonNode discount) {
+        if (discount.isMissingNode() || discount.isNull()) return "";
+        return String.format(java.util.Locale.ROOT, ", %d points off (%.2f EUR)", discount.path("points").asLong(),
+                discount.path("amountCents").asLong() / 100.0);
+    }
+
     private static TimelineEntry entry(Map<String, AttributeValue> item) {
         var type = text(item, "type");
         var at = Instants.parse(item.get("createdAt").s());
@@ -145,8 +152,8 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             if ("ORDER".equals(type)) {
                 var order = Json.MAPPER.readTree(item.get("order").s());
                 return new TimelineEntry("order", item.get("id").s(), order.path("status").asText(),
-                        order.path("lines").size() + " line(s) for pickup at " + order.path("pickupStoreName").asText(),
-                        order.path("pickupStoreId").asText(), at);
+                        order.path("lines").size() + " line(s) for pickup at " + order.path("pickupStoreName").asText()
+                                + pointsOff(order.path("discount")), order.path("pickupStoreId").asText(), at);
             }
             if ("DELIVERY_ORDER".equals(type)) {
                 var order = Json.MAPPER.readTree(item.get("order").s());

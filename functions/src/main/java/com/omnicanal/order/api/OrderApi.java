@@ -23,11 +23,13 @@ public final class OrderApi {
     public record OrderView(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Order.Line> lines,
                             Order.Contact contact, int totalCents, String status, String pickupCode, boolean locked,
                             Instant createdAt, Instant readyBy, Instant readyAt, Instant expiresAt,
-                            List<com.omnicanal.order.PickupOption> options, List<Order.Event> timeline, Instant updatedAt) {
+                            List<com.omnicanal.order.PickupOption> options, List<Order.Event> timeline, Instant updatedAt,
+                            Order.Discount pointsDiscount, int amountDueCents) {
         static OrderView of(Order o, Actor viewer) {
             return new OrderView(o.id(), o.customerId(), o.pickupStoreId(), o.pickupStoreName(), o.lines(), o.contact(),
                     o.totalCents(), o.status().name(), viewer.isCustomer() ? o.pickupCode() : null, o.locked(),
-                    o.createdAt(), o.readyBy(), o.readyAt(), o.expiresAt(), o.options(), o.timeline(), o.updatedAt());
+                    o.createdAt(), o.readyBy(), o.readyAt(), o.expiresAt(), o.options(), o.timeline(), o.updatedAt(),
+                    o.discount(), o.amountDueCents());
         }
     }
 

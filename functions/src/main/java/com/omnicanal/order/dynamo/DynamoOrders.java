@@ -12,6 +12,8 @@ import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
 import com.omnicanal.outbox.dynamo.OutboxItems;
+import com.omnicanal.reward.RewardCode;
+import com.omnicanal.reward.dynamo.RewardItems;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
 import com.omnicanal.stock.dynamo.StockWrites;
@@ -99,6 +101,15 @@ public final class DynamoOrders implements Orders {
         change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
         if (change.event() != null) actions.add(OutboxItems.event(tables.outbox(), change.event()));
         if (change.payment() != null) actions.add(payment(change.payment(), order.updatedAt()));
+        int rewardAction = -1;
+        if (change.redeemsReward() != null) {
+            rewardAction = actions.size();
+            actions.add(RewardItems.redeemFor(tables.feedback(), change.redeemsReward(), order.customerId(), order.id(),
+                    order.updatedAt()));
+        } else if (change.givesBackReward() != null) {
+            rewardAction = actions.size();
+            actions.add(RewardItems.giveBack(tables.feedback(), change.givesBackReward(), order.id()));
+        }
         int notErased = -1;
         if (change.expected() == null) {
             // a new order under an erased customer's id is refused, even one already on its way when the erasure began
@@ -121,6 +132,9 @@ public final class DynamoOrders implements Orders {
         }
         if (notErased >= 0 && outcome.failedCondition(notErased)) return new Outcome.CustomerErased();
         if (outcome.failedCondition(0)) return new Outcome.Conflict();
+        if (rewardAction >= 0 && outcome.failedCondition(rewardAction)) {
+            return change.redeemsReward() != null ? new Outcome.RewardUsed() : new Outcome.Conflict();
+        }
         for (int i = firstLine; i < lastLine; i++) {
             if (outcome.failedCondition(i)) return new Outcome.NotEnoughStock(order.lines().get(i - firstLine).sku());
         }
@@ -146,6 +160,11 @@ public final class DynamoOrders implements Orders {
     public Optional<Order> find(String id) {
         var item = dynamo.getItem(r -> r.tableName(tables.orders()).consistentRead(true).key(Map.of("id", s(id)))).item();
         return Optional.ofNullable(item).filter(OrderItem::isOrder).map(OrderItem::read);
+    }
+
+    @Override
+    public Optional<RewardCode> reward(String code) {
+        return RewardItems.find(dynamo, tables.feedback(), code);
     }
 
     @Override

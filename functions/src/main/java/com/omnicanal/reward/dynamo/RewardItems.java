@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -64,6 +65,28 @@ public final class RewardItems {
         } catch (ConditionalCheckFailedException alreadyUsed) {
             return false;
         }
+    }
+
+    /**
+     * Uses the code to pay part of an order, in the order's transaction: the same condition as a redemption (unused,
+     * unexpired, the customer's), and the order it paid noted so that only that order can give it back.
+     */
+    public static TransactWriteItem redeemFor(String table, String code, String customerId, String orderId, Instant now) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(code))
+                .updateExpression("SET redeemedAt = :now, redeemedFor = :order")
+                .conditionExpression("attribute_exists(pk) AND attribute_not_exists(redeemedAt) AND expiresAt > :now"
+                        + " AND #owner = :owner")
+                .expressionAttributeNames(Map.of("#owner", "owner"))
+                .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(Instants.format(now)),
+                        ":order", AttributeValue.fromS(orderId), ":owner", AttributeValue.fromS(customerId)))
+                .build()).build();
+    }
+
+    /** Makes the code usable again, in the transaction that ends the order it paid unpaid: only that order's use. */
+    public static TransactWriteItem giveBack(String table, String code, String orderId) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(code))
+                .updateExpression("REMOVE redeemedAt, redeemedFor").conditionExpression("redeemedFor = :order")
+                .expressionAttributeValues(Map.of(":order", AttributeValue.fromS(orderId))).build()).build();
     }
 
     /** What the owner was given, under their partition ({@code WHO#owner}); {@code origin} is its questionnaire or "POINTS". */
