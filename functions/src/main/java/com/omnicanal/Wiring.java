@@ -50,6 +50,7 @@ import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.api.OrderApi;
 import com.omnicanal.order.api.OrderSweeper;
 import com.omnicanal.order.dynamo.DynamoOrders;
+import com.omnicanal.order.dynamo.DynamoTransfers;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.outbox.api.BusinessEventStream;
 import com.omnicanal.kpi.CountingKpis;
@@ -203,7 +204,9 @@ public final class Wiring {
                     settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
                     settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
                     settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()));
-            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, metrics);
+            // transfers routed by the routing engine, moved with their order
+            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, metrics,
+                    delivery().transfers(), new DynamoTransfers(dynamo, tables));
         });
         this.delivery = lazy(() -> HomeDelivery.of(catalog.get(), ledger.get(),
                 new CatalogShippingPlaces(catalog.get(), new GeoPoint(
