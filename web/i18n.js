@@ -184,6 +184,11 @@ export const dictionaries = {
     kpiActiveCustomers: 'Actifs',
     kpiMultichannel: 'Sur deux canaux ou plus',
     kpiRepeat: 'Deux achats ou plus',
+    kpiMessages: 'Messages envoyés et en échec, par canal et par semaine',
+    kpiSent: 'envoyés',
+    kpiFailed: 'en échec',
+    kpiStopRate: 'Réponses STOP pour 100 SMS envoyés (%)',
+    kpiPointsIssued: 'Points de fidélité émis, par semaine',
     // loyalty, home delivery, shipments, endless aisle, the store's KPIs
     navLoyalty: 'Ma fidélité',
     navShipments: 'Expéditions',
@@ -465,6 +470,11 @@ export const dictionaries = {
     kpiActiveCustomers: 'Active',
     kpiMultichannel: 'On two channels or more',
     kpiRepeat: 'Two purchases or more',
+    kpiMessages: 'Messages sent and failed, per channel and week',
+    kpiSent: 'sent',
+    kpiFailed: 'failed',
+    kpiStopRate: 'STOP replies per 100 SMS sent (%)',
+    kpiPointsIssued: 'Loyalty points issued, per week',
     // loyalty, home delivery, shipments, endless aisle, the store's KPIs
     navLoyalty: 'My loyalty',
     navShipments: 'Shipments',

@@ -23,12 +23,19 @@ export function Kpis() {
   const [from, setFrom] = useState(day(-55));
   const [to, setTo] = useState(day(0));
   const kpis = useLoad(() => api('GET', `/ops/kpis?from=${from}&to=${to}&groupBy=store,week`), [from, to]);
+  // messages per channel over every store (and those about none)
+  const messages = useLoad(() => api('GET', `/ops/kpis?from=${from}&to=${to}&groupBy=channel,week`), [from, to]);
   return html`<section aria-labelledby="kpi-title">
     <h1 id="kpi-title">${t('kpisTitle')}</h1>
     <${Period} from=${from} to=${to} setFrom=${setFrom} setTo=${setTo} />
     <${Loaded} load=${kpis}>${(data) => html`<div class="charts">
       <${StoreCharts} rows=${data.rows} />
       <${CustomersChart} weeks=${data.customers} />
+      <${KpiChart} id="points" title=${t('kpiPointsIssued')} type="bar" rows=${data.rows} value=${(r) => r.pointsIssued} />
+    </div>`}<//>
+    <${Loaded} load=${messages}>${(data) => html`<div class="charts">
+      <${MessagesChart} rows=${data.rows} />
+      <${StopRateChart} rows=${data.rows} />
     </div>`}<//>
   </section>`;
 }
@@ -90,6 +97,37 @@ function Figures({ row }) {
   ];
   return html`<ul class="figures plain">${figures.map(([label, value, key]) => html`<li class="figure" data-kpi=${key}>
     <span class="label">${t(label)}</span><strong>${value}</strong></li>`)}</ul>`;
+}
+
+// the channels that carry messages; the others (web, store, post) are where customers acted
+const MESSAGE_CHANNELS = ['sms', 'email', 'whatsapp'];
+
+/** Per week and channel: messages sent, and failed (refused for good, or reported lost by the provider). */
+function MessagesChart({ rows }) {
+  const periods = [...new Set(rows.map((r) => r.periodStart))].sort();
+  const channels = MESSAGE_CHANNELS.filter((c) => rows.some((r) => r.channel === c && (r.messagesSent || r.messagesFailed)));
+  const series = (channel, value) => periods.map((p) => {
+    const row = rows.find((r) => r.channel === channel && r.periodStart === p);
+    return row ? value(row) : 0;
+  });
+  const datasets = channels.flatMap((channel, i) => [
+    { label: `${channel} — ${t('kpiSent')}`, data: series(channel, (r) => r.messagesSent),
+      backgroundColor: COLOURS[(2 * i) % COLOURS.length] },
+    { label: `${channel} — ${t('kpiFailed')}`, data: series(channel, (r) => r.messagesFailed),
+      backgroundColor: COLOURS[(2 * i + 1) % COLOURS.length] },
+  ]);
+  return html`<${ChartFigure} id="messages" title=${t('kpiMessages')} type="bar" labels=${periods} datasets=${datasets} unit="" />`;
+}
+
+/** STOP texts over SMS sent, per week: a gap when no SMS went out. */
+function StopRateChart({ rows }) {
+  const periods = [...new Set(rows.map((r) => r.periodStart))].sort();
+  const data = periods.map((p) => {
+    const row = rows.find((r) => r.channel === 'sms' && r.periodStart === p);
+    return row && row.stopRate != null ? Math.round(row.stopRate * 1000) / 10 : null;
+  });
+  const datasets = [{ label: 'sms', data, backgroundColor: COLOURS[1], borderColor: COLOURS[1], spanGaps: false }];
+  return html`<${ChartFigure} id="stops" title=${t('kpiStopRate')} type="line" labels=${periods} datasets=${datasets} unit="%" />`;
 }
 
 /** One series per store, one point per week; null (nothing counted) is a gap, not a zero. */

@@ -65,9 +65,9 @@ public final class Messaging {
         // the customer capability records the consent a complaint withdraws, through its own port
         this.mailFeedback = Wiring.lazy(() -> new MailFeedbackFunction(new HandlingMailFeedback(
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
-                new DynamoUndeliverableAddresses(dynamo, tables.customers()))));
+                new DynamoUndeliverableAddresses(dynamo, tables.customers()), log)));
         this.api = Wiring.lazy(() -> MessagingApi.router(log, new SmsKeywords(contacts,
-                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency()), clock, metrics),
+                        new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency(), tables.outbox()), clock, metrics),
                 secrets.get().get("TWILIO_AUTH_TOKEN"), publicBaseUrl(), clock));
     }
 

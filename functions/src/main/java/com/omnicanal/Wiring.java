@@ -271,7 +271,11 @@ public final class Wiring {
         this.kpiTallies = lazy(() -> new KpiTallies(java.time.ZoneId.of(settings.get("KPI_TIME_ZONE", "Europe/Paris"))));
         this.kpiApi = lazy(() -> KpiApi.router(new ReadingKpis(
                 () -> catalog.get().stores().stream().map(com.omnicanal.catalog.Store::id).toList(), kpiLedger.get())));
-        this.kpiEvents = lazy(() -> new BusinessEventStream(new CountingKpis(kpiTallies.get(), kpiLedger.get())));
+        // and from the changes of messages' records in the same stream: sent, delivered, failed, fallbacks, segments
+        this.kpiEvents = lazy(() -> {
+            var counting = new CountingKpis(kpiTallies.get(), kpiLedger.get());
+            return new BusinessEventStream(counting, new com.omnicanal.messaging.api.MessageRecordChanges(counting));
+        });
     }
 
     /** One per container: the DynamoDB client and everything above it are reused across invocations. */

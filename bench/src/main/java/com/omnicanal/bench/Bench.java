@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * cold start (Spring Cloud Function handler vs a bare RequestHandler), warm overhead (JMH, see {@link WarmOverhead}),
  * contention on one SKU with the stock invariant checked after every run, local stack start vs DynamoDB Local's.
  * DynamoDB Local runs as a separate server process on 127.0.0.1, as DynamoDB is a network hop for a Lambda.
- * Usage: {@code Bench [lambda|cold|warm|contention|local|all|serve] [runs]}; run from the repository root (bench/run.sh does).
+ * Usage: {@code Bench [lambda|cold|warm|contention|local|stub|cost|scale|all|serve] [runs]}; run from the repository root (bench/run.sh does).
  * {@code -Dbench.beforeJar=<an earlier omnicanal-functions-lambda.jar>} measures it beside the current one.
  * One class per benchmark ({@link LambdaColdStartBench}, {@link WarmOverheadBench}, {@link ContentionBench},
  * {@link LocalStackBench}); this one runs them and holds what they share.
@@ -59,6 +59,12 @@ public final class Bench {
             if (what.equals("lambda") || what.equals("cold") || what.equals("all")) LambdaColdStartBench.run(dynamo.endpoint, runs);
             if (what.equals("warm") || what.equals("all")) WarmOverheadBench.run(dynamo.endpoint);
             if (what.equals("contention") || what.equals("all")) ContentionBench.run(dynamo.endpoint, Math.max(3, runs / 2));
+            // issue 22, items 4 to 6: runs is the number of counted rounds
+            if (what.equals("stub") || what.equals("all")) StubOverheadBench.run(dynamo.endpoint, Math.max(5, runs * 3), 500);
+            if (what.equals("cost") || what.equals("all")) CostBench.run(dynamo.endpoint, Math.max(5, runs * 3));
+            // -Dbench.stores=N feeds N stores instead of 100 (5,000 lines each); -Dbench.holds=N open holds (100,000)
+            if (what.equals("scale") || what.equals("all")) ScaleBench.run(dynamo.endpoint,
+                    Integer.getInteger("bench.stores", 100), 5000, Integer.getInteger("bench.holds", 100_000));
         }
     }
 

@@ -65,6 +65,7 @@ public final class AppointmentMessages {
         data.put("appointmentRef", Ids.reference(a.id()));
         data.put("typeName", a.typeName());
         data.put("advisorName", a.advisorName());
+        data.put("storeId", a.storeId());
         data.put("storeName", store.name());
         data.put("storeAddress", store.address().street() + ", " + store.address().postcode() + " " + store.address().city());
         data.put("date", DAY.format(a.start().atZone(zone)));

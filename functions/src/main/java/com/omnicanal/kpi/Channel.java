@@ -2,9 +2,9 @@ package com.omnicanal.kpi;
 
 import java.util.Locale;
 
-/** Where the customer acted: online, in a store, or by post. */
+/** Where the customer acted: online, in a store, or by post; for messages, the channel that carried them. */
 public enum Channel {
-    WEB, STORE, POST;
+    WEB, STORE, POST, SMS, EMAIL, WHATSAPP;
 
     /** As the API and the stored rows name it. */
     public String label() {

@@ -19,4 +19,9 @@ public final class KpiFormulas {
     public static Double nps(long promoters, long detractors, long answers) {
         return answers == 0 ? null : Math.round(10_000.0 * (promoters - detractors) / answers) / 100.0;
     }
+
+    /** total / count, to 2 decimals (SMS segments per SMS sent). */
+    public static Double average(long total, long count) {
+        return count == 0 ? null : Math.round(100.0 * total / count) / 100.0;
+    }
 }

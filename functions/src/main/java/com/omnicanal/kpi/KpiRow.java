@@ -16,7 +16,11 @@ public record KpiRow(LocalDate periodStart, LocalDate periodEnd, String store, S
                      Integer timeToRefundP50Hours, Integer timeToRefundP90Hours,
                      long npsAnswers, long promoters, long passives, long detractors, Double nps,
                      long csatAnswers, long csatSatisfied, Double csat,
-                     long appointmentsCompleted, long appointmentNoShows, Double noShowRate) {
+                     long appointmentsCompleted, long appointmentNoShows, Double noShowRate,
+                     long messagesSent, long messagesDelivered, long messagesFailed, Double deliveryRate,
+                     long messageFallbacks, long smsSent, long smsSegments, Double segmentsPerSms, long smsStops,
+                     Double stopRate,
+                     long pointsIssued, long pointsRedeemed, long pointsReversed, long pointsExpired) {
 
     /** The figures from the counters summed over the row's days, stores and channels. */
     public static KpiRow of(LocalDate start, LocalDate end, String store, String channel, Map<String, Long> sums) {
@@ -32,6 +36,9 @@ public record KpiRow(LocalDate periodStart, LocalDate periodEnd, String store, S
         long passives = get(sums, Counter.PASSIVES), detractors = get(sums, Counter.DETRACTORS);
         long csatAnswers = get(sums, Counter.CSAT_ANSWERS), satisfied = get(sums, Counter.CSAT_SATISFIED);
         long visits = get(sums, Counter.APPOINTMENTS_COMPLETED), noShows = get(sums, Counter.APPOINTMENT_NO_SHOWS);
+        long sent = get(sums, Counter.MESSAGES_SENT), delivered = get(sums, Counter.MESSAGES_DELIVERED);
+        long smsSent = get(sums, Counter.SMS_SENT), segments = get(sums, Counter.SMS_SEGMENTS);
+        long stops = get(sums, Counter.SMS_STOPS);
         return new KpiRow(start, end, store, channel,
                 placed, accepted, rejected, KpiFormulas.rate(rejected, accepted + rejected),
                 ready, onTime, KpiFormulas.rate(onTime, ready),
@@ -43,7 +50,12 @@ public record KpiRow(LocalDate periodStart, LocalDate periodEnd, String store, S
                 Histogram.TIME_TO_REFUND.percentile(sums, 0.5), Histogram.TIME_TO_REFUND.percentile(sums, 0.9),
                 answers, promoters, passives, detractors, KpiFormulas.nps(promoters, detractors, answers),
                 csatAnswers, satisfied, KpiFormulas.percent(satisfied, csatAnswers),
-                visits, noShows, KpiFormulas.rate(noShows, visits + noShows));
+                visits, noShows, KpiFormulas.rate(noShows, visits + noShows),
+                sent, delivered, get(sums, Counter.MESSAGES_FAILED), KpiFormulas.rate(delivered, sent),
+                get(sums, Counter.MESSAGE_FALLBACKS), smsSent, segments, KpiFormulas.average(segments, smsSent), stops,
+                KpiFormulas.rate(stops, smsSent),
+                get(sums, Counter.POINTS_ISSUED), get(sums, Counter.POINTS_REDEEMED), get(sums, Counter.POINTS_REVERSED),
+                get(sums, Counter.POINTS_EXPIRED));
     }
 
     private static long get(Map<String, Long> sums, Counter counter) {

@@ -1,5 +1,6 @@
 package com.omnicanal.kpi;
 
+import com.omnicanal.messaging.MessageFact;
 import com.omnicanal.shared.BusinessEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,10 @@ import java.util.Map;
  * online, a purchase, a return or a visit in store), not what the store did for them.
  */
 public final class KpiTallies {
-    /** The row of what the web warehouse received (returns by post). */
+    /** The row of what the web warehouse received (returns by post), and of points moved online. */
     public static final String WEB_WAREHOUSE = "web";
+    /** The row of messages about no store's order or reservation (marketing, verification...) and of STOP texts. */
+    public static final String NO_STORE = "none";
 
     private final ZoneId zone;
 
@@ -84,6 +87,18 @@ public final class KpiTallies {
             activity = activity(e, Channel.STORE, false);
         } else if (event instanceof BusinessEvent.AppointmentMissed e) {
             counts.add(count(e.storeId(), e.at(), Channel.STORE, Counter.APPOINTMENT_NO_SHOWS));
+        } else if (event instanceof BusinessEvent.PointsMoved e) {
+            var counter = switch (e.movement()) {
+                case ISSUED -> Counter.POINTS_ISSUED;
+                case REDEEMED -> Counter.POINTS_REDEEMED;
+                case REVERSED -> Counter.POINTS_REVERSED;
+                case EXPIRED -> Counter.POINTS_EXPIRED;
+            };
+            // points of no store moved online (a web order, a redemption on the web)
+            counts.add(new Tally.Count(row(receiver(e.storeId()), e.at(), e.storeId() == null ? Channel.WEB : Channel.STORE),
+                    Map.of(counter.key(), e.points())));
+        } else if (event instanceof BusinessEvent.SmsStopped e) {
+            counts.add(count(NO_STORE, e.at(), Channel.SMS, Counter.SMS_STOPS));
         } else if (event instanceof BusinessEvent.QuestionnaireAnswered e) {
             var adds = answerCounts(e.nps(), e.csat());
             // an answer about no store (a storefront pop-up) is the web's
@@ -93,6 +108,26 @@ public final class KpiTallies {
             }
         }
         return new Tally(id, counts, activity);
+    }
+
+    /** A message's fact on its store (or none), day and channel; a sent SMS adds the segments it is billed. */
+    public Tally of(MessageFact fact) {
+        var channel = Channel.valueOf(fact.channel().name());
+        var adds = new HashMap<String, Long>();
+        switch (fact.kind()) {
+            case SENT -> {
+                adds.put(Counter.MESSAGES_SENT.key(), 1L);
+                if (channel == Channel.SMS) {
+                    adds.put(Counter.SMS_SENT.key(), 1L);
+                    adds.put(Counter.SMS_SEGMENTS.key(), (long) fact.segments());
+                }
+            }
+            case DELIVERED -> adds.put(Counter.MESSAGES_DELIVERED.key(), 1L);
+            case FAILED -> adds.put(Counter.MESSAGES_FAILED.key(), 1L);
+            case FELL_BACK -> adds.put(Counter.MESSAGE_FALLBACKS.key(), 1L);
+        }
+        var store = fact.storeId() == null ? NO_STORE : fact.storeId();
+        return new Tally(fact.id(), List.of(new Tally.Count(row(store, fact.at(), channel), adds)), null);
     }
 
     /** NPS: 9-10 promoters, 7-8 passives, 0-6 detractors; CSAT: 4-5 of 5 satisfied. */

@@ -122,7 +122,10 @@ public final class ReadingKpis {
         return figures;
     }
 
-    /** Staff: their own store (another is refused); ops: the one asked, or every store and the web warehouse. */
+    /**
+     * Staff: their own store (another is refused); ops: the one asked, or every store, the web warehouse and the
+     * messages about no store.
+     */
     private List<String> stores(Actor actor, Optional<String> storeId) {
         if (actor.role() == Actor.Role.STAFF) {
             var asked = storeId.orElse(actor.storeId());
@@ -132,6 +135,7 @@ public final class ReadingKpis {
         if (storeId.isPresent()) return List.of(storeId.get());
         var all = new ArrayList<String>(storeIds.get());
         all.add(KpiTallies.WEB_WAREHOUSE);
+        all.add(KpiTallies.NO_STORE);
         return all;
     }
 

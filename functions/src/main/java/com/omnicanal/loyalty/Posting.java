@@ -21,6 +21,30 @@ public record Posting(String customerId, List<Entry> entries, Change change, Lis
     }
 
     /**
+     * What the KPIs count of this posting (points issued, redeemed, reversed or expired per store; an adjustment is
+     * none), written in its transaction; named after its first entry, which only this posting has.
+     */
+    public List<com.omnicanal.shared.BusinessEvent> events() {
+        if (entries.isEmpty()) return List.of();
+        var first = entries.get(0);
+        var events = new java.util.ArrayList<com.omnicanal.shared.BusinessEvent>();
+        for (int i = 0; i < figures.size(); i++) {
+            var f = figures.get(i);
+            var movement = switch (f.figure()) {
+                case Reports.ISSUED -> com.omnicanal.shared.BusinessEvent.PointsMoved.Movement.ISSUED;
+                case Reports.REDEEMED -> com.omnicanal.shared.BusinessEvent.PointsMoved.Movement.REDEEMED;
+                case Reports.REVERSED -> com.omnicanal.shared.BusinessEvent.PointsMoved.Movement.REVERSED;
+                case Reports.EXPIRED -> com.omnicanal.shared.BusinessEvent.PointsMoved.Movement.EXPIRED;
+                default -> null;
+            };
+            if (movement == null || f.points() == 0) continue;
+            events.add(new com.omnicanal.shared.BusinessEvent.PointsMoved(first.id() + "-" + i,
+                    Reports.WEB.equals(f.storeId()) ? null : f.storeId(), movement, f.points(), first.at()));
+        }
+        return events;
+    }
+
+    /**
      * What the account gains (negative: loses), under two conditions: the available points never fall below zero, and,
      * when {@code expectVersion} is not null, the account is still the one the change was computed from (else retry).
      */

@@ -166,7 +166,7 @@ public final class Dispatcher {
                     }
                     var at = now();
                     if (found.isPresent()) {
-                        log.recordAttempt(messageId, new Attempt(kind, found.get(), FOUND_AT_PROVIDER, null, at));
+                        log.recordAttempt(messageId, new Attempt(kind, found.get(), FOUND_AT_PROVIDER, null, at, envelope.smsSegments()));
                         log.markSent(messageId, kind, found.get(), at);
                         sentMessages.sent(message, at);
                         forgetCode(message);
@@ -184,7 +184,7 @@ public final class Dispatcher {
                 var outcome = channel.send(envelope);
                 var at = now();
                 if (outcome instanceof SendOutcome.Sent sent) {
-                    log.recordAttempt(messageId, new Attempt(kind, sent.providerId(), "sent", null, at));
+                    log.recordAttempt(messageId, new Attempt(kind, sent.providerId(), "sent", null, at, envelope.smsSegments()));
                     log.markSent(messageId, kind, sent.providerId(), at);
                     metrics.count(Figure.MESSAGES_SENT, kind.name(), about(message, kind));
                     sentMessages.sent(message, at);

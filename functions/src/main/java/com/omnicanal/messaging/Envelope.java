@@ -13,4 +13,9 @@ public record Envelope(String messageId, ChannelKind channel, String to, String 
                     boolean marketing) {
         this(messageId, channel, to, subject, text, html, marketing, null);
     }
+
+    /** The segments an SMS is billed for (null for other channels): the cost the KPIs count. */
+    public Integer smsSegments() {
+        return channel == ChannelKind.SMS && text != null ? SmsText.segments(text).count() : null;
+    }
 }

@@ -22,15 +22,30 @@ public final class HandlingMailFeedback {
 
     private final Customers customers;
     private final UndeliverableAddresses undeliverable;
+    private final DeliveryLog log;
 
     public HandlingMailFeedback(Customers customers, UndeliverableAddresses undeliverable) {
+        this(customers, undeliverable, null);
+    }
+
+    /** {@code log}: where a bounced mail's delivery is recorded as undelivered (the KPIs count it from there). */
+    public HandlingMailFeedback(Customers customers, UndeliverableAddresses undeliverable, DeliveryLog log) {
         this.customers = customers;
         this.undeliverable = undeliverable;
+        this.log = log;
     }
 
     public Result handle(MailFeedback feedback) {
         int marked = 0, withdrawn = 0, unknown = 0;
         if (feedback instanceof MailFeedback.Bounce bounce && bounce.permanent()) {
+            if (log != null && bounce.mailMessageId() != null && !bounce.mailMessageId().isBlank()) {
+                // the message itself did not arrive: its delivery moves to UNDELIVERED once (a redelivery finds it there)
+                var id = bounce.mailMessageId().strip();
+                var code = "hard-bounce:" + bounce.subType();
+                if (!log.updateDelivery(id, DeliveryStatus.UNDELIVERED, code, bounce.at()) && !id.startsWith("<")) {
+                    log.updateDelivery("<" + id + ">", DeliveryStatus.UNDELIVERED, code, bounce.at());
+                }
+            }
             for (var address : bounce.addresses()) {
                 var customer = customerOf(address);
                 if (customer == null) {

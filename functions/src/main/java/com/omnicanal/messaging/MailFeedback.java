@@ -9,9 +9,15 @@ public sealed interface MailFeedback {
 
     Instant at();
 
-    /** {@code permanent}: a hard bounce (the address does not exist): never worth sending to again. */
-    record Bounce(String notificationId, List<String> addresses, boolean permanent, String subType, Instant at)
-            implements MailFeedback {
+    /**
+     * {@code permanent}: a hard bounce (the address does not exist): never worth sending to again.
+     * {@code mailMessageId}: the bounced mail's Message-ID header (what the mail channel recorded as its provider id).
+     */
+    record Bounce(String notificationId, List<String> addresses, boolean permanent, String subType, Instant at,
+                  String mailMessageId) implements MailFeedback {
+        public Bounce(String notificationId, List<String> addresses, boolean permanent, String subType, Instant at) {
+            this(notificationId, addresses, permanent, subType, at, null);
+        }
     }
 
     /** The recipient marked the email as spam: a withdrawal of their email marketing consent. */

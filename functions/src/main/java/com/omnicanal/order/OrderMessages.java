@@ -37,7 +37,10 @@ public final class OrderMessages {
         var contact = order.contact();
         var delivery = contact == null ? Delivery.transactional()
                 : Delivery.transactional().guestContact(contact.email(), contact.phone());
-        return OutboxMessage.of(kind, order.customerId(), dedupeKey, delivery, data, now());
+        // the store it is about: the KPIs count the message on that store's row
+        var withStore = new LinkedHashMap<>(data);
+        if (order.pickupStoreId() != null) withStore.putIfAbsent("storeId", order.pickupStoreId());
+        return OutboxMessage.of(kind, order.customerId(), dedupeKey, delivery, withStore, now());
     }
 
     /**

@@ -237,6 +237,7 @@ public final class ReservationService implements ReservationDesk {
         data.put("reservationRef", Ids.reference(r.id()));
         data.put("sku", r.sku());
         data.put("productName", r.productName());
+        data.put("storeId", r.storeId());
         data.put("storeName", r.storeName());
         return OutboxMessage.transactional(EXPIRED, r.customerId(), EXPIRED + "#" + r.id(), data, r.updatedAt());
     }

@@ -14,7 +14,7 @@ public sealed interface BusinessEvent {
     /** The order, return or reservation. */
     String subjectId();
 
-    /** Null only for an answer to a questionnaire, which names nobody. */
+    /** Null for an answer to a questionnaire, points moved and a STOP text, which name nobody. */
     String customerId();
 
     /** Where it happened; null for a return received by post at the web warehouse. */
@@ -293,6 +293,64 @@ public sealed interface BusinessEvent {
 
         @Override
         public String customerId() {
+            return null;
+        }
+
+        @Override
+        public Set<String> skus() {
+            return Set.of();
+        }
+    }
+
+    /**
+     * Loyalty points moved in a store (null: online or no store) as one ledger posting wrote them: issued for a
+     * purchase, redeemed for a reward, reversed for a return or expired. Counted by the KPIs; it names nobody.
+     */
+    record PointsMoved(String postingId, String storeId, Movement movement, long points, Instant at)
+            implements BusinessEvent {
+        public enum Movement { ISSUED, REDEEMED, REVERSED, EXPIRED }
+
+        public PointsMoved {
+            Objects.requireNonNull(postingId, "postingId");
+            Objects.requireNonNull(movement, "movement");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String subjectId() {
+            return postingId;
+        }
+
+        @Override
+        public String customerId() {
+            return null;
+        }
+
+        @Override
+        public Set<String> skus() {
+            return Set.of();
+        }
+    }
+
+    /** Someone texted STOP (Twilio's inbound {@code messageSid}, applied once): counted by the KPIs; it names nobody. */
+    record SmsStopped(String messageSid, Instant at) implements BusinessEvent {
+        public SmsStopped {
+            Objects.requireNonNull(messageSid, "messageSid");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String subjectId() {
+            return messageSid;
+        }
+
+        @Override
+        public String customerId() {
+            return null;
+        }
+
+        @Override
+        public String storeId() {
             return null;
         }
 

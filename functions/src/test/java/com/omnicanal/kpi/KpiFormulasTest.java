@@ -3,6 +3,8 @@ package com.omnicanal.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnicanal.messaging.MessageFact;
+import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
@@ -186,6 +188,82 @@ class KpiFormulasTest {
         assertThat(all.rows().get(0).salesReturned()).isEqualTo(2);
         assertThat(all.rows().get(0).periodStart()).isEqualTo(monday);
         assertThat(all.rows().get(0).periodEnd()).isEqualTo(monday.plusDays(1));
+    }
+
+    private void message(String id, MessageFact.Kind kind, ChannelKind channel, String store, int segments) {
+        counting.happened(new MessageFact(id, kind, channel, store, segments, at(30)));
+    }
+
+    @Test
+    void deliveryRateSegmentsPerSmsAndStopRate() {
+        // Paris: 4 SMS sent (1 + 1 + 2 + 3 = 7 segments) and 2 emails; 3 SMS and 1 email delivered; one SMS lost
+        // after sending, one refused at hand-over and fallen back to email
+        int n = 0;
+        for (int segments : new int[] {1, 1, 2, 3}) message("sms" + n++, MessageFact.Kind.SENT, ChannelKind.SMS, PARIS, segments);
+        message("mail1", MessageFact.Kind.SENT, ChannelKind.EMAIL, PARIS, 0);
+        message("mail2", MessageFact.Kind.SENT, ChannelKind.EMAIL, PARIS, 0);
+        for (var id : List.of("sms0", "sms1", "sms2")) message(id + "#d", MessageFact.Kind.DELIVERED, ChannelKind.SMS, PARIS, 0);
+        message("mail1#d", MessageFact.Kind.DELIVERED, ChannelKind.EMAIL, PARIS, 0);
+        message("sms3#lost", MessageFact.Kind.FAILED, ChannelKind.SMS, PARIS, 0);
+        message("mail2#refused", MessageFact.Kind.FAILED, ChannelKind.SMS, PARIS, 0);
+        message("mail2#fallback", MessageFact.Kind.FELL_BACK, ChannelKind.SMS, PARIS, 0);
+        // no store: 8 marketing SMS of one segment, and 2 people texted STOP
+        for (int i = 0; i < 8; i++) message("promo" + i, MessageFact.Kind.SENT, ChannelKind.SMS, null, 1);
+        counting.happened(new BusinessEvent.SmsStopped("SM1", at(60)));
+        counting.happened(new BusinessEvent.SmsStopped("SM2", at(61)));
+        // a repeated callback or a redelivered record: counted before, nothing more
+        message("sms0#d", MessageFact.Kind.DELIVERED, ChannelKind.SMS, PARIS, 0);
+        counting.happened(new BusinessEvent.SmsStopped("SM1", at(60)));
+
+        var paris = paris(twoDays("store"));
+        assertThat(paris.messagesSent()).isEqualTo(6);
+        // 4 delivered of 6 sent
+        assertThat(paris.deliveryRate()).isEqualTo(0.6667);
+        assertThat(paris.messagesFailed()).isEqualTo(2);
+        assertThat(paris.messageFallbacks()).isEqualTo(1);
+        // 7 segments for 4 SMS
+        assertThat(paris.smsSegments()).isEqualTo(7);
+        assertThat(paris.segmentsPerSms()).isEqualTo(1.75);
+        // no STOP is about a store
+        assertThat(paris.stopRate()).isEqualTo(0.0);
+
+        var bySms = twoDays("store,channel").rows().stream()
+                .filter(r -> PARIS.equals(r.store()) && "sms".equals(r.channel())).findFirst().orElseThrow();
+        // 3 of 4 SMS delivered
+        assertThat(bySms.deliveryRate()).isEqualTo(0.75);
+        var none = twoDays("store").rows().stream().filter(r -> "none".equals(r.store())).findFirst().orElseThrow();
+        // 2 STOPs for 8 SMS
+        assertThat(none.smsStops()).isEqualTo(2);
+        assertThat(none.stopRate()).isEqualTo(0.25);
+        // every store: 2 STOPs for 12 SMS; 15 segments for 12 SMS
+        var all = twoDays("week").rows().get(0);
+        assertThat(all.stopRate()).isEqualTo(0.1667);
+        assertThat(all.segmentsPerSms()).isEqualTo(1.25);
+        // staff of Paris see Paris's messages, never the STOPs of nobody's store
+        var staff = reading.read(Actor.staff("staff-paris", PARIS), "2026-11-23", "2026-11-24", Optional.empty(),
+                Optional.of("store"));
+        assertThat(staff.rows()).singleElement().satisfies(r -> assertThat(r.smsStops()).isZero());
+    }
+
+    @Test
+    void pointsPerStoreAndOnline() {
+        counting.happened(new BusinessEvent.PointsMoved("e1-0", PARIS, BusinessEvent.PointsMoved.Movement.ISSUED, 120, at(0)));
+        counting.happened(new BusinessEvent.PointsMoved("e2-0", PARIS, BusinessEvent.PointsMoved.Movement.ISSUED, 80, at(0)));
+        counting.happened(new BusinessEvent.PointsMoved("e3-0", PARIS, BusinessEvent.PointsMoved.Movement.REDEEMED, 50, at(0)));
+        counting.happened(new BusinessEvent.PointsMoved("e4-0", PARIS, BusinessEvent.PointsMoved.Movement.REVERSED, 30, at(0)));
+        counting.happened(new BusinessEvent.PointsMoved("e5-0", PARIS, BusinessEvent.PointsMoved.Movement.EXPIRED, 10, at(0)));
+        counting.happened(new BusinessEvent.PointsMoved("e6-0", null, BusinessEvent.PointsMoved.Movement.REDEEMED, 40, at(0)));
+        // the same posting's event again
+        counting.happened(new BusinessEvent.PointsMoved("e1-0", PARIS, BusinessEvent.PointsMoved.Movement.ISSUED, 120, at(0)));
+        var paris = paris(twoDays("store"));
+        assertThat(paris.pointsIssued()).isEqualTo(200);
+        assertThat(paris.pointsRedeemed()).isEqualTo(50);
+        assertThat(paris.pointsReversed()).isEqualTo(30);
+        assertThat(paris.pointsExpired()).isEqualTo(10);
+        // redeemed online: the web's row
+        var web = twoDays("store").rows().stream().filter(r -> "web".equals(r.store())).findFirst().orElseThrow();
+        assertThat(web.pointsRedeemed()).isEqualTo(40);
+        assertThat(twoDays("week").rows().get(0).pointsRedeemed()).isEqualTo(90);
     }
 
     @Test

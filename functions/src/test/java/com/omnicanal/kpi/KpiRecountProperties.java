@@ -44,6 +44,8 @@ class KpiRecountProperties {
     private static final LocalDate TO = LocalDate.of(2026, 12, 3);
     private static final Set<String> SKUS = Set.of("TSH-COT-BLU-M");
     private static final Actor OPS = Actor.ops("ops-nadia");
+    /** Beside the four facts of {@link MessageLives}: SMS sent, and their segments. */
+    private static final int SMS_SENT = 4, SEGMENTS = 5;
 
     /** One generated fact; its index makes every subject distinct, as the outbox's keys do. */
     record Fact(int kind, String store, String other, String customer, long minute, long duration, int score, int score2) {
@@ -51,7 +53,7 @@ class KpiRecountProperties {
 
     @Provide
     Arbitrary<List<Fact>> histories() {
-        var fact = Combinators.combine(Arbitraries.integers().between(0, 13), Arbitraries.of(STORES),
+        var fact = Combinators.combine(Arbitraries.integers().between(0, 15), Arbitraries.of(STORES),
                         Arbitraries.of(STORES), Arbitraries.of("c1", "c2", "c3", "c4", "c5"),
                         Arbitraries.longs().between(0, 30L * 24 * 60), Arbitraries.longs().between(0, 4 * 24 * 60),
                         Arbitraries.integers().between(-1, 10), Arbitraries.integers().between(-1, 5))
@@ -84,6 +86,10 @@ class KpiRecountProperties {
                         f.other(), before, at);
                 case 11 -> new BusinessEvent.AppointmentCompleted(id, f.customer(), f.store(), SKUS, at);
                 case 12 -> new BusinessEvent.AppointmentMissed(id, f.customer(), f.store(), SKUS, at);
+                // points moved in a store, or online (no store) a third of the time
+                case 14 -> new BusinessEvent.PointsMoved(id, f.score() % 3 == 0 ? null : f.store(),
+                        BusinessEvent.PointsMoved.Movement.values()[Math.floorMod(f.score2(), 4)], 1 + f.duration() % 500, at);
+                case 15 -> new BusinessEvent.SmsStopped(id, at);
                 default -> new BusinessEvent.QuestionnaireAnswered(id,
                         f.score() % 4 == 0 ? null : f.store(), f.score() < 0 ? null : f.score(),
                         f.score2() < 1 ? null : f.score2(), at);
@@ -94,37 +100,59 @@ class KpiRecountProperties {
 
     @Property(tries = 200)
     void countedAsTheyComeEqualsRecountedFromTheRawEvents(@ForAll("histories") List<Fact> facts,
+                                                          @ForAll("messages") List<MessageLives.Life> lives,
                                                           @ForAll long seed) {
         var events = events(facts);
+        var messages = MessageLives.records(lives, START);
         var ledger = new InMemoryKpiLedger();
         var counting = new CountingKpis(new KpiTallies(PARIS_TIME), ledger);
-        // the stream's deliveries: every record, a few twice, shuffled
+        // the stream's deliveries: every record (an event, or a message's change), a few twice, shuffled
         var random = new Random(seed);
-        var deliveries = new ArrayList<>(events);
-        for (var event : events) if (random.nextInt(4) == 0) deliveries.add(event);
+        var deliveries = new ArrayList<Runnable>();
+        for (var event : events) deliveries.add(() -> counting.happened(event));
+        for (var message : messages) {
+            for (var change : message.changes()) {
+                deliveries.add(() -> com.omnicanal.messaging.MessageChanges.between(change.before(), change.after(),
+                        change.deliveredAt()).forEach(counting::happened));
+            }
+        }
+        for (int i = 0, n = deliveries.size(); i < n; i++) if (random.nextInt(4) == 0) deliveries.add(deliveries.get(i));
         Collections.shuffle(deliveries, random);
-        deliveries.forEach(counting::happened);
+        deliveries.forEach(Runnable::run);
 
         var reading = new ReadingKpis(() -> STORES, ledger);
         for (var grouping : List.of("store,channel,day", "store,week", "channel", "day")) {
             var counted = reading.read(OPS, FROM.toString(), TO.toString(), Optional.empty(), Optional.of(grouping));
-            assertThat(counted.rows()).as(grouping).containsExactlyElementsOf(recount(events, grouping));
+            assertThat(counted.rows()).as(grouping).containsExactlyElementsOf(recount(events, messages, grouping));
         }
         var counted = reading.read(OPS, FROM.toString(), TO.toString(), Optional.empty(), Optional.empty());
         assertThat(counted.customers()).containsExactlyElementsOf(recountCustomers(events));
     }
 
+    @Provide
+    Arbitrary<List<MessageLives.Life>> messages() {
+        return MessageLives.lives(STORES).list().ofMaxSize(25);
+    }
+
     @Property(tries = 100)
-    void handingAnyRecordOverAgainChangesNothing(@ForAll("histories") List<Fact> facts, @ForAll long seed) {
+    void handingAnyRecordOverAgainChangesNothing(@ForAll("histories") List<Fact> facts,
+                                                 @ForAll("messages") List<MessageLives.Life> lives, @ForAll long seed) {
         var events = events(facts);
-        if (events.isEmpty()) return;
         var ledger = new InMemoryKpiLedger();
         var counting = new CountingKpis(new KpiTallies(PARIS_TIME), ledger);
-        events.forEach(counting::happened);
+        var records = new ArrayList<Runnable>();
+        for (var event : events) records.add(() -> counting.happened(event));
+        for (var message : MessageLives.records(lives, START)) {
+            for (var change : message.changes()) {
+                records.add(() -> com.omnicanal.messaging.MessageChanges.between(change.before(), change.after(),
+                        change.deliveredAt()).forEach(counting::happened));
+            }
+        }
+        if (records.isEmpty()) return;
+        records.forEach(Runnable::run);
         var reading = new ReadingKpis(() -> STORES, ledger);
         var before = reading.read(OPS, FROM.toString(), TO.toString(), Optional.empty(), Optional.of("store,channel,day"));
-        var again = events.get(new Random(seed).nextInt(events.size()));
-        counting.happened(again);
+        records.get(new Random(seed).nextInt(records.size())).run();
         assertThat(reading.read(OPS, FROM.toString(), TO.toString(), Optional.empty(), Optional.of("store,channel,day")))
                 .isEqualTo(before);
     }
@@ -144,6 +172,10 @@ class KpiRecountProperties {
     }
 
     private static Place place(BusinessEvent e) {
+        if (e instanceof BusinessEvent.PointsMoved) {
+            return new Place(receiver(e.storeId()), e.storeId() == null ? "web" : "store", day(e.at()));
+        }
+        if (e instanceof BusinessEvent.SmsStopped) return new Place("none", "sms", day(e.at()));
         if (e instanceof BusinessEvent.ReturnReceived || e instanceof BusinessEvent.ReturnRefunded) {
             return new Place(receiver(e.storeId()), e.storeId() == null ? "post" : "store", day(e.at()));
         }
@@ -155,7 +187,7 @@ class KpiRecountProperties {
         return new Place(e.storeId(), inStore ? "store" : "web", day(e.at()));
     }
 
-    private static List<KpiRow> recount(List<BusinessEvent> events, String grouping) {
+    private static List<KpiRow> recount(List<BusinessEvent> events, List<MessageLives.Message> messages, String grouping) {
         var dims = List.of(grouping.split(","));
         Function<Place, List<Object>> key = p -> {
             LocalDate start = dims.contains("day") ? p.day()
@@ -179,8 +211,23 @@ class KpiRecountProperties {
                 soldHere.computeIfAbsent(name(s), x -> new ArrayList<>()).add(e);
             }
         }
+        // each message's final record, counted whole: its attempts, its status, the provider's last word
+        var said = new HashMap<String, long[]>();
+        for (var m : messages) {
+            for (var happened : m.recount()) {
+                var k = key.apply(new Place(happened.store(), happened.channel(), day(happened.at())));
+                groups.put(name(k), k);
+                var sums = said.computeIfAbsent(name(k), x -> new long[6]);
+                sums[happened.what()] += 1;
+                if (happened.what() == MessageLives.SENT && happened.channel().equals("sms")) {
+                    sums[SMS_SENT] += 1;
+                    sums[SEGMENTS] += happened.segments();
+                }
+            }
+        }
         var rows = new ArrayList<KpiRow>();
         for (var entry : groups.entrySet()) {
+            var m = said.getOrDefault(entry.getKey(), new long[6]);
             var k = entry.getValue();
             var in = members.getOrDefault(entry.getKey(), List.of());
             var start = (LocalDate) k.get(0);
@@ -217,7 +264,15 @@ class KpiRecountProperties {
                     nps.size(), promoters, nps.size() - promoters - detractors, detractors,
                     nps.isEmpty() ? null : Math.round(10_000.0 * (promoters - detractors) / nps.size()) / 100.0,
                     csat.size(), satisfied, csat.isEmpty() ? null : Math.round(10_000.0 * satisfied / csat.size()) / 100.0,
-                    visits, missed, ratio(missed, visits + missed)));
+                    visits, missed, ratio(missed, visits + missed),
+                    m[MessageLives.SENT], m[MessageLives.DELIVERED], m[MessageLives.FAILED],
+                    ratio(m[MessageLives.DELIVERED], m[MessageLives.SENT]),
+                    m[MessageLives.FELL_BACK], m[SMS_SENT], m[SEGMENTS],
+                    m[SMS_SENT] == 0 ? null : Math.round(100.0 * m[SEGMENTS] / m[SMS_SENT]) / 100.0,
+                    count(in, BusinessEvent.SmsStopped.class),
+                    ratio(count(in, BusinessEvent.SmsStopped.class), m[SMS_SENT]),
+                    points(in, BusinessEvent.PointsMoved.Movement.ISSUED), points(in, BusinessEvent.PointsMoved.Movement.REDEEMED),
+                    points(in, BusinessEvent.PointsMoved.Movement.REVERSED), points(in, BusinessEvent.PointsMoved.Movement.EXPIRED)));
         }
         rows.sort(java.util.Comparator.comparing(KpiRow::periodStart)
                 .thenComparing(KpiRow::store, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
@@ -267,6 +322,11 @@ class KpiRecountProperties {
         var value = sorted.get((int) Math.max(0, Math.ceil(p * sorted.size()) - 1));
         var bucket = histogram.bucketOf(value);
         return histogram.bounds().get(Math.min(bucket, histogram.bounds().size() - 1));
+    }
+
+    private static long points(List<BusinessEvent> events, BusinessEvent.PointsMoved.Movement movement) {
+        return of(events, BusinessEvent.PointsMoved.class).stream().filter(p -> p.movement() == movement)
+                .mapToLong(BusinessEvent.PointsMoved::points).sum();
     }
 
     private static Double ratio(long part, long whole) {

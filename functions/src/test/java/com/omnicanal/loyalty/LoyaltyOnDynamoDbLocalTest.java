@@ -136,6 +136,24 @@ class LoyaltyOnDynamoDbLocalTest {
     }
 
     @Test
+    void eachPostingWritesThePointsItMovedPerStoreForTheKpisOnce() {
+        loyalty.earning().earn(receipt("r4", "paris-rivoli", 30_000, 3));
+        loyalty.earning().earn(receipt("r4", "paris-rivoli", 30_000, 3));
+        backend.clock.advance(Duration.ofDays(31));
+        loyalty.sweeping().sweep();
+        loyalty.reversing().reverse(new ReversingPoints.ReturnedLines("ret-2", CAMILLE, new Entry.Source("RECEIPT", "r4"),
+                "lyon-part-dieu", Map.of("JEA-SLM-IND-32", 1)));
+        var moved = backend.businessEvents().stream()
+                .filter(e -> e instanceof com.omnicanal.shared.BusinessEvent.PointsMoved)
+                .map(e -> (com.omnicanal.shared.BusinessEvent.PointsMoved) e).toList();
+        // 300 points and the first purchase's 50 issued once at Paris (the release moves none), 100 reversed at Lyon
+        assertThat(moved).extracting(m -> m.movement() + " " + m.storeId() + " " + m.points())
+                .containsExactlyInAnyOrder("ISSUED paris-rivoli 350", "REVERSED lyon-part-dieu 100");
+        // they name nobody
+        assertThat(moved).allSatisfy(m -> assertThat(m.customerId()).isNull());
+    }
+
+    @Test
     void anAvailableBatchWarnsThirtyDaysAheadThenExpiresWhatSpendingLeftOfIt() {
         loyalty.adjusting().adjust(Actor.ops("ops"), CAMILLE, new AdjustingPoints.Adjustment(1, "goodwill"));
         loyalty.earning().earn(receipt("r3", "paris-rivoli", 40_000, 1));

@@ -103,6 +103,32 @@ class MailFeedbackOnDynamoDbLocalTest {
     }
 
     @Test
+    void aHardBounceMarksTheBouncedMessageUndeliveredOnceSoTheKpisCountItsFailure() throws Exception {
+        var email = new RecordingChannel(ChannelKind.EMAIL);
+        var id = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "bounced").id();
+        assertThat(fx.dispatcher(List.of(email)).dispatch(id)).isEqualTo(Dispatcher.Result.SENT);
+        var sent = fx.record(id);
+        var handling = new MailFeedbackFunction(new HandlingMailFeedback(customers,
+                new DynamoUndeliverableAddresses(fx.dynamo, fx.tables.customers()), fx.log));
+        // SES names the bounced mail by its Message-ID header, which the mail channel recorded as the provider id
+        var bounce = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(
+                sample("sns-ses-bounce.json").getRecords().get(0).getSNS().getMessage());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bounce.path("mail")).putObject("commonHeaders")
+                .put("messageId", sent.providerId());
+        var event = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
+                .withSns(new SNSEvent.SNS().withMessageId("sns-1").withMessage(Json.write(bounce)))));
+
+        handling.apply(event);
+        var bounced = fx.record(id);
+        assertThat(bounced.delivery()).isEqualTo(DeliveryStatus.UNDELIVERED);
+        assertThat(MessageChanges.between(sent, bounced, Instant.parse(bounce.path("bounce").path("timestamp").asText())))
+                .extracting(MessageFact::kind).containsExactly(MessageFact.Kind.FAILED);
+        // delivered again: the record does not move, so its stream has nothing more to count
+        handling.apply(event);
+        assertThat(fx.record(id)).isEqualTo(bounced);
+    }
+
+    @Test
     void aSoftBounceChangesNothing() throws Exception {
         var soft = sample("sns-ses-bounce.json");
         var record = soft.getRecords().get(0).getSNS();

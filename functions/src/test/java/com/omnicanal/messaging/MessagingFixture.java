@@ -44,7 +44,7 @@ final class MessagingFixture {
         com.omnicanal.testing.TestBackend.withoutExpiry(dynamo, tables);
         this.log = new DynamoDeliveryLog(dynamo, tables.outbox());
         this.contacts = new DynamoContactBook(dynamo, tables.customers());
-        this.optOuts = new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency());
+        this.optOuts = new DynamoSmsOptOuts(dynamo, tables.customers(), tables.idempotency(), tables.outbox());
     }
 
     Dispatcher dispatcher(List<Channel> channels) {

@@ -49,6 +49,23 @@ class SmsConsentsOnDynamoDbLocalTest {
     }
 
     @Test
+    void aStopTextWritesOneEventForTheKpisEvenWhenTwilioDeliversItAgainOrTheNumberIsUnknown() {
+        text("SM10", "STOP");
+        text("SM10", "STOP");
+        text("SM11", "START");
+        fx.clock.advance(Duration.ofSeconds(1));
+        keywords.handle("SM12", "+33698000000", "STOP");
+        var events = fx.dynamo.scanPaginator(r -> r.tableName(fx.tables.outbox()).consistentRead(true)).items().stream()
+                .filter(com.omnicanal.outbox.dynamo.OutboxItems::isEvent).map(com.omnicanal.outbox.dynamo.OutboxItems::event)
+                .toList();
+        assertThat(events).extracting(com.omnicanal.shared.BusinessEvent::subjectId).containsExactlyInAnyOrder("SM10", "SM12");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e).isInstanceOf(com.omnicanal.shared.BusinessEvent.SmsStopped.class);
+            assertThat(e.customerId()).isNull();
+        });
+    }
+
+    @Test
     void aCustomerWhoNeverOptedInGainsNoConsentByTextingStartYesOrACasualOui() {
         grant(Purpose.MARKETING, ChannelKind.EMAIL);
 

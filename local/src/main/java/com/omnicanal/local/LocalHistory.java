@@ -22,7 +22,8 @@ import java.util.Random;
  * Fills the local stack with weeks of activity through its own gateway, as customers, staff and ops would have made
  * it, each call at its simulated moment on the functions' clock: click-and-collect orders (accepted or rejected, ready
  * at each store's own pace, collected or left to expire), e-reservations (bought in store or expired), returns (in the
- * store that sold or another, refunded later). The KPIs then come from the outbox stream as for any other change:
+ * store that sold or another, refunded later), their messages sent by the real dispatcher (two in five by SMS, a few
+ * answered STOP), the points collected orders earn. The KPIs then come from the outbox stream as for any other change:
  * nothing is written to the KPI table by hand. Seeded, so two runs tell the same story.
  */
 final class LocalHistory {
@@ -109,8 +110,11 @@ final class LocalHistory {
     private void order(String store, int pace) {
         var customer = customer();
         var sku = skus.get(random.nextInt(skus.size()));
+        // two in five give a mobile number: their order's messages go by SMS (the local Twilio calls back delivered)
+        var phone = random.nextInt(100) < 40 ? phoneOf(customer) : null;
         var body = "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"pickupStoreId\":\"" + store + "\","
-                + "\"contact\":{\"name\":\"Client historique\",\"email\":\"" + customer + "@example.org\"},"
+                + "\"contact\":{\"name\":\"Client historique\",\"email\":\"" + customer + "@example.org\""
+                + (phone == null ? "" : ",\"phone\":\"" + phone + "\"") + "},"
                 + "\"paymentAuthorization\":\"pa_history_" + (++sequence) + "\"}";
         var placed = post("/orders", token(customer, "customer", null), body, Map.of("Idempotency-Key", "history-" + sequence));
         if (placed == null || !"PLACED".equals(placed.get("status").asText())) return;
@@ -136,6 +140,9 @@ final class LocalHistory {
             var onTime = readyBy == null || !clock.instant().isAfter(readyBy);
             // most customers come within three days; a few never do and the order expires after its holding period
             if (random.nextInt(100) < 88) later(clock.instant().plus(minutes(60, 3 * 24 * 60)), () -> collect(store, id, customer, onTime));
+            // now and then someone who got a text answers STOP (the dispatcher's messages and their status callbacks
+            // are counted from the outbox stream as they happen)
+            if (phone != null && random.nextInt(100) < 8) later(clock.instant().plus(minutes(5, 120)), () -> stop(phone));
         });
     }
 
@@ -221,6 +228,16 @@ final class LocalHistory {
         for (var sku : skus) lines.append(lines.length() == 0 ? "" : ",").append("{\"sku\":\"").append(sku).append("\",\"onHand\":40}");
         post("/stores/" + store + "/stock", token("staff-history-" + store, "staff", store), "{\"feedSequence\":" + feed
                 + ",\"lines\":[" + lines + "]}", Map.of("X-Method", "PUT"));
+    }
+
+    /** A text STOP from this number, through Twilio's inbound webhook (signed by the local Twilio). */
+    private void stop(String phone) {
+        if (post("/_local/sms", null, "{\"from\":\"" + phone + "\",\"body\":\"STOP\"}", Map.of()) != null) count("smsStops");
+    }
+
+    /** A French mobile number per history customer (06 00 00 00 NN). */
+    private static String phoneOf(String customer) {
+        return "+336000000" + customer.substring(customer.length() - 2);
     }
 
     private String customer() {

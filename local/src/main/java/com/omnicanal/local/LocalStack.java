@@ -244,6 +244,12 @@ public final class LocalStack implements AutoCloseable {
         return inbox;
     }
 
+    /** Twilio calling back a message's status (once more: it calls at least once), signed like the real thing. */
+    public int twilioStatusCallback(String messageSid, String status) throws Exception {
+        return twilio.send("http://127.0.0.1:" + port() + "/webhooks/twilio/status",
+                Map.of("MessageSid", messageSid, "MessageStatus", status)).statusCode();
+    }
+
     /** Where the Twilio stand-in listens (the SDK is pointed there instead of api.twilio.com). */
     public String twilioBaseUrl() {
         return twilio.baseUrl();

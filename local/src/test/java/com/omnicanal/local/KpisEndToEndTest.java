@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Through the local gateway: an order placed, accepted, made ready and collected, and an e-reservation held and
  * bought in store, show in GET /ops/kpis once the outbox stream has handed their events to kpiEvents (no KPI row is
- * written by the services themselves); ops see every store, staff their own, in JSON and CSV.
+ * written by the services themselves); ops see every store, staff their own, in JSON and CSV. A message sent by the
+ * real dispatcher, its status callbacks and a STOP text move the message figures once each, however often Twilio
+ * calls.
  */
 class KpisEndToEndTest {
     @RegisterExtension
@@ -108,5 +110,64 @@ class KpisEndToEndTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("," + PARIS + ",,1,1,0,"));
         var accepted = client.send("GET", "/ops/kpis?" + query, ops, null, Map.of("Accept", "text/csv"));
         assertThat(accepted.contentType()).startsWith("text/csv");
+    }
+
+    private static JsonNode channelRow(JsonNode kpis, String store, String channel) {
+        for (var row : kpis.get("rows")) {
+            if (store.equals(row.path("store").asText()) && channel.equals(row.path("channel").asText())) return row;
+        }
+        return null;
+    }
+
+    @Test
+    void aTextSentItsDeliveryAndAStopCountOnceEach() throws Exception {
+        var lille = "lille-neuve";
+        var guest = client.token("cust-kpi-guest", "customer", null);
+        var ops = client.token("ops-nadia", "ops", null);
+        var today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        var query = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&groupBy=store,channel";
+        // a guest who gave a phone number: the order's confirmation goes by SMS, about Lille's order
+        var placed = client.send("POST", "/orders", guest, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"" + lille + "\",\"contact\":{\"name\":\"Invite\",\"phone\":\"+33611223344\"},"
+                + "\"paymentAuthorization\":\"pa_kpi_sms_1\"}", Map.of("Idempotency-Key", "kpi-sms-order-1"));
+        assertThat(placed.status()).isEqualTo(201);
+        var sms = client.awaitInbox(i -> i.get("channel").asText().equals("SMS") && i.get("to").asText().equals("+33611223344")
+                && i.get("status").asText().equals("delivered"));
+
+        var kpis = awaitKpis(ops, query, k -> {
+            var row = channelRow(k, lille, "sms");
+            return row != null && row.get("messagesDelivered").asInt() == 1;
+        });
+        var row = channelRow(kpis, lille, "sms");
+        assertThat(row.get("messagesSent").asInt()).isEqualTo(1);
+        assertThat(row.get("smsSent").asInt()).isEqualTo(1);
+        assertThat(row.get("smsSegments").asInt()).isBetween(1, 3);
+        assertThat(row.get("deliveryRate").asDouble()).isEqualTo(1.0);
+        assertThat(row.get("messagesFailed").asInt()).isZero();
+
+        // Twilio calls back again (it does, at least once): the record does not move, nothing more is counted
+        assertThat(stack.running().twilioStatusCallback(sms.get("id").asText(), "delivered")).isEqualTo(204);
+        assertThat(stack.running().twilioStatusCallback(sms.get("id").asText(), "sent")).isEqualTo(204);
+
+        // a STOP, then Twilio delivering the same text again
+        var stop = "{\"from\":\"+33611223344\",\"body\":\"STOP\",\"messageSid\":\"SMkpi00000000000000000000000000stop\"}";
+        assertThat(client.send("POST", "/_local/sms", null, stop, Map.of()).status()).isEqualTo(200);
+        assertThat(client.send("POST", "/_local/sms", null, stop, Map.of()).status()).isEqualTo(200);
+        kpis = awaitKpis(ops, query, k -> {
+            var none = channelRow(k, "none", "sms");
+            return none != null && none.get("smsStops").asInt() >= 1;
+        });
+        // what the stream had left to hand over has arrived by now: still once each
+        Thread.sleep(1500);
+        kpis = client.get("/ops/kpis?" + query, ops).body();
+        assertThat(channelRow(kpis, "none", "sms").get("smsStops").asInt()).isEqualTo(1);
+        row = channelRow(kpis, lille, "sms");
+        assertThat(row.get("messagesSent").asInt()).isEqualTo(1);
+        assertThat(row.get("messagesDelivered").asInt()).isEqualTo(1);
+
+        // in CSV too
+        var csv = client.get("/ops/kpis?" + query + "&format=csv", ops).raw().body();
+        assertThat(csv.split("\r\n")[0]).contains("messagesSent,messagesDelivered,messagesFailed,deliveryRate")
+                .endsWith("pointsIssued,pointsRedeemed,pointsReversed,pointsExpired");
     }
 }

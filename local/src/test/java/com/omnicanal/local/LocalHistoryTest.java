@@ -46,6 +46,21 @@ class LocalHistoryTest {
             long answers = 0;
             for (var row : rows) answers += row.get("npsAnswers").asLong();
             assertThat(answers).isEqualTo(done.getOrDefault("answers", 0).longValue());
+            // the orders' messages, sent by the real dispatcher, and the STOP texts, counted as they happened
+            long sent = 0, stops = 0;
+            while (java.time.Instant.now().isBefore(deadline)) {
+                rows = client.get(query, ops).body().get("rows");
+                sent = 0;
+                stops = 0;
+                for (var row : rows) {
+                    sent += row.get("messagesSent").asLong();
+                    stops += row.get("smsStops").asLong();
+                }
+                if (sent > 0 && stops == done.getOrDefault("smsStops", 0)) break;
+                Thread.sleep(500);
+            }
+            assertThat(sent).isPositive();
+            assertThat(stops).isEqualTo(done.getOrDefault("smsStops", 0).longValue());
         }
     }
 }

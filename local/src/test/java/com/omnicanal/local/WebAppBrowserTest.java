@@ -351,6 +351,10 @@ class WebAppBrowserTest {
         wait.withTimeout(Duration.ofSeconds(30)).until(d -> client.get("/ops/kpis?from=" + today.minusDays(1) + "&to="
                 + today.plusDays(1) + "&groupBy=store", ops).body().get("rows").findParents("store").stream()
                 .anyMatch(r -> r.path("store").asText().equals("paris-saint-germain") && r.path("ordersPlaced").asInt() > 0));
+        // and its confirmation, sent by email by the dispatcher, counted from its record's change
+        wait.until(d -> client.get("/ops/kpis?from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&groupBy=channel",
+                ops).body().get("rows").findParents("channel").stream()
+                .anyMatch(r -> r.path("channel").asText().equals("email") && r.path("messagesSent").asInt() > 0));
 
         signIn("ops-demo");
         open("#/ops/kpis");
@@ -360,8 +364,12 @@ class WebAppBrowserTest {
         var cells = cellsOf(driver.findElement(figures), "paris-saint-germain");
         assertThat(cells).isNotEmpty();
         assertThat(cells.get(cells.size() - 1)).matches("[1-9][0-9]*");
-        // six charts drawn by Chart.js, each canvas named for screen readers
-        wait.until(d -> d.findElements(By.cssSelector("figure.chart canvas")).size() == 6);
+        var messages = By.cssSelector("#messages-title ~ details table");
+        wait.until(ExpectedConditions.presenceOfElementLocated(messages));
+        var sent = cellsOf(driver.findElement(messages), "email — envoyés");
+        assertThat(sent.get(sent.size() - 1)).matches("[1-9][0-9]*");
+        // nine charts drawn by Chart.js (messages, STOP rate and points among them), each canvas named for screen readers
+        wait.until(d -> d.findElements(By.cssSelector("figure.chart canvas")).size() == 9);
         for (var canvas : driver.findElements(By.cssSelector("figure.chart canvas"))) {
             assertThat(canvas.getAttribute("aria-label")).isNotBlank();
             assertThat(canvas.getSize().getHeight()).isGreaterThan(100);

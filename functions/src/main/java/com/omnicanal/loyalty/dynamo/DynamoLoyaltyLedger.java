@@ -340,6 +340,7 @@ public final class DynamoLoyaltyLedger implements LoyaltyLedger, SalesLedger {
                     .expressionAttributeValues(Map.of(":store", s(f.storeId()), ":n", n(f.points()))).build()).build());
         }
         p.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        p.events().forEach(e -> actions.add(OutboxItems.event(tables.outbox(), e)));
         if (p.reward() != null) {
             var r = p.reward();
             var code = new RewardCode(r.code(), r.owner(), null, 0, r.expiresAt(), null, r.amountOffCents(), r.points());

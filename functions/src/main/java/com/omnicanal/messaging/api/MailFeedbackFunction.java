@@ -54,7 +54,7 @@ public final class MailFeedbackFunction implements Function<SNSEvent, MailFeedba
                 var bounce = root.path("bounce");
                 return new MailFeedback.Bounce(id(bounce, snsMessageId), addresses(bounce.path("bouncedRecipients")),
                         "Permanent".equals(bounce.path("bounceType").asText()), bounce.path("bounceSubType").asText("General"),
-                        at(bounce));
+                        at(bounce), root.path("mail").path("commonHeaders").path("messageId").asText(null));
             }
             case "Complaint" -> {
                 var complaint = root.path("complaint");

@@ -56,6 +56,7 @@ public final class DynamoDeliveryLog implements DeliveryLog {
         entry.put("at", s(Instants.format(attempt.at())));
         if (attempt.providerId() != null) entry.put("providerId", s(attempt.providerId()));
         if (attempt.errorCode() != null) entry.put("errorCode", s(attempt.errorCode()));
+        if (attempt.segments() != null) entry.put("segments", AttributeValue.fromN(attempt.segments().toString()));
         update(messageId, "SET attempts = list_append(if_not_exists(attempts, :empty), :one)", "attribute_exists(id)",
                 Map.of(":empty", AttributeValue.fromL(List.of()), ":one", AttributeValue.fromL(List.of(AttributeValue.fromM(entry)))));
     }

@@ -4,6 +4,8 @@ import com.omnicanal.customer.dynamo.CustomerKeys;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.Transactions;
+import com.omnicanal.outbox.dynamo.OutboxItems;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.messaging.SmsOptOuts;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
@@ -37,12 +39,15 @@ public final class DynamoSmsOptOuts implements SmsOptOuts {
     private final DynamoDbClient dynamo;
     private final String customers;
     private final String idempotency;
+    private final String outbox;
     private final Transactions transactions;
 
-    public DynamoSmsOptOuts(DynamoDbClient dynamo, String customersTable, String idempotencyTable) {
+    /** {@code outboxTable}: where a STOP's event goes, in its transaction, for the KPIs to count. */
+    public DynamoSmsOptOuts(DynamoDbClient dynamo, String customersTable, String idempotencyTable, String outboxTable) {
         this.dynamo = dynamo;
         this.customers = customersTable;
         this.idempotency = idempotencyTable;
+        this.outbox = outboxTable;
         this.transactions = new Transactions(dynamo);
     }
 
@@ -65,6 +70,8 @@ public final class DynamoSmsOptOuts implements SmsOptOuts {
             var stored = customerId == null ? Map.<Purpose, Map<String, AttributeValue>>of() : smsConsents(customerId);
             var actions = new ArrayList<TransactWriteItem>();
             actions.add(record(messageSid, stop ? "STOP" : "START", at));
+            // a STOP text counts once, whoever sent it: its record's condition guards the event too
+            if (stop) actions.add(OutboxItems.event(outbox, new BusinessEvent.SmsStopped(messageSid, at)));
             int changes = 0;
             for (var purpose : purposes) {
                 var plan = stop ? stopPlan(customerId, purpose, stored.get(purpose), messageSid, at)

@@ -22,7 +22,8 @@ public final class OutboxRecords {
             for (var a : item.get("attempts").l()) {
                 var m = a.m();
                 attempts.add(new Attempt(ChannelKind.valueOf(m.get("channel").s()), text(m, "providerId"),
-                        m.get("status").s(), text(m, "errorCode"), Instants.parse(m.get("at").s())));
+                        m.get("status").s(), text(m, "errorCode"), Instants.parse(m.get("at").s()),
+                        m.containsKey("segments") ? Integer.valueOf(m.get("segments").n()) : null));
             }
         }
         return new MessageRecord(message, MessageRecord.Status.valueOf(item.get("status").s()),

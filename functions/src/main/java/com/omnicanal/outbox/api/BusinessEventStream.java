@@ -15,9 +15,16 @@ import java.util.function.Function;
  */
 public final class BusinessEventStream implements Function<DynamodbEvent, StreamsEventResponse> {
     private final BusinessEvents subscriber;
+    private final StreamBatches.Handler others;
 
     public BusinessEventStream(BusinessEvents subscriber) {
+        this(subscriber, record -> true);
+    }
+
+    /** {@code others}: what to do with the records that are no new business event (the KPIs read messages' changes). */
+    public BusinessEventStream(BusinessEvents subscriber, StreamBatches.Handler others) {
         this.subscriber = subscriber;
+        this.others = others;
     }
 
     @Override
@@ -25,9 +32,12 @@ public final class BusinessEventStream implements Function<DynamodbEvent, Stream
         return StreamBatches.handle(event, record -> {
             var stream = record.getDynamodb();
             // written once: a later change of the item (its expiry) is no new event
-            if (!"INSERT".equals(record.getEventName()) || stream == null || stream.getNewImage() == null) return true;
+            if (!"INSERT".equals(record.getEventName()) || stream == null || stream.getNewImage() == null) {
+                return others.handle(record);
+            }
             var item = StreamImages.toSdk(stream.getNewImage());
-            if (OutboxItems.isEvent(item)) subscriber.happened(OutboxItems.event(item));
+            if (!OutboxItems.isEvent(item)) return others.handle(record);
+            subscriber.happened(OutboxItems.event(item));
             return true;
         });
     }

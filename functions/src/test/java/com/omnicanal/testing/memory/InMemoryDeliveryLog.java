@@ -46,7 +46,7 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
     @Override
     public void recordAttempt(String messageId, Attempt attempt) {
         update(messageId, e -> true, e -> e.attempts.add(new Attempt(attempt.channel(), attempt.providerId(),
-                attempt.status(), attempt.errorCode(), InMemoryStore.millis(attempt.at()))));
+                attempt.status(), attempt.errorCode(), InMemoryStore.millis(attempt.at()), attempt.segments())));
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class InMemoryLoyaltyLedger implements LoyaltyLedger {
     private final Map<String, RedeemingPoints.Redeemed> idempotency = new HashMap<>();
     private final Map<String, Map<String, Long>> figures = new HashMap<>();
     public final List<OutboxMessage> outbox = new ArrayList<>();
+    /** The business events the postings wrote beside their messages (points moved, for the KPIs). */
+    public final List<com.omnicanal.shared.BusinessEvent> events = new ArrayList<>();
     public final List<Posting.Reward> rewards = new ArrayList<>();
 
     @Override
@@ -147,6 +149,7 @@ public final class InMemoryLoyaltyLedger implements LoyaltyLedger {
             figures.computeIfAbsent(f.storeId() + "|" + f.month(), k -> new HashMap<>()).merge(f.figure(), f.points(), Long::sum);
         }
         outbox.addAll(p.messages());
+        events.addAll(p.events());
         return Posting.Outcome.WRITTEN;
     }
 
