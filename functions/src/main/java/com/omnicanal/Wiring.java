@@ -61,6 +61,8 @@ import com.omnicanal.kpi.api.KpiApi;
 import com.omnicanal.kpi.dynamo.DynamoKpiLedger;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reward.RewardCode;
+import com.omnicanal.reward.RewardsOfAPerson;
+import com.omnicanal.reward.dynamo.DynamoRewardHolders;
 import com.omnicanal.returns.CrossChannelReturns;
 import com.omnicanal.returns.ReturnPolicy;
 import com.omnicanal.returns.api.ReturnSweeper;
@@ -186,7 +188,9 @@ public final class Wiring {
         this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
                 // a merge moves the loyalty ledger too; an erasure keeps it anonymised; an export lists it
-                new PersonsRecords(new DynamoCustomerHistory(dynamo, tables), () -> loyalty().members()),
+                new PersonsRecords(new DynamoCustomerHistory(dynamo, tables), () -> loyalty().members(),
+                        // the unused reward codes follow a merge; an erasure withdraws them
+                        new RewardsOfAPerson(new DynamoRewardHolders(dynamo, tables))),
                 // the staff lookup shows the balance and tier
                 id -> {
                     var account = loyalty().reading().view(id);
@@ -409,6 +413,14 @@ public final class Wiring {
 
     public Messaging messaging() {
         return messaging.get();
+    }
+
+    public CustomerJourneys customers() {
+        return customers.get();
+    }
+
+    public ClickAndCollect orders() {
+        return orders.get();
     }
 
     /** Built once, on the first get(), by whichever thread gets there first; later calls read a volatile field. */
