@@ -12,19 +12,23 @@ import java.util.function.Supplier;
 /**
  * What every capability holds about a person, as the customer capability's merge, erasure and export see it: the
  * tables the customer adapter reads itself, then loyalty's ledger (built only when a merge, erasure or export needs it).
+ * The reward codes go first: they are found through the pointers the customer adapter then moves or deletes.
  */
 final class PersonsRecords implements CustomerHistory {
     private final CustomerHistory tables;
     private final Supplier<? extends CustomerHistory> loyalty;
+    private final CustomerHistory rewards;
 
-    PersonsRecords(CustomerHistory tables, Supplier<? extends CustomerHistory> loyalty) {
+    PersonsRecords(CustomerHistory tables, Supplier<? extends CustomerHistory> loyalty, CustomerHistory rewards) {
         this.tables = tables;
         this.loyalty = loyalty;
+        this.rewards = rewards;
     }
 
     @Override
     public int reassign(String from, String to) {
-        return tables.reassign(from, to) + loyalty.get().reassign(from, to);
+        int codes = rewards.reassign(from, to);
+        return codes + tables.reassign(from, to) + loyalty.get().reassign(from, to);
     }
 
     @Override
@@ -44,6 +48,7 @@ final class PersonsRecords implements CustomerHistory {
 
     @Override
     public void anonymise(String customerId, String anonymousId) {
+        rewards.anonymise(customerId, anonymousId);
         tables.anonymise(customerId, anonymousId);
         loyalty.get().anonymise(customerId, anonymousId);
     }

@@ -50,6 +50,7 @@ import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.api.OrderApi;
 import com.omnicanal.order.api.OrderSweeper;
 import com.omnicanal.order.dynamo.DynamoOrders;
+import com.omnicanal.order.dynamo.DynamoTransfers;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.outbox.api.BusinessEventStream;
 import com.omnicanal.kpi.CountingKpis;
@@ -60,6 +61,8 @@ import com.omnicanal.kpi.api.KpiApi;
 import com.omnicanal.kpi.dynamo.DynamoKpiLedger;
 import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reward.RewardCode;
+import com.omnicanal.reward.RewardsOfAPerson;
+import com.omnicanal.reward.dynamo.DynamoRewardHolders;
 import com.omnicanal.returns.CrossChannelReturns;
 import com.omnicanal.returns.ReturnPolicy;
 import com.omnicanal.returns.api.ReturnSweeper;
@@ -185,7 +188,9 @@ public final class Wiring {
         this.customers = lazy(() -> CustomerJourneys.of(catalog.get(),
                 new DynamoCustomers(dynamo, tables.customers(), tables.outbox()),
                 // a merge moves the loyalty ledger too; an erasure keeps it anonymised; an export lists it
-                new PersonsRecords(new DynamoCustomerHistory(dynamo, tables), () -> loyalty().members()),
+                new PersonsRecords(new DynamoCustomerHistory(dynamo, tables), () -> loyalty().members(),
+                        // the unused reward codes follow a merge; an erasure withdraws them
+                        new RewardsOfAPerson(new DynamoRewardHolders(dynamo, tables))),
                 // the staff lookup shows the balance and tier
                 id -> {
                     var account = loyalty().reading().view(id);
@@ -203,7 +208,9 @@ public final class Wiring {
                     settings.getDuration("ORDER_TRANSFER_FROM_WEB", d.transferFromWeb()),
                     settings.getDuration("ORDER_TRANSFER_FROM_STORE", d.transferFromStore()),
                     settings.getInt("ORDER_MAX_WRONG_CODES", d.maxWrongCodes()));
-            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, metrics);
+            // transfers routed by the routing engine, moved with their order
+            return ClickAndCollect.of(catalog.get(), ledger.get(), orderStore.get(), payments, orderPolicy, clock, metrics,
+                    delivery().transfers(), new DynamoTransfers(dynamo, tables));
         });
         this.delivery = lazy(() -> HomeDelivery.of(catalog.get(), ledger.get(),
                 new CatalogShippingPlaces(catalog.get(), new GeoPoint(
@@ -406,6 +413,14 @@ public final class Wiring {
 
     public Messaging messaging() {
         return messaging.get();
+    }
+
+    public CustomerJourneys customers() {
+        return customers.get();
+    }
+
+    public ClickAndCollect orders() {
+        return orders.get();
     }
 
     /** Built once, on the first get(), by whichever thread gets there first; later calls read a volatile field. */

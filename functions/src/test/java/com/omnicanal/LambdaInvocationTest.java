@@ -218,10 +218,23 @@ class LambdaInvocationTest {
         var confirmed = invoke(Functions.ORDER_API, withId(event("post-order-confirm-option.json"), id));
         assertThat(confirmed.get("statusCode").asInt()).isEqualTo(200);
         for (var file : new String[] {"get-order.json", "get-my-orders.json", "get-store-orders.json",
-                "post-store-order-accept.json", "post-store-order-ready.json"}) {
+                "post-store-order-accept.json"}) {
             var response = invoke(Functions.ORDER_API, withId(event(file), id));
             assertThat(response.get("statusCode").asInt()).as(file).isEqualTo(200);
         }
+        // ready only once the transfer arrived: the warehouse (ops, as WEB) sends it, Paris Rivoli receives it
+        var transferId = id + "-WEB";
+        var dispatch = withId(event("post-transfer-dispatch.json"), transferId);
+        ((ObjectNode) dispatch.get("pathParameters")).put("storeId", "WEB");
+        dispatch.put("rawPath", "/stores/WEB/transfers/" + transferId + "/dispatch");
+        ((ObjectNode) dispatch.at("/requestContext/http")).put("path", "/stores/WEB/transfers/" + transferId + "/dispatch");
+        var claims = (ObjectNode) dispatch.at("/requestContext/authorizer/jwt/claims");
+        claims.put("sub", "ops-amelie").put("role", "ops").remove("storeId");
+        assertThat(invoke(Functions.ORDER_API, dispatch).get("statusCode").asInt()).isEqualTo(200);
+        assertThat(invoke(Functions.ORDER_API, withId(event("post-transfer-receive.json"), transferId)).get("statusCode")
+                .asInt()).isEqualTo(200);
+        assertThat(invoke(Functions.ORDER_API, withId(event("post-store-order-ready.json"), id)).get("statusCode").asInt())
+                .isEqualTo(200);
         var wrongCode = invoke(Functions.ORDER_API, withId(event("post-store-order-collect.json"), id));
         assertThat(wrongCode.get("statusCode").asInt()).isEqualTo(409);
         var cancelled = invoke(Functions.ORDER_API, withId(event("post-store-order-cancel.json"), id));

@@ -100,6 +100,26 @@ class LambdaJarsIT {
         return functions;
     }
 
+    /**
+     * The JVM settings template.yaml gives every function (Globals: JAVA_TOOL_OPTIONS, MAIN_CLASS). No function
+     * overrides them, so one JVM per jar started with them starts as each of its functions does on Lambda.
+     */
+    static Map<String, String> templateJvmEnvironment() throws Exception {
+        var environment = new LinkedHashMap<String, String>();
+        boolean globals = false;
+        for (var line : Files.readAllLines(ROOT.resolve("template.yaml"))) {
+            if (line.matches("^[A-Za-z]+:.*")) globals = line.startsWith("Globals:");
+            var trimmed = line.trim();
+            for (var name : List.of("JAVA_TOOL_OPTIONS", "MAIN_CLASS")) {
+                if (!trimmed.startsWith(name + ":")) continue;
+                assertThat(globals).as(name + " is set in Globals only, the same for every function: " + line).isTrue();
+                environment.put(name, trimmed.substring(name.length() + 1).trim());
+            }
+        }
+        assertThat(environment).containsKeys("JAVA_TOOL_OPTIONS", "MAIN_CLASS");
+        return environment;
+    }
+
     @Test
     void everyFunctionReadingASecretHasTheSecretsManagerClient() throws Exception {
         var functions = templateFunctions();
@@ -169,13 +189,14 @@ class LambdaJarsIT {
     }
 
     private static String probe(String jar, List<String> args) throws Exception {
+        // no JVM option of the test's own: template.yaml's JAVA_TOOL_OPTIONS, as Lambda passes them
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", runtimeClasspath() + File.pathSeparator + ROOT.resolve(jar)
+                "-cp", runtimeClasspath() + File.pathSeparator + ROOT.resolve(jar)
                         + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath(), LambdaJarProbe.class.getName()));
         command.addAll(args);
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         var env = builder.environment();
-        env.put("MAIN_CLASS", OmnicanalApplication.class.getName());
+        env.putAll(templateJvmEnvironment());
         env.put("DYNAMODB_ENDPOINT", dynamo.endpoint());
         env.put("AWS_REGION", "eu-west-3");
         env.put("TWILIO_AUTH_TOKEN", "test-auth-token");
@@ -192,8 +213,12 @@ class LambdaJarsIT {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).doesNotContain("warm-up skipped");
-        // JSON logs survive the warm-up (Spring's logging system resets java.util.logging while it starts)
+        assertThat(output).contains("Picked up JAVA_TOOL_OPTIONS: " + templateJvmEnvironment().get("JAVA_TOOL_OPTIONS"));
+        // JSON logs with template.yaml's options: neither Spring Boot's format nor java.util.logging's own
         assertThat(output).contains("{\"time\":").doesNotContain(" INFO [main] --- ");
+        assertThat(output.lines().filter(line -> line.matches("^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): .*")))
+                .as("java.util.logging's plain format").isEmpty();
+        assertThat(output).as("Spring Boot's banner in the function's log").doesNotContain(":: Spring Boot ::");
         return output;
     }
 }

@@ -167,8 +167,16 @@ final class LambdaColdStartBench {
         env.put("AWS_LAMBDA_FUNCTION_NAME", "omnicanal-" + subject.definition());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("LAMBDA_TASK_ROOT", root.toAbsolutePath().toString());
-        env.put("JAVA_TOOL_OPTIONS", mode.equals("scf-variant") ? javaToolOptions + " " + System.getProperty("bench.variant")
-                : javaToolOptions);
+        // -Dbench.extra="<options>" goes to every mode (a profile: -Xlog:class+load:file=...%p.log:uptime,tid)
+        var options = javaToolOptions + " " + System.getProperty("bench.extra", "");
+        if (mode.equals("scf-variant")) {
+            // the variant's words: NAME=value (capitals) sets that environment variable, anything else is a JVM option
+            for (var word : System.getProperty("bench.variant").trim().split("\\s+")) {
+                if (word.matches("[A-Z][A-Z0-9_]*=.*")) env.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+                else options += " " + word;
+            }
+        }
+        env.put("JAVA_TOOL_OPTIONS", options.trim());
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("TWILIO_AUTH_TOKEN", "bench-auth-token");

@@ -8,7 +8,8 @@ import java.time.Clock;
 /** Click-and-collect's use cases, one per journey step, built together over the same ports and policy. */
 public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choosingOptions, FollowingOrders following,
                               CancellingOrders cancelling, StoreOrderQueue queue, PreparingOrders preparing,
-                              CollectingOrders collecting, SweepingOrders sweeping) {
+                              CollectingOrders collecting, SweepingOrders sweeping, MovingTransfers transfers,
+                              SellingForPickup selling) {
 
     public static ClickAndCollect of(Catalog catalog, StockLedger stock, Orders orders, Payments payments,
                                      OrderPolicy policy, Clock clock) {
@@ -17,19 +18,32 @@ public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choos
 
     public static ClickAndCollect of(Catalog catalog, StockLedger stock, Orders orders, Payments payments,
                                      OrderPolicy policy, Clock clock, BusinessMetrics metrics) {
+        return of(catalog, stock, orders, payments, policy, clock, metrics, null, null);
+    }
+
+    /**
+     * With transfers that move: {@code sourcing} picks where missing lines come from (routing's engine; null: the web
+     * warehouse, else the store with the most units), {@code transfers} moves them (null: transfers stay requested).
+     */
+    public static ClickAndCollect of(Catalog catalog, StockLedger stock, Orders orders, Payments payments,
+                                     OrderPolicy policy, Clock clock, BusinessMetrics metrics, TransferSourcing sourcing,
+                                     Transfers transfers) {
         var messages = new OrderMessages(clock);
         var access = new OrderAccess(catalog, orders);
         var closing = new OrderClosing(catalog, orders, messages, clock);
-        var options = new PickupOptions(catalog, stock, policy);
+        var options = new PickupOptions(catalog, stock, policy, sourcing);
         var queue = new StoreOrderQueue(orders, access, clock);
+        var placing = new PlacingOrders(catalog, orders, options, messages, policy, clock, metrics);
         return new ClickAndCollect(
-                new PlacingOrders(catalog, orders, options, messages, policy, clock, metrics),
-                new ChoosingPickupOptions(catalog, orders, access, messages, clock, metrics),
+                placing,
+                new ChoosingPickupOptions(catalog, orders, access, messages, clock, metrics, options),
                 new FollowingOrders(orders, access),
                 new CancellingOrders(access, closing),
                 queue,
                 new PreparingOrders(catalog, orders, access, closing, options, messages, policy, clock),
                 new CollectingOrders(orders, access, policy, clock, metrics),
-                new SweepingOrders(catalog, orders, payments, closing, messages, policy, clock, queue, metrics));
+                new SweepingOrders(catalog, orders, payments, closing, messages, policy, clock, queue, metrics),
+                new MovingTransfers(catalog, orders, transfers, messages, clock),
+                new SellingForPickup(catalog, placing));
     }
 }

@@ -5,18 +5,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An order placed online and collected in a store; the payment is a pre-authorization captured at collection. */
+/**
+ * An order placed online (or sold in another store, {@code soldBy}) and collected in a store; the payment is a
+ * pre-authorization captured at collection.
+ */
 public record Order(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Line> lines,
                     Contact contact, String paymentAuthorization, int totalCents, OrderStatus status, String pickupCode,
                     int wrongCodes, boolean locked, Instant createdAt, Instant readyBy, Instant readyAt,
                     Instant expiresAt, List<PickupOption> options, List<Event> timeline, List<String> reminders,
-                    Instant updatedAt, Discount discount) {
+                    Instant updatedAt, Discount discount, SoldBy soldBy) {
 
-    /** One line, and where its units are held (the pickup store, or the place they are transferred from). */
+    /** Where a line's units are while its transfer is on the way: held nowhere, so no stock effect touches them. */
+    public static final String IN_TRANSIT = "IN_TRANSIT";
+
+    /**
+     * One line, and where its units are held: the pickup store, the place they are transferred from (until the
+     * transfer leaves), or {@link #IN_TRANSIT}.
+     */
     public record Line(String sku, String productName, int quantity, int unitPriceCents, String heldAt) {
+        public Line at(String place) {
+            return new Line(sku, productName, quantity, unitPriceCents, place);
+        }
     }
 
     public record Contact(String name, String email, String phone) {
+    }
+
+    /** The store and staff member who sold it in store for the customer in front of them (endless aisle). */
+    public record SoldBy(String storeId, String staffId) {
     }
 
     /** What happened and who did it, for the customer's timeline. */
@@ -37,7 +53,18 @@ public record Order(String id, String customerId, String pickupStoreId, String p
                  List<PickupOption> options, List<Event> timeline, List<String> reminders, Instant updatedAt) {
         this(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents, status,
                 pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
-                updatedAt, null);
+                updatedAt, null, null);
+    }
+
+    /** An order sold online (nobody in a store credited), paid partly with points or not. */
+    public Order(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Line> lines,
+                 Contact contact, String paymentAuthorization, int totalCents, OrderStatus status, String pickupCode,
+                 int wrongCodes, boolean locked, Instant createdAt, Instant readyBy, Instant readyAt, Instant expiresAt,
+                 List<PickupOption> options, List<Event> timeline, List<String> reminders, Instant updatedAt,
+                 Discount discount) {
+        this(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents, status,
+                pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
+                updatedAt, discount, null);
     }
 
     public Order {
@@ -56,26 +83,26 @@ public record Order(String id, String customerId, String pickupStoreId, String p
         events.add(new Event(next.name(), now, by, note));
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 next, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, events, reminders,
-                now, discount);
+                now, discount, soldBy);
     }
 
     public Order with(String newPickupCode, Instant newReadyAt, Instant newExpiresAt) {
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, newPickupCode, wrongCodes, locked, createdAt, readyBy, newReadyAt, newExpiresAt, options,
-                timeline, reminders, updatedAt, discount);
+                timeline, reminders, updatedAt, discount, soldBy);
     }
 
     public Order lockedAfter(int wrong, boolean isLocked, Instant now) {
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, pickupCode, wrong, isLocked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
-                now, discount);
+                now, discount, soldBy);
     }
 
     /** Placed at another store, or with lines transferred: the option the customer confirmed. */
     public Order withOption(PickupOption option, List<Line> newLines) {
         return new Order(id, customerId, option.storeId(), option.storeName(), newLines, contact, paymentAuthorization,
                 totalCents, status, pickupCode, wrongCodes, locked, createdAt, option.readyBy(), readyAt, expiresAt,
-                List.of(), timeline, reminders, updatedAt, discount);
+                List.of(), timeline, reminders, updatedAt, discount, soldBy);
     }
 
     public Order withReminder(String reminder) {
@@ -83,14 +110,35 @@ public record Order(String id, String customerId, String pickupStoreId, String p
         sent.add(reminder);
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, sent,
-                updatedAt, discount);
+                updatedAt, discount, soldBy);
+    }
+
+    /** Some line is not in the pickup store yet: its transfer has not been received. */
+    public boolean awaitsTransfer() {
+        return lines.stream().anyMatch(l -> !l.heldAt().equals(pickupStoreId));
+    }
+
+    /** The lines moved by a transfer (sent, or received), with the move on the timeline. */
+    public Order withLines(List<Line> newLines, Instant now, String by, String note) {
+        var events = new ArrayList<>(timeline);
+        events.add(new Event(status.name(), now, by, note));
+        return new Order(id, customerId, pickupStoreId, pickupStoreName, newLines, contact, paymentAuthorization,
+                totalCents, status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, events,
+                reminders, now, discount, soldBy);
+    }
+
+    /** Sold in store by this staff member (null: online). */
+    public Order withSeller(SoldBy seller) {
+        return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
+                status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline, reminders,
+                updatedAt, discount, seller);
     }
 
     /** The same order paid partly with points. */
     public Order withDiscount(Discount points) {
         return new Order(id, customerId, pickupStoreId, pickupStoreName, lines, contact, paymentAuthorization, totalCents,
                 status, pickupCode, wrongCodes, locked, createdAt, readyBy, readyAt, expiresAt, options, timeline,
-                reminders, updatedAt, points);
+                reminders, updatedAt, points, soldBy);
     }
 
     /** What is paid in money: the lines' total less the points discount (authorised, captured, voided). */

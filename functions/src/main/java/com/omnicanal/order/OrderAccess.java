@@ -15,10 +15,16 @@ final class OrderAccess {
         this.orders = orders;
     }
 
-    /** The order, for its customer or its store's staff; to anyone else it does not exist. */
+    /** The order, for its customer, its store's staff or the staff who sold it; to anyone else it does not exist. */
     Order seenBy(Actor actor, String id) {
-        return orders.find(id).filter(o -> actor.isCustomer() ? o.customerId().equals(actor.id()) : actor.worksFor(o.pickupStoreId()))
+        return orders.find(id).filter(o -> actor.isCustomer() ? o.customerId().equals(actor.id())
+                        : actor.worksFor(o.pickupStoreId()) || soldBy(actor, o))
                 .orElseThrow(() -> new DomainException.NotFound("no order " + id));
+    }
+
+    /** Staff of the store that sold it in store, for the customer in front of them. */
+    static boolean soldBy(Actor actor, Order order) {
+        return actor.role() == Actor.Role.STAFF && order.soldBy() != null && actor.worksFor(order.soldBy().storeId());
     }
 
     /** The store, for its own staff. */

@@ -23,48 +23,56 @@ public interface Orders {
      * its customer was erased) and still belongs to {@code next}'s customer (a change read before a merge or an
      * erasure moved it does not undo that), with the stock effect on every line, the pickup code claimed or freed, the
      * messages, the payment command, the idempotency claim, for a reminder a check that it was not sent before, and
-     * the business event it is (an order collected) in the outbox.
+     * the business event it is (an order collected) in the outbox; the transfers it requests (their lines held at
+     * their sources, keeping each source's safety stock). Lines in transit are left alone by any stock effect, and
+     * a release cancels the transfers whose lines are still held at their sources.
      */
     record Change(Order next, OrderStatus expected, StockEffect stock, String claimCode, String releaseCode,
                   List<OutboxMessage> messages, PaymentCommand payment, IdempotencyClaim idempotency, String reminder,
-                  BusinessEvent event) {
+                  BusinessEvent event, List<Transfer> transfers) {
         public static Change of(Order next, OrderStatus expected) {
-            return new Change(next, expected, StockEffect.NONE, null, null, List.of(), null, null, null, null);
+            return new Change(next, expected, StockEffect.NONE, null, null, List.of(), null, null, null, null, List.of());
+        }
+
+        /** Transfers requested with the change: written with it, their lines held at their sources. */
+        public Change transfers(List<Transfer> requested) {
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, reminder, event,
+                    List.copyOf(requested));
         }
 
         public Change stock(StockEffect effect) {
-            return new Change(next, expected, effect, claimCode, releaseCode, messages, payment, idempotency, reminder, event);
+            return new Change(next, expected, effect, claimCode, releaseCode, messages, payment, idempotency, reminder, event, transfers);
         }
 
         public Change claimCode(String code) {
-            return new Change(next, expected, stock, code, releaseCode, messages, payment, idempotency, reminder, event);
+            return new Change(next, expected, stock, code, releaseCode, messages, payment, idempotency, reminder, event, transfers);
         }
 
         public Change releaseCode(String code) {
-            return new Change(next, expected, stock, claimCode, code, messages, payment, idempotency, reminder, event);
+            return new Change(next, expected, stock, claimCode, code, messages, payment, idempotency, reminder, event, transfers);
         }
 
         public Change message(OutboxMessage message) {
             var all = new java.util.ArrayList<>(messages);
             all.add(message);
-            return new Change(next, expected, stock, claimCode, releaseCode, all, payment, idempotency, reminder, event);
+            return new Change(next, expected, stock, claimCode, releaseCode, all, payment, idempotency, reminder, event, transfers);
         }
 
         public Change payment(PaymentCommand command) {
-            return new Change(next, expected, stock, claimCode, releaseCode, messages, command, idempotency, reminder, event);
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, command, idempotency, reminder, event, transfers);
         }
 
         public Change idempotency(IdempotencyClaim claim) {
-            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, claim, reminder, event);
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, claim, reminder, event, transfers);
         }
 
         public Change reminder(String name) {
-            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, name, event);
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, name, event, transfers);
         }
 
         public Change event(BusinessEvent happened) {
             return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, reminder,
-                    happened);
+                    happened, transfers);
         }
 
         /** The points code paying part of the order, used by the write that creates the order (placement). */

@@ -78,6 +78,11 @@ public final class PlacingOrders {
     }
 
     public Outcome place(PlaceOrder command, IdempotencyKey key) {
+        return place(command, key, null);
+    }
+
+    /** {@code soldBy}: the store and staff member selling it for the customer in front of them (null: online). */
+    Outcome place(PlaceOrder command, IdempotencyKey key, Order.SoldBy soldBy) {
         var request = command.order();
         var actor = command.customer();
         var store = pickupStore(request);
@@ -86,8 +91,8 @@ public final class PlacingOrders {
         int total = 0;
         for (var line : request.lines()) {
             var product = catalog.product(line.sku()).orElseThrow();
-            // the price in force now, online: the order keeps it, whatever the catalogue says later
-            int price = product.priceAt(now, SalesChannel.WEB, catalog.zone());
+            // the price in force now, online (in store for the endless aisle): the order keeps it, whatever comes later
+            int price = product.priceAt(now, soldBy == null ? SalesChannel.WEB : SalesChannel.STORE, catalog.zone());
             lines.add(new Order.Line(product.sku(), product.name(), line.quantity(), price, store.id()));
             total += price * line.quantity();
         }
@@ -98,7 +103,7 @@ public final class PlacingOrders {
         var placed = new Order(id, actor.id(), store.id(), store.name(), lines, contact, request.paymentAuthorization(),
                 total, OrderStatus.PLACED, null, 0, false, now, policy.readyBy(store, now), null, null, List.of(),
                 List.of(new Order.Event(OrderStatus.PLACED.name(), now, actor.id(), null)), List.of(), now)
-                .withDiscount(discount);
+                .withDiscount(discount).withSeller(soldBy);
         var result = orders.apply(Orders.Change.of(placed, null).stock(Orders.StockEffect.HOLD)
                 .message(messages.message(OrderMessages.PLACED, placed, store)).idempotency(claim)
                 .event(OrderEvents.placed(placed)));
@@ -118,7 +123,7 @@ public final class PlacingOrders {
         var awaiting = new Order(id, actor.id(), store.id(), store.name(), lines, contact,
                 request.paymentAuthorization(), total, OrderStatus.AWAITING_CUSTOMER, null, 0, false, now, null, null,
                 null, offered, List.of(new Order.Event(OrderStatus.AWAITING_CUSTOMER.name(), now, actor.id(),
-                "not everything is at " + store.name())), List.of(), now).withDiscount(discount);
+                "not everything is at " + store.name())), List.of(), now).withDiscount(discount).withSeller(soldBy);
         var saved = orders.apply(Orders.Change.of(awaiting, null).idempotency(claim));
         if (saved instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
         if (saved instanceof Orders.Outcome.KeyReused) throw key.reused();

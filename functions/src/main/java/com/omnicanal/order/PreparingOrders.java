@@ -2,6 +2,7 @@ package com.omnicanal.order;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.PickupCodes;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,6 +50,9 @@ public final class PreparingOrders {
     /** Prepared: a pickup code free among the store's open orders is issued and sent; the holding period runs. */
     public Order ready(Actor actor, String storeId, String id) {
         var order = access.atStore(actor, storeId, id);
+        if (order.awaitsTransfer()) {
+            throw new DomainException.InvalidState("order " + id + " waits for a transfer: receive it first");
+        }
         var now = now();
         var store = catalog.store(storeId).orElseThrow();
         for (int attempt = 0; attempt < 5; attempt++) {

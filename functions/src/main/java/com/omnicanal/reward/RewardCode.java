@@ -40,6 +40,11 @@ public record RewardCode(String code, String owner, String questionnaireId, int 
         return new RewardCode(code, owner, questionnaireId, percentOff, expiresAt, at, amountOffCents, points);
     }
 
+    /** The same code, given to {@code customerId} (the survivor of a merge, an erasure's anonymous id). */
+    public RewardCode ownedBy(String customerId) {
+        return new RewardCode(code, customerId, questionnaireId, percentOff, expiresAt, redeemedAt, amountOffCents, points);
+    }
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneOffset.UTC);
 
     /**

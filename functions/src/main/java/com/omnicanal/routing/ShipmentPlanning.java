@@ -41,11 +41,9 @@ final class ShipmentPlanning {
         }
     }
 
-    Plan plan(DeliveryOrder order, List<RoutingRequest.Line> lines, Set<String> rejectedBy, GeoPoint destination,
-              Instant now) {
-        var inForce = rules.inForce();
-        var day = LocalDate.ofInstant(now, RETAIL_ZONE);
-        var all = places.places();
+    /** Every place that ships, but those left out, with its stock of these lines and its load today. */
+    List<Candidate> candidates(List<RoutingRequest.Line> lines, LocalDate day, Set<String> leftOut) {
+        var all = places.places().stream().filter(p -> !leftOut.contains(p.id())).toList();
         var levels = stock.levels(lines.stream().map(RoutingRequest.Line::sku).toList());
         var loads = deliveries.loads(all.stream().map(ShippingPlaces.Place::id).toList(), day);
         var candidates = new ArrayList<Candidate>();
@@ -59,6 +57,22 @@ final class ShipmentPlanning {
             candidates.add(new Candidate(place.id(), place.kind(), place.name(), place.at(), available,
                     load.shipmentsToday(), load.rejectionRate()));
         }
+        return candidates;
+    }
+
+    RoutingRules inForce() {
+        return rules.inForce();
+    }
+
+    RoutingDecision route(RoutingRequest request, List<Candidate> candidates, RoutingRules inForce) {
+        return engine.route(request, candidates, inForce);
+    }
+
+    Plan plan(DeliveryOrder order, List<RoutingRequest.Line> lines, Set<String> rejectedBy, GeoPoint destination,
+              Instant now) {
+        var inForce = rules.inForce();
+        var day = LocalDate.ofInstant(now, RETAIL_ZONE);
+        var candidates = candidates(lines, day, Set.of());
         var request = new RoutingRequest(order.id(), lines, destination, order.oneParcel(), rejectedBy);
         var decision = engine.route(request, candidates, inForce);
         var byId = new HashMap<String, Candidate>();

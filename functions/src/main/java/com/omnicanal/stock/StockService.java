@@ -38,12 +38,13 @@ public final class StockService {
         int webPrice = product.priceAt(now, SalesChannel.WEB, catalog.zone());
         for (var level : ledger.levels(sku)) {
             if (level.isWeb()) {
-                locations.add(new StockView.Location(StockLevel.WEB, "web", WEB_NAME, level.available(), webPrice));
+                locations.add(new StockView.Location(StockLevel.WEB, "web", WEB_NAME, level.available(), webPrice,
+                        level.inTransit()));
             } else if (stores.containsKey(level.location())) {
                 var store = stores.get(level.location());
                 // the price at the till there, now: the store's channel price, its sales read in its own time zone
                 locations.add(new StockView.Location(level.location(), "store", store.name(), level.available(),
-                        product.priceAt(now, SalesChannel.STORE, store.zone())));
+                        product.priceAt(now, SalesChannel.STORE, store.zone()), level.inTransit()));
             } else {
                 continue;
             }

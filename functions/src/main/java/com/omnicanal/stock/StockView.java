@@ -9,6 +9,10 @@ import java.util.List;
 public record StockView(String sku, String productName, int totalAvailable, List<Location> locations, int priceCents,
                         String currency) {
 
-    public record Location(String locationId, String type, String name, int available, int priceCents) {
+    /** {@code inTransit}: units on their way to this place by transfer, shown but not sellable until received. */
+    public record Location(String locationId, String type, String name, int available, int priceCents, int inTransit) {
+        public Location(String locationId, String type, String name, int available, int priceCents) {
+            this(locationId, type, name, available, priceCents, 0);
+        }
     }
 }

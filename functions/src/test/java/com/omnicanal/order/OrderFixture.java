@@ -4,6 +4,12 @@ import com.omnicanal.messaging.SmsText;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.order.dynamo.DynamoOrders;
+import com.omnicanal.order.dynamo.DynamoTransfers;
+import com.omnicanal.routing.CatalogShippingPlaces;
+import com.omnicanal.routing.GeoPoint;
+import com.omnicanal.routing.HomeDelivery;
+import com.omnicanal.routing.dynamo.DynamoDeliveries;
+import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.shared.Actor;
@@ -28,6 +34,8 @@ final class OrderFixture {
     final PreparingOrders preparing;
     final CollectingOrders collecting;
     final SweepingOrders sweeping;
+    final MovingTransfers transfers;
+    final SellingForPickup selling;
     final String paris = "paris-rivoli";
     final String saintGermain = "paris-saint-germain";
     final String lyon = "lyon-republique";
@@ -35,14 +43,26 @@ final class OrderFixture {
     final Actor hugo = Actor.customer("cust-hugo");
     final Actor lea = Actor.staff("staff-lea", paris);
     final Actor karim = Actor.staff("staff-karim", lyon);
+    final Actor sophie = Actor.staff("staff-sophie", saintGermain);
+    final Actor ops = Actor.ops("ops-amelie");
 
     OrderFixture(DynamoDbClient dynamo) {
+        this(dynamo, false);
+    }
+
+    /** {@code routed}: missing lines are sourced by the routing engine (else the web warehouse, then the most units). */
+    OrderFixture(DynamoDbClient dynamo, boolean routed) {
         backend = new TestBackend(dynamo);
         backend.resetTables();
         orders = new DynamoOrders(dynamo, backend.tables);
         payments = new RecordingPayments(backend.clock);
+        var sourcing = routed ? HomeDelivery.of(backend.catalog, backend.ledger,
+                new CatalogShippingPlaces(backend.catalog, new GeoPoint(47.3220, 5.0415)),
+                new DynamoDeliveries(dynamo, backend.tables), new DynamoRoutingRulesBook(dynamo, backend.tables),
+                backend.clock).transfers() : null;
         var clickAndCollect = ClickAndCollect.of(backend.catalog, backend.ledger, orders, payments, OrderPolicy.DEFAULT,
-                backend.clock);
+                backend.clock, com.omnicanal.shared.BusinessMetrics.NONE, sourcing,
+                new DynamoTransfers(dynamo, backend.tables));
         placing = clickAndCollect.placing();
         choosingOptions = clickAndCollect.choosingOptions();
         following = clickAndCollect.following();
@@ -51,6 +71,8 @@ final class OrderFixture {
         preparing = clickAndCollect.preparing();
         collecting = clickAndCollect.collecting();
         sweeping = clickAndCollect.sweeping();
+        transfers = clickAndCollect.transfers();
+        selling = clickAndCollect.selling();
     }
 
     /** The stock most tests start from: Paris Rivoli lacks the linen jacket, Saint-Germain and the web warehouse have it. */

@@ -36,7 +36,8 @@ class AccessMatrixTest {
 
     /** What a cell needs to exist before the call; each cell gets its own. */
     enum Fixture { NONE, RESERVATION, ORDER, ORDER_ACCEPTED, ORDER_READY, ORDER_COLLECTED, RETURN, RETURN_RECEIVED, APPOINTMENT_SLOT,
-        APPOINTMENT_HELD, APPOINTMENT, POINTS, SHIPMENT, SHIPMENT_ACCEPTED, SHIPMENT_PICKED, SHIPMENT_PACKED }
+        APPOINTMENT_HELD, APPOINTMENT, POINTS, SHIPMENT, SHIPMENT_ACCEPTED, SHIPMENT_PICKED, SHIPMENT_PACKED, TRANSFER,
+        TRANSFER_SENT }
 
     /** One route: how to call it, and the status each actor gets, in ACTORS order. */
     record Row(String route, Fixture fixture, String path, String body, Map<String, String> headers, int[] expected,
@@ -76,6 +77,9 @@ class AccessMatrixTest {
             + "\"address\":{\"name\":\"Client\",\"street\":\"3 rue du Louvre\",\"postcode\":\"75001\",\"city\":\"Paris\","
             + "\"country\":\"FR\",\"latitude\":48.8606,\"longitude\":2.3444},\"deliveryOption\":\"STANDARD\","
             + "\"contact\":{\"name\":\"Client\",\"email\":\"matrix@example.org\"},\"paymentAuthorization\":\"pa_matrix_1\"}";
+    /** A pickup order at X for what X lacks: the set-up leaves Y the only place that has it. */
+    private static final String TRANSFERRED_SKU = "VES-LIN-BEI-M";
+    private static final String TRANSFER_ORDER_BODY = ORDER_BODY.replace(SKU, TRANSFERRED_SKU);
     private static final String RULES_BODY = "{\"maxShipments\":3,\"allowPartial\":true,\"storeSafetyStock\":1,"
             + "\"warehouseSafetyStock\":0,\"storeDailyCapacity\":1000,\"sorts\":[\"DISTANCE\",\"STOCK_DEPTH\"]}";
     private static final Map<String, String> BAD_SIGNATURE = Map.of("X-Twilio-Signature", "bm90LWEtc2lnbmF0dXJl",
@@ -285,6 +289,19 @@ class AccessMatrixTest {
             row("POST /stores/{storeId}/shipments/{id}/hand-over", Fixture.SHIPMENT_PACKED,
                     "/stores/" + X + "/shipments/{shipment}/hand-over", "{\"carrier\":\"Colissimo\",\"trackingRef\":\"6A0000000001\"}",
                     "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("POST /stores/{storeId}/orders", Fixture.NONE, "/stores/" + X + "/orders", ORDER_BODY,
+                    "the endless aisle for pickup: staff of store X sell for the customer in front of them",
+                    401, 403, 403, 201, 403, 403),
+            row("GET /stores/{storeId}/transfers", Fixture.TRANSFER, "/stores/" + Y + "/transfers", null,
+                    "store Y's transfers to send: its staff and ops", 401, 403, 403, 403, 200, 200),
+            row("POST /stores/{storeId}/transfers/{id}/dispatch", Fixture.TRANSFER,
+                    "/stores/" + Y + "/transfers/{transfer}/dispatch", "{\"reference\":\"BL-{seq}\"}",
+                    "the source Y sends it: its staff and ops", 401, 403, 403, 403, 200, 200),
+            row("POST /stores/{storeId}/transfers/{id}/receive", Fixture.TRANSFER_SENT,
+                    "/stores/" + X + "/transfers/{transfer}/receive", null,
+                    "the pickup store X receives it: its staff and ops", 401, 403, 403, 200, 403, 200),
+            row("GET /ops/orders/{id}/transfers", Fixture.TRANSFER, "/ops/orders/{order}/transfers", null,
+                    "ops only (why routing chose the source)", 401, 403, 403, 403, 403, 200),
             row("GET /ops/kpis", Fixture.NONE, "/ops/kpis?from={tomorrow}&to={tomorrow}&storeId=" + X, null,
                     "staff X (their store) and ops", 401, 403, 403, 200, 403, 200),
             row("GET /loyalty/programme", Fixture.NONE, "/loyalty/programme", null, "public: the rules of the programme",
@@ -336,6 +353,12 @@ class AccessMatrixTest {
         var feed = client.send("PUT", "/stores/" + X + "/stock", TOKENS.get("ops"),
                 "{\"feedSequence\":" + (++sequence) + ",\"lines\":[{\"sku\":\"" + SKU + "\",\"onHand\":100000}]}", Map.of());
         assertThat(feed.status()).isEqualTo(200);
+        // the jacket only at Y, plenty of it, for every transfer cell's fixture
+        for (var place : Map.of(Y, 100000, "paris-saint-germain", 0, X, 0).entrySet()) {
+            assertThat(client.send("PUT", "/stores/" + place.getKey() + "/stock", TOKENS.get("ops"), "{\"feedSequence\":"
+                    + (++sequence) + ",\"lines\":[{\"sku\":\"" + TRANSFERRED_SKU + "\",\"onHand\":" + place.getValue() + "}]}",
+                    Map.of()).status()).isEqualTo(200);
+        }
     }
 
     @Test
@@ -467,6 +490,18 @@ class AccessMatrixTest {
                 ok(client.send("POST", base + "/pick", staff, null, Map.of()));
                 if (fixture == Fixture.SHIPMENT_PICKED) break;
                 ok(client.send("POST", base + "/pack", staff, null, Map.of()));
+            }
+            case TRANSFER, TRANSFER_SENT -> {
+                // X lacks the jacket and Y alone has it (the set-up): A's pickup order at X is transferred from Y
+                var order = created(client.send("POST", "/orders", a, TRANSFER_ORDER_BODY, key()));
+                values.put("order", order);
+                ok(client.send("POST", "/orders/" + order + "/confirm-option", a, "{\"optionId\":\"transfer\"}", Map.of()));
+                var transfer = client.get("/ops/orders/" + order + "/transfers", TOKENS.get("ops")).body().get("transfers").get(0);
+                assertThat(transfer.get("fromLocation").asText()).isEqualTo(Y);
+                values.put("transfer", transfer.get("id").asText());
+                if (fixture == Fixture.TRANSFER) break;
+                ok(client.send("POST", "/stores/" + Y + "/transfers/" + values.get("transfer") + "/dispatch", TOKENS.get("staff Y"),
+                        "{\"reference\":\"BL-matrix\"}", Map.of()));
             }
             case RESERVATION -> values.put("reservation", created(client.send("POST", "/reservations", a,
                     "{\"sku\":\"" + SKU + "\",\"storeId\":\"" + X + "\",\"quantity\":1}", key())));

@@ -200,6 +200,11 @@ class IdempotencyEndToEndTest {
                 new Replay("POST /stores/{storeId}/delivery-orders", "/stores/" + X + "/delivery-orders", staff,
                         String.format(delivery, 1), String.format(delivery, 2),
                         first -> assertThat(client.available(SKU, X) + client.available(SKU, "WEB")).isEqualTo(shippable - 2)),
+                // the endless aisle for pickup: one order sold by staff X, whatever the retries
+                new Replay("POST /stores/{storeId}/orders", "/stores/" + X + "/orders", staff, String.format(ORDER, 1),
+                        String.format(ORDER, 2), first -> assertThat(client.get("/stores/" + X + "/orders?status=PLACED", staff)
+                                .body().get("items").findValuesAsText("id").stream()
+                                .filter(id -> id.equals(first.body().get("id").asText())).count()).isEqualTo(1)),
                 new Replay("POST /stores/{storeId}/sales", "/stores/" + X + "/sales", staff, String.format(sale, 1),
                         String.format(sale, 2), first -> {
                             // the receipt id is the till's own key: sent again without the header, the sale is the first one

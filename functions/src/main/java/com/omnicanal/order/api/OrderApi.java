@@ -3,11 +3,13 @@ package com.omnicanal.order.api;
 import com.omnicanal.api.Callers;
 import com.omnicanal.api.DomainProblems;
 import com.omnicanal.infrastructure.http.ApiResponse;
+import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderRequest;
 import com.omnicanal.order.PlacingOrders.PlaceOrder;
+import com.omnicanal.order.Transfer;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.Page;
 import java.time.Instant;
@@ -24,16 +26,29 @@ public final class OrderApi {
                             Order.Contact contact, int totalCents, String status, String pickupCode, boolean locked,
                             Instant createdAt, Instant readyBy, Instant readyAt, Instant expiresAt,
                             List<com.omnicanal.order.PickupOption> options, List<Order.Event> timeline, Instant updatedAt,
-                            Order.Discount pointsDiscount, int amountDueCents) {
+                            Order.Discount pointsDiscount, int amountDueCents, Order.SoldBy soldBy) {
         static OrderView of(Order o, Actor viewer) {
             return new OrderView(o.id(), o.customerId(), o.pickupStoreId(), o.pickupStoreName(), o.lines(), o.contact(),
                     o.totalCents(), o.status().name(), viewer.isCustomer() ? o.pickupCode() : null, o.locked(),
                     o.createdAt(), o.readyBy(), o.readyAt(), o.expiresAt(), o.options(), o.timeline(), o.updatedAt(),
-                    o.discount(), o.amountDueCents());
+                    o.discount(), o.amountDueCents(), o.soldBy());
         }
     }
 
     public record OptionChoice(String optionId) {
+    }
+
+    /** A transfer as a store's staff see it: the order it serves and what moves, never who ordered nor why routing chose. */
+    public record TransferView(String id, String orderId, String fromLocation, String toStoreId, List<Transfer.Line> lines,
+                               String status, String reference, Instant createdAt, Instant updatedAt,
+                               List<Transfer.Event> timeline) {
+        public static TransferView of(Transfer t) {
+            return new TransferView(t.id(), t.orderId(), t.fromLocation(), t.toStoreId(), t.lines(), t.status().name(),
+                    t.reference(), t.createdAt(), t.updatedAt(), t.timeline());
+        }
+    }
+
+    public record Dispatch(String reference) {
     }
 
     public record Rejection(String reason) {
@@ -55,6 +70,25 @@ public final class OrderApi {
                     var actor = Callers.actor(request);
                     var outcome = orders.placing().place(new PlaceOrder(actor, request.body(OrderRequest.class)),
                             Callers.idempotencyKey("orders", key));
+                    var headers = new LinkedHashMap<String, String>();
+                    headers.put("Location", "/orders/" + outcome.order().id());
+                    if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
+                    return ApiResponse.json(201, OrderView.of(outcome.order(), actor), headers);
+                })
+                .transactional("POST /stores/{storeId}/orders", (request, key) -> {
+                    // the endless aisle for pickup: the storefront's order, and the customer in front of the staff
+                    var actor = Callers.actor(request);
+                    var body = request.body(com.fasterxml.jackson.databind.node.ObjectNode.class);
+                    var customer = body.remove("customerId");
+                    OrderRequest order;
+                    try {
+                        order = Json.MAPPER.treeToValue(body, OrderRequest.class);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("openapi.yaml let through a body the order cannot read", e);
+                    }
+                    var outcome = orders.selling().place(actor, request.path("storeId"),
+                            customer == null || customer.isNull() ? null : customer.asText(), order,
+                            Callers.idempotencyKey("store-orders", key));
                     var headers = new LinkedHashMap<String, String>();
                     headers.put("Location", "/orders/" + outcome.order().id());
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
@@ -111,6 +145,26 @@ public final class OrderApi {
                 .route("POST /stores/{storeId}/orders/{id}/unlock", request -> staff(request, orders.collecting()::unlock))
                 .route("POST /stores/{storeId}/orders/{id}/cancel",
                         request -> staff(request, orders.cancelling()::cancelByStore))
+                // transfers: the source sends, the pickup store receives, ops read why each source was chosen
+                .route("GET /stores/{storeId}/transfers", request -> {
+                    var body = new LinkedHashMap<String, Object>();
+                    body.put("items", orders.transfers().queue(Callers.actor(request), request.path("storeId"),
+                            request.query("status").orElse(null)).stream().map(TransferView::of).toList());
+                    return ApiResponse.ok(body);
+                })
+                .route("POST /stores/{storeId}/transfers/{id}/dispatch", request -> {
+                    var reference = request.body(Dispatch.class).reference();
+                    return ApiResponse.ok(TransferView.of(orders.transfers().dispatch(Callers.actor(request),
+                            request.path("storeId"), request.path("id"), reference)));
+                })
+                .route("POST /stores/{storeId}/transfers/{id}/receive", request -> ApiResponse.ok(TransferView.of(
+                        orders.transfers().receive(Callers.actor(request), request.path("storeId"), request.path("id")))))
+                .route("GET /ops/orders/{id}/transfers", request -> {
+                    var body = new LinkedHashMap<String, Object>();
+                    body.put("orderId", request.path("id"));
+                    body.put("transfers", orders.transfers().ofOrder(Callers.actor(request), request.path("id")));
+                    return ApiResponse.ok(body);
+                })
                 .errors(DomainProblems::of)
                 .build();
     }

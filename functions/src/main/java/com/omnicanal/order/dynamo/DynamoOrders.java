@@ -11,6 +11,7 @@ import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
+import com.omnicanal.order.Transfer;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.reward.RewardCode;
 import com.omnicanal.reward.dynamo.RewardItems;
@@ -76,16 +77,33 @@ public final class DynamoOrders implements Orders {
                 condition += " AND NOT contains(reminders, :r)";
                 values.put(":r", s(change.reminder()));
             }
+            if (change.expected() != OrderStatus.AWAITING_CUSTOMER) {
+                // lines where they were read: a transfer sent or received meanwhile is not undone by an older copy
+                condition += " AND (attribute_not_exists(placement) OR placement = :placement)";
+                values.put(":placement", s(OrderItem.placement(order)));
+            }
         }
         var put = Put.builder().tableName(tables.orders()).item(OrderItem.of(order)).conditionExpression(condition);
         if (change.expected() != null) put.expressionAttributeNames(Map.of("#s", "status"));
         if (!values.isEmpty()) put.expressionAttributeValues(values);
         actions.add(TransactWriteItem.builder().put(put.build()).build());
-        int firstLine = actions.size();
+        // the SKU each stock action is for, by action index, to name the line a refused hold was short of
+        var lineActions = new HashMap<Integer, String>();
         if (change.stock() != Orders.StockEffect.NONE) {
-            for (var line : order.lines()) actions.add(stock(change.stock(), line));
+            for (var line : order.lines()) {
+                // units in transit are held nowhere: the transfer's receipt decides where they go
+                if (Order.IN_TRANSIT.equals(line.heldAt())) continue;
+                lineActions.put(actions.size(), line.sku());
+                actions.add(stock(change, line));
+            }
         }
-        int lastLine = actions.size();
+        for (var transfer : change.transfers()) actions.add(TransferItem.create(tables.orders(), transfer));
+        if (change.stock() == Orders.StockEffect.RELEASE) {
+            // units still held at a source were never sent: that transfer is cancelled with the order
+            order.lines().stream().map(Order.Line::heldAt)
+                    .filter(place -> !place.equals(order.pickupStoreId()) && !Order.IN_TRANSIT.equals(place)).distinct()
+                    .forEach(source -> actions.add(TransferItem.cancel(tables.orders(), Transfer.idOf(order.id(), source))));
+        }
         int codeAction = -1;
         if (change.claimCode() != null) {
             codeAction = actions.size();
@@ -135,19 +153,24 @@ public final class DynamoOrders implements Orders {
         if (rewardAction >= 0 && outcome.failedCondition(rewardAction)) {
             return change.redeemsReward() != null ? new Outcome.RewardUsed() : new Outcome.Conflict();
         }
-        for (int i = firstLine; i < lastLine; i++) {
-            if (outcome.failedCondition(i)) return new Outcome.NotEnoughStock(order.lines().get(i - firstLine).sku());
+        for (var line : lineActions.entrySet()) {
+            if (outcome.failedCondition(line.getKey())) return new Outcome.NotEnoughStock(line.getValue());
         }
         if (codeAction >= 0 && outcome.failedCondition(codeAction)) return new Outcome.CodeTaken();
         throw new IllegalStateException("order " + order.id() + " change refused: " + outcome.reasons());
     }
 
-    private TransactWriteItem stock(StockEffect effect, Order.Line line) {
-        return switch (effect) {
+    private TransactWriteItem stock(Change change, Order.Line line) {
+        var transfer = change.transfers().stream().filter(t -> t.fromLocation().equals(line.heldAt())).findFirst();
+        if (change.stock() == StockEffect.HOLD && transfer.isPresent()) {
+            // a transfer's source keeps its safety stock, as routing promised it
+            return stock.holdKeeping(line.sku(), line.heldAt(), line.quantity(), transfer.get().safetyStock());
+        }
+        return switch (change.stock()) {
             case HOLD -> stock.hold(line.sku(), line.heldAt(), line.quantity());
             case RELEASE -> stock.release(line.sku(), line.heldAt(), line.quantity());
             case SELL -> stock.sell(line.sku(), line.heldAt(), line.quantity());
-            case NONE -> throw new IllegalArgumentException(effect.name());
+            case NONE -> throw new IllegalArgumentException(change.stock().name());
         };
     }
 

@@ -35,8 +35,14 @@ final class OrderItem {
             item.put("openStatus", s(OrderStatus.READY.name()));
             item.put("expiresAt", s(Instants.format(order.expiresAt())));
         }
+        item.put("placement", s(placement(order)));
         item.put("order", JsonDocuments.write(order));
         return item;
+    }
+
+    /** Where each line's units are, in line order: a write conditioned on it is refused once a transfer moved them. */
+    static String placement(Order order) {
+        return String.join(",", order.lines().stream().map(Order.Line::heldAt).toList());
     }
 
     static boolean isOrder(Map<String, AttributeValue> item) {

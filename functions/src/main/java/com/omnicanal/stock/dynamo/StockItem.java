@@ -38,7 +38,8 @@ public final class StockItem {
     }
 
     public static StockLevel read(Map<String, AttributeValue> item) {
-        return new StockLevel(item.get("sku").s(), item.get("location").s(), count(item, "onHand"), count(item, "reserved"));
+        return new StockLevel(item.get("sku").s(), item.get("location").s(), count(item, "onHand"), count(item, "reserved"),
+                count(item, "inTransit"));
     }
 
     private static int count(Map<String, AttributeValue> item, String name) {

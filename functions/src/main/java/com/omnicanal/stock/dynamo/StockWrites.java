@@ -61,6 +61,32 @@ public final class StockWrites {
                 .build()).build();
     }
 
+    /**
+     * A transfer leaves: units shown in transit at the destination, apart from its on-hand (visible, not sellable); the
+     * source's held units leave its shelf with {@link #sell} in the same transaction, so the units are counted once.
+     */
+    public TransactWriteItem sendInTransit(String sku, String destination, int units) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(StockItem.key(sku, destination))
+                .updateExpression("SET inTransit = if_not_exists(inTransit, :zero) + :q, "
+                        + "onHand = if_not_exists(onHand, :zero), reserved = if_not_exists(reserved, :zero), "
+                        + "available = if_not_exists(available, :zero), sku = :sku, #loc = :loc")
+                .expressionAttributeNames(Map.of("#loc", "location"))
+                .expressionAttributeValues(Map.of(":q", number(units), ":zero", number(0),
+                        ":sku", AttributeValue.fromS(sku), ":loc", AttributeValue.fromS(destination)))
+                .build()).build();
+    }
+
+    /**
+     * A transfer received: its units leave the in-transit count and enter on-hand, held for the order when
+     * {@code allocated}, else on sale (the order was closed on the way). Only units that are in transit arrive.
+     */
+    public TransactWriteItem receiveFromTransit(String sku, String destination, int units, boolean allocated) {
+        var update = allocated
+                ? "SET inTransit = inTransit - :q, onHand = onHand + :q, reserved = reserved + :q"
+                : "SET inTransit = inTransit - :q, onHand = onHand + :q, available = available + :q";
+        return change(sku, destination, units, update, "inTransit >= :q");
+    }
+
     /** The units that were free when {@link #hold} was refused, from the item its failed condition returned. */
     public static int availableBefore(CancellationReason refusedHold) {
         var old = refusedHold.item();

@@ -36,7 +36,7 @@ public final class RequestContract {
         var contract = shared;
         if (contract == null) {
             synchronized (RequestContract.class) {
-                if (shared == null) shared = fromClasspath("openapi.yaml").warm();
+                if (shared == null) shared = fromClasspath();
                 contract = shared;
             }
         }
@@ -44,14 +44,27 @@ public final class RequestContract {
     }
 
     /**
-     * Checks one empty request per operation, so the classes and patterns the checks use are loaded now: the routers
-     * are built during init (inside the SnapStart snapshot), not on a customer's first request.
+     * Checks one empty request per route given, so the classes and patterns their checks use are loaded now: a router
+     * warms its own routes when it is built, during init (inside the SnapStart snapshot), not on a customer's first
+     * request; a function's cold start does not pay for the other functions' routes.
      */
-    RequestContract warm() {
-        for (var routeKey : document.routeKeys()) {
+    RequestContract warm(java.util.Collection<String> routeKeys) {
+        for (var routeKey : routeKeys) {
             check(routeKey, Map.of(), Map.of(), Map.of(), "{\"warm\":[1,\"2026-11-23\",true,null]}");
         }
         return this;
+    }
+
+    /**
+     * The contract the Lambda jars carry: openapi.json (openapi.yaml converted at build time by {@link ContractJson},
+     * read with Jackson: a cold start does not pay for the YAML parser), else openapi.yaml.
+     */
+    static RequestContract fromClasspath() {
+        try (InputStream in = RequestContract.class.getClassLoader().getResourceAsStream("openapi.json")) {
+            return in == null ? fromClasspath("openapi.yaml") : fromJson(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read openapi.json", e);
+        }
     }
 
     public static RequestContract fromClasspath(String resource) {
@@ -63,10 +76,23 @@ public final class RequestContract {
     }
 
     public static RequestContract parse(InputStream yaml) {
+        return new RequestContract(load(yaml));
+    }
+
+    static Map<String, Object> load(InputStream yaml) {
         var options = new LoaderOptions();
         options.setCodePointLimit(8 * 1024 * 1024);
         Map<String, Object> document = new Yaml(options).load(yaml);
-        return new RequestContract(document == null ? Map.of() : document);
+        return document == null ? Map.of() : document;
+    }
+
+    static RequestContract fromJson(InputStream json) throws IOException {
+        return new RequestContract(loadJson(json));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> loadJson(InputStream json) throws IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
     }
 
     /**

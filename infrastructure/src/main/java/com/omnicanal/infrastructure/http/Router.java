@@ -217,6 +217,7 @@ public final class Router implements Function<APIGatewayV2HTTPEvent, APIGatewayV
                 if (mode == Idempotency.Mode.RESPONSE) remembered.add(routeKey);
             }
             if (!missing.isEmpty()) throw new IllegalStateException("Idempotency not wired: " + String.join("; ", missing));
+            checked.warm(routes.keySet());
             return new Router(routes, errors, checked, memory, remembered);
         }
     }

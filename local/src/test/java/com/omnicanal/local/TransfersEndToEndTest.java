@@ -1,0 +1,122 @@
+package com.omnicanal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A pickup order that needs a transfer, through the local gateway: Paris Rivoli lacks the linen jacket, routing takes
+ * it from Paris Saint-Germain, whose staff send it; it shows in transit at Rivoli, Rivoli receives it, prepares the
+ * order and hands it over against the code the customer got by SMS.
+ */
+class TransfersEndToEndTest {
+    @RegisterExtension
+    static final LocalStackPerClass stack = new LocalStackPerClass();
+    private static final LocalClient client = stack.client();
+
+    // in the demo stock: the linen jacket M is at Saint-Germain (3, one kept) and Lyon, not at Rivoli nor the warehouse
+    private static final String JACKET = "VES-LIN-BEI-M";
+    private static final Pattern CODE = Pattern.compile("code de retrait : ([A-Z0-9]{6})", Pattern.CASE_INSENSITIVE);
+
+    @Test
+    void aTransferIsSentReceivedAndTheOrderCollectedWithTheCodeFromTheSms() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var lea = client.token("staff-lea", "staff", "paris-rivoli");
+        var ines = client.token("staff-ines", "staff", "paris-saint-germain");
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+        var ops = client.token("ops-amelie", "ops", null);
+        int atSaintGermain = client.available(JACKET, "paris-saint-germain");
+
+        var placed = client.send("POST", "/orders", camille, "{\"lines\":[{\"sku\":\"" + JACKET + "\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"paris-rivoli\",\"contact\":{\"name\":\"Camille Martin\",\"phone\":\"06 12 34 56 78\"},"
+                + "\"paymentAuthorization\":\"pa_local_transfer_1\"}", Map.of("Idempotency-Key", "transfer-1"));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
+        var id = placed.body().get("id").asText();
+        var ref = id.substring(id.length() - 6);
+        assertThat(placed.body().get("options").get(0).get("sources").get(JACKET).asText()).isEqualTo("paris-saint-germain");
+        var confirmed = client.send("POST", "/orders/" + id + "/confirm-option", camille, "{\"optionId\":\"transfer\"}", Map.of());
+        assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
+        assertThat(client.available(JACKET, "paris-saint-germain")).isEqualTo(atSaintGermain - 1);
+
+        // Saint-Germain's queue names the order, not the customer; Lyon sees nothing of it
+        var queue = client.get("/stores/paris-saint-germain/transfers", ines);
+        assertThat(queue.status()).isEqualTo(200);
+        var transfer = queue.body().get("items").get(0);
+        assertThat(transfer.get("orderId").asText()).isEqualTo(id);
+        assertThat(queue.raw().body()).doesNotContain("cust-camille", "Camille", "+33612345678", "decision");
+        var transferId = transfer.get("id").asText();
+        assertThat(client.get("/stores/paris-saint-germain/transfers", karim).status()).isEqualTo(403);
+        assertThat(client.get("/orders/" + id, ines).status()).isEqualTo(404);
+        var routing = client.get("/ops/orders/" + id + "/transfers", ops);
+        assertThat(routing.status()).as(routing.raw().body()).isEqualTo(200);
+        assertThat(routing.body().get("transfers").get(0).get("decision").get("shipments").get(0).get("locationId").asText())
+                .isEqualTo("paris-saint-germain");
+
+        var sent = client.send("POST", "/stores/paris-saint-germain/transfers/" + transferId + "/dispatch", ines,
+                "{\"reference\":\"BL-2026-0042\"}", Map.of());
+        assertThat(sent.status()).as(sent.raw().body()).isEqualTo(200);
+        assertThat(sent.body().get("status").asText()).isEqualTo("DISPATCHED");
+        client.awaitInbox(i -> i.get("channel").asText().equals("SMS") && i.get("text").asText().contains(ref)
+                && i.get("text").asText().contains("en route"));
+        var rivoli = stock(JACKET, "paris-rivoli");
+        assertThat(rivoli.get("inTransit").asInt()).isEqualTo(1);
+        assertThat(rivoli.get("available").asInt()).isZero();
+        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/ready", lea, null, Map.of()).status())
+                .as("not before it arrives").isEqualTo(409);
+
+        var received = client.send("POST", "/stores/paris-rivoli/transfers/" + transferId + "/receive", lea, null, Map.of());
+        assertThat(received.status()).as(received.raw().body()).isEqualTo(200);
+        assertThat(client.send("POST", "/stores/paris-rivoli/transfers/" + transferId + "/receive", lea, null, Map.of())
+                .body().get("status").asText()).as("received twice").isEqualTo("RECEIVED");
+        assertThat(stock(JACKET, "paris-rivoli").get("inTransit").asInt()).isZero();
+        client.awaitInbox(i -> i.get("text").asText().contains(ref) && i.get("text").asText().contains("arrivée"));
+
+        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/accept", lea, null, Map.of()).status())
+                .isEqualTo(200);
+        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/ready", lea, null, Map.of()).status())
+                .isEqualTo(200);
+        var sms = client.awaitInbox(i -> i.get("channel").asText().equals("SMS") && CODE.matcher(i.get("text").asText()).find()
+                && i.get("text").asText().contains(ref));
+        var matcher = CODE.matcher(sms.get("text").asText());
+        assertThat(matcher.find()).isTrue();
+        var collected = client.send("POST", "/stores/paris-rivoli/orders/" + id + "/collect", lea,
+                "{\"pickupCode\":\"" + matcher.group(1) + "\"}", Map.of());
+        assertThat(collected.status()).as(collected.raw().body()).isEqualTo(200);
+        assertThat(collected.body().get("status").asText()).isEqualTo("COLLECTED");
+        assertThat(stock(JACKET, "paris-rivoli").get("available").asInt()).isZero();
+    }
+
+    @Test
+    void staffInLyonSellAJacketForPickupAtRivoliAndConfirmTheTransferWithTheCustomer() throws Exception {
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+        var lea = client.token("staff-lea", "staff", "paris-rivoli");
+        var body = "{\"lines\":[{\"sku\":\"" + JACKET + "\",\"quantity\":1}],\"pickupStoreId\":\"paris-rivoli\","
+                + "\"contact\":{\"name\":\"Hugo Lefèvre\",\"email\":\"hugo.lefevre@example.fr\"},"
+                + "\"paymentAuthorization\":\"pa_tpe_aisle_1\",\"customerId\":\"cust-hugo\"}";
+        assertThat(client.send("POST", "/stores/lyon-republique/orders", lea, body, Map.of("Idempotency-Key", "aisle-0"))
+                .status()).as("staff of another store").isEqualTo(403);
+
+        var sold = client.send("POST", "/stores/lyon-republique/orders", karim, body, Map.of("Idempotency-Key", "aisle-1"));
+
+        assertThat(sold.status()).as(sold.raw().body()).isEqualTo(201);
+        assertThat(sold.body().get("soldBy").get("storeId").asText()).isEqualTo("lyon-republique");
+        assertThat(sold.body().get("soldBy").get("staffId").asText()).isEqualTo("staff-karim");
+        assertThat(sold.body().get("customerId").asText()).isEqualTo("cust-hugo");
+        var id = sold.body().get("id").asText();
+        var confirmed = client.send("POST", "/orders/" + id + "/confirm-option", karim, "{\"optionId\":\"transfer\"}", Map.of());
+        assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
+        assertThat(confirmed.body().get("status").asText()).isEqualTo("PLACED");
+        assertThat(client.get("/stores/paris-rivoli/orders?status=PLACED", lea).body().get("items"))
+                .anySatisfy(q -> assertThat(q.get("order").get("id").asText()).isEqualTo(id));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode stock(String sku, String location) {
+        for (var l : client.get("/stock/" + sku, null).body().get("locations")) {
+            if (l.get("locationId").asText().equals(location)) return l;
+        }
+        throw new AssertionError("no " + location + " in the stock of " + sku);
+    }
+}
