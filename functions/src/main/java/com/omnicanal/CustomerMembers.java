@@ -3,6 +3,7 @@ package com.omnicanal;
 import com.omnicanal.customer.Customers;
 import com.omnicanal.customer.Identity;
 import com.omnicanal.customer.IdentityValues;
+import com.omnicanal.customer.Profile;
 import com.omnicanal.loyalty.Members;
 import java.time.Month;
 import java.util.Optional;
@@ -29,7 +30,9 @@ public final class CustomerMembers implements Members {
 
     @Override
     public Optional<Month> birthMonth(String customerId) {
-        // profiles hold no birth date yet: the birthday rule waits for one
-        return Optional.empty();
+        // a walk-in merged into another is that person: their birthday is the survivor's
+        var profile = customers.profile(customerId).map(p -> p.status() == Profile.Status.MERGED && p.mergedInto() != null
+                ? customers.profile(p.mergedInto()).orElse(p) : p);
+        return profile.map(Profile::birthDate).map(java.time.LocalDate::getMonth);
     }
 }

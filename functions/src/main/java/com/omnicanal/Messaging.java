@@ -11,6 +11,7 @@ import com.omnicanal.messaging.Channel;
 import com.omnicanal.messaging.Dispatcher;
 import com.omnicanal.messaging.SentMessages;
 import com.omnicanal.messaging.HandlingMailFeedback;
+import com.omnicanal.messaging.MarketingFatigue;
 import com.omnicanal.messaging.SmsKeywords;
 import com.omnicanal.customer.dynamo.DynamoCustomers;
 import com.omnicanal.messaging.api.MailFeedbackFunction;
@@ -19,6 +20,7 @@ import com.omnicanal.messaging.api.MessagingApi;
 import com.omnicanal.messaging.api.OutboxDispatcher;
 import com.omnicanal.messaging.dynamo.DynamoContactBook;
 import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
+import com.omnicanal.messaging.dynamo.DynamoMarketingAllowances;
 import com.omnicanal.messaging.dynamo.DynamoSmsOptOuts;
 import com.omnicanal.messaging.dynamo.DynamoUndeliverableAddresses;
 import com.omnicanal.messaging.mail.MailChannel;
@@ -40,6 +42,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Messaging {
     private final Settings settings;
+    private final DynamoDbClient dynamo;
+    private final TableNames tables;
     private final Clock clock;
     private final DynamoDeliveryLog log;
     private final DynamoContactBook contacts;
@@ -54,6 +58,8 @@ public final class Messaging {
     Messaging(Settings settings, DynamoDbClient dynamo, TableNames tables, Clock clock, SentMessages sent,
               BusinessMetrics metrics, Tracing tracing) {
         this.settings = settings;
+        this.dynamo = dynamo;
+        this.tables = tables;
         this.metrics = metrics;
         this.tracing = tracing;
         this.sent = sent;
@@ -76,7 +82,15 @@ public final class Messaging {
         var policy = new Dispatcher.Policy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(2),
                 settings.getInt("SMS_MAX_SEGMENTS", 3), Duration.ofMinutes(1));
         return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, Messaging::sleep, sent,
-                metrics);
+                metrics, new DynamoMarketingAllowances(dynamo, tables.customers(), fatigue()));
+    }
+
+    /** The marketing fatigue rules: template.yaml's parameters, else {@link MarketingFatigue#DEFAULT}. */
+    MarketingFatigue fatigue() {
+        var d = MarketingFatigue.DEFAULT;
+        return new MarketingFatigue(settings.getInt("MARKETING_MAX_PER_WEEK", d.perWeek()),
+                settings.getInt("MARKETING_MAX_PER_MONTH", d.perMonth()),
+                settings.getDuration("MARKETING_MIN_GAP", d.minGap()));
     }
 
     public OutboxDispatcher outboxDispatcher() {

@@ -34,14 +34,15 @@ public final class MergingProfiles {
                     + " an account someone signs in to is never merged away");
         }
         merge(survivor, merged, actor.id(), merge.reason());
-        return customers.profile(survivor).orElseThrow();
+        // staff are shown the merged profile, never the customer's birth date
+        return customers.profile(survivor).orElseThrow().forStaff();
     }
 
     /**
      * Everything of the walk-in {@code merged} moves to {@code survivor}: identities, reservations, orders, returns,
-     * messages, and its consent refusals newer than the survivor's own decision (a grant given on another profile is
-     * not the survivor's consent); then {@code merged} points to {@code survivor}. Each step is idempotent, so a merge
-     * cut off half-way is finished by running it again.
+     * messages, its birth date when the survivor has none, and its consent refusals newer than the survivor's own
+     * decision (a grant given on another profile is not the survivor's consent); then {@code merged} points to
+     * {@code survivor}. Each step is idempotent, so a merge cut off half-way is finished by running it again.
      */
     private void merge(String survivor, String merged, String by, String why) {
         var loser = customers.profile(merged).orElseThrow();

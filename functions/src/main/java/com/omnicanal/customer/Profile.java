@@ -2,6 +2,7 @@ package com.omnicanal.customer;
 
 import com.omnicanal.shared.DomainException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
 /** One customer across channels: what they told us, how they like to be reached, and the identities that are theirs. */
 public record Profile(String id, String firstName, String lastName, String language, List<String> preferredChannels,
                       QuietHours quietHours, String homeStoreId, String email, String phone, String loyaltyCard,
-                      Status status, String mergedInto, Instant createdAt, Instant updatedAt) {
+                      Status status, String mergedInto, Instant createdAt, Instant updatedAt, LocalDate birthDate) {
 
     /** MERGED: another profile turned out to be the same person; this one points to it. */
     public enum Status { ACTIVE, MERGED }
@@ -53,13 +54,13 @@ public record Profile(String id, String firstName, String lastName, String langu
     }
 
     public static Profile fresh(String id, Instant now) {
-        return new Profile(id, null, null, "fr", List.of(), null, null, null, null, null, Status.ACTIVE, null, now, now);
+        return new Profile(id, null, null, "fr", List.of(), null, null, null, null, null, Status.ACTIVE, null, now, now, null);
     }
 
     public Profile with(String first, String last, String lang, List<String> channels, QuietHours quiet, String home,
                         Instant now) {
         return new Profile(id, first, last, lang, channels, quiet, home, email, phone, loyaltyCard, status, mergedInto,
-                createdAt, now);
+                createdAt, now, birthDate);
     }
 
     /** A walk-in: registered by staff at a till; nobody signs in to it. */
@@ -67,26 +68,42 @@ public record Profile(String id, String firstName, String lastName, String langu
         return id.startsWith(WALK_IN);
     }
 
-    /** This profile with the patch applied: absent fields kept, quiet hours removed when the patch says so. */
+    /** This profile with the patch applied: absent fields kept, quiet hours and birth date removed when it says so. */
     public Profile patched(ProfilePatch patch, Instant now) {
-        return with(or(patch.firstName(), firstName), or(patch.lastName(), lastName), or(patch.language(), language),
+        var born = patch.removeBirthDate() ? null : patch.birthDate() == null ? birthDate : LocalDate.parse(patch.birthDate());
+        return withBirthDate(born).with(or(patch.firstName(), firstName), or(patch.lastName(), lastName), or(patch.language(), language),
                 patch.preferredChannels() == null ? preferredChannels : patch.preferredChannels(),
                 patch.removeQuietHours() ? null : patch.quietHours() == null ? quietHours : patch.quietHours(),
                 or(patch.homeStoreId(), homeStoreId), now);
     }
 
-    /** This (surviving) profile, completed with what only the walk-in merged into it knew: names, home store, addresses. */
+    /** The same profile with this birth date (or none). */
+    public Profile withBirthDate(LocalDate born) {
+        return new Profile(id, firstName, lastName, language, preferredChannels, quietHours, homeStoreId, email, phone,
+                loyaltyCard, status, mergedInto, createdAt, updatedAt, born);
+    }
+
+    /** What staff are shown of a profile: all but the birth date, which is the customer's and loyalty's only. */
+    public Profile forStaff() {
+        return withBirthDate(null);
+    }
+
+    /**
+     * This (surviving) profile, completed with what only the walk-in merged into it knew: names, home store, addresses,
+     * birth date.
+     */
     public Profile completedFrom(Profile merged, Instant now) {
         return new Profile(id, or(firstName, merged.firstName()), or(lastName, merged.lastName()), language,
                 preferredChannels, quietHours, or(homeStoreId, merged.homeStoreId()), or(email, merged.email()),
-                or(phone, merged.phone()), or(loyaltyCard, merged.loyaltyCard()), status, null, createdAt, now);
+                or(phone, merged.phone()), or(loyaltyCard, merged.loyaltyCard()), status, null, createdAt, now,
+                birthDate != null ? birthDate : merged.birthDate());
     }
 
     /** The primary address of a kind, set once verified. */
     public Profile withIdentity(Identity.Kind kind, String value, Instant now) {
         return new Profile(id, firstName, lastName, language, preferredChannels, quietHours, homeStoreId,
                 kind == Identity.Kind.EMAIL ? value : email, kind == Identity.Kind.PHONE ? value : phone,
-                kind == Identity.Kind.CARD ? value : loyaltyCard, status, mergedInto, createdAt, now);
+                kind == Identity.Kind.CARD ? value : loyaltyCard, status, mergedInto, createdAt, now, birthDate);
     }
 
     private static String or(String value, String fallback) {

@@ -22,6 +22,9 @@ public interface DeliveryLog {
 
     void markFailed(String messageId, String reason, Instant now);
 
+    /** Not sent on purpose (a marketing message without consent, or beyond the fatigue rules): final, with its reason. */
+    void markWithheld(String messageId, String reason, Instant now);
+
     /** Failed for now: released for a later try, not before {@code retryAt}. */
     void markRetry(String messageId, String reason, Instant retryAt, Instant now);
 

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,7 +27,7 @@ public final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
     /** What became of the message; RETRY asks the caller to have it delivered again later. */
-    public enum Result { SENT, DEFERRED, FAILED, RETRY, SKIPPED }
+    public enum Result { SENT, DEFERRED, FAILED, RETRY, SKIPPED, WITHHELD }
 
     /** How hard to try now, and how long a claim lasts. */
     public record Policy(int triesPerChannel, Duration firstBackoff, Duration maxBackoff, Duration lease,
@@ -56,6 +57,7 @@ public final class Dispatcher {
     private final Sleeper sleeper;
     private final SentMessages sentMessages;
     private final BusinessMetrics metrics;
+    private final MarketingAllowances allowances;
 
     public Dispatcher(DeliveryLog log, ContactBook contacts, Templates templates, List<Channel> channels, Policy policy,
                       Clock clock, Sleeper sleeper) {
@@ -69,6 +71,13 @@ public final class Dispatcher {
 
     public Dispatcher(DeliveryLog log, ContactBook contacts, Templates templates, List<Channel> channels, Policy policy,
                       Clock clock, Sleeper sleeper, SentMessages sent, BusinessMetrics metrics) {
+        this(log, contacts, templates, channels, policy, clock, sleeper, sent, metrics, MarketingAllowances.UNLIMITED);
+    }
+
+    public Dispatcher(DeliveryLog log, ContactBook contacts, Templates templates, List<Channel> channels, Policy policy,
+                      Clock clock, Sleeper sleeper, SentMessages sent, BusinessMetrics metrics,
+                      MarketingAllowances allowances) {
+        this.allowances = allowances;
         this.metrics = metrics;
         this.log = log;
         this.contacts = contacts;
@@ -109,8 +118,13 @@ public final class Dispatcher {
         }
         // a message that only makes sense on some channels (a reward code to keep: email) never falls back to others
         var candidates = recipient.channelsFor(delivery.purpose()).stream().filter(delivery.channels()::contains).toList();
-        if (candidates.isEmpty()) return failed(message, "no-consented-channel", now);
+        boolean marketing = delivery.purpose() == OutboxMessage.Purpose.MARKETING;
+        if (candidates.isEmpty() && !marketing) return failed(message, "no-consented-channel", now);
         if (!log.claim(messageId, now, policy.lease())) return Result.SKIPPED;
+        // marketing goes only with consent and within the fatigue rules; otherwise it is withheld for good, not retried
+        var withheldFor = !marketing ? Optional.<String>empty() : candidates.isEmpty() ? Optional.of("no-consented-channel")
+                : allowances.take(recipient.customerId(), messageId, now);
+        if (withheldFor.isPresent()) return withheld(message, withheldFor.get(), now);
 
         // channels that already failed for good on an earlier delivery of this message are not tried again
         var burnt = new HashSet<ChannelKind>();
@@ -266,6 +280,16 @@ public final class Dispatcher {
             forgetCode(message);
         }
         return Result.FAILED;
+    }
+
+    /** Withheld on purpose (consent, fatigue): final, with its reason; a message of an erased customer is forgotten. */
+    private Result withheld(OutboxMessage message, String reason, Instant now) {
+        if (contacts.erased(message.customerId())) {
+            log.forget(message.id(), "anon-" + Ids.newId(), now);
+            return Result.FAILED;
+        }
+        log.markWithheld(message.id(), reason, now);
+        return Result.WITHHELD;
     }
 
     /** A one-time code is kept only until its message is sent or has failed for good: never readable afterwards. */

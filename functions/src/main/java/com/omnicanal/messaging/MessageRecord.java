@@ -13,12 +13,13 @@ public record MessageRecord(OutboxMessage message, Status status, ChannelKind ch
     /**
      * PENDING: written, not yet tried. SENDING: claimed by a dispatcher. RETRY: failed for now, will be tried again.
      * DEFERRED: waiting for the end of quiet hours. SENT: accepted by a channel. FAILED: no channel could take it.
+     * WITHHELD: a marketing message we chose not to send (no consent, or the fatigue rules): never retried.
      */
     public enum Status {
-        PENDING, SENDING, RETRY, DEFERRED, SENT, FAILED;
+        PENDING, SENDING, RETRY, DEFERRED, SENT, FAILED, WITHHELD;
 
         public boolean isFinal() {
-            return this == SENT || this == FAILED;
+            return this == SENT || this == FAILED || this == WITHHELD;
         }
     }
 }

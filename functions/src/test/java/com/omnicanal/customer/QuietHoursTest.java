@@ -44,7 +44,7 @@ class QuietHoursTest {
     @Test
     void anEmptyWindowAlreadyStoredReadsAsNoQuietHours() {
         var stored = new Profile("cust-1", null, null, "fr", List.of(), new Profile.QuietHours("08:00", "08:00", "Europe/Paris"),
-                null, null, null, null, Profile.Status.ACTIVE, null, NOW, NOW);
+                null, null, null, null, Profile.Status.ACTIVE, null, NOW, NOW, null);
         assertThat(stored.quietHours()).isNull();
         var kept = new Profile.QuietHours("21:00", "08:00", "Europe/Paris");
         assertThat(Profile.fresh("cust-2", NOW).with(null, null, "fr", List.of(), kept, null, NOW).quietHours()).isEqualTo(kept);

@@ -194,9 +194,28 @@ public abstract class DeliveryLogContract {
     }
 
     @Test
+    void aWithheldMessageIsFinalKeepsItsReasonAndIsListedApartFromFailures() {
+        queue("m-1", "cust-camille", now);
+        assertThat(log.claim("m-1", now, LEASE)).isTrue();
+
+        log.markWithheld("m-1", "fatigue-weekly-limit", now.plusSeconds(1));
+
+        var withheld = record("m-1");
+        assertThat(withheld.status()).isEqualTo(MessageRecord.Status.WITHHELD);
+        assertThat(withheld.status().isFinal()).isTrue();
+        assertThat(withheld.reason()).isEqualTo("fatigue-weekly-limit");
+        assertThat(log.claim("m-1", now.plus(LEASE).plusSeconds(5), LEASE)).isFalse();
+        assertThat(log.redriveDue(now.plus(LEASE).plusSeconds(5), 10)).isZero();
+        assertThat(log.byStatus(MessageRecord.Status.WITHHELD, null, 10).items()).extracting(r -> r.message().id())
+                .containsExactly("m-1");
+        assertThat(log.byStatus(MessageRecord.Status.FAILED, null, 10).items()).isEmpty();
+    }
+
+    @Test
     void changesToAnUnknownMessageWriteNothing() {
         log.markSent("m-unknown", ChannelKind.SMS, "SM1", now);
         log.markFailed("m-unknown", "no-channel", now);
+        log.markWithheld("m-unknown", "fatigue-min-gap", now);
         log.forget("m-unknown", "anon-1", now);
 
         assertThat(log.find("m-unknown")).isEmpty();

@@ -63,6 +63,15 @@ final class MessagingFixture {
         return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, d -> { }, sent, metrics);
     }
 
+    /** A dispatcher that keeps marketing to the given fatigue rules. */
+    Dispatcher dispatcher(List<Channel> channels, MarketingFatigue rules) {
+        var policy = new Dispatcher.Policy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMinutes(2), 3,
+                Duration.ofMinutes(1));
+        return new Dispatcher(log, contacts, new MustacheTemplates(), channels, policy, clock, d -> { }, SentMessages.NONE,
+                com.omnicanal.shared.BusinessMetrics.NONE,
+                new com.omnicanal.messaging.dynamo.DynamoMarketingAllowances(dynamo, tables.customers(), rules));
+    }
+
     void customer(String id, String language, String email, String phone, String quietStart, String quietEnd) {
         var item = new HashMap<String, AttributeValue>();
         item.put("pk", AttributeValue.fromS(CustomerKeys.customerKey(id)));

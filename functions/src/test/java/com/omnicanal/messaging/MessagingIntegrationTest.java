@@ -216,7 +216,8 @@ class MessagingIntegrationTest {
                 EnumSet.allOf(ChannelKind.class), null).guestContact("guest@example.org", null), "RC#G2", Map.of());
 
         assertThat(dispatcher.dispatch(order.id())).isEqualTo(Dispatcher.Result.SENT);
-        assertThat(dispatcher.dispatch(promo.id())).isEqualTo(Dispatcher.Result.FAILED);
+        // no marketing consent: withheld, not failed
+        assertThat(dispatcher.dispatch(promo.id())).isEqualTo(Dispatcher.Result.WITHHELD);
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("guest@example.org");
@@ -302,7 +303,8 @@ class MessagingIntegrationTest {
         var marketing = fx.queue("RESERVATION_EXPIRED", "cust-camille", Purpose.MARKETING, Urgency.URGENT, "MK#2");
         var transactional = fx.queue("RESERVATION_CONFIRMED", "cust-camille", Purpose.TRANSACTIONAL, Urgency.URGENT, "RC#7");
 
-        assertThat(dispatcher.dispatch(marketing.id())).isEqualTo(Dispatcher.Result.FAILED);
+        assertThat(dispatcher.dispatch(marketing.id())).isEqualTo(Dispatcher.Result.WITHHELD);
+        assertThat(fx.record(marketing.id()).status()).isEqualTo(MessageRecord.Status.WITHHELD);
         assertThat(fx.record(marketing.id()).reason()).isEqualTo("no-consented-channel");
         assertThat(dispatcher.dispatch(transactional.id())).isEqualTo(Dispatcher.Result.SENT);
         twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));

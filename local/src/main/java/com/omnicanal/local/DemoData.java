@@ -46,7 +46,7 @@ public final class DemoData {
     public record Customer(String id, String firstName, String lastName, String email, String phone, String card, String language,
                            String homeStoreId, List<String> preferredChannels, QuietHours quietHours,
                            List<String> transactionalChannels, List<String> marketingChannels,
-                           List<String> feedbackChannels) {
+                           List<String> feedbackChannels, String birthDate) {
     }
 
     public record QuietHours(String start, String end, String timeZone) {
@@ -120,6 +120,8 @@ public final class DemoData {
             item.put("language", AttributeValue.fromS(c.language()));
             item.put("homeStoreId", AttributeValue.fromS(c.homeStoreId()));
             if (c.card() != null) item.put("loyaltyCard", AttributeValue.fromS(c.card()));
+            // the birthday-month bonus of the loyalty programme reads it
+            if (c.birthDate() != null) item.put("birthDate", AttributeValue.fromS(c.birthDate()));
             if (c.preferredChannels() != null) {
                 item.put("preferredChannels", AttributeValue.fromL(c.preferredChannels().stream().map(AttributeValue::fromS).toList()));
             }

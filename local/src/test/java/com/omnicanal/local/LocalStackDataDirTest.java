@@ -259,7 +259,8 @@ class LocalStackDataDirTest {
                 client.send("POST", "/_local/schedules/messageRedrive", null, null, Map.of());
                 Thread.sleep(500);
             }
-            assertThat(countMessages(client, ops, "FAILED")).as("failed messages").isZero();
+            // none failed, the demo's marketing included: one refused for want of consent is WITHHELD, not FAILED
+            assertThat(countMessages(client, ops, "FAILED", false)).as("failed messages").isZero();
             assertThat(waiting).as("messages still waiting").isZero();
             assertThat(sent).as("messages sent, one per reservation and order").isEqualTo(requests.size());
             System.out.printf("kill -9 in a burst: %d requests sent, %d answered 2xx before the kill, %d in flight (%d of "
@@ -301,15 +302,19 @@ class LocalStackDataDirTest {
     }
 
     private static int countMessages(LocalClient client, String ops, String status) {
+        return countMessages(client, ops, status, true);
+    }
+
+    private static int countMessages(LocalClient client, String ops, String status, boolean burstOnly) {
         int count = 0;
         String cursor = null;
         do {
             var page = client.get("/ops/messages?status=" + status + (cursor == null ? "" : "&cursor="
                     + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8)), ops);
             assertThat(page.status()).isEqualTo(200);
-            // the burst's confirmations only: the demo's loyalty marketing (sent or refused by consent) is not one of them
+            // the burst's confirmations only: the demo's loyalty marketing message to a consenting member is sent too
             for (var item : page.body().get("items")) {
-                if (!"MARKETING".equals(item.path("purpose").asText())) count++;
+                if (!burstOnly || !"MARKETING".equals(item.path("purpose").asText())) count++;
             }
             cursor = page.body().path("nextCursor").asText(null);
         } while (cursor != null);

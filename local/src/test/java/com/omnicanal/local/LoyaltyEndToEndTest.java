@@ -103,4 +103,70 @@ class LoyaltyEndToEndTest {
         assertThat(client.get("/stores/bordeaux-sainte-catherine/loyalty-report?month=" + month, lea).status()).isEqualTo(403);
         assertThat(client.get("/stores/WEB/loyalty-report?month=" + month, ops).body().get("redeemed").asLong()).isEqualTo(200);
     }
+
+    @Test
+    void aBirthDateTheCustomerSetsDoublesWhatSheEarnsThatMonthAndStaffNeverSeeIt() {
+        var emma = client.token("cust-emma", "customer", null);
+        var lea = client.token("staff-lea", "staff", "paris-rivoli");
+        var thisMonth = java.time.LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusYears(30);
+        var set = client.send("PATCH", "/customers/me", emma, "{\"birthDate\":\"" + thisMonth + "\"}", Map.of());
+        assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+        assertThat(set.body().get("birthDate").asText()).isEqualTo(thisMonth.toString());
+        var tooYoung = client.send("PATCH", "/customers/me", emma, "{\"birthDate\":\"" + java.time.LocalDate.now(ZoneOffset.UTC)
+                .minusYears(3) + "\"}", Map.of());
+        assertThat(tooYoung.status()).isEqualTo(400);
+        assertThat(tooYoung.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(tooYoung.raw().body()).contains("birthDate");
+
+        // one T-shirt (29.90 EUR) at the Paris till in her birthday month: 59 points instead of 29
+        assertThat(sale(lea, "4000 9012 9012 9012")).isEqualTo(59);
+        var other = thisMonth.plusMonths(6);
+        assertThat(client.send("PATCH", "/customers/me", emma, "{\"birthDate\":\"" + other + "\"}", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(sale(lea, "4000 9012 9012 9012")).isEqualTo(29);
+
+        // hers to read and export; staff looking her up at the till never see it
+        assertThat(client.get("/customers/me/export", emma).raw().body()).contains("\"birthDate\":\"" + other + "\"");
+        var lookup = client.get("/stores/paris-rivoli/customers?card=4000901290129012", lea);
+        assertThat(lookup.status()).isEqualTo(200);
+        assertThat(lookup.raw().body()).doesNotContain("birthDate").doesNotContain(other.toString());
+    }
+
+    @Test
+    void aLoyaltyMessageToAMemberWithoutMarketingConsentIsWithheldNotFailed() throws Exception {
+        var ops = client.token("ops-nadia", "ops", null);
+        var hugo = client.token("cust-hugo", "customer", null);
+        // the demo history made points available to Hugo, who consented to no marketing
+        var deadline = System.nanoTime() + 30_000_000_000L;
+        com.fasterxml.jackson.databind.JsonNode withheld = null;
+        while (withheld == null && System.nanoTime() < deadline) {
+            for (var item : client.get("/ops/messages?status=withheld", ops).body().get("items")) {
+                if ("cust-hugo".equals(item.get("customerId").asText())) withheld = item;
+            }
+            if (withheld == null) Thread.sleep(200);
+        }
+        assertThat(withheld).as("Hugo's loyalty message among the withheld").isNotNull();
+        assertThat(withheld.get("status").asText()).isEqualTo("WITHHELD");
+        assertThat(withheld.get("purpose").asText()).isEqualTo("MARKETING");
+        assertThat(withheld.get("reason").asText()).isEqualTo("no-consented-channel");
+        var id = withheld.get("id").asText();
+        for (var item : client.get("/ops/messages?status=failed", ops).body().get("items")) {
+            assertThat(item.get("id").asText()).isNotEqualTo(id);
+        }
+        var timeline = client.get("/customers/me/timeline", hugo).body().get("items");
+        assertThat(timeline).anySatisfy(e -> {
+            assertThat(e.get("id").asText()).isEqualTo(id);
+            assertThat(e.get("status").asText()).isEqualTo("WITHHELD");
+        });
+    }
+
+    /** A till sale of one T-shirt with this card; the points it put pending. */
+    private static long sale(String staff, String card) {
+        var receipt = "PAR-RIV-BDAY-" + UUID.randomUUID().toString().substring(0, 8);
+        var recorded = client.send("POST", "/stores/paris-rivoli/sales", staff, "{\"receiptId\":\"" + receipt
+                + "\",\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1,\"unitPriceCents\":2990}],\"card\":\"" + card + "\"}",
+                Map.of());
+        assertThat(recorded.status()).as(recorded.raw().body()).isEqualTo(201);
+        return recorded.body().get("pointsPending").asLong();
+    }
 }

@@ -20,9 +20,9 @@ public final class CustomerApi {
     private CustomerApi() {
     }
 
-    /** The PATCH body as openapi.yaml has it; "quietHours": null removes them. */
+    /** The PATCH body as openapi.yaml has it; "quietHours": null removes them, "birthDate": null removes it. */
     public record ProfileChanges(String firstName, String lastName, String language, List<String> preferredChannels,
-                                 Profile.QuietHours quietHours, String homeStoreId) {
+                                 Profile.QuietHours quietHours, String homeStoreId, String birthDate) {
     }
 
     public record NewIdentity(String kind, String value) {
@@ -49,7 +49,8 @@ public final class CustomerApi {
                     var body = r.body(ProfileChanges.class);
                     return ApiResponse.ok(customers.updatingProfile().update(Callers.actor(r), new ProfilePatch(
                             body.firstName(), body.lastName(), body.language(), body.preferredChannels(),
-                            body.quietHours(), body.homeStoreId(), r.nulled("quietHours"))));
+                            body.quietHours(), body.homeStoreId(), r.nulled("quietHours"), body.birthDate(),
+                            r.nulled("birthDate"))));
                 })
                 .route("DELETE /customers/me", r -> {
                     customers.erasingCustomers().erase(Callers.actor(r));

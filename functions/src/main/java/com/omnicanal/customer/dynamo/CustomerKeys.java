@@ -27,4 +27,9 @@ public final class CustomerKeys {
     public static String undeliverableKey(String channel) {
         return "UNDELIVERABLE#" + channel;
     }
+
+    /** The sort key of the customer's marketing allowance (when their last marketing messages went), in their partition. */
+    public static String marketingFatigueKey() {
+        return "MARKETING_FATIGUE";
+    }
 }

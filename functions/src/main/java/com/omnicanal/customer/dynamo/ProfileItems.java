@@ -41,6 +41,7 @@ final class ProfileItems {
         put(item, "loyaltyCard", p.loyaltyCard());
         item.put("status", s(p.status().name()));
         put(item, "mergedInto", p.mergedInto());
+        if (p.birthDate() != null) item.put("birthDate", s(p.birthDate().toString()));
         item.put("createdAt", s(Instants.format(p.createdAt())));
         item.put("updatedAt", s(Instants.format(p.updatedAt())));
         return item;
@@ -57,7 +58,8 @@ final class ProfileItems {
         return new Profile(text(item, "customerId") == null ? item.get("pk").s().substring("CUSTOMER#".length()) : text(item, "customerId"),
                 text(item, "firstName"), text(item, "lastName"), text(item, "language") == null ? "fr" : text(item, "language"),
                 channels, quiet, text(item, "homeStoreId"), text(item, "email"), text(item, "phone"), text(item, "loyaltyCard"),
-                status, text(item, "mergedInto"), created, updated);
+                status, text(item, "mergedInto"), created, updated,
+                item.containsKey("birthDate") ? java.time.LocalDate.parse(text(item, "birthDate")) : null);
     }
 
     private static void put(Map<String, AttributeValue> item, String name, String value) {

@@ -62,7 +62,7 @@ public final class MessagingApi {
                         status = MessageRecord.Status.valueOf(request.query("status").orElse("FAILED").toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
                         throw new DomainException.InvalidInput("status",
-                                "must be one of pending, sending, retry, deferred, sent, failed");
+                                "must be one of pending, sending, retry, deferred, sent, failed, withheld");
                     }
                     return ApiResponse.ok(view(log.byStatus(status, request.query("cursor").orElse(null), PAGE)));
                 })

@@ -81,6 +81,12 @@ public final class DynamoDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public void markWithheld(String messageId, String reason, Instant now) {
+        update(messageId, "SET #s = :withheld, reason = :reason, updatedAt = :now REMOVE leaseUntil, notBefore",
+                "attribute_exists(id)", Map.of(":withheld", s("WITHHELD"), ":reason", s(reason), ":now", s(Instants.format(now))));
+    }
+
+    @Override
     public void markRetry(String messageId, String reason, Instant retryAt, Instant now) {
         update(messageId, "SET #s = :retry, reason = :reason, notBefore = :at, updatedAt = :now REMOVE leaseUntil",
                 "attribute_exists(id)", Map.of(":retry", s("RETRY"), ":reason", s(reason),

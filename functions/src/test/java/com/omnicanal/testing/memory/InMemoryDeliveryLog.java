@@ -65,6 +65,11 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public void markWithheld(String messageId, String reason, Instant now) {
+        update(messageId, e -> true, e -> settle(e, Status.WITHHELD, reason, now));
+    }
+
+    @Override
     public void markRetry(String messageId, String reason, Instant retryAt, Instant now) {
         update(messageId, e -> true, e -> {
             e.status = Status.RETRY;
