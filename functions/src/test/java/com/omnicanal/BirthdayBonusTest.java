@@ -72,6 +72,16 @@ class BirthdayBonusTest {
     }
 
     @Test
+    void theBirthdayMonthStartsAtMidnightInFranceNotInUtc() {
+        member("cust-born-in-june", LocalDate.of(1990, 6, 12));
+
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-05-31T22:30:00Z"))); // 1 June, 00:30 in Paris
+        assertThat(earn("cust-born-in-june")).isEqualTo(80);
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-06-30T22:30:00Z"))); // 1 July, 00:30 in Paris
+        assertThat(earn("cust-born-in-june")).isEqualTo(40);
+    }
+
+    @Test
     void aWalkInMergedIntoAnotherEarnsOnTheSurvivorsBirthday() {
         profiles.put("cust-lea", Profile.fresh("cust-lea", clock.instant()).withBirthDate(LocalDate.of(1985, 5, 2)));
         var walkIn = Profile.fresh("store-1", clock.instant());

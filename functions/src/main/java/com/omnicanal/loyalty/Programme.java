@@ -4,6 +4,7 @@ import com.omnicanal.shared.DomainException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Month;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +31,9 @@ public record Programme(Integer version, List<Rate> rates, int firstPurchaseBonu
     }
 
     public static final String ANY = "*";
+
+    /** The retailer's calendar: a birthday month begins at midnight in France, not in UTC. */
+    private static final ZoneId CALENDAR = ZoneId.of("Europe/Paris");
 
     /** One point per euro everywhere, 50 points for a first purchase, pending for the return window, 12 months. */
     public static Programme defaults(Duration returnWindow) {
@@ -88,7 +92,7 @@ public record Programme(Integer version, List<Rate> rates, int firstPurchaseBonu
         for (var p : bonusPeriods) {
             if (!at.isBefore(p.from()) && at.isBefore(p.to())) percent = percent * p.percent() / 100;
         }
-        if (birthMonth != null && at.atZone(java.time.ZoneOffset.UTC).getMonth() == birthMonth) {
+        if (birthMonth != null && at.atZone(CALENDAR).getMonth() == birthMonth) {
             percent = percent * birthdayMonthPercent / 100;
         }
         return (int) (paidCents * pointsPerEuro(channel, category) * percent / 100 / 100);
