@@ -99,7 +99,8 @@ class CustomerMessagesTest {
         backend.resetTables();
         var orderStore = new DynamoOrders(dynamo.client(), backend.tables);
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, new RecordingPayments(backend.clock),
-                OrderPolicy.DEFAULT, backend.clock);
+                OrderPolicy.DEFAULT, backend.clock, com.omnicanal.shared.BusinessMetrics.NONE, null,
+                new com.omnicanal.order.dynamo.DynamoTransfers(dynamo.client(), backend.tables));
         returns = CrossChannelReturns.of(backend.catalog, orderStore, backend.reservationService,
                 new DynamoReturns(dynamo.client(), backend.tables), ReturnPolicy.DEFAULT, backend.clock);
         contacts = new DynamoContactBook(dynamo.client(), backend.tables.customers());
@@ -239,6 +240,7 @@ class CustomerMessagesTest {
         appointments();
         loyalty();
         homeDelivery();
+        transfer();
 
         // one-time codes to check a new phone and a new email
         customers.signingIn().profile(emma);
@@ -263,6 +265,17 @@ class CustomerMessagesTest {
         loyalty.sweeping().sweep();
         backend.clock.advance(Duration.ofDays(340));
         loyalty.sweeping().sweep();
+    }
+
+    /** A transfer: the store lacks the parka, the web warehouse sends it (on its way), the store receives it (arrived). */
+    private void transfer() {
+        backend.stock("PAR-IMP-MAR-L", STORE, 0);
+        backend.stock("PAR-IMP-MAR-L", StockLevel.WEB, 3);
+        var waiting = place("o-transfer", "PAR-IMP-MAR-L", 1);
+        orders.choosingOptions().confirmOption(camille, waiting.id(), "transfer");
+        var transfer = orders.transfers().ofOrder(ops, waiting.id()).get(0);
+        orders.transfers().dispatch(ops, StockLevel.WEB, transfer.id(), "BL-0042");
+        orders.transfers().receive(staff, STORE, transfer.id());
     }
 
     /** Home delivery: an order confirmed (one line waiting), its parcel prepared and handed over with its tracking. */
