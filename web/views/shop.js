@@ -285,6 +285,7 @@ function ProfileForm({ me, stores }) {
   const [form, setForm] = useState({
     firstName: me.firstName || '', lastName: me.lastName || '', language: me.language || 'fr',
     homeStoreId: me.homeStoreId || '', preferredChannels: me.preferredChannels || ['SMS', 'EMAIL'],
+    birthDate: me.birthDate || '',
     quiet: !!me.quietHours, start: me.quietHours ? me.quietHours.start : '21:00', end: me.quietHours ? me.quietHours.end : '08:00',
   });
   const action = useAction();
@@ -297,6 +298,7 @@ function ProfileForm({ me, stores }) {
       preferredChannels: form.preferredChannels,
       quietHours: form.quiet ? { start: form.start, end: form.end, timeZone: 'Europe/Paris' } : null };
     if (form.homeStoreId) body.homeStoreId = form.homeStoreId;
+    body.birthDate = form.birthDate || null; // an emptied field removes it
     action.run(() => api('PATCH', '/customers/me', { body }), t('saved'));
   };
   return html`<form class="stack" onSubmit=${submit}>
@@ -304,6 +306,8 @@ function ProfileForm({ me, stores }) {
     <input id="first" autocomplete="given-name" value=${form.firstName} onInput=${set('firstName')} />
     <label for="last">${t('lastName')}</label>
     <input id="last" autocomplete="family-name" value=${form.lastName} onInput=${set('lastName')} />
+    <label for="birth">${t('birthDate')}</label>
+    <input id="birth" type="date" autocomplete="bday" value=${form.birthDate} onInput=${set('birthDate')} />
     <label for="plang">${t('preferredLanguage')}</label>
     <select id="plang" value=${form.language} onChange=${set('language')}>
       <option value="fr">Français</option><option value="en">English</option></select>

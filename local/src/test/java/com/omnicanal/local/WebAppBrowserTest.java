@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -106,6 +107,23 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Enregistré."));
         var quietHours = client.get("/customers/me", client.token("cust-camille", "customer", null)).body().path("quietHours");
         assertThat(quietHours.isMissingNode() || quietHours.isNull()).as("quiet hours after saving: %s", quietHours).isTrue();
+        // her birth date, for the birthday-month bonus; then taken off again, so no other test earns double on her
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = '1990-06-12';"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", driver.findElement(By.id("birth")));
+        assertThat(driver.findElement(By.id("birth")).getAttribute("value")).isEqualTo("1990-06-12");
+        driver.findElement(By.cssSelector("#profile-title ~ form button[type=submit]")).click();
+        try {
+            wait.until(d -> "1990-06-12".equals(client.get("/customers/me", client.token("cust-camille", "customer", null))
+                    .body().path("birthDate").asText()));
+        } catch (RuntimeException e) {
+            throw new AssertionError("birth date not saved; page: " + driver.findElement(By.tagName("main")).getText()
+                    + "; profile: " + client.get("/customers/me", client.token("cust-camille", "customer", null)).raw().body(), e);
+        }
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = '';"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", driver.findElement(By.id("birth")));
+        driver.findElement(By.cssSelector("#profile-title ~ form button[type=submit]")).click();
+        wait.until(d -> client.get("/customers/me", client.token("cust-camille", "customer", null))
+                .body().path("birthDate").asText("").isEmpty());
         open("#/product/TSH-COT-BLA-M");
         // the order form fills in from the profile: pickup at her home store, her phone for the SMS
         wait.until(ExpectedConditions.attributeToBe(By.id("cphone"), "value", "+33612345678"));
