@@ -164,10 +164,7 @@ public final class Dispatcher {
             for (int tryNo = 1; tryNo <= policy.triesPerChannel(); tryNo++) {
                 // checked under the claim, before every hand-over: an erasure waits for claimed messages, so nothing
                 // reaches the person once it has answered, whatever contact the message carries
-                if (contacts.erased(message.customerId())) {
-                    log.forget(messageId, "anon-" + Ids.newId(), now());
-                    return Result.FAILED;
-                }
+                if (forgottenIfErased(message, now())) return Result.FAILED;
                 if (unresolved != null) {
                     java.util.Optional<String> found;
                     try {
@@ -273,9 +270,7 @@ public final class Dispatcher {
 
     /** Failed for good (no channel left, or none to try); a message of an erased customer also loses its contents. */
     private Result failed(OutboxMessage message, String reason, Instant now) {
-        if (contacts.erased(message.customerId())) {
-            log.forget(message.id(), "anon-" + Ids.newId(), now);
-        } else {
+        if (!forgottenIfErased(message, now)) {
             log.markFailed(message.id(), reason, now);
             forgetCode(message);
         }
@@ -284,12 +279,16 @@ public final class Dispatcher {
 
     /** Withheld on purpose (consent, fatigue): final, with its reason; a message of an erased customer is forgotten. */
     private Result withheld(OutboxMessage message, String reason, Instant now) {
-        if (contacts.erased(message.customerId())) {
-            log.forget(message.id(), "anon-" + Ids.newId(), now);
-            return Result.FAILED;
-        }
+        if (forgottenIfErased(message, now)) return Result.FAILED;
         log.markWithheld(message.id(), reason, now);
         return Result.WITHHELD;
+    }
+
+    /** A message of an erased customer ends by losing its contents, whatever else would have been recorded. */
+    private boolean forgottenIfErased(OutboxMessage message, Instant now) {
+        if (!contacts.erased(message.customerId())) return false;
+        log.forget(message.id(), "anon-" + Ids.newId(), now);
+        return true;
     }
 
     /** A one-time code is kept only until its message is sent or has failed for good: never readable afterwards. */
