@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=local/target/omnicanal-local.jar
-if [ ! -f "$jar" ] || [ -n "$(find . -name target -prune -o -newer "$jar" \( -name '*.java' -o -name '*.json' -o -name 'pom.xml' -o -name 'template.yaml' \) -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find . -name target -prune -o -newer "$jar" \( -name '*.java' -o -name '*.json' -o -name 'pom.xml' -o -name 'template.yaml' -o -name 'openapi.yaml' \) -print -quit)" ]; then
   echo "Building (mvn -DskipTests install)..." >&2
   mvn -q -B -DskipTests install
   # Maven leaves an unchanged jar untouched: mark it fresh, or every later start would rebuild (about 30 s)
