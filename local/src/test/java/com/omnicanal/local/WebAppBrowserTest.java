@@ -184,9 +184,10 @@ class WebAppBrowserTest {
                 "storefront-loyalty", "#/loyalty"));
         pages.put("staff-karim", Map.of("staff-queue-lyon", "#/staff", "staff-customer", "#/staff/customer",
                 "staff-stock", "#/staff/stock", "staff-returns", "#/staff/returns", "staff-agenda", "#/staff/agenda",
-                "staff-shipments-lyon", "#/staff/shipments", "staff-aisle", "#/staff/aisle", "staff-kpis-lyon", "#/staff/kpis"));
+                "staff-shipments-lyon", "#/staff/shipments", "staff-aisle", "#/staff/aisle", "staff-kpis-lyon", "#/staff/kpis",
+                "staff-transfers-lyon", "#/staff/transfers"));
         pages.put("ops-demo", Map.of("ops-messages", "#/ops", "ops-dead-letters", "#/ops/dead-letters",
-                "ops-questionnaires", "#/ops/questionnaires", "ops-kpis", "#/ops/kpis"));
+                "ops-questionnaires", "#/ops/questionnaires", "ops-kpis", "#/ops/kpis", "ops-transfers", "#/ops/transfers"));
         var violations = new ArrayList<String>();
         for (var who : pages.entrySet()) {
             if (who.getKey() != null) {
@@ -311,7 +312,7 @@ class WebAppBrowserTest {
             for (var size : new int[][] {{1280, 800}, {800, 1280}}) {
                 driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
                 for (var page : new String[] {"#/staff", "#/staff/customer", "#/staff/stock", "#/staff/returns", "#/staff/agenda",
-                        "#/staff/shipments", "#/staff/aisle", "#/staff/kpis"}) {
+                        "#/staff/shipments", "#/staff/aisle", "#/staff/kpis", "#/staff/transfers"}) {
                     open(page);
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
                     wait.until(d -> d.findElements(By.cssSelector("[aria-busy='true']")).isEmpty());
@@ -514,6 +515,133 @@ class WebAppBrowserTest {
                 .contains("Colissimo").contains("SHIPPED").contains("69002 Lyon");
         Browser.screenshot(driver, "storefront-delivery-tracking");
         assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+    }
+
+    @Test
+    void aPickupOrderWaitsOnATransferThatOneStoreSendsAndTheOtherReceivesWhileTheCustomerFollowsIt() throws Exception {
+        // Camille wants the blue T-shirt in S at Paris Rivoli, which has none: the store lacks the line
+        assertThat(client.available("TSH-COT-BLU-S", "paris-rivoli")).isZero();
+        signIn("cust-camille");
+        open("#/product/TSH-COT-BLU-S");
+        wait.until(ExpectedConditions.attributeToBe(By.id("cphone"), "value", "+33612345678"));
+        new Select(driver.findElement(By.id("pickup"))).selectByValue("paris-rivoli");
+        driver.findElement(By.cssSelector("#order-title ~ button[type=submit]")).click();
+        var placed = notice().getText();
+        assertThat(placed).startsWith("Commande ").contains("choisissez une option");
+        var orderId = placed.replaceAll("^Commande (\\S+) .*$", "$1");
+
+        // on the order's page she confirms the transfer option
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-order-link]"))).click();
+        var transferOption = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-option='transfer']")));
+        Browser.screenshot(driver, "storefront-order-options");
+        transferOption.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Option choisie"));
+        var ops = client.token("ops-demo", "ops", null);
+        var transfer = client.get("/ops/orders/" + orderId + "/transfers", ops).body().get("transfers").get(0);
+        var transferId = transfer.get("id").asText();
+        var source = transfer.get("fromLocation").asText();
+        assertThat(transfer.get("status").asText()).isEqualTo("REQUESTED");
+        var requested = By.cssSelector("[data-transfer-progress] [data-step='requested']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(requested, "Demandés à " + placeName(source)));
+        assertThat(driver.findElement(By.cssSelector("[data-step='sent']")).getAttribute("aria-current")).isEqualTo("step");
+
+        // the source's staff (or ops, for the web warehouse) see it to send, with the pickup store and not the customer
+        if (source.equals("WEB")) {
+            signIn("ops-demo");
+            open("#/ops/transfers");
+        } else {
+            signInAsStaffOf(source);
+            open("#/staff/transfers");
+        }
+        var card = By.cssSelector("#to-send-title ~ ul article[data-transfer='" + transferId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Pour le retrait chez Omnicanal Paris Rivoli"));
+        assertThat(driver.findElement(card).getText()).contains("T-shirt coton bio bleu").doesNotContain("Camille");
+        Browser.screenshot(driver, "staff-transfers-to-send");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        // a reference the API refuses (the browser's own check taken off): its problem title, the transfer stays requested
+        var dispatch = "/stores/" + source + "/transfers/" + transferId + "/dispatch";
+        var refused = client.send("POST", dispatch, ops, "{\"reference\":\"BL 42\"}", Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        var reference = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ref-" + transferId)));
+        driver.executeScript("arguments[0].removeAttribute('pattern')", reference);
+        reference.sendKeys("BL 42");
+        clickInCard(card, "dispatch");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssOf(card) + " .problem"),
+                refused.body().get("title").asText()));
+        assertThat(transferStatus(orderId)).isEqualTo("REQUESTED");
+        reference.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "BL-2026-0042");
+        clickInCard(card, "dispatch");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "expédiée vers Omnicanal Paris Rivoli"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(card, 0));
+        assertThat(transferStatus(orderId)).isEqualTo("DISPATCHED");
+
+        // Paris Rivoli sees it coming with its reference and where from, and receives it
+        signIn("staff-lea");
+        open("#/staff/transfers");
+        var coming = By.cssSelector("#to-receive-title ~ ul article[data-transfer='" + transferId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(coming, "BL-2026-0042"));
+        assertThat(driver.findElement(coming).getText()).contains("Envoyé par " + placeName(source));
+        Browser.screenshot(driver, "staff-transfers-to-receive");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        clickInCard(coming, "receive");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "réceptionnée"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(coming, 0));
+        assertThat(transferStatus(orderId)).isEqualTo("RECEIVED");
+
+        // the order goes on as any other: accepted, then ready
+        open("#/staff");
+        var queued = By.cssSelector("li[data-order='" + orderId + "']");
+        clickInCard(queued, "accept");
+        clickInCard(queued, "ready");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(queued, "READY"));
+
+        // Camille follows it: asked of the source, sent, arrived at Rivoli, ready with her code
+        signIn("cust-camille");
+        open("#/orders/" + orderId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-step='ready'].done")));
+        for (var step : new String[] {"requested", "sent", "arrived", "ready"}) {
+            assertThat(driver.findElement(By.cssSelector("[data-step='" + step + "']")).getAttribute("class")).isEqualTo("done");
+        }
+        assertThat(driver.findElement(By.cssSelector("[data-transfer-progress]")).getText())
+                .contains("Demandés à " + placeName(source)).contains("Arrivés chez Omnicanal Paris Rivoli");
+        assertThat(driver.findElement(By.cssSelector("[data-pickup-code]")).getText())
+                .isEqualTo(client.get("/orders/" + orderId, client.token("cust-camille", "customer", null)).body()
+                        .get("pickupCode").asText());
+        Browser.screenshot(driver, "storefront-order-transfer-progress");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        // in English too (then back to French: the language is kept for the next test)
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-transfer-progress]"), "Arrived at"));
+        var english = Browser.seriousAccessibilityViolations(driver);
+        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
+        assertThat(english).isEmpty();
+    }
+
+    /** Signs in as a demo staff member of the store, or (no demo person works there) with a token for a colleague. */
+    private static void signInAsStaffOf(String store) {
+        var demo = Map.of("paris-rivoli", "staff-lea", "lyon-republique", "staff-karim");
+        if (demo.containsKey(store)) {
+            signIn(demo.get(store));
+            return;
+        }
+        openInFrench("#/signin");
+        driver.executeScript("sessionStorage.setItem('omnicanal.session', JSON.stringify({token: arguments[0],"
+                + " sub: 'staff-ines', role: 'staff', storeId: arguments[1], name: 'Inès'}))",
+                client.token("staff-ines", "staff", store), store);
+    }
+
+    /** A place's name as the pages show it: the web warehouse, or the store's name. */
+    private static String placeName(String location) {
+        if (location.equals("WEB")) return "l’entrepôt web";
+        for (var store : client.get("/stores", null).body().get("items")) {
+            if (store.get("id").asText().equals(location)) return store.get("name").asText();
+        }
+        throw new AssertionError("no store " + location);
+    }
+
+    private static String transferStatus(String orderId) {
+        return client.get("/ops/orders/" + orderId + "/transfers", client.token("ops-demo", "ops", null)).body()
+                .get("transfers").get(0).get("status").asText();
     }
 
     @Test
