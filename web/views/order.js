@@ -39,6 +39,13 @@ export function transferProgress(order) {
   };
 }
 
+/** The status in words, or nothing for a status the dictionaries do not know yet (the badge still names it). */
+function statusText(status) {
+  const key = `orderStatus${status}`;
+  const text = t(key);
+  return text === key ? '' : text;
+}
+
 export function OrderPage({ id }) {
   const order = useLoad(() => api('GET', `/orders/${encodeURIComponent(id)}`), [id]);
   const action = useAction();
@@ -52,7 +59,7 @@ export function OrderPage({ id }) {
   return html`<section aria-labelledby="order-page-title">
     <${Loaded} load=${order}>${(o) => html`
       <h1 id="order-page-title">${t('orderRef', { id: reference(o.id) })}</h1>
-      <p><${StatusBadge} status=${o.status} /> ${t(`orderStatus${o.status}`)}</p>
+      <p><${StatusBadge} status=${o.status} /> ${statusText(o.status)}</p>
       <p class="meta">${o.id} · ${t('pickupAt', { store: o.pickupStoreName })} · ${money(o.totalCents)}</p>
       <${Problem} error=${action.error} />
       <${Notice} text=${action.message} />

@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web app in a real browser (headless Chromium) on a local stack: a customer reserves and gets the SMS, staff
  * accept, prepare and hand over an order with the code from the SMS; a customer spends loyalty points and orders home
  * delivery that the shipping store works through to the carrier; staff sell from the endless aisle and read their
- * store's KPIs; every page passes axe-core with no serious or critical violation. Screenshots of each page go to
+ * store's KPIs; a pickup order waits on a transfer that one store sends and the other receives while the customer
+ * follows it; every page passes axe-core with no serious or critical violation. Screenshots of each page go to
  * target/screenshots/.
  */
 class WebAppBrowserTest {
@@ -306,6 +307,12 @@ class WebAppBrowserTest {
 
     @Test
     void theStaffPagesFitATenInchTabletEitherWayUpWithFingerSizedControls() throws Exception {
+        // Lyon has a transfer to send (Bordeaux's pickup of the linen dress) and one to receive (from the warehouse)
+        var toSend = transferTo("bordeaux-sainte-catherine", "VES-LIN-BEI-M", "browser-tablet-send");
+        assertThat(toSend.get("fromLocation").asText()).isEqualTo("lyon-republique");
+        var toReceive = transferTo("lyon-republique", "JUP-PLI-NOI-38", "browser-tablet-receive");
+        assertThat(client.send("POST", "/stores/WEB/transfers/" + toReceive.get("id").asText() + "/dispatch",
+                client.token("ops-demo", "ops", null), "{\"reference\":\"CP-77002\"}", Map.of()).status()).isEqualTo(200);
         signIn("staff-karim");
         var problems = new ArrayList<String>();
         try {
@@ -316,6 +323,12 @@ class WebAppBrowserTest {
                     open(page);
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
                     wait.until(d -> d.findElements(By.cssSelector("[aria-busy='true']")).isEmpty());
+                    if (page.equals("#/staff/transfers")) {
+                        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ref-" + toSend.get("id").asText())));
+                        wait.until(ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector("article[data-transfer='" + toReceive.get("id").asText() + "'] button")));
+                        Browser.screenshot(driver, "staff-transfers-tablet-" + size[0] + "x" + size[1]);
+                    }
                     @SuppressWarnings("unchecked")
                     var found = (java.util.List<Object>) driver.executeScript("""
                             const out = [];
@@ -615,6 +628,47 @@ class WebAppBrowserTest {
         var english = Browser.seriousAccessibilityViolations(driver);
         new Select(driver.findElement(By.id("language"))).selectByValue("fr");
         assertThat(english).isEmpty();
+    }
+
+    @Test
+    void opsSendTheWebWarehousesTransferThatTheStoreThenSeesComing() throws Exception {
+        // Hugo wants the navy parka in L at Lyon République: only the web warehouse has it (through the API)
+        var transfer = transferTo("lyon-republique", "PAR-IMP-MAR-L", "browser-warehouse-transfer-1");
+        assertThat(transfer.get("fromLocation").asText()).isEqualTo("WEB");
+        var transferId = transfer.get("id").asText();
+        var orderId = transfer.get("orderId").asText();
+
+        signIn("ops-demo");
+        open("#/ops/transfers");
+        var card = By.cssSelector("#to-send-title ~ ul article[data-transfer='" + transferId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Pour le retrait chez Omnicanal Lyon République"));
+        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Transferts de l’entrepôt web");
+        // the warehouse never receives a pickup order's goods: no list to receive
+        assertThat(driver.findElements(By.id("to-receive-title"))).isEmpty();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ref-" + transferId))).sendKeys("CP-88001");
+        clickInCard(card, "dispatch");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "référence CP-88001"));
+        assertThat(transferStatus(orderId)).isEqualTo("DISPATCHED");
+
+        signIn("staff-karim");
+        open("#/staff/transfers");
+        var coming = By.cssSelector("#to-receive-title ~ ul article[data-transfer='" + transferId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(coming, "Envoyé par l’entrepôt web"));
+        assertThat(driver.findElement(coming).getText()).contains("CP-88001");
+    }
+
+    /** Hugo's pickup order of a line the store lacks, its transfer option confirmed (API): the transfer it made. */
+    private static JsonNode transferTo(String store, String sku, String key) {
+        var hugo = client.token("cust-hugo", "customer", null);
+        var placed = client.send("POST", "/orders", hugo, "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"" + store + "\",\"contact\":{\"name\":\"Hugo Lefèvre\",\"phone\":\"+33698765432\"},"
+                + "\"paymentAuthorization\":\"pa_" + key.replace('-', '_') + "\"}", Map.of("Idempotency-Key", key));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
+        var orderId = placed.body().get("id").asText();
+        var confirmed = client.send("POST", "/orders/" + orderId + "/confirm-option", hugo, "{\"optionId\":\"transfer\"}", Map.of());
+        assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
+        return client.get("/ops/orders/" + orderId + "/transfers", client.token("ops-demo", "ops", null)).body()
+                .get("transfers").get(0);
     }
 
     /** Signs in as a demo staff member of the store, or (no demo person works there) with a token for a colleague. */
