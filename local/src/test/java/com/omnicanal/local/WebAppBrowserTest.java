@@ -125,12 +125,7 @@ class WebAppBrowserTest {
         driver.findElement(By.cssSelector("#profile-title ~ form button[type=submit]")).click();
         wait.until(d -> client.get("/customers/me", client.token("cust-camille", "customer", null))
                 .body().path("birthDate").asText("").isEmpty());
-        open("#/product/TSH-COT-BLA-M");
-        // the order form fills in from the profile: pickup at her home store, her phone for the SMS
-        wait.until(ExpectedConditions.attributeToBe(By.id("cphone"), "value", "+33612345678"));
-        new Select(driver.findElement(By.id("pickup"))).selectByValue("paris-rivoli");
-        driver.findElement(By.cssSelector("#order-title ~ button[type=submit]")).click();
-        var placed = notice().getText();
+        var placed = camilleOrdersForPickupAtRivoli("TSH-COT-BLA-M");
         assertThat(placed).startsWith("Commande ").contains("Omnicanal Paris Rivoli");
         var orderId = placed.replaceAll("^Commande (\\S+) .*$", "$1");
 
@@ -453,13 +448,10 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), code));
         Browser.screenshot(driver, "storefront-loyalty-code");
         assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
-        // in English too (then back to French: the language is kept for the next test)
-        new Select(driver.findElement(By.id("language"))).selectByValue("en");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "My loyalty"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), "Spent"));
-        var english = Browser.seriousAccessibilityViolations(driver);
-        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
-        assertThat(english).isEmpty();
+        assertThat(seriousViolationsInEnglish(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "My loyalty"),
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), "Spent")))
+                .isEmpty();
     }
 
     @Test
@@ -535,11 +527,7 @@ class WebAppBrowserTest {
         // Camille wants the blue T-shirt in S at Paris Rivoli, which has none: the store lacks the line
         assertThat(client.available("TSH-COT-BLU-S", "paris-rivoli")).isZero();
         signIn("cust-camille");
-        open("#/product/TSH-COT-BLU-S");
-        wait.until(ExpectedConditions.attributeToBe(By.id("cphone"), "value", "+33612345678"));
-        new Select(driver.findElement(By.id("pickup"))).selectByValue("paris-rivoli");
-        driver.findElement(By.cssSelector("#order-title ~ button[type=submit]")).click();
-        var placed = notice().getText();
+        var placed = camilleOrdersForPickupAtRivoli("TSH-COT-BLU-S");
         assertThat(placed).startsWith("Commande ").contains("choisissez une option");
         var orderId = placed.replaceAll("^Commande (\\S+) .*$", "$1");
 
@@ -622,12 +610,9 @@ class WebAppBrowserTest {
                         .get("pickupCode").asText());
         Browser.screenshot(driver, "storefront-order-transfer-progress");
         assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
-        // in English too (then back to French: the language is kept for the next test)
-        new Select(driver.findElement(By.id("language"))).selectByValue("en");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-transfer-progress]"), "Arrived at"));
-        var english = Browser.seriousAccessibilityViolations(driver);
-        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
-        assertThat(english).isEmpty();
+        assertThat(seriousViolationsInEnglish(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-transfer-progress]"), "Arrived at")))
+                .isEmpty();
     }
 
     @Test
@@ -867,6 +852,26 @@ class WebAppBrowserTest {
                   ...Object.keys(en).filter(k => !(k in fr)).map(k => 'fr lacks ' + k)]));
                 """);
         assertThat(missing).isEmpty();
+    }
+
+    /** Camille (signed in) orders one unit for pickup at Paris Rivoli on the product's page: the message she reads. */
+    private static String camilleOrdersForPickupAtRivoli(String sku) {
+        open("#/product/" + sku);
+        // the order form fills in from the profile: pickup at her home store, her phone for the SMS
+        wait.until(ExpectedConditions.attributeToBe(By.id("cphone"), "value", "+33612345678"));
+        new Select(driver.findElement(By.id("pickup"))).selectByValue("paris-rivoli");
+        driver.findElement(By.cssSelector("#order-title ~ button[type=submit]")).click();
+        return notice().getText();
+    }
+
+    /** axe's serious violations of the page in English once it is loaded; then back to French (kept for the next test). */
+    private static java.util.List<String> seriousViolationsInEnglish(
+            org.openqa.selenium.support.ui.ExpectedCondition<?>... loaded) throws java.io.IOException {
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        for (var condition : loaded) wait.until(condition);
+        var english = Browser.seriousAccessibilityViolations(driver);
+        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
+        return english;
     }
 
     private static void clickInCard(By card, String action) {
