@@ -576,6 +576,14 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(card, 0));
         assertThat(transferStatus(orderId)).isEqualTo("DISPATCHED");
 
+        // Camille sees it on its way: sent, not arrived yet
+        signIn("cust-camille");
+        open("#/orders/" + orderId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-step='sent'].done")));
+        assertThat(driver.findElement(By.cssSelector("[data-step='arrived']")).getAttribute("aria-current")).isEqualTo("step");
+        assertThat(driver.findElement(By.cssSelector("li[data-line='TSH-COT-BLU-S']")).getText()).contains("(en route)");
+        Browser.screenshot(driver, "storefront-order-transfer-sent");
+
         // Paris Rivoli sees it coming with its reference and where from, and receives it
         signIn("staff-lea");
         open("#/staff/transfers");
