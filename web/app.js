@@ -9,16 +9,19 @@ import { Messages, DeadLetters, Questionnaires } from './views/ops.js';
 import { Kpis, StoreKpis } from './views/kpis.js';
 import { MyLoyalty } from './views/loyalty.js';
 import { ShipmentQueue, EndlessAisle } from './views/shipping.js';
+import { StoreTransfers, WEB } from './views/transfers.js';
+import { OrderPage } from './views/order.js';
 
 const MENUS = {
   anonymous: [['#/shop', 'navShop'], ['#/feedback', 'navFeedback']],
   customer: [['#/shop', 'navShop'], ['#/orders', 'navOrders'], ['#/loyalty', 'navLoyalty'], ['#/profile', 'navProfile'],
     ['#/feedback', 'navFeedback']],
-  staff: [['#/staff', 'navQueue'], ['#/staff/shipments', 'navShipments'], ['#/staff/customer', 'navCustomer'],
+  staff: [['#/staff', 'navQueue'], ['#/staff/shipments', 'navShipments'], ['#/staff/transfers', 'navTransfers'],
+    ['#/staff/customer', 'navCustomer'],
     ['#/staff/aisle', 'navAisle'], ['#/staff/stock', 'navStock'], ['#/staff/returns', 'navReturns'],
     ['#/staff/agenda', 'navAgenda'], ['#/staff/kpis', 'navStoreKpis']],
   ops: [['#/ops', 'navMessages'], ['#/ops/dead-letters', 'navDeadLetters'], ['#/ops/questionnaires', 'navQuestionnaires'],
-    ['#/ops/kpis', 'navKpis']],
+    ['#/ops/kpis', 'navKpis'], ['#/ops/transfers', 'navWarehouseTransfers']],
 };
 
 function route() {
@@ -44,6 +47,7 @@ function Page({ where, who }) {
   if (path === '/' || path === '/shop') return html`<${Shop} params=${params} who=${who} />`;
   if (path.startsWith('/product/')) return html`<${Product} sku=${decodeURIComponent(path.slice(9))} who=${who} />`;
   if (path === '/orders') return need('customer', html`<${MyOrders} />`);
+  if (path.startsWith('/orders/')) return need('customer', html`<${OrderPage} id=${decodeURIComponent(path.slice(8))} />`);
   if (path === '/profile') return need('customer', html`<${Profile} />`);
   if (path === '/loyalty') return need('customer', html`<${MyLoyalty} />`);
   if (path === '/feedback') return html`<${Feedback} who=${who} />`;
@@ -53,6 +57,7 @@ function Page({ where, who }) {
   if (path === '/staff/stock') return need('staff', html`<${StockCount} who=${who} />`);
   if (path === '/staff/returns') return need('staff', html`<${ReceiveReturn} who=${who} />`);
   if (path === '/staff/shipments') return need('staff', html`<${ShipmentQueue} who=${who} />`);
+  if (path === '/staff/transfers') return need('staff', html`<${StoreTransfers} store=${who && who.storeId} />`);
   if (path === '/staff/aisle') return need('staff', html`<${EndlessAisle} who=${who} customerId=${params.get('customer')} />`);
   if (path === '/staff/kpis') return need('staff', html`<${StoreKpis} who=${who} store=${params.get('store')} />`);
   if (path === '/staff/agenda') return need('staff', html`<${Agenda} who=${who} day=${params.get('date')} />`);
@@ -60,6 +65,7 @@ function Page({ where, who }) {
   if (path === '/ops/dead-letters') return need('ops', html`<${DeadLetters} />`);
   if (path === '/ops/questionnaires') return need('ops', html`<${Questionnaires} />`);
   if (path === '/ops/kpis') return need('ops', html`<${Kpis} />`);
+  if (path === '/ops/transfers') return need('ops', html`<${StoreTransfers} store=${WEB} />`);
   return html`<${Problem} error=${{ title: '404', detail: path }} />`;
 }
 

@@ -163,6 +163,7 @@ function OrderForm({ sku, quantity, stores, me, action }) {
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
   const [payment, setPayment] = useState('demo-auth-0001');
+  const [placed, setPlaced] = useState(null);
   useEffect(() => {
     if (!me) return;
     setStoreId((v) => v || me.homeStoreId || '');
@@ -170,15 +171,17 @@ function OrderForm({ sku, quantity, stores, me, action }) {
     setPhone((v) => v || me.phone || '');
     setEmail((v) => v || me.email || '');
   }, [me]);
-  const submit = (e) => {
+  const submit = async (e) => {
     e.preventDefault();
+    setPlaced(null);
     const contact = { name };
     if (phone) contact.phone = phone;
     if (email) contact.email = email;
-    action.run(() => api('POST', '/orders', { headers: { 'Idempotency-Key': idempotencyKey() },
+    const order = await action.run(() => api('POST', '/orders', { headers: { 'Idempotency-Key': idempotencyKey() },
       body: { lines: [{ sku, quantity: Number(quantity) }], pickupStoreId: storeId || (stores[0] && stores[0].id), contact,
         paymentAuthorization: payment } }),
-    (o) => t('ordered', { id: o.id, store: o.pickupStoreName || o.pickupStoreId }));
+    (o) => t(o.status === 'AWAITING_CUSTOMER' ? 'orderedChoose' : 'ordered', { id: o.id, store: o.pickupStoreName || o.pickupStoreId }));
+    if (order) setPlaced(order);
   };
   return html`<form class="stack" onSubmit=${submit} aria-labelledby="order-title">
     <h2 id="order-title">${t('orderPickup')}</h2>
@@ -197,6 +200,7 @@ function OrderForm({ sku, quantity, stores, me, action }) {
     <button type="submit" class="primary" disabled=${action.busy}>${t('placeOrder')}</button>
     <${Problem} error=${action.error} />
     <${Notice} text=${action.message} />
+    ${placed ? html`<p><a href=${`#/orders/${encodeURIComponent(placed.id)}`} data-order-link>${t('followOrder')}</a></p>` : null}
   </form>`;
 }
 

@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web app in a real browser (headless Chromium) on a local stack: a customer reserves and gets the SMS, staff
  * accept, prepare and hand over an order with the code from the SMS; a customer spends loyalty points and orders home
  * delivery that the shipping store works through to the carrier; staff sell from the endless aisle and read their
- * store's KPIs; every page passes axe-core with no serious or critical violation. Screenshots of each page go to
+ * store's KPIs; a pickup order waits on a transfer that one store sends and the other receives while the customer
+ * follows it; every page passes axe-core with no serious or critical violation. Screenshots of each page go to
  * target/screenshots/.
  */
 class WebAppBrowserTest {
@@ -124,12 +125,7 @@ class WebAppBrowserTest {
         driver.findElement(By.cssSelector("#profile-title ~ form button[type=submit]")).click();
         wait.until(d -> client.get("/customers/me", client.token("cust-camille", "customer", null))
                 .body().path("birthDate").asText("").isEmpty());
-        open("#/product/TSH-COT-BLA-M");
-        // the order form fills in from the profile: pickup at her home store, her phone for the SMS
-        wait.until(ExpectedConditions.attributeToBe(By.id("cphone"), "value", "+33612345678"));
-        new Select(driver.findElement(By.id("pickup"))).selectByValue("paris-rivoli");
-        driver.findElement(By.cssSelector("#order-title ~ button[type=submit]")).click();
-        var placed = notice().getText();
+        var placed = camilleOrdersForPickupAtRivoli("TSH-COT-BLA-M");
         assertThat(placed).startsWith("Commande ").contains("Omnicanal Paris Rivoli");
         var orderId = placed.replaceAll("^Commande (\\S+) .*$", "$1");
 
@@ -184,9 +180,10 @@ class WebAppBrowserTest {
                 "storefront-loyalty", "#/loyalty"));
         pages.put("staff-karim", Map.of("staff-queue-lyon", "#/staff", "staff-customer", "#/staff/customer",
                 "staff-stock", "#/staff/stock", "staff-returns", "#/staff/returns", "staff-agenda", "#/staff/agenda",
-                "staff-shipments-lyon", "#/staff/shipments", "staff-aisle", "#/staff/aisle", "staff-kpis-lyon", "#/staff/kpis"));
+                "staff-shipments-lyon", "#/staff/shipments", "staff-aisle", "#/staff/aisle", "staff-kpis-lyon", "#/staff/kpis",
+                "staff-transfers-lyon", "#/staff/transfers"));
         pages.put("ops-demo", Map.of("ops-messages", "#/ops", "ops-dead-letters", "#/ops/dead-letters",
-                "ops-questionnaires", "#/ops/questionnaires", "ops-kpis", "#/ops/kpis"));
+                "ops-questionnaires", "#/ops/questionnaires", "ops-kpis", "#/ops/kpis", "ops-transfers", "#/ops/transfers"));
         var violations = new ArrayList<String>();
         for (var who : pages.entrySet()) {
             if (who.getKey() != null) {
@@ -305,16 +302,28 @@ class WebAppBrowserTest {
 
     @Test
     void theStaffPagesFitATenInchTabletEitherWayUpWithFingerSizedControls() throws Exception {
+        // Lyon has a transfer to send (Bordeaux's pickup of the linen dress) and one to receive (from the warehouse)
+        var toSend = transferTo("bordeaux-sainte-catherine", "VES-LIN-BEI-M", "browser-tablet-send");
+        assertThat(toSend.get("fromLocation").asText()).isEqualTo("lyon-republique");
+        var toReceive = transferTo("lyon-republique", "JUP-PLI-NOI-38", "browser-tablet-receive");
+        assertThat(client.send("POST", "/stores/WEB/transfers/" + toReceive.get("id").asText() + "/dispatch",
+                client.token("ops-demo", "ops", null), "{\"reference\":\"CP-77002\"}", Map.of()).status()).isEqualTo(200);
         signIn("staff-karim");
         var problems = new ArrayList<String>();
         try {
             for (var size : new int[][] {{1280, 800}, {800, 1280}}) {
                 driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
                 for (var page : new String[] {"#/staff", "#/staff/customer", "#/staff/stock", "#/staff/returns", "#/staff/agenda",
-                        "#/staff/shipments", "#/staff/aisle", "#/staff/kpis"}) {
+                        "#/staff/shipments", "#/staff/aisle", "#/staff/kpis", "#/staff/transfers"}) {
                     open(page);
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
                     wait.until(d -> d.findElements(By.cssSelector("[aria-busy='true']")).isEmpty());
+                    if (page.equals("#/staff/transfers")) {
+                        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ref-" + toSend.get("id").asText())));
+                        wait.until(ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector("article[data-transfer='" + toReceive.get("id").asText() + "'] button")));
+                        Browser.screenshot(driver, "staff-transfers-tablet-" + size[0] + "x" + size[1]);
+                    }
                     @SuppressWarnings("unchecked")
                     var found = (java.util.List<Object>) driver.executeScript("""
                             const out = [];
@@ -439,13 +448,10 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), code));
         Browser.screenshot(driver, "storefront-loyalty-code");
         assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
-        // in English too (then back to French: the language is kept for the next test)
-        new Select(driver.findElement(By.id("language"))).selectByValue("en");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "My loyalty"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), "Spent"));
-        var english = Browser.seriousAccessibilityViolations(driver);
-        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
-        assertThat(english).isEmpty();
+        assertThat(seriousViolationsInEnglish(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "My loyalty"),
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#ledger-title ~ .scroll table"), "Spent")))
+                .isEmpty();
     }
 
     @Test
@@ -514,6 +520,175 @@ class WebAppBrowserTest {
                 .contains("Colissimo").contains("SHIPPED").contains("69002 Lyon");
         Browser.screenshot(driver, "storefront-delivery-tracking");
         assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+    }
+
+    @Test
+    void aPickupOrderWaitsOnATransferThatOneStoreSendsAndTheOtherReceivesWhileTheCustomerFollowsIt() throws Exception {
+        // Camille wants the blue T-shirt in S at Paris Rivoli, which has none: the store lacks the line
+        assertThat(client.available("TSH-COT-BLU-S", "paris-rivoli")).isZero();
+        signIn("cust-camille");
+        var placed = camilleOrdersForPickupAtRivoli("TSH-COT-BLU-S");
+        assertThat(placed).startsWith("Commande ").contains("choisissez une option");
+        var orderId = placed.replaceAll("^Commande (\\S+) .*$", "$1");
+
+        // on the order's page she confirms the transfer option
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-order-link]"))).click();
+        var transferOption = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-option='transfer']")));
+        Browser.screenshot(driver, "storefront-order-options");
+        transferOption.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Option choisie"));
+        var ops = client.token("ops-demo", "ops", null);
+        var transfer = client.get("/ops/orders/" + orderId + "/transfers", ops).body().get("transfers").get(0);
+        var transferId = transfer.get("id").asText();
+        var source = transfer.get("fromLocation").asText();
+        assertThat(transfer.get("status").asText()).isEqualTo("REQUESTED");
+        var requested = By.cssSelector("[data-transfer-progress] [data-step='requested']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(requested, "Demandés à " + placeName(source)));
+        assertThat(driver.findElement(By.cssSelector("[data-step='sent']")).getAttribute("aria-current")).isEqualTo("step");
+
+        // the source's staff (or ops, for the web warehouse) see it to send, with the pickup store and not the customer
+        if (source.equals("WEB")) {
+            signIn("ops-demo");
+            open("#/ops/transfers");
+        } else {
+            signInAsStaffOf(source);
+            open("#/staff/transfers");
+        }
+        var card = By.cssSelector("#to-send-title ~ ul article[data-transfer='" + transferId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Pour le retrait chez Omnicanal Paris Rivoli"));
+        assertThat(driver.findElement(card).getText()).contains("T-shirt coton bio bleu").doesNotContain("Camille");
+        Browser.screenshot(driver, "staff-transfers-to-send");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        // a reference the API refuses (the browser's own check taken off): its problem title, the transfer stays requested
+        var dispatch = "/stores/" + source + "/transfers/" + transferId + "/dispatch";
+        var refused = client.send("POST", dispatch, ops, "{\"reference\":\"BL 42\"}", Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        var reference = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ref-" + transferId)));
+        driver.executeScript("arguments[0].removeAttribute('pattern')", reference);
+        reference.sendKeys("BL 42");
+        clickInCard(card, "dispatch");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssOf(card) + " .problem"),
+                refused.body().get("title").asText()));
+        assertThat(transferStatus(orderId)).isEqualTo("REQUESTED");
+        reference.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "BL-2026-0042");
+        clickInCard(card, "dispatch");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "expédiée vers Omnicanal Paris Rivoli"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(card, 0));
+        assertThat(transferStatus(orderId)).isEqualTo("DISPATCHED");
+
+        // Camille sees it on its way: sent, not arrived yet
+        signIn("cust-camille");
+        open("#/orders/" + orderId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-step='sent'].done")));
+        assertThat(driver.findElement(By.cssSelector("[data-step='arrived']")).getAttribute("aria-current")).isEqualTo("step");
+        assertThat(driver.findElement(By.cssSelector("li[data-line='TSH-COT-BLU-S']")).getText()).contains("(en route)");
+        Browser.screenshot(driver, "storefront-order-transfer-sent");
+
+        // Paris Rivoli sees it coming with its reference and where from, and receives it
+        signIn("staff-lea");
+        open("#/staff/transfers");
+        var coming = By.cssSelector("#to-receive-title ~ ul article[data-transfer='" + transferId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(coming, "BL-2026-0042"));
+        assertThat(driver.findElement(coming).getText()).contains("Envoyé par " + placeName(source));
+        Browser.screenshot(driver, "staff-transfers-to-receive");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        clickInCard(coming, "receive");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "réceptionnée"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(coming, 0));
+        assertThat(transferStatus(orderId)).isEqualTo("RECEIVED");
+
+        // the order goes on as any other: accepted, then ready
+        open("#/staff");
+        var queued = By.cssSelector("li[data-order='" + orderId + "']");
+        clickInCard(queued, "accept");
+        clickInCard(queued, "ready");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(queued, "READY"));
+
+        // Camille follows it: asked of the source, sent, arrived at Rivoli, ready with her code
+        signIn("cust-camille");
+        open("#/orders/" + orderId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-step='ready'].done")));
+        for (var step : new String[] {"requested", "sent", "arrived", "ready"}) {
+            assertThat(driver.findElement(By.cssSelector("[data-step='" + step + "']")).getAttribute("class")).isEqualTo("done");
+        }
+        assertThat(driver.findElement(By.cssSelector("[data-transfer-progress]")).getText())
+                .contains("Demandés à " + placeName(source)).contains("Arrivés chez Omnicanal Paris Rivoli");
+        assertThat(driver.findElement(By.cssSelector("[data-pickup-code]")).getText())
+                .isEqualTo(client.get("/orders/" + orderId, client.token("cust-camille", "customer", null)).body()
+                        .get("pickupCode").asText());
+        Browser.screenshot(driver, "storefront-order-transfer-progress");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
+        assertThat(seriousViolationsInEnglish(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-transfer-progress]"), "Arrived at")))
+                .isEmpty();
+    }
+
+    @Test
+    void opsSendTheWebWarehousesTransferThatTheStoreThenSeesComing() throws Exception {
+        // Hugo wants the navy parka in L at Lyon République: only the web warehouse has it (through the API)
+        var transfer = transferTo("lyon-republique", "PAR-IMP-MAR-L", "browser-warehouse-transfer-1");
+        assertThat(transfer.get("fromLocation").asText()).isEqualTo("WEB");
+        var transferId = transfer.get("id").asText();
+        var orderId = transfer.get("orderId").asText();
+
+        signIn("ops-demo");
+        open("#/ops/transfers");
+        var card = By.cssSelector("#to-send-title ~ ul article[data-transfer='" + transferId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "Pour le retrait chez Omnicanal Lyon République"));
+        assertThat(driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Transferts de l’entrepôt web");
+        // the warehouse never receives a pickup order's goods: no list to receive
+        assertThat(driver.findElements(By.id("to-receive-title"))).isEmpty();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ref-" + transferId))).sendKeys("CP-88001");
+        clickInCard(card, "dispatch");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "référence CP-88001"));
+        assertThat(transferStatus(orderId)).isEqualTo("DISPATCHED");
+
+        signIn("staff-karim");
+        open("#/staff/transfers");
+        var coming = By.cssSelector("#to-receive-title ~ ul article[data-transfer='" + transferId + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(coming, "Envoyé par l’entrepôt web"));
+        assertThat(driver.findElement(coming).getText()).contains("CP-88001");
+    }
+
+    /** Hugo's pickup order of a line the store lacks, its transfer option confirmed (API): the transfer it made. */
+    private static JsonNode transferTo(String store, String sku, String key) {
+        var hugo = client.token("cust-hugo", "customer", null);
+        var placed = client.send("POST", "/orders", hugo, "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"" + store + "\",\"contact\":{\"name\":\"Hugo Lefèvre\",\"phone\":\"+33698765432\"},"
+                + "\"paymentAuthorization\":\"pa_" + key.replace('-', '_') + "\"}", Map.of("Idempotency-Key", key));
+        assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
+        var orderId = placed.body().get("id").asText();
+        var confirmed = client.send("POST", "/orders/" + orderId + "/confirm-option", hugo, "{\"optionId\":\"transfer\"}", Map.of());
+        assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
+        return client.get("/ops/orders/" + orderId + "/transfers", client.token("ops-demo", "ops", null)).body()
+                .get("transfers").get(0);
+    }
+
+    /** Signs in as a demo staff member of the store, or (no demo person works there) with a token for a colleague. */
+    private static void signInAsStaffOf(String store) {
+        var demo = Map.of("paris-rivoli", "staff-lea", "lyon-republique", "staff-karim");
+        if (demo.containsKey(store)) {
+            signIn(demo.get(store));
+            return;
+        }
+        openInFrench("#/signin");
+        driver.executeScript("sessionStorage.setItem('omnicanal.session', JSON.stringify({token: arguments[0],"
+                + " sub: 'staff-ines', role: 'staff', storeId: arguments[1], name: 'Inès'}))",
+                client.token("staff-ines", "staff", store), store);
+    }
+
+    /** A place's name as the pages show it: the web warehouse, or the store's name. */
+    private static String placeName(String location) {
+        if (location.equals("WEB")) return "l’entrepôt web";
+        for (var store : client.get("/stores", null).body().get("items")) {
+            if (store.get("id").asText().equals(location)) return store.get("name").asText();
+        }
+        throw new AssertionError("no store " + location);
+    }
+
+    private static String transferStatus(String orderId) {
+        return client.get("/ops/orders/" + orderId + "/transfers", client.token("ops-demo", "ops", null)).body()
+                .get("transfers").get(0).get("status").asText();
     }
 
     @Test
@@ -685,6 +860,26 @@ class WebAppBrowserTest {
                   ...Object.keys(en).filter(k => !(k in fr)).map(k => 'fr lacks ' + k)]));
                 """);
         assertThat(missing).isEmpty();
+    }
+
+    /** Camille (signed in) orders one unit for pickup at Paris Rivoli on the product's page: the message she reads. */
+    private static String camilleOrdersForPickupAtRivoli(String sku) {
+        open("#/product/" + sku);
+        // the order form fills in from the profile: pickup at her home store, her phone for the SMS
+        wait.until(ExpectedConditions.attributeToBe(By.id("cphone"), "value", "+33612345678"));
+        new Select(driver.findElement(By.id("pickup"))).selectByValue("paris-rivoli");
+        driver.findElement(By.cssSelector("#order-title ~ button[type=submit]")).click();
+        return notice().getText();
+    }
+
+    /** axe's serious violations of the page in English once it is loaded; then back to French (kept for the next test). */
+    private static java.util.List<String> seriousViolationsInEnglish(
+            org.openqa.selenium.support.ui.ExpectedCondition<?>... loaded) throws java.io.IOException {
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        for (var condition : loaded) wait.until(condition);
+        var english = Browser.seriousAccessibilityViolations(driver);
+        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
+        return english;
     }
 
     private static void clickInCard(By card, String action) {
