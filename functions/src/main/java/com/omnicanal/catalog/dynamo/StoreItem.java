@@ -6,7 +6,6 @@ import com.omnicanal.infrastructure.dynamo.JsonDocuments;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A store in the Catalog table: pk STORE, sk its id (one query lists them all), the store whole as one JSON document. */
@@ -29,21 +28,7 @@ final class StoreItem {
         return item;
     }
 
-    /**
-     * The store its document describes: the same text always makes the same store (an immutable record), so a warm
-     * container parses each version of a store once; nothing is served stale, the item is still read every time.
-     */
     static Store read(Map<String, AttributeValue> item) {
-        var document = item.get("store");
-        var store = PARSED.get(document.s());
-        if (store != null) return store;
-        store = JsonDocuments.read(document, Store.class);
-        // bounded: a retailer has hundreds of stores, and an edited store leaves its old text behind
-        if (PARSED.size() >= MAX_PARSED) PARSED.clear();
-        PARSED.put(document.s(), store);
-        return store;
+        return JsonDocuments.read(item.get("store"), Store.class);
     }
-
-    private static final int MAX_PARSED = 1_000;
-    private static final Map<String, Store> PARSED = new ConcurrentHashMap<>();
 }
