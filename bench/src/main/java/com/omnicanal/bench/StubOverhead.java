@@ -14,7 +14,7 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 /**
  * The warm overhead on a stable measure, in its own JVM (the Lambda jar on its classpath, DYNAMODB_ENDPOINT the loopback
  * stub): rounds of the reserve function through the Lambda handler alternate with rounds of the bare TransactWriteItems
- * and of the same bare writes after the function's two catalogue reads; per request, wall time, this thread's CPU time
+ * and of the same bare writes after the function's catalogue reads; per request, wall time, this thread's CPU time
  * and its allocated bytes. Prints one line per counted round pair.
  * Usage: {@code StubOverhead <event file> <rounds> <requests per round>}.
  */
@@ -51,12 +51,20 @@ public final class StubOverhead {
         };
         Call bare = () -> BareReserveHandler.write("cust-bench", "TSH-COT-BLU-M", "paris-rivoli", 1,
                 "bare-" + pid + "-" + KEYS.incrementAndGet());
-        // the same writes after the two reads the function makes (product and store, through the catalogue's adapter)
+        // the same writes after the reads the function makes, through the catalogue's adapter: product and store one
+        // after the other (-Dbench.reads=two, the jars before issue 22's reserve path change) or together (one)
         var catalog = new com.omnicanal.catalog.dynamo.DynamoCatalog(BareReserveHandler.client(), "Catalog",
                 java.time.ZoneId.of("Europe/Paris"));
+        boolean together = System.getProperty("bench.reads", "one").equals("one");
         Call bareWithReads = () -> {
-            catalog.product("TSH-COT-BLU-M").orElseThrow();
-            catalog.store("paris-rivoli").orElseThrow();
+            if (together) {
+                var read = catalog.productAndStore("TSH-COT-BLU-M", "paris-rivoli");
+                read.product().orElseThrow();
+                read.store().orElseThrow();
+            } else {
+                catalog.product("TSH-COT-BLU-M").orElseThrow();
+                catalog.store("paris-rivoli").orElseThrow();
+            }
             BareReserveHandler.write("cust-bench", "TSH-COT-BLU-M", "paris-rivoli", 1,
                     "bare-" + pid + "-" + KEYS.incrementAndGet());
         };

@@ -1,6 +1,7 @@
 package com.omnicanal.bench;
 
 import static com.omnicanal.bench.Bench.API_JAR;
+import static com.omnicanal.bench.Bench.BEFORE_JAR;
 import static com.omnicanal.bench.Bench.BENCH_JAR;
 import static com.omnicanal.bench.Bench.SKU;
 import static com.omnicanal.bench.Bench.STORE;
@@ -22,7 +23,8 @@ import java.util.List;
 
 /**
  * Item 4 of issue 22: the warm overhead with DynamoDB replaced by {@link DynamoReplayStub} (loopback, answers at once),
- * measured by {@link StubOverhead} in its own JVM with the Lambda jar and template.yaml's JVM options.
+ * measured by {@link StubOverhead} in its own JVM with the Lambda jar and template.yaml's JVM options; with
+ * -Dbench.beforeJar=..., an earlier build of the jar in the same run, their JVMs alternating.
  */
 final class StubOverheadBench {
     private StubOverheadBench() {
@@ -34,35 +36,19 @@ final class StubOverheadBench {
         }
         var event = Files.createTempFile("stub-event", ".json");
         Files.writeString(event, reservationEvent("IDEMPOTENCY_KEY"));
-        var rows = new ArrayList<double[]>();
+        // with -Dbench.beforeJar, the two builds in alternating JVMs (before, after, before, after), half the rounds each
+        var before = new ArrayList<double[]>();
+        var after = new ArrayList<double[]>();
         try (var stub = new DynamoReplayStub(dynamoEndpoint)) {
-            var classpath = String.join(File.pathSeparator, API_JAR.toString(), BENCH_JAR.toString(),
-                    lib("aws-lambda-java-core"), lib("aws-lambda-java-serialization"));
-            var command = new ArrayList<>(List.of(java()));
-            command.addAll(List.of(templateJavaToolOptions().split("\\s+")));
-            // e.g. -Dbench.profile=-XX:StartFlightRecording=filename=stub.jfr,settings=profile for where the time goes
-            var profile = System.getProperty("bench.profile");
-            if (profile != null) command.addAll(List.of(profile.split("\\s+")));
-            command.addAll(List.of("-cp", classpath, StubOverhead.class.getName(), event.toString(),
-                    Integer.toString(rounds), Integer.toString(requests)));
-            var builder = new ProcessBuilder(command).redirectErrorStream(true);
-            functionEnvironment(builder.environment(), stub.endpoint());
-            var process = builder.start();
-            var log = new StringBuilder();
-            try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("ROUND ")) {
-                        var parts = line.substring(6).trim().split(" ");
-                        var row = new double[parts.length];
-                        for (int i = 0; i < parts.length; i++) row[i] = Double.parseDouble(parts[i]);
-                        rows.add(row);
-                    } else if (log.length() < 20_000) {
-                        log.append(line).append('\n');
-                    }
+            if (BEFORE_JAR == null) {
+                after.addAll(child(stub, event, API_JAR, "one", rounds, requests));
+            } else {
+                int half = (rounds + 1) / 2;
+                for (int pass = 0; pass < 2; pass++) {
+                    before.addAll(child(stub, event, BEFORE_JAR, "two", half, requests));
+                    after.addAll(child(stub, event, API_JAR, "one", half, requests));
                 }
             }
-            if (process.waitFor() != 0 || rows.isEmpty()) throw new IllegalStateException("StubOverhead failed:\n" + log);
             System.out.printf("%n## Warm overhead against a loopback DynamoDB stub (%d rounds of %d requests each side, "
                     + "alternating, after 4 uncounted; %s)%n", rounds, requests, templateJavaToolOptions());
             System.out.printf("stub: %d calls answered from memory, %d passed to DynamoDB Local (learning)%n",
@@ -71,8 +57,62 @@ final class StubOverheadBench {
                     .forEach(e -> System.out.println("  passed through more than 10 times: " + e.getKey() + " x" + e.getValue()));
         }
         Files.deleteIfExists(event);
+        if (!before.isEmpty()) {
+            System.out.println("### before: " + BEFORE_JAR + " (bare side: after product and store read one after the other)");
+            table(before);
+            System.out.println("### after: " + API_JAR + " (bare side: after product and store read in one BatchGetItem)");
+        }
+        table(after);
+        if (!before.isEmpty()) {
+            System.out.println("| reserve function, after / before | wall p50 | wall p99 | CPU | allocated |");
+            System.out.println("| --- | ---: | ---: | ---: | ---: |");
+            var line = new StringBuilder("| ratio of the medians |");
+            for (int k = 0; k < 4; k++) {
+                int i = k;
+                line.append(String.format(" %.2f |", median(after.stream().map(r -> r[i]).toList())
+                        / median(before.stream().map(r -> r[i]).toList())));
+            }
+            System.out.println(line);
+        }
+    }
+
+    /** One JVM of {@link StubOverhead} on that jar: its counted rounds, each side's four figures. */
+    private static List<double[]> child(DynamoReplayStub stub, java.nio.file.Path event, java.nio.file.Path jar, String reads,
+                                        int rounds, int requests) throws Exception {
+        var rows = new ArrayList<double[]>();
+        var classpath = String.join(File.pathSeparator, jar.toString(), BENCH_JAR.toString(),
+                lib("aws-lambda-java-core"), lib("aws-lambda-java-serialization"));
+        var command = new ArrayList<>(List.of(java()));
+        command.addAll(List.of(templateJavaToolOptions().split("\\s+")));
+        // e.g. -Dbench.profile=-XX:StartFlightRecording=filename=stub.jfr,settings=profile for where the time goes
+        var profile = System.getProperty("bench.profile");
+        if (profile != null) command.addAll(List.of(profile.split("\\s+")));
+        command.addAll(List.of("-Dbench.reads=" + reads, "-cp", classpath, StubOverhead.class.getName(), event.toString(),
+                Integer.toString(rounds), Integer.toString(requests)));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        functionEnvironment(builder.environment(), stub.endpoint());
+        var process = builder.start();
+        var log = new StringBuilder();
+        try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("ROUND ")) {
+                    var parts = line.substring(6).trim().split(" ");
+                    var row = new double[parts.length];
+                    for (int i = 0; i < parts.length; i++) row[i] = Double.parseDouble(parts[i]);
+                    rows.add(row);
+                } else if (log.length() < 20_000) {
+                    log.append(line).append('\n');
+                }
+            }
+        }
+        if (process.waitFor() != 0 || rows.isEmpty()) throw new IllegalStateException("StubOverhead failed:\n" + log);
+        return rows;
+    }
+
+    private static void table(List<double[]> rows) {
         System.out.println("| per request (median of the rounds) | reserve function, Lambda handler | bare TransactWriteItems "
-                + "| ratio to bare | bare after the same 2 catalogue reads | ratio to it |");
+                + "| ratio to bare | bare after the same catalogue reads | ratio to it |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         String[] names = {"wall p50 µs", "wall p99 µs", "CPU µs (this thread)", "allocated KB"};
         for (int i = 0; i < 4; i++) {

@@ -27,4 +27,16 @@ public interface Catalog {
     List<Store> stores();
 
     Optional<Store> store(String id);
+
+    /**
+     * The product (whatever its status) and the store, read together: what a hold checks before it writes. DynamoDB
+     * reads both in one round trip; the default reads them one after the other.
+     */
+    default ProductAndStore productAndStore(String sku, String storeId) {
+        return new ProductAndStore(product(sku), store(storeId));
+    }
+
+    /** A product and a store as read together; either may be unknown. */
+    record ProductAndStore(Optional<Product> product, Optional<Store> store) {
+    }
 }

@@ -56,9 +56,11 @@ public final class ReservationService implements ReservationDesk {
 
     public Outcome reserve(Actor actor, ReservationRequest request, IdempotencyKey key) {
         validate(request);
-        var product = sellable(catalog.product(request.sku())
+        // one read for both (one round trip on DynamoDB), checked in the order the answers have always had
+        var read = catalog.productAndStore(request.sku(), request.storeId());
+        var product = sellable(read.product()
                 .orElseThrow(() -> new DomainException.NotFound("no product with SKU " + request.sku())));
-        var store = holding(catalog.store(request.storeId())
+        var store = holding(read.store()
                 .orElseThrow(() -> new DomainException.NotFound("no store " + request.storeId())));
         var now = now();
         var reservation = held(actor.id(), product, store, request.quantity(), now);
@@ -84,8 +86,9 @@ public final class ReservationService implements ReservationDesk {
         if (quantity < 1 || quantity > policy.maxQuantity()) {
             throw new DomainException.InvalidInput("exchange.quantity", "is between 1 and " + policy.maxQuantity());
         }
-        var product = sellable(catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku)));
-        var store = holding(catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId)));
+        var read = catalog.productAndStore(sku, storeId);
+        var product = sellable(read.product().orElseThrow(() -> new DomainException.NotFound("no product " + sku)));
+        var store = holding(read.store().orElseThrow(() -> new DomainException.NotFound("no store " + storeId)));
         var reservation = held(customerId, product, store, quantity, now());
         return new Hold(reservation, confirmation(reservation, store));
     }
@@ -109,8 +112,9 @@ public final class ReservationService implements ReservationDesk {
         if (quantity < 1 || quantity > policy.maxQuantity()) {
             throw new DomainException.InvalidInput("items.quantity", "is between 1 and " + policy.maxQuantity());
         }
-        var product = sellable(catalog.product(sku).orElseThrow(() -> new DomainException.NotFound("no product " + sku)));
-        var store = catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
+        var read = catalog.productAndStore(sku, storeId);
+        var product = sellable(read.product().orElseThrow(() -> new DomainException.NotFound("no product " + sku)));
+        var store = read.store().orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
         return new Reservation(Ids.newId(), customerId, product.sku(), product.name(), store.id(), store.name(), quantity,
                 ReservationStatus.HELD, from, until, from);
     }

@@ -107,6 +107,12 @@ class FeedImportProperties {
         var sold = all.stream().filter(Product::sellable)
                 .collect(Collectors.toMap(Product::sku, p -> p, (a, b) -> a, TreeMap::new));
         assertThat(sold).as("sold after %s", steps).isEqualTo(new TreeMap<>(alone(lastComplete)));
+        for (var product : all) {
+            // what a hold reads (product and store in one round trip) resolves the product as a read of it alone
+            var read = catalog.productAndStore(product.sku(), "no-such-store");
+            assertThat(read.product()).as("%s read with a store", product.sku()).contains(product);
+            assertThat(read.store()).isEmpty();
+        }
         var known = all.stream().map(Product::sku).collect(Collectors.toSet());
         assertThat(known).as("every product a completed feed listed is kept").containsAll(everAccepted);
     }

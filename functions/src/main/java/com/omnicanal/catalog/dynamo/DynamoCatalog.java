@@ -35,23 +35,39 @@ public final class DynamoCatalog implements Catalog, StoreRegister {
 
     @Override
     public Optional<Product> product(String sku) {
-        return sku == null ? Optional.empty() : Optional.ofNullable(read(dynamo, table, List.of(sku)).get(sku));
+        return sku == null ? Optional.empty() : Optional.ofNullable(read(dynamo, table, List.of(sku), null).products().get(sku));
     }
 
     @Override
     public Map<String, Product> products(Collection<String> skus) {
-        return read(dynamo, table, skus);
+        return read(dynamo, table, skus, null).products();
+    }
+
+    /** The store's key joins the product's batch: one round trip instead of two, the same read units. */
+    @Override
+    public ProductAndStore productAndStore(String sku, String storeId) {
+        var read = read(dynamo, table, sku == null ? List.of() : List.of(sku), storeId);
+        return new ProductAndStore(Optional.ofNullable(sku).map(read.products()::get), read.store());
+    }
+
+    private record Read(Map<String, Product> products, Optional<Store> store) {
     }
 
     /**
-     * The products as sold now: BatchGetItem by up to 100 keys, consistently, the catalogue's state with the first
-     * keys (it says which runs completed), until nothing is left unprocessed.
+     * The products as sold now (and the store, when one is asked for): BatchGetItem by up to 100 keys, consistently, the
+     * catalogue's state with the first keys (it says which runs completed), until nothing is left unprocessed.
      */
     static Map<String, Product> read(DynamoDbClient dynamo, String table, Collection<String> skus) {
+        return read(dynamo, table, skus, null).products();
+    }
+
+    private static Read read(DynamoDbClient dynamo, String table, Collection<String> skus, String storeId) {
         var items = new ArrayList<Map<String, AttributeValue>>();
         CatalogState state = null;
+        Store store = null;
         var keys = new ArrayList<Map<String, AttributeValue>>();
         keys.add(CatalogState.KEY);
+        if (storeId != null) keys.add(StoreItem.key(storeId));
         skus.stream().distinct().map(ProductItem::key).forEach(keys::add);
         for (int i = 0; i < keys.size(); i += 100) {
             var chunk = keys.subList(i, Math.min(keys.size(), i + 100));
@@ -60,7 +76,10 @@ public final class DynamoCatalog implements Catalog, StoreRegister {
                 var pending = request;
                 var response = dynamo.batchGetItem(r -> r.requestItems(pending));
                 for (var item : response.responses().getOrDefault(table, List.of())) {
-                    if (item.get("pk").s().equals("CATALOG")) state = CatalogState.read(item); else items.add(item);
+                    var pk = item.get("pk").s();
+                    if (pk.equals("CATALOG")) state = CatalogState.read(item);
+                    else if (pk.equals(StoreItem.PK)) store = StoreItem.read(item);
+                    else items.add(item);
                 }
                 request = response.unprocessedKeys();
             }
@@ -70,7 +89,7 @@ public final class DynamoCatalog implements Catalog, StoreRegister {
             var product = ProductItem.resolve(item, state == null ? CatalogState.EMPTY : state);
             if (product != null) found.put(product.sku(), product);
         }
-        return found;
+        return new Read(found, Optional.ofNullable(store));
     }
 
     /**
