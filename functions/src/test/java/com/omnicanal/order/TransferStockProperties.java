@@ -35,7 +35,7 @@ class TransferStockProperties {
         fx.backend.stock(LINEN, fx.paris, 0);
         fx.backend.stock(LINEN, fx.saintGermain, AT_SOURCE);
         var offered = fx.placed("k", LINEN, Integer.toString(quantity));
-        var order = fx.choosingOptions.confirmOption(fx.camille, offered.id(), "transfer");
+        var order = fx.confirm(fx.camille, offered.id(), "transfer");
         var id = fx.transfers.ofOrder(fx.ops, order.id()).get(0).id();
         for (var action : actions) {
             try {

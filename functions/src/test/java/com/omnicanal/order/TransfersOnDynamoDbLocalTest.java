@@ -39,7 +39,7 @@ class TransfersOnDynamoDbLocalTest {
     Order confirmed(String key) {
         var order = fx.placed(key, TEE, "1", LINEN, "1");
         assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_CUSTOMER);
-        return fx.choosingOptions.confirmOption(fx.camille, order.id(), "transfer");
+        return fx.confirm(fx.camille, order.id(), "transfer");
     }
 
     Transfer theTransfer(Order order) {
@@ -52,7 +52,7 @@ class TransfersOnDynamoDbLocalTest {
         // routing ranks by distance: Saint-Germain is 1 km from Rivoli, the web warehouse in Dijon 260 km
         assertThat(offered.options().get(0).sources()).containsEntry(LINEN, fx.saintGermain);
 
-        var order = fx.choosingOptions.confirmOption(fx.camille, offered.id(), "transfer");
+        var order = fx.confirm(fx.camille, offered.id(), "transfer");
 
         assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
         assertThat(order.lines()).extracting(Order.Line::heldAt).containsExactly(fx.paris, fx.saintGermain);
@@ -212,7 +212,7 @@ class TransfersOnDynamoDbLocalTest {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    fx.choosingOptions.confirmOption(customer, order.id(), "transfer");
+                    fx.confirm(customer, order.id(), "transfer");
                     return true;
                 } catch (DomainException.InvalidState soldOut) {
                     return false;
@@ -240,7 +240,7 @@ class TransfersOnDynamoDbLocalTest {
         assertThat(sold.soldBy()).isEqualTo(new Order.SoldBy(fx.lyon, "staff-karim"));
         assertThat(sold.status()).isEqualTo(OrderStatus.AWAITING_CUSTOMER);
         assertThat(fx.selling.place(fx.karim, fx.lyon, "cust-camille", request, key).replayed()).isTrue();
-        var placed = fx.choosingOptions.confirmOption(fx.karim, sold.id(), "transfer");
+        var placed = fx.confirm(fx.karim, sold.id(), "transfer");
         assertThat(placed.status()).isEqualTo(OrderStatus.PLACED);
         assertThat(placed.soldBy()).isEqualTo(sold.soldBy());
         assertThat(theTransfer(placed).fromLocation()).isEqualTo(fx.saintGermain);
