@@ -68,12 +68,7 @@ class TransferRoutingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void sourcesEachMissingLine(Case c) {
-        var catalog = DemoCatalog.inMemory();
-        var clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-        var places = new CatalogShippingPlaces(catalog, new GeoPoint(47.3220, 5.0415));
-        var rules = new SettingRoutingRules(new NoRulesSet(), clock);
-        var planning = new ShipmentPlanning(places, new FixedStock(c.stock()), loads(c.shipmentsToday()), rules, clock);
-        var routing = new TransferRouting(catalog, places, planning, clock);
+        var routing = routing(c.stock(), c.shipmentsToday());
 
         var sourcing = routing.source("order-1", c.missing(), RIVOLI);
 
@@ -116,12 +111,7 @@ class TransferRoutingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void routesAgainAfterARefusalNeverToARefuser(Refusal c) {
-        var catalog = DemoCatalog.inMemory();
-        var clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-        var places = new CatalogShippingPlaces(catalog, new GeoPoint(47.3220, 5.0415));
-        var rules = new SettingRoutingRules(new NoRulesSet(), clock);
-        var planning = new ShipmentPlanning(places, new FixedStock(Map.of(LINEN, c.linen())), loads(Map.of()), rules, clock);
-        var routing = new TransferRouting(catalog, places, planning, clock);
+        var routing = routing(Map.of(LINEN, c.linen()), Map.of());
 
         var sourcing = routing.source("order-1", List.of(new Need(LINEN, 1)), RIVOLI, c.refusedBy(), c.leftOut());
 
@@ -135,6 +125,16 @@ class TransferRoutingTest {
                     .noneMatch(c.leftOut()::contains);
             assertThat(s.capacityOf(c.expected().orElseThrow())).isEqualTo("WEB".equals(c.expected().get()) ? Integer.MAX_VALUE : 10);
         });
+    }
+
+    /** The engine over the demo catalogue, this stock and these loads, under the default rules. */
+    static TransferRouting routing(Map<String, Map<String, Integer>> stock, Map<String, Integer> shipmentsToday) {
+        var catalog = DemoCatalog.inMemory();
+        var clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+        var places = new CatalogShippingPlaces(catalog, new GeoPoint(47.3220, 5.0415));
+        var rules = new SettingRoutingRules(new NoRulesSet(), clock);
+        var planning = new ShipmentPlanning(places, new FixedStock(stock), loads(shipmentsToday), rules, clock);
+        return new TransferRouting(catalog, places, planning, clock);
     }
 
     /** The places' load: only what the case says, every other query is not routing's business here. */

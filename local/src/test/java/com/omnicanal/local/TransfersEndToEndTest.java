@@ -74,18 +74,7 @@ class TransfersEndToEndTest {
         assertThat(stock(JACKET, "paris-rivoli").get("inTransit").asInt()).isZero();
         client.awaitInbox(i -> i.get("text").asText().contains(ref) && i.get("text").asText().contains("arrivée"));
 
-        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/accept", lea, null, Map.of()).status())
-                .isEqualTo(200);
-        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/ready", lea, null, Map.of()).status())
-                .isEqualTo(200);
-        var sms = client.awaitInbox(i -> i.get("channel").asText().equals("SMS") && CODE.matcher(i.get("text").asText()).find()
-                && i.get("text").asText().contains(ref));
-        var matcher = CODE.matcher(sms.get("text").asText());
-        assertThat(matcher.find()).isTrue();
-        var collected = client.send("POST", "/stores/paris-rivoli/orders/" + id + "/collect", lea,
-                "{\"pickupCode\":\"" + matcher.group(1) + "\"}", Map.of());
-        assertThat(collected.status()).as(collected.raw().body()).isEqualTo(200);
-        assertThat(collected.body().get("status").asText()).isEqualTo("COLLECTED");
+        collectedWithTheCodeFromTheSms(id, ref, lea);
         assertThat(stock(JACKET, "paris-rivoli").get("available").asInt()).isZero();
     }
 
@@ -157,6 +146,11 @@ class TransfersEndToEndTest {
         assertThat(sent.status()).as(sent.raw().body()).isEqualTo(200);
         assertThat(client.send("POST", "/stores/paris-rivoli/transfers/" + next.get("id").asText() + "/receive", lea, null,
                 Map.of()).status()).isEqualTo(200);
+        collectedWithTheCodeFromTheSms(id, ref, lea);
+    }
+
+    /** Rivoli accepts and prepares the order, and hands it over against the code the customer got by SMS. */
+    private static void collectedWithTheCodeFromTheSms(String id, String ref, String lea) throws Exception {
         assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/accept", lea, null, Map.of()).status())
                 .isEqualTo(200);
         assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/ready", lea, null, Map.of()).status())
