@@ -104,6 +104,26 @@ class TransfersOnDynamoDbLocalTest {
     }
 
     @Test
+    void aConfirmationRetriedUnderItsKeyAnswersTheFirstAgainAndAnotherOptionUnderItIsRefused() {
+        var offered = fx.placed("k1", TEE, "1", LINEN, "1");
+        var key = com.omnicanal.testing.Keys.option(fx.camille, offered.id(), "transfer", "confirm-1");
+
+        var first = fx.choosingOptions.confirmOption(fx.camille, offered.id(), "transfer", key);
+        var again = fx.choosingOptions.confirmOption(fx.camille, offered.id(), "transfer", key);
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.order()).isEqualTo(first.order());
+        assertThat(fx.backend.level(LINEN, fx.saintGermain).reserved()).as("held once").isEqualTo(1);
+        assertThat(fx.transfers.ofOrder(fx.ops, offered.id())).hasSize(1);
+        var other = com.omnicanal.testing.Keys.option(fx.camille, offered.id(), "store:" + fx.saintGermain, "confirm-1");
+        assertThatThrownBy(() -> fx.choosingOptions.confirmOption(fx.camille, offered.id(), "store:" + fx.saintGermain, other))
+                .isInstanceOf(DomainException.IdempotencyConflict.class);
+        assertThatThrownBy(() -> fx.confirm(fx.camille, offered.id(), "transfer"))
+                .as("a new key: the order is placed already").isInstanceOf(DomainException.InvalidState.class);
+    }
+
+    @Test
     void aTransferReceivedTwiceChangesNothingTheSecondTime() {
         var order = confirmed("k1");
         var sent = fx.transfers.dispatch(fx.sophie, fx.saintGermain, theTransfer(order).id(), "BL-0042");
