@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
@@ -48,7 +49,10 @@ class TransferStockProperties {
             try {
                 switch (action) {
                     case DISPATCH -> fx.transfers.dispatch(sourceStaff, source, id, "BL-1");
-                    case REFUSE -> fx.refusing.refuse(sourceStaff, source, id, "abîmée");
+                    case REFUSE -> {
+                        fx.refusing.refuse(sourceStaff, source, id, "abîmée");
+                        Statistics.label("refusal").collect(current(fx, order.id()) == null ? "no place left" : "routed again");
+                    }
                     case RECEIVE -> fx.transfers.receive(fx.lea, fx.paris, id);
                     case ACCEPT -> fx.preparing.accept(fx.lea, fx.paris, order.id());
                     case READY -> fx.preparing.ready(fx.lea, fx.paris, order.id());
@@ -117,6 +121,11 @@ class TransferStockProperties {
                 assertThat(sg.reserved() + web.reserved() + pickup.reserved()).as("nothing held once it is over").isZero();
             }
         }
+        // the runs did refuse, both ways: the line routed again, and no place left
+        Statistics.label("refusal").coverage(checker -> {
+            checker.check("routed again").count(n -> n > 0);
+            checker.check("no place left").count(n -> n > 0);
+        });
     }
 
     /** The order's transfer that was not refused, if any is left. */
