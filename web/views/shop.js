@@ -209,7 +209,7 @@ export function MyOrders() {
   const reservations = useLoad(() => api('GET', '/customers/me/reservations'), []);
   const action = useAction();
   const cancelOrder = (id) => action.run(() => api('DELETE', `/orders/${id}`), t('done')).then(orders.reload);
-  const confirmOption = (id, optionId) => action.run(() => api('POST', `/orders/${id}/confirm-option`, { body: { optionId } }), t('done')).then(orders.reload);
+  const confirmOption = (id, optionId) => action.run(() => api('POST', `/orders/${id}/confirm-option`, { headers: { 'Idempotency-Key': idempotencyKey() }, body: { optionId } }), t('done')).then(orders.reload);
   const cancelReservation = (id) => action.run(() => api('DELETE', `/reservations/${id}`), t('done')).then(reservations.reload);
   return html`<section aria-labelledby="orders-title">
     <h1 id="orders-title">${t('myOrders')}</h1>

@@ -50,6 +50,7 @@ class ModularArchitectureTest {
             "com.omnicanal.stock.dynamo.StockWrites",
             "com.omnicanal.reservation.dynamo.ReservationWrites",
             "com.omnicanal.order.dynamo.PaymentWrites",
+            "com.omnicanal.order.dynamo.PlaceLoads",
             "com.omnicanal.reward.dynamo.RewardItems");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

@@ -4,6 +4,7 @@ import com.omnicanal.catalog.Catalog;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessMetrics;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.IdempotencyKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,14 +34,25 @@ public final class ChoosingPickupOptions {
         this.metrics = metrics;
     }
 
-    /** The order placed as the option says: its lines held where the option takes them from. */
-    public Order confirmOption(Actor actor, String id, String optionId) {
+    /** The order as answered, and whether it replays an earlier identical request. */
+    public record Outcome(Order order, boolean replayed) {
+    }
+
+    /**
+     * The order placed as the option says: its lines held where the option takes them from. The key is claimed with
+     * the placing: its replay answers the first order again, even once the order has moved on.
+     */
+    public Outcome confirmOption(Actor actor, String id, String optionId, IdempotencyKey key) {
         // staff only for an order their store sold, with the customer in front of them; nobody else, seen or not
         if (!actor.isCustomer() && orders.find(id).filter(o -> OrderAccess.soldBy(actor, o)).isEmpty()) {
             throw new DomainException.Forbidden("the customer (or the staff who sold it) confirms an option");
         }
         var order = access.seenBy(actor, id);
+        var claim = key.claimAt(now());
         if (order.status() != OrderStatus.AWAITING_CUSTOMER) {
+            var earlier = orders.earlier(claim);
+            if (earlier instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
+            if (earlier instanceof Orders.Outcome.KeyReused) throw key.reused();
             throw new DomainException.InvalidState("order " + id + " is " + order.status() + ": no option to confirm");
         }
         var option = order.options().stream().filter(o -> o.id().equals(optionId)).findFirst()
@@ -61,7 +73,13 @@ public final class ChoosingPickupOptions {
                 option.kind() == PickupOption.Kind.TRANSFER ? "transferred to " + store.name() : "moved to " + store.name());
         var result = orders.apply(Orders.Change.of(placed, OrderStatus.AWAITING_CUSTOMER)
                 .stock(Orders.StockEffect.HOLD).message(messages.message(OrderMessages.PLACED, placed, store))
-                .event(OrderEvents.placed(placed)).transfers(transfers));
+                .event(OrderEvents.placed(placed)).transfers(transfers).idempotency(claim));
+        if (result instanceof Orders.Outcome.Replayed r) return new Outcome(r.order(), true);
+        if (result instanceof Orders.Outcome.KeyReused) throw key.reused();
+        if (result instanceof Orders.Outcome.AtCapacity) {
+            throw new DomainException.InvalidState("the option is no longer available: a source had its day's "
+                    + "capacity meanwhile; place the order again to see fresh options");
+        }
         if (result instanceof Orders.Outcome.NotEnoughStock n) {
             throw new DomainException.InvalidState("the option is no longer available: " + n.sku()
                     + " ran out meanwhile; place the order again to see fresh options");
@@ -69,7 +87,7 @@ public final class ChoosingPickupOptions {
         if (!(result instanceof Orders.Outcome.Applied)) throw OrderAccess.changedMeanwhile(id);
         // placed only now, at the store the customer chose
         metrics.count(BusinessMetrics.Figure.ORDERS_PLACED, store.id(), Map.of("orderId", id));
-        return placed;
+        return new Outcome(placed, false);
     }
 
     /** One transfer per source, of the lines held there, requested now. */
@@ -86,7 +104,7 @@ public final class ChoosingPickupOptions {
                 pickupStoreId, moved, Transfer.Status.REQUESTED, null, sourcing.safetyStockBySource().getOrDefault(source, 0),
                 // requested by the order, not by the customer's id: the source's staff learn nothing of who ordered
                 sourcing.decision(), now, now, List.of(new Transfer.Event(Transfer.Status.REQUESTED.name(), now, "order",
-                null)))));
+                null)), sourcing.capacityOf(source))));
         return transfers;
     }
 

@@ -9,7 +9,7 @@ import java.time.Clock;
 public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choosingOptions, FollowingOrders following,
                               CancellingOrders cancelling, StoreOrderQueue queue, PreparingOrders preparing,
                               CollectingOrders collecting, SweepingOrders sweeping, MovingTransfers transfers,
-                              SellingForPickup selling) {
+                              SellingForPickup selling, RefusingTransfers refusing) {
 
     public static ClickAndCollect of(Catalog catalog, StockLedger stock, Orders orders, Payments payments,
                                      OrderPolicy policy, Clock clock) {
@@ -44,6 +44,7 @@ public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choos
                 new CollectingOrders(orders, access, policy, clock, metrics),
                 new SweepingOrders(catalog, orders, payments, closing, messages, policy, clock, queue, metrics),
                 new MovingTransfers(catalog, orders, transfers, messages, clock),
-                new SellingForPickup(catalog, placing));
+                new SellingForPickup(catalog, placing),
+                new RefusingTransfers(catalog, orders, transfers, options, closing, clock));
     }
 }

@@ -104,10 +104,15 @@ public final class MovingTransfers {
     public List<Transfer> ofOrder(Actor actor, String orderId) {
         if (actor.role() != Actor.Role.OPS) throw new DomainException.Forbidden("only ops read an order's transfers");
         orders.find(orderId).orElseThrow(() -> new DomainException.NotFound("no order " + orderId));
+        return store().ofOrder(orderId, everyPlace(catalog));
+    }
+
+    /** Every place a transfer can come from: the web warehouse and every store. */
+    static List<String> everyPlace(Catalog catalog) {
         var places = new ArrayList<String>();
         places.add(StockLevel.WEB);
         catalog.stores().forEach(s -> places.add(s.id()));
-        return store().ofOrder(orderId, places);
+        return places;
     }
 
     /** The order's lines, those of the transfer moved from one place to the other. */
@@ -116,8 +121,12 @@ public final class MovingTransfers {
                 .map(l -> transfer.units(l.sku()) > 0 && l.heldAt().equals(from) ? l.at(to) : l).toList();
     }
 
-    /** The store (null for the web warehouse), for its own staff or ops. */
     private Store place(Actor actor, String location) {
+        return place(catalog, actor, location);
+    }
+
+    /** The store (null for the web warehouse), for its own staff or ops. */
+    static Store place(Catalog catalog, Actor actor, String location) {
         Store store = null;
         if (!StockLevel.WEB.equals(location)) {
             store = catalog.store(location).orElseThrow(() -> new DomainException.NotFound("no place " + location));
@@ -127,6 +136,10 @@ public final class MovingTransfers {
     }
 
     private String placeName(String location) {
+        return placeName(catalog, location);
+    }
+
+    static String placeName(Catalog catalog, String location) {
         return catalog.store(location).map(Store::name).orElse("the web warehouse");
     }
 

@@ -33,6 +33,12 @@ final class OrderClosing {
     /** Closes the order; empty when someone moved it first (that change won). */
     Optional<Order> closeUnlessMoved(Order order, OrderStatus status, String by, String note, String kind,
                                      Map<String, String> said) {
+        return closeUnlessMoved(order, status, by, note, kind, said, change -> change);
+    }
+
+    /** As above, with what else the same write does ({@code more}: a transfer refused with it). */
+    Optional<Order> closeUnlessMoved(Order order, OrderStatus status, String by, String note, String kind,
+                                     Map<String, String> said, java.util.function.UnaryOperator<Orders.Change> more) {
         var next = order.moveTo(status, now(), by, note);
         var store = catalog.store(order.pickupStoreId()).orElseThrow();
         var data = messages.data(next, store);
@@ -43,7 +49,7 @@ final class OrderClosing {
                 .message(messages.message(kind, kind + "#" + order.id(), next, data))
                 .payment(new Orders.PaymentCommand(order.id(), "VOID", order.paymentAuthorization(), order.amountDueCents()))
                 .event(OrderEvents.closed(order, next, next.updatedAt()));
-        return orders.apply(change) instanceof Orders.Outcome.Applied ? Optional.of(next) : Optional.empty();
+        return orders.apply(more.apply(change)) instanceof Orders.Outcome.Applied ? Optional.of(next) : Optional.empty();
     }
 
     private Instant now() {

@@ -25,54 +25,65 @@ public interface Orders {
      * messages, the payment command, the idempotency claim, for a reminder a check that it was not sent before, and
      * the business event it is (an order collected) in the outbox; the transfers it requests (their lines held at
      * their sources, keeping each source's safety stock). Lines in transit are left alone by any stock effect, and
-     * a release cancels the transfers whose lines are still held at their sources.
+     * a release cancels the transfers whose lines are still held at their sources. A transfer requested counts
+     * against its source's daily capacity and as offered to it (the one place-load count shipments feed too).
      */
     record Change(Order next, OrderStatus expected, StockEffect stock, String claimCode, String releaseCode,
                   List<OutboxMessage> messages, PaymentCommand payment, IdempotencyClaim idempotency, String reminder,
-                  BusinessEvent event, List<Transfer> transfers) {
+                  BusinessEvent event, List<Transfer> transfers, Transfer refused) {
         public static Change of(Order next, OrderStatus expected) {
-            return new Change(next, expected, StockEffect.NONE, null, null, List.of(), null, null, null, null, List.of());
+            return new Change(next, expected, StockEffect.NONE, null, null, List.of(), null, null, null, null, List.of(), null);
+        }
+
+        /**
+         * The transfer its source refused (REQUESTED before): written REFUSED, its units released at the source and
+         * counted as that place's rejection; the stock effect and the cancellations leave its lines alone, and a
+         * transfer requested with no stock effect holds its own lines at its source.
+         */
+        public Change refused(Transfer transfer) {
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, reminder, event,
+                    transfers, transfer);
         }
 
         /** Transfers requested with the change: written with it, their lines held at their sources. */
         public Change transfers(List<Transfer> requested) {
             return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, reminder, event,
-                    List.copyOf(requested));
+                    List.copyOf(requested), refused);
         }
 
         public Change stock(StockEffect effect) {
-            return new Change(next, expected, effect, claimCode, releaseCode, messages, payment, idempotency, reminder, event, transfers);
+            return new Change(next, expected, effect, claimCode, releaseCode, messages, payment, idempotency, reminder, event, transfers, refused);
         }
 
         public Change claimCode(String code) {
-            return new Change(next, expected, stock, code, releaseCode, messages, payment, idempotency, reminder, event, transfers);
+            return new Change(next, expected, stock, code, releaseCode, messages, payment, idempotency, reminder, event, transfers, refused);
         }
 
         public Change releaseCode(String code) {
-            return new Change(next, expected, stock, claimCode, code, messages, payment, idempotency, reminder, event, transfers);
+            return new Change(next, expected, stock, claimCode, code, messages, payment, idempotency, reminder, event, transfers, refused);
         }
 
         public Change message(OutboxMessage message) {
             var all = new java.util.ArrayList<>(messages);
             all.add(message);
-            return new Change(next, expected, stock, claimCode, releaseCode, all, payment, idempotency, reminder, event, transfers);
+            return new Change(next, expected, stock, claimCode, releaseCode, all, payment, idempotency, reminder, event, transfers, refused);
         }
 
         public Change payment(PaymentCommand command) {
-            return new Change(next, expected, stock, claimCode, releaseCode, messages, command, idempotency, reminder, event, transfers);
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, command, idempotency, reminder, event, transfers, refused);
         }
 
         public Change idempotency(IdempotencyClaim claim) {
-            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, claim, reminder, event, transfers);
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, claim, reminder, event, transfers, refused);
         }
 
         public Change reminder(String name) {
-            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, name, event, transfers);
+            return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, name, event, transfers, refused);
         }
 
         public Change event(BusinessEvent happened) {
             return new Change(next, expected, stock, claimCode, releaseCode, messages, payment, idempotency, reminder,
-                    happened, transfers);
+                    happened, transfers, refused);
         }
 
         /** The points code paying part of the order, used by the write that creates the order (placement). */
@@ -114,12 +125,22 @@ public interface Orders {
         record RewardUsed() implements Outcome {
         }
 
+        /** A transfer's source had its day's capacity meanwhile (its count is conditional). */
+        record AtCapacity() implements Outcome {
+        }
+
         /** The order's customer was erased: nothing more is written under that id. */
         record CustomerErased() implements Outcome {
         }
     }
 
     Outcome apply(Change change);
+
+    /**
+     * The answer already given under this claim's key ({@link Outcome.Replayed}, or {@link Outcome.KeyReused} when it
+     * came with another request), or null when the key is free: for a step that finds its effect no longer possible.
+     */
+    Outcome earlier(IdempotencyClaim claim);
 
     Optional<Order> find(String id);
 

@@ -62,8 +62,20 @@ final class PickupOptions {
                                                               Map<String, List<StockLevel>> levels) {
         var missing = lines.stream().filter(l -> available(levels, l.sku(), pickup.id()) < l.quantity())
                 .map(l -> new TransferSourcing.Need(l.sku(), l.quantity())).toList();
-        if (missing.isEmpty()) return Optional.of(new TransferSourcing.Sourcing(Map.of(), Map.of(), null));
-        return sourcing != null ? sourcing.source(orderId, missing, pickup.id()) : mostUnits(missing, pickup, levels);
+        if (missing.isEmpty()) return Optional.of(new TransferSourcing.Sourcing(Map.of(), Map.of(), Map.of(), null));
+        return sourcing != null ? sourcing.source(orderId, missing, pickup.id())
+                : mostUnits(missing, pickup, levels, java.util.Set.of());
+    }
+
+    /** Where lines a refusing source was to send come from now: never a place in {@code refusedBy} or {@code leftOut}. */
+    Optional<TransferSourcing.Sourcing> sourceAgain(String orderId, List<TransferSourcing.Need> lines, Store pickup,
+                                                    java.util.Set<String> refusedBy, java.util.Set<String> leftOut) {
+        if (sourcing != null) return sourcing.source(orderId, lines, pickup.id(), refusedBy, leftOut);
+        var levels = new HashMap<String, List<StockLevel>>();
+        for (var line : lines) levels.put(line.sku(), stock.levels(line.sku()));
+        var excluded = new java.util.HashSet<>(refusedBy);
+        excluded.addAll(leftOut);
+        return mostUnits(lines, pickup, levels, excluded);
     }
 
     /** Ready at the pickup store once the slowest transfer arrives. */
@@ -78,16 +90,18 @@ final class PickupOptions {
 
     /** Without routing: each missing line from the web warehouse, else the store with the most units. */
     private static Optional<TransferSourcing.Sourcing> mostUnits(List<TransferSourcing.Need> missing, Store pickup,
-                                                                 Map<String, List<StockLevel>> levels) {
+                                                                 Map<String, List<StockLevel>> levels,
+                                                                 java.util.Set<String> excluded) {
         var sources = new LinkedHashMap<String, String>();
         for (var line : missing) {
             var source = levels.get(line.sku()).stream().filter(l -> !l.location().equals(pickup.id()))
+                    .filter(l -> !excluded.contains(l.location()))
                     .filter(l -> l.available() >= line.quantity())
                     .max(Comparator.comparing((StockLevel l) -> l.isWeb()).thenComparing(StockLevel::available));
             if (source.isEmpty()) return Optional.empty();
             sources.put(line.sku(), source.get().location());
         }
-        return Optional.of(new TransferSourcing.Sourcing(sources, Map.of(), null));
+        return Optional.of(new TransferSourcing.Sourcing(sources, Map.of(), Map.of(), null));
     }
 
     /** The names of the other stores that have every line of the order now, for a customer told it was rejected. */

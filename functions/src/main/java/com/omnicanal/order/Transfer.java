@@ -16,10 +16,12 @@ import java.util.Set;
  *
  * @param safetyStock units the source keeps for itself: the hold never takes it below this
  * @param decision    why routing chose this source (the routing decision as ops read it), or null when it was not routed
+ * @param dailyCapacity the source's daily capacity under the rules it was routed by: its request counts against it,
+ *                      as a shipment does ({@link Integer#MAX_VALUE}: none)
  */
 public record Transfer(String id, String orderId, String fromLocation, String toStoreId, List<Line> lines, Status status,
                        String reference, int safetyStock, Object decision, Instant createdAt, Instant updatedAt,
-                       List<Event> timeline) {
+                       List<Event> timeline, int dailyCapacity) {
 
     public record Line(String sku, String productName, int quantity) {
     }
@@ -35,13 +37,16 @@ public record Transfer(String id, String orderId, String fromLocation, String to
         /** Arrived in the pickup store's stock. */
         RECEIVED,
         /** The order closed before it left: the source's hold was released. */
-        CANCELLED;
+        CANCELLED,
+        /** The source could not send it: its hold was released and the lines routed again, never back to it. */
+        REFUSED;
 
         private static final Map<Status, Set<Status>> MOVES = Map.of(
-                REQUESTED, EnumSet.of(DISPATCHED, CANCELLED),
+                REQUESTED, EnumSet.of(DISPATCHED, CANCELLED, REFUSED),
                 DISPATCHED, EnumSet.of(RECEIVED),
                 RECEIVED, EnumSet.noneOf(Status.class),
-                CANCELLED, EnumSet.noneOf(Status.class));
+                CANCELLED, EnumSet.noneOf(Status.class),
+                REFUSED, EnumSet.noneOf(Status.class));
 
         public boolean canMoveTo(Status next) {
             return MOVES.get(this).contains(next);
@@ -65,13 +70,13 @@ public record Transfer(String id, String orderId, String fromLocation, String to
         var events = new ArrayList<>(timeline);
         events.add(new Event(next.name(), now, by, note));
         return new Transfer(id, orderId, fromLocation, toStoreId, lines, next, reference, safetyStock, decision, createdAt,
-                now, events);
+                now, events, dailyCapacity);
     }
 
     public Transfer dispatched(String newReference, Instant now, String by) {
         var moved = moveTo(Status.DISPATCHED, now, by, newReference);
         return new Transfer(id, orderId, fromLocation, toStoreId, lines, moved.status(), newReference, safetyStock, decision,
-                createdAt, now, moved.timeline());
+                createdAt, now, moved.timeline(), dailyCapacity);
     }
 
     public int units(String sku) {

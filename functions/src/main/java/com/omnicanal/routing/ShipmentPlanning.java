@@ -6,7 +6,6 @@ import com.omnicanal.stock.StockLevel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +16,6 @@ import java.util.Set;
  * decision into shipments offered to the places chosen. Reads only: the caller writes the plan in one transaction.
  */
 final class ShipmentPlanning {
-    /** The day a store's capacity counts in: the retailer's (French) day. */
-    static final ZoneId RETAIL_ZONE = ZoneId.of("Europe/Paris");
-
     private final ShippingPlaces places;
     private final StockLedger stock;
     private final Deliveries deliveries;
@@ -71,7 +67,7 @@ final class ShipmentPlanning {
     Plan plan(DeliveryOrder order, List<RoutingRequest.Line> lines, Set<String> rejectedBy, GeoPoint destination,
               Instant now) {
         var inForce = rules.inForce();
-        var day = LocalDate.ofInstant(now, RETAIL_ZONE);
+        var day = com.omnicanal.shared.RetailDay.of(now);
         var candidates = candidates(lines, day, Set.of());
         var request = new RoutingRequest(order.id(), lines, destination, order.oneParcel(), rejectedBy);
         var decision = engine.route(request, candidates, inForce);

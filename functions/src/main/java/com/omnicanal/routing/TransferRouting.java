@@ -3,8 +3,8 @@ package com.omnicanal.routing;
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.order.TransferSourcing;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Where the lines a pickup store lacks are transferred from: the routing engine on the places that ship (never the
  * pickup store itself), with the pickup store as the destination, under the rules in force (safety stock, capacity,
- * sorts). A line nobody can send above its safety stock means no transfer: the order is not promised on it.
+ * sorts). A line nobody can send above its safety stock means no transfer: the order is not promised on it. Routed
+ * again after a refusal, the places that refused this order are filtered out as for a rejected shipment.
  */
 public final class TransferRouting implements TransferSourcing {
     private final Catalog catalog;
@@ -28,7 +29,8 @@ public final class TransferRouting implements TransferSourcing {
     }
 
     @Override
-    public Optional<Sourcing> source(String orderId, List<Need> missing, String pickupStoreId) {
+    public Optional<Sourcing> source(String orderId, List<Need> missing, String pickupStoreId, Set<String> refusedBy,
+                                     Set<String> leftOut) {
         var store = catalog.store(pickupStoreId).orElseThrow();
         // a store without coordinates is placed at the warehouse: distance then ranks nothing, the other sorts decide
         var destination = store.coordinates() != null
@@ -36,18 +38,21 @@ public final class TransferRouting implements TransferSourcing {
                 : places.places().get(0).at();
         var lines = missing.stream().map(n -> new RoutingRequest.Line(n.sku(), n.quantity())).toList();
         var inForce = planning.inForce();
-        var candidates = planning.candidates(lines, LocalDate.ofInstant(clock.instant(), ShipmentPlanning.RETAIL_ZONE),
-                Set.of(pickupStoreId));
+        var excluded = new HashSet<>(leftOut);
+        excluded.add(pickupStoreId);
+        var candidates = planning.candidates(lines, com.omnicanal.shared.RetailDay.of(clock.instant()), excluded);
         var decision = planning.route(new RoutingRequest(orderId == null ? "preview" : orderId, lines, destination, false,
-                Set.of()), candidates, inForce);
+                refusedBy), candidates, inForce);
         if (!decision.waiting().isEmpty()) return Optional.empty();
         var sources = new HashMap<String, String>();
         var safety = new HashMap<String, Integer>();
+        var capacity = new HashMap<String, Integer>();
         for (var shipment : decision.shipments()) {
             var place = candidates.stream().filter(c -> c.locationId().equals(shipment.locationId())).findFirst().orElseThrow();
             safety.put(place.locationId(), inForce.safetyStock(place));
+            capacity.put(place.locationId(), inForce.dailyCapacity(place));
             shipment.lines().forEach(l -> sources.put(l.sku(), shipment.locationId()));
         }
-        return Optional.of(new Sourcing(sources, safety, decision));
+        return Optional.of(new Sourcing(sources, safety, capacity, decision));
     }
 }

@@ -272,7 +272,8 @@ class CustomerMessagesTest {
         backend.stock("PAR-IMP-MAR-L", STORE, 0);
         backend.stock("PAR-IMP-MAR-L", StockLevel.WEB, 3);
         var waiting = place("o-transfer", "PAR-IMP-MAR-L", 1);
-        orders.choosingOptions().confirmOption(camille, waiting.id(), "transfer");
+        orders.choosingOptions().confirmOption(camille, waiting.id(), "transfer",
+                com.omnicanal.testing.Keys.option(camille, waiting.id(), "transfer", "confirm-1"));
         var transfer = orders.transfers().ofOrder(ops, waiting.id()).get(0);
         orders.transfers().dispatch(ops, StockLevel.WEB, transfer.id(), "BL-0042");
         orders.transfers().receive(staff, STORE, transfer.id());

@@ -36,6 +36,10 @@ final class OrderFixture {
     final SweepingOrders sweeping;
     final MovingTransfers transfers;
     final SellingForPickup selling;
+    final RefusingTransfers refusing;
+    /** Routing (its rules, its places' loads), when the fixture is routed; else null. */
+    final HomeDelivery delivery;
+    final DynamoDeliveries deliveries;
     final String paris = "paris-rivoli";
     final String saintGermain = "paris-saint-germain";
     final String lyon = "lyon-republique";
@@ -56,10 +60,11 @@ final class OrderFixture {
         backend.resetTables();
         orders = new DynamoOrders(dynamo, backend.tables);
         payments = new RecordingPayments(backend.clock);
-        var sourcing = routed ? HomeDelivery.of(backend.catalog, backend.ledger,
+        deliveries = new DynamoDeliveries(dynamo, backend.tables);
+        delivery = routed ? HomeDelivery.of(backend.catalog, backend.ledger,
                 new CatalogShippingPlaces(backend.catalog, new GeoPoint(47.3220, 5.0415)),
-                new DynamoDeliveries(dynamo, backend.tables), new DynamoRoutingRulesBook(dynamo, backend.tables),
-                backend.clock).transfers() : null;
+                deliveries, new DynamoRoutingRulesBook(dynamo, backend.tables), backend.clock) : null;
+        var sourcing = routed ? delivery.transfers() : null;
         var clickAndCollect = ClickAndCollect.of(backend.catalog, backend.ledger, orders, payments, OrderPolicy.DEFAULT,
                 backend.clock, com.omnicanal.shared.BusinessMetrics.NONE, sourcing,
                 new DynamoTransfers(dynamo, backend.tables));
@@ -73,6 +78,7 @@ final class OrderFixture {
         sweeping = clickAndCollect.sweeping();
         transfers = clickAndCollect.transfers();
         selling = clickAndCollect.selling();
+        refusing = clickAndCollect.refusing();
     }
 
     /** The stock most tests start from: Paris Rivoli lacks the linen jacket, Saint-Germain and the web warehouse have it. */
@@ -98,6 +104,12 @@ final class OrderFixture {
     PlacingOrders.Outcome place(Actor customer, OrderRequest request, String key) {
         var command = new PlacingOrders.PlaceOrder(customer, request);
         return placing.place(command, Keys.order(command, key));
+    }
+
+    /** The option confirmed under a key of its own. */
+    Order confirm(Actor actor, String orderId, String optionId) {
+        return choosingOptions.confirmOption(actor, orderId, optionId,
+                Keys.option(actor, orderId, optionId, java.util.UUID.randomUUID().toString())).order();
     }
 
     Order placed(String key, String... skuQuantity) {

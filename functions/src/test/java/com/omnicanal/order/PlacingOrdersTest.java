@@ -46,20 +46,20 @@ class PlacingOrdersTest extends OrdersOnDynamoDbLocal {
         assertThat(transfer.readyBy()).isEqualTo(order.createdAt().plus(Duration.ofDays(3)).plus(Duration.ofMinutes(60)));
         assertThat(order.options().get(1).storeId()).isEqualTo(fx.saintGermain);
 
-        var confirmed = fx.choosingOptions.confirmOption(fx.camille, order.id(), "transfer");
+        var confirmed = fx.confirm(fx.camille, order.id(), "transfer");
 
         assertThat(confirmed.status()).isEqualTo(OrderStatus.PLACED);
         assertThat(confirmed.pickupStoreId()).isEqualTo(fx.paris);
         assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris).reserved()).isEqualTo(1);
         assertThat(fx.backend.level("VES-LIN-BEI-M", StockLevel.WEB).reserved()).isEqualTo(1);
-        assertThatThrownBy(() -> fx.choosingOptions.confirmOption(fx.camille, order.id(), "transfer"))
+        assertThatThrownBy(() -> fx.confirm(fx.camille, order.id(), "transfer"))
                 .isInstanceOf(DomainException.InvalidState.class);
     }
 
     @Test
     void choosingAnotherStoreMovesThePickupThere() {
         var order = fx.placed("k1", "VES-LIN-BEI-M", "2");
-        var moved = fx.choosingOptions.confirmOption(fx.camille, order.id(), "store:" + fx.saintGermain);
+        var moved = fx.confirm(fx.camille, order.id(), "store:" + fx.saintGermain);
         assertThat(moved.pickupStoreId()).isEqualTo(fx.saintGermain);
         assertThat(fx.backend.level("VES-LIN-BEI-M", fx.saintGermain).reserved()).isEqualTo(2);
         assertThat(fx.queue.forStore(fx.lea, fx.paris, null, null).items()).isEmpty();

@@ -33,7 +33,7 @@ class TransfersOfAPersonTest {
 
     Order confirmed(Actor customer) {
         var offered = fx.place(customer, OrderFixture.request(fx.paris, LINEN, "1"), "k-" + customer.id()).order();
-        return fx.choosingOptions.confirmOption(customer, offered.id(), "transfer");
+        return fx.confirm(customer, offered.id(), "transfer");
     }
 
     @Test

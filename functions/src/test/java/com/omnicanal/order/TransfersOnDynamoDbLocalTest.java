@@ -39,7 +39,7 @@ class TransfersOnDynamoDbLocalTest {
     Order confirmed(String key) {
         var order = fx.placed(key, TEE, "1", LINEN, "1");
         assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_CUSTOMER);
-        return fx.choosingOptions.confirmOption(fx.camille, order.id(), "transfer");
+        return fx.confirm(fx.camille, order.id(), "transfer");
     }
 
     Transfer theTransfer(Order order) {
@@ -52,7 +52,7 @@ class TransfersOnDynamoDbLocalTest {
         // routing ranks by distance: Saint-Germain is 1 km from Rivoli, the web warehouse in Dijon 260 km
         assertThat(offered.options().get(0).sources()).containsEntry(LINEN, fx.saintGermain);
 
-        var order = fx.choosingOptions.confirmOption(fx.camille, offered.id(), "transfer");
+        var order = fx.confirm(fx.camille, offered.id(), "transfer");
 
         assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
         assertThat(order.lines()).extracting(Order.Line::heldAt).containsExactly(fx.paris, fx.saintGermain);
@@ -101,6 +101,26 @@ class TransfersOnDynamoDbLocalTest {
         fx.collecting.collect(fx.lea, fx.paris, order.id(), ready.pickupCode());
         assertThat(fx.backend.level(LINEN, fx.paris)).isEqualTo(new StockLevel(LINEN, fx.paris, 0, 0, 0));
         assertThat(fx.backend.level(TEE, fx.paris).onHand()).isEqualTo(2);
+    }
+
+    @Test
+    void aConfirmationRetriedUnderItsKeyAnswersTheFirstAgainAndAnotherOptionUnderItIsRefused() {
+        var offered = fx.placed("k1", TEE, "1", LINEN, "1");
+        var key = com.omnicanal.testing.Keys.option(fx.camille, offered.id(), "transfer", "confirm-1");
+
+        var first = fx.choosingOptions.confirmOption(fx.camille, offered.id(), "transfer", key);
+        var again = fx.choosingOptions.confirmOption(fx.camille, offered.id(), "transfer", key);
+
+        assertThat(first.replayed()).isFalse();
+        assertThat(again.replayed()).isTrue();
+        assertThat(again.order()).isEqualTo(first.order());
+        assertThat(fx.backend.level(LINEN, fx.saintGermain).reserved()).as("held once").isEqualTo(1);
+        assertThat(fx.transfers.ofOrder(fx.ops, offered.id())).hasSize(1);
+        var other = com.omnicanal.testing.Keys.option(fx.camille, offered.id(), "store:" + fx.saintGermain, "confirm-1");
+        assertThatThrownBy(() -> fx.choosingOptions.confirmOption(fx.camille, offered.id(), "store:" + fx.saintGermain, other))
+                .isInstanceOf(DomainException.IdempotencyConflict.class);
+        assertThatThrownBy(() -> fx.confirm(fx.camille, offered.id(), "transfer"))
+                .as("a new key: the order is placed already").isInstanceOf(DomainException.InvalidState.class);
     }
 
     @Test
@@ -212,7 +232,7 @@ class TransfersOnDynamoDbLocalTest {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    fx.choosingOptions.confirmOption(customer, order.id(), "transfer");
+                    fx.confirm(customer, order.id(), "transfer");
                     return true;
                 } catch (DomainException.InvalidState soldOut) {
                     return false;
@@ -240,7 +260,7 @@ class TransfersOnDynamoDbLocalTest {
         assertThat(sold.soldBy()).isEqualTo(new Order.SoldBy(fx.lyon, "staff-karim"));
         assertThat(sold.status()).isEqualTo(OrderStatus.AWAITING_CUSTOMER);
         assertThat(fx.selling.place(fx.karim, fx.lyon, "cust-camille", request, key).replayed()).isTrue();
-        var placed = fx.choosingOptions.confirmOption(fx.karim, sold.id(), "transfer");
+        var placed = fx.confirm(fx.karim, sold.id(), "transfer");
         assertThat(placed.status()).isEqualTo(OrderStatus.PLACED);
         assertThat(placed.soldBy()).isEqualTo(sold.soldBy());
         assertThat(theTransfer(placed).fromLocation()).isEqualTo(fx.saintGermain);

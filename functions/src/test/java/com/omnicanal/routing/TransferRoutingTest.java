@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,12 +68,7 @@ class TransferRoutingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void sourcesEachMissingLine(Case c) {
-        var catalog = DemoCatalog.inMemory();
-        var clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-        var places = new CatalogShippingPlaces(catalog, new GeoPoint(47.3220, 5.0415));
-        var rules = new SettingRoutingRules(new NoRulesSet(), clock);
-        var planning = new ShipmentPlanning(places, new FixedStock(c.stock()), loads(c.shipmentsToday()), rules, clock);
-        var routing = new TransferRouting(catalog, places, planning, clock);
+        var routing = routing(c.stock(), c.shipmentsToday());
 
         var sourcing = routing.source("order-1", c.missing(), RIVOLI);
 
@@ -84,6 +80,61 @@ class TransferRoutingTest {
             s.sourceBySku().values().forEach(source ->
                     assertThat(s.safetyStockBySource()).containsEntry(source, "WEB".equals(source) ? 0 : 1));
         });
+    }
+
+    /** A refusal case: the stock, the places that refused this order, those already sending it something, the source expected. */
+    record Refusal(String name, Map<String, Integer> linen, Set<String> refusedBy, Set<String> leftOut,
+                   Optional<String> expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                new Refusal("the refuser is passed over for the next nearest", Map.of(SAINT_GERMAIN, 5, LILLE, 5, "WEB", 5),
+                        Set.of(SAINT_GERMAIN), Set.of(), Optional.of(LILLE)),
+                new Refusal("every store that refused this order is passed over", Map.of(SAINT_GERMAIN, 5, LILLE, 5, "WEB", 5),
+                        Set.of(SAINT_GERMAIN, LILLE), Set.of(), Optional.of("WEB")),
+                new Refusal("the warehouse refusing leaves a store", Map.of(LYON, 5, "WEB", 9), Set.of("WEB"), Set.of(),
+                        Optional.of(LYON)),
+                new Refusal("a place already sending this order something is not asked again", Map.of(SAINT_GERMAIN, 5,
+                        LILLE, 5, "WEB", 5), Set.of(SAINT_GERMAIN), Set.of(LILLE), Optional.of("WEB")),
+                new Refusal("the refuser was the only one with the units: no place left", Map.of(SAINT_GERMAIN, 9),
+                        Set.of(SAINT_GERMAIN), Set.of(), Optional.empty()),
+                new Refusal("the only other place is at its safety stock: no place left", Map.of(SAINT_GERMAIN, 9, LILLE, 1),
+                        Set.of(SAINT_GERMAIN), Set.of(), Optional.empty()))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void routesAgainAfterARefusalNeverToARefuser(Refusal c) {
+        var routing = routing(Map.of(LINEN, c.linen()), Map.of());
+
+        var sourcing = routing.source("order-1", List.of(new Need(LINEN, 1)), RIVOLI, c.refusedBy(), c.leftOut());
+
+        assertThat(sourcing.map(s -> s.sourceBySku().get(LINEN))).isEqualTo(c.expected());
+        sourcing.ifPresent(s -> {
+            var decision = (RoutingDecision) s.decision();
+            // a refuser is shown, excluded by the rejection filter; a place left out is no candidate at all
+            assertThat(decision.candidates()).filteredOn(v -> c.refusedBy().contains(v.locationId()))
+                    .extracting(RoutingDecision.Verdict::excludedBy).containsOnly(RoutingDecision.Filter.REJECTED_THIS_ORDER);
+            assertThat(decision.candidates()).extracting(RoutingDecision.Verdict::locationId).doesNotContain(RIVOLI)
+                    .noneMatch(c.leftOut()::contains);
+            assertThat(s.capacityOf(c.expected().orElseThrow())).isEqualTo("WEB".equals(c.expected().get()) ? Integer.MAX_VALUE : 10);
+        });
+    }
+
+    /** The engine over the demo catalogue, this stock and these loads, under the default rules. */
+    static TransferRouting routing(Map<String, Map<String, Integer>> stock, Map<String, Integer> shipmentsToday) {
+        var catalog = DemoCatalog.inMemory();
+        var clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+        var places = new CatalogShippingPlaces(catalog, new GeoPoint(47.3220, 5.0415));
+        var rules = new SettingRoutingRules(new NoRulesSet(), clock);
+        var planning = new ShipmentPlanning(places, new FixedStock(stock), loads(shipmentsToday), rules, clock);
+        return new TransferRouting(catalog, places, planning, clock);
     }
 
     /** The places' load: only what the case says, every other query is not routing's business here. */

@@ -22,6 +22,11 @@ public final class Keys {
         return of("orders", "/orders", command.customer(), key, command.order());
     }
 
+    /** A confirm-option request's key: the option chosen for that order. */
+    public static IdempotencyKey option(Actor caller, String orderId, String optionId, String key) {
+        return of("confirm-option", "/orders/" + orderId + "/confirm-option", caller, key, java.util.Map.of("optionId", optionId));
+    }
+
     public static IdempotencyKey returnOf(RequestingReturns.RequestReturn command, String key) {
         return of("returns", "/returns", command.customer(), key, command.request());
     }

@@ -297,6 +297,9 @@ class AccessMatrixTest {
             row("POST /stores/{storeId}/transfers/{id}/dispatch", Fixture.TRANSFER,
                     "/stores/" + Y + "/transfers/{transfer}/dispatch", "{\"reference\":\"BL-{seq}\"}",
                     "the source Y sends it: its staff and ops", 401, 403, 403, 403, 200, 200),
+            row("POST /stores/{storeId}/transfers/{id}/refuse", Fixture.TRANSFER,
+                    "/stores/" + Y + "/transfers/{transfer}/refuse", "{\"reason\":\"Veste abîmée\"}",
+                    "the source Y refuses it (routed again, or the order rejected): its staff and ops", 401, 403, 403, 403, 200, 200),
             row("POST /stores/{storeId}/transfers/{id}/receive", Fixture.TRANSFER_SENT,
                     "/stores/" + X + "/transfers/{transfer}/receive", null,
                     "the pickup store X receives it: its staff and ops", 401, 403, 403, 200, 403, 200),
@@ -495,7 +498,7 @@ class AccessMatrixTest {
                 // X lacks the jacket and Y alone has it (the set-up): A's pickup order at X is transferred from Y
                 var order = created(client.send("POST", "/orders", a, TRANSFER_ORDER_BODY, key()));
                 values.put("order", order);
-                ok(client.send("POST", "/orders/" + order + "/confirm-option", a, "{\"optionId\":\"transfer\"}", Map.of()));
+                ok(client.send("POST", "/orders/" + order + "/confirm-option", a, "{\"optionId\":\"transfer\"}", key()));
                 var transfer = client.get("/ops/orders/" + order + "/transfers", TOKENS.get("ops")).body().get("transfers").get(0);
                 assertThat(transfer.get("fromLocation").asText()).isEqualTo(Y);
                 values.put("transfer", transfer.get("id").asText());

@@ -147,12 +147,12 @@ class ClickAndCollectEndToEndTest {
         int before = available("VES-LIN-BEI-M", "paris-saint-germain");
 
         var confirmed = client.send("POST", "/orders/" + id + "/confirm-option", hugo,
-                "{\"optionId\":\"store:paris-saint-germain\"}", Map.of());
+                "{\"optionId\":\"store:paris-saint-germain\"}", Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
 
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body().get("pickupStoreId").asText()).isEqualTo("paris-saint-germain");
         assertThat(available("VES-LIN-BEI-M", "paris-saint-germain")).isEqualTo(before - 1);
-        assertThat(client.send("POST", "/orders/" + id + "/confirm-option", hugo, "{\"optionId\":\"nope\"}", Map.of())
+        assertThat(client.send("POST", "/orders/" + id + "/confirm-option", hugo, "{\"optionId\":\"nope\"}", Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()))
                 .status()).isEqualTo(409);
     }
 

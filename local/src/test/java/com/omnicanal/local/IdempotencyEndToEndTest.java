@@ -76,6 +76,8 @@ class IdempotencyEndToEndTest {
         return client.available(SKU, X);
     }
 
+    private static final String JACKET_ORDER = "{\"lines\":[{\"sku\":\"VES-LIN-BEI-M\",\"quantity\":1}],\"pickupStoreId\":\""
+            + X + "\",\"contact\":{\"name\":\"Client\",\"email\":\"idem@example.org\"},\"paymentAuthorization\":\"pa_idem_2\"}";
     private static final String RESERVATION = "{\"sku\":\"" + SKU + "\",\"storeId\":\"" + X + "\",\"quantity\":%d}";
     private static final String ORDER = "{\"lines\":[{\"sku\":\"" + SKU + "\",\"quantity\":%d}],\"pickupStoreId\":\"" + X
             + "\",\"contact\":{\"name\":\"Client\",\"email\":\"idem@example.org\"},\"paymentAuthorization\":\"pa_idem_1\"}";
@@ -193,7 +195,17 @@ class IdempotencyEndToEndTest {
                 + "\"latitude\":48.8606,\"longitude\":2.3444},\"deliveryOption\":\"STANDARD\",\"contact\":{\"name\":\"Client\","
                 + "\"email\":\"idem@example.org\"},\"paymentAuthorization\":\"pa_idem_delivery\"}";
         int shippable = client.available(SKU, X) + client.available(SKU, "WEB");
+        // a pickup order at X for the jacket X lacks: the options wait for the customer's choice
+        var chooser = client.token("cust-idem-option-" + run, "customer", null);
+        var waiting = created("/orders", chooser, JACKET_ORDER);
         return List.of(
+                // the option confirmed once, its transfer requested once, whatever the retries
+                new Replay("POST /orders/{id}/confirm-option", "/orders/" + waiting + "/confirm-option", chooser,
+                        "{\"optionId\":\"transfer\"}", "{\"optionId\":\"store:lyon-republique\"}", first -> {
+                            assertThat(first.body().get("status").asText()).isEqualTo("PLACED");
+                            assertThat(client.get("/ops/orders/" + waiting + "/transfers", ops).body().get("transfers"))
+                                    .hasSize(1);
+                        }),
                 new Replay("POST /delivery-orders", "/delivery-orders", shopper, String.format(delivery, 1),
                         String.format(delivery, 2),
                         first -> assertThat(client.available(SKU, X) + client.available(SKU, "WEB")).isEqualTo(shippable - 1)),
@@ -283,7 +295,8 @@ class IdempotencyEndToEndTest {
         for (var r : replays) {
             var key = "replay-" + UUID.randomUUID();
             var first = client.send("POST", r.path(), r.token(), r.body(), r.with(Map.of("Idempotency-Key", key)));
-            assertThat(first.status()).as(r.routeKey() + " " + first.raw().body()).isIn(201, 202);
+            // 200 where the effect changes what exists (an option confirmed), 201/202 where it creates
+            assertThat(first.status()).as(r.routeKey() + " " + first.raw().body()).isIn(200, 201, 202);
             var again = client.send("POST", r.path(), r.token(), r.body(), r.with(Map.of("Idempotency-Key", key)));
             assertThat(again.status()).as(r.routeKey()).isEqualTo(first.status());
             assertThat(again.body()).as(r.routeKey()).isEqualTo(first.body());
@@ -338,6 +351,16 @@ class IdempotencyEndToEndTest {
         assertThat(available()).isEqualTo(before - 2 - 3);
         var found = client.get("/stores/" + X + "/customers?phone=%2B33698765499", staff);
         assertThat(found.status()).isEqualTo(200);
+        // an option confirmed eight times at once under one key: one order placed, one transfer requested
+        var chooser = client.token("cust-idem-option-race", "customer", null);
+        var waiting = client.send("POST", "/orders", chooser, JACKET_ORDER, Map.of("Idempotency-Key", "race-jacket"))
+                .body().get("id").asText();
+        var confirmed = race(() -> client.send("POST", "/orders/" + waiting + "/confirm-option", chooser,
+                "{\"optionId\":\"transfer\"}", Map.of("Idempotency-Key", "race-option")));
+        assertThat(confirmed).extracting(LocalClient.Reply::status).allMatch(s -> s == 200 || s == 409).contains(200);
+        assertThat(confirmed).filteredOn(r -> r.status() == 200).allSatisfy(r ->
+                assertThat(r.body().get("status").asText()).isEqualTo("PLACED"));
+        assertThat(client.get("/ops/orders/" + waiting + "/transfers", ops).body().get("transfers")).hasSize(1);
     }
 
     private static List<LocalClient.Reply> race(Supplier<LocalClient.Reply> call) throws Exception {

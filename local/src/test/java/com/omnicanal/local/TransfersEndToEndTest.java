@@ -37,7 +37,7 @@ class TransfersEndToEndTest {
         var id = placed.body().get("id").asText();
         var ref = id.substring(id.length() - 6);
         assertThat(placed.body().get("options").get(0).get("sources").get(JACKET).asText()).isEqualTo("paris-saint-germain");
-        var confirmed = client.send("POST", "/orders/" + id + "/confirm-option", camille, "{\"optionId\":\"transfer\"}", Map.of());
+        var confirmed = client.send("POST", "/orders/" + id + "/confirm-option", camille, "{\"optionId\":\"transfer\"}", Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
         assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
         assertThat(client.available(JACKET, "paris-saint-germain")).isEqualTo(atSaintGermain - 1);
 
@@ -74,18 +74,7 @@ class TransfersEndToEndTest {
         assertThat(stock(JACKET, "paris-rivoli").get("inTransit").asInt()).isZero();
         client.awaitInbox(i -> i.get("text").asText().contains(ref) && i.get("text").asText().contains("arrivée"));
 
-        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/accept", lea, null, Map.of()).status())
-                .isEqualTo(200);
-        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/ready", lea, null, Map.of()).status())
-                .isEqualTo(200);
-        var sms = client.awaitInbox(i -> i.get("channel").asText().equals("SMS") && CODE.matcher(i.get("text").asText()).find()
-                && i.get("text").asText().contains(ref));
-        var matcher = CODE.matcher(sms.get("text").asText());
-        assertThat(matcher.find()).isTrue();
-        var collected = client.send("POST", "/stores/paris-rivoli/orders/" + id + "/collect", lea,
-                "{\"pickupCode\":\"" + matcher.group(1) + "\"}", Map.of());
-        assertThat(collected.status()).as(collected.raw().body()).isEqualTo(200);
-        assertThat(collected.body().get("status").asText()).isEqualTo("COLLECTED");
+        collectedWithTheCodeFromTheSms(id, ref, lea);
         assertThat(stock(JACKET, "paris-rivoli").get("available").asInt()).isZero();
     }
 
@@ -106,11 +95,74 @@ class TransfersEndToEndTest {
         assertThat(sold.body().get("soldBy").get("staffId").asText()).isEqualTo("staff-karim");
         assertThat(sold.body().get("customerId").asText()).isEqualTo("cust-hugo");
         var id = sold.body().get("id").asText();
-        var confirmed = client.send("POST", "/orders/" + id + "/confirm-option", karim, "{\"optionId\":\"transfer\"}", Map.of());
+        var confirmed = client.send("POST", "/orders/" + id + "/confirm-option", karim, "{\"optionId\":\"transfer\"}", Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
         assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
         assertThat(confirmed.body().get("status").asText()).isEqualTo("PLACED");
         assertThat(client.get("/stores/paris-rivoli/orders?status=PLACED", lea).body().get("items"))
                 .anySatisfy(q -> assertThat(q.get("order").get("id").asText()).isEqualTo(id));
+    }
+
+    @Test
+    void aSourceRefusesTheTransferItGoesToTheNextPlaceWhichSendsItAndTheCustomerCollects() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var lea = client.token("staff-lea", "staff", "paris-rivoli");
+        var ops = client.token("ops-amelie", "ops", null);
+        var placed = client.send("POST", "/orders", camille, "{\"lines\":[{\"sku\":\"" + JACKET + "\",\"quantity\":1}],"
+                + "\"pickupStoreId\":\"paris-rivoli\",\"contact\":{\"name\":\"Camille Martin\",\"phone\":\"06 12 34 56 78\"},"
+                + "\"paymentAuthorization\":\"pa_local_refused_1\"}", Map.of("Idempotency-Key", "transfer-refused-1"));
+        var id = placed.body().get("id").asText();
+        var ref = id.substring(id.length() - 6);
+        assertThat(client.send("POST", "/orders/" + id + "/confirm-option", camille, "{\"optionId\":\"transfer\"}",
+                Map.of("Idempotency-Key", "confirm-refused-1")).status()).isEqualTo(200);
+        var first = client.get("/ops/orders/" + id + "/transfers", ops).body().get("transfers").get(0);
+        var refuser = first.get("fromLocation").asText();
+        var refuserStaff = client.token("staff-refuser", "staff", refuser);
+        int atRefuser = client.available(JACKET, refuser);
+        var path = "/stores/" + refuser + "/transfers/" + first.get("id").asText() + "/refuse";
+        assertThat(client.send("POST", path.replace(refuser, "paris-rivoli"), lea, "{\"reason\":\"non\"}", Map.of())
+                .status()).as("the pickup store does not refuse what it receives").isIn(403, 404);
+        assertThat(client.send("POST", path, lea, "{\"reason\":\"non\"}", Map.of()).status()).isEqualTo(403);
+
+        var refused = client.send("POST", path, refuserStaff, "{\"reason\":\"Veste tachée\"}", Map.of());
+
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(200);
+        assertThat(refused.body().get("status").asText()).isEqualTo("REFUSED");
+        assertThat(client.available(JACKET, refuser)).as("released at the refuser").isEqualTo(atRefuser + 1);
+        assertThat(client.send("POST", path, refuserStaff, "{\"reason\":\"encore\"}", Map.of()).status())
+                .as("refused twice").isEqualTo(409);
+        var transfers = client.get("/ops/orders/" + id + "/transfers", ops).body().get("transfers");
+        assertThat(transfers).hasSize(2);
+        com.fasterxml.jackson.databind.JsonNode next = null;
+        for (var t : transfers) if (t.get("status").asText().equals("REQUESTED")) next = t;
+        assertThat(next).isNotNull();
+        var source = next.get("fromLocation").asText();
+        assertThat(source).isNotEqualTo(refuser).isNotEqualTo("paris-rivoli");
+        var sourceStaff = client.token("staff-next", "staff", source);
+        assertThat(client.get("/stores/" + source + "/transfers", sourceStaff).body().get("items").findValuesAsText("id"))
+                .contains(next.get("id").asText());
+
+        var sent = client.send("POST", "/stores/" + source + "/transfers/" + next.get("id").asText() + "/dispatch", sourceStaff,
+                "{\"reference\":\"BL-2026-0099\"}", Map.of());
+        assertThat(sent.status()).as(sent.raw().body()).isEqualTo(200);
+        assertThat(client.send("POST", "/stores/paris-rivoli/transfers/" + next.get("id").asText() + "/receive", lea, null,
+                Map.of()).status()).isEqualTo(200);
+        collectedWithTheCodeFromTheSms(id, ref, lea);
+    }
+
+    /** Rivoli accepts and prepares the order, and hands it over against the code the customer got by SMS. */
+    private static void collectedWithTheCodeFromTheSms(String id, String ref, String lea) throws Exception {
+        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/accept", lea, null, Map.of()).status())
+                .isEqualTo(200);
+        assertThat(client.send("POST", "/stores/paris-rivoli/orders/" + id + "/ready", lea, null, Map.of()).status())
+                .isEqualTo(200);
+        var sms = client.awaitInbox(i -> i.get("channel").asText().equals("SMS") && CODE.matcher(i.get("text").asText()).find()
+                && i.get("text").asText().contains(ref));
+        var matcher = CODE.matcher(sms.get("text").asText());
+        assertThat(matcher.find()).isTrue();
+        var collected = client.send("POST", "/stores/paris-rivoli/orders/" + id + "/collect", lea,
+                "{\"pickupCode\":\"" + matcher.group(1) + "\"}", Map.of());
+        assertThat(collected.status()).as(collected.raw().body()).isEqualTo(200);
+        assertThat(collected.body().get("status").asText()).isEqualTo("COLLECTED");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode stock(String sku, String location) {

@@ -94,11 +94,14 @@ public final class OrderApi {
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
                     return ApiResponse.json(201, OrderView.of(outcome.order(), actor), headers);
                 })
-                .route("POST /orders/{id}/confirm-option", request -> {
+                .transactional("POST /orders/{id}/confirm-option", (request, key) -> {
                     var actor = Callers.actor(request);
                     var choice = request.body(OptionChoice.class);
-                    var order = orders.choosingOptions().confirmOption(actor, request.path("id"), choice.optionId());
-                    return ApiResponse.ok(OrderView.of(order, actor));
+                    var outcome = orders.choosingOptions().confirmOption(actor, request.path("id"), choice.optionId(),
+                            Callers.idempotencyKey("confirm-option", key));
+                    var headers = new LinkedHashMap<String, String>();
+                    if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
+                    return ApiResponse.json(200, OrderView.of(outcome.order(), actor), headers);
                 })
                 .route("GET /orders/{id}", request -> {
                     var actor = Callers.actor(request);
@@ -156,6 +159,11 @@ public final class OrderApi {
                     var reference = request.body(Dispatch.class).reference();
                     return ApiResponse.ok(TransferView.of(orders.transfers().dispatch(Callers.actor(request),
                             request.path("storeId"), request.path("id"), reference)));
+                })
+                .route("POST /stores/{storeId}/transfers/{id}/refuse", request -> {
+                    var reason = request.body(Rejection.class).reason();
+                    return ApiResponse.ok(TransferView.of(orders.refusing().refuse(Callers.actor(request),
+                            request.path("storeId"), request.path("id"), reason)));
                 })
                 .route("POST /stores/{storeId}/transfers/{id}/receive", request -> ApiResponse.ok(TransferView.of(
                         orders.transfers().receive(Callers.actor(request), request.path("storeId"), request.path("id")))))

@@ -17,6 +17,7 @@ import com.omnicanal.reward.RewardCode;
 import com.omnicanal.reward.dynamo.RewardItems;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
+import com.omnicanal.shared.RetailDay;
 import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class DynamoOrders implements Orders {
             if (change.expected() != OrderStatus.AWAITING_CUSTOMER) {
                 // lines where they were read: a transfer sent or received meanwhile is not undone by an older copy
                 condition += " AND (attribute_not_exists(placement) OR placement = :placement)";
-                values.put(":placement", s(OrderItem.placement(order)));
+                values.put(":placement", s(change.refused() == null ? OrderItem.placement(order) : placementBefore(order, change.refused())));
             }
         }
         var put = Put.builder().tableName(tables.orders()).item(OrderItem.of(order)).conditionExpression(condition);
@@ -89,19 +90,47 @@ public final class DynamoOrders implements Orders {
         actions.add(TransactWriteItem.builder().put(put.build()).build());
         // the SKU each stock action is for, by action index, to name the line a refused hold was short of
         var lineActions = new HashMap<Integer, String>();
+        var refused = change.refused();
+        var refuser = refused == null ? null : refused.fromLocation();
         if (change.stock() != Orders.StockEffect.NONE) {
             for (var line : order.lines()) {
                 // units in transit are held nowhere: the transfer's receipt decides where they go
                 if (Order.IN_TRANSIT.equals(line.heldAt())) continue;
+                // a refused transfer's units are released with it, below
+                if (line.heldAt().equals(refuser)) continue;
                 lineActions.put(actions.size(), line.sku());
                 actions.add(stock(change, line));
             }
         }
-        for (var transfer : change.transfers()) actions.add(TransferItem.create(tables.orders(), transfer));
+        var capacityActions = new java.util.HashSet<Integer>();
+        for (var transfer : change.transfers()) {
+            actions.add(TransferItem.create(tables.orders(), transfer));
+            if (change.stock() == Orders.StockEffect.NONE) {
+                // routed again after a refusal: the new source holds the transfer's lines, keeping its safety stock
+                for (var line : transfer.lines()) {
+                    lineActions.put(actions.size(), line.sku());
+                    actions.add(stock.holdKeeping(line.sku(), transfer.fromLocation(), line.quantity(), transfer.safetyStock()));
+                }
+            }
+            // counted as a shipment is: against the source's day's capacity, and as offered to it this month
+            var day = RetailDay.of(transfer.createdAt());
+            capacityActions.add(actions.size());
+            actions.add(PlaceLoads.dayCount(tables, transfer.fromLocation(), day, transfer.dailyCapacity()));
+            actions.add(PlaceLoads.monthCount(tables, transfer.fromLocation(), day, PlaceLoads.OFFERED));
+        }
+        int refusedAction = -1;
+        if (refused != null) {
+            refusedAction = actions.size();
+            actions.add(TransferItem.replace(tables.orders(), refused, Transfer.Status.REQUESTED));
+            for (var line : refused.lines()) actions.add(stock.release(line.sku(), refuser, line.quantity()));
+            // a refusal is a rejection: the rate routing ranks places by
+            actions.add(PlaceLoads.monthCount(tables, refuser, RetailDay.of(refused.updatedAt()), PlaceLoads.REJECTED));
+        }
         if (change.stock() == Orders.StockEffect.RELEASE) {
             // units still held at a source were never sent: that transfer is cancelled with the order
             order.lines().stream().map(Order.Line::heldAt)
-                    .filter(place -> !place.equals(order.pickupStoreId()) && !Order.IN_TRANSIT.equals(place)).distinct()
+                    .filter(place -> !place.equals(order.pickupStoreId()) && !Order.IN_TRANSIT.equals(place))
+                    .filter(place -> !place.equals(refuser)).distinct()
                     .forEach(source -> actions.add(TransferItem.cancel(tables.orders(), Transfer.idOf(order.id(), source))));
         }
         int codeAction = -1;
@@ -157,7 +186,16 @@ public final class DynamoOrders implements Orders {
             if (outcome.failedCondition(line.getKey())) return new Outcome.NotEnoughStock(line.getValue());
         }
         if (codeAction >= 0 && outcome.failedCondition(codeAction)) return new Outcome.CodeTaken();
+        for (int capacity : capacityActions) if (outcome.failedCondition(capacity)) return new Outcome.AtCapacity();
+        // the refused transfer left or was refused meanwhile
+        if (refusedAction >= 0 && outcome.failedCondition(refusedAction)) return new Outcome.Conflict();
         throw new IllegalStateException("order " + order.id() + " change refused: " + outcome.reasons());
+    }
+
+    /** Where the lines were as read, before a refusal routed the refused transfer's lines elsewhere: at its source. */
+    private static String placementBefore(Order order, Transfer refused) {
+        return String.join(",", order.lines().stream().map(l -> refused.units(l.sku()) > 0
+                && !l.heldAt().equals(order.pickupStoreId()) ? refused.fromLocation() : l.heldAt()).toList());
     }
 
     private TransactWriteItem stock(Change change, Order.Line line) {
@@ -177,6 +215,14 @@ public final class DynamoOrders implements Orders {
     private TransactWriteItem payment(PaymentCommand command, Instant at) {
         return PaymentWrites.command(tables, command.orderId(), command.action(), command.authorization(),
                 command.amountCents(), at);
+    }
+
+    @Override
+    public Outcome earlier(com.omnicanal.shared.IdempotencyClaim claim) {
+        if (!IdempotencyRecords.claimed(dynamo, tables.idempotency(), claim.key(), claim.claimedAt())) return null;
+        return IdempotencyRecords.replay(dynamo, tables.idempotency(), claim.key(), claim.fingerprint())
+                .<Outcome>map(stored -> new Outcome.Replayed(JsonDocuments.read(stored, Order.class)))
+                .orElseGet(Outcome.KeyReused::new);
     }
 
     @Override

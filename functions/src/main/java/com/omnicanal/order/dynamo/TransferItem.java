@@ -31,7 +31,9 @@ final class TransferItem {
         item.put("type", s(TYPE));
         item.put("orderId", s(transfer.orderId()));
         item.put("status", s(transfer.status().name()));
-        item.put("storeId", s(transfer.status() == Transfer.Status.REQUESTED ? transfer.fromLocation() : transfer.toStoreId()));
+        // a refused transfer stays in its source's queue, as REFUSED: what the source turned down
+        item.put("storeId", s(transfer.status() == Transfer.Status.REQUESTED || transfer.status() == Transfer.Status.REFUSED
+                ? transfer.fromLocation() : transfer.toStoreId()));
         item.put("storeStatusKey", s(TYPE + "#" + transfer.status().name() + "#" + Instants.format(transfer.createdAt())
                 + "#" + transfer.id()));
         item.put("transfer", JsonDocuments.write(transfer));
@@ -70,7 +72,7 @@ final class TransferItem {
         // cancelled with its order: the status beside the document is the truth
         return new Transfer(transfer.id(), transfer.orderId(), transfer.fromLocation(), transfer.toStoreId(),
                 transfer.lines(), status, transfer.reference(), transfer.safetyStock(), transfer.decision(),
-                transfer.createdAt(), transfer.updatedAt(), transfer.timeline());
+                transfer.createdAt(), transfer.updatedAt(), transfer.timeline(), transfer.dailyCapacity());
     }
 
     private static AttributeValue s(String value) {

@@ -8,6 +8,7 @@ import com.omnicanal.infrastructure.dynamo.TableDefinitions;
 import com.omnicanal.infrastructure.dynamo.TableNames;
 import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.order.dynamo.PaymentWrites;
+import com.omnicanal.order.dynamo.PlaceLoads;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.routing.Deliveries;
@@ -15,7 +16,6 @@ import com.omnicanal.routing.DeliveryOrder;
 import com.omnicanal.routing.Shipment;
 import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,19 +29,16 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Delivery orders, shipments, routing decisions and the places' load in the Orders table. Orders and shipments are
  * JSON documents with their index attributes beside them (a shipment is in its place's queue through the store
- * index); a place's day is a counter item {@code LOAD#place#day} (its capacity, a conditional increment) and its
- * month one {@code LOAD#place#month} (offered and rejected, its rejection rate).
+ * index); a place's load is counted by {@link PlaceLoads}, the one count transfers feed too.
  */
 public final class DynamoDeliveries implements Deliveries {
     static final String ORDER = "DELIVERY_ORDER";
     static final String SHIPMENT = "SHIPMENT";
     static final String DECISION = "ROUTING_DECISION";
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final DynamoDbClient dynamo;
     private final TableNames tables;
@@ -75,7 +72,7 @@ public final class DynamoDeliveries implements Deliveries {
             for (var line : change.rejected().lines()) {
                 actions.add(stock.release(line.sku(), change.rejected().locationId(), line.quantity()));
             }
-            actions.add(monthCount(change.rejected().locationId(), change.day(), "rejected"));
+            actions.add(PlaceLoads.monthCount(tables, change.rejected().locationId(), change.day(), PlaceLoads.REJECTED));
         }
         for (var allocation : change.allocations()) {
             var shipment = allocation.shipment();
@@ -83,9 +80,9 @@ public final class DynamoDeliveries implements Deliveries {
             for (var line : shipment.lines()) {
                 actions.add(stock.holdKeeping(line.sku(), shipment.locationId(), line.quantity(), allocation.safetyStock()));
             }
-            actions.add(dayCount(shipment.locationId(), change.day(), allocation.capacity()));
+            actions.add(PlaceLoads.dayCount(tables, shipment.locationId(), change.day(), allocation.capacity()));
             if (change.rejected() == null || !change.rejected().locationId().equals(shipment.locationId())) {
-                actions.add(monthCount(shipment.locationId(), change.day(), "offered"));
+                actions.add(PlaceLoads.monthCount(tables, shipment.locationId(), change.day(), PlaceLoads.OFFERED));
             }
         }
         var decision = change.decision();
@@ -184,26 +181,9 @@ public final class DynamoDeliveries implements Deliveries {
 
     @Override
     public Map<String, Load> loads(Collection<String> locations, LocalDate day) {
-        var keys = new ArrayList<String>();
-        for (var location : locations) {
-            keys.add(dayKey(location, day));
-            keys.add(monthKey(location, day));
-            keys.add(monthKey(location, day.minusMonths(1)));
-        }
-        var byKey = new HashMap<String, Map<String, AttributeValue>>();
-        batch(keys).forEach(i -> byKey.put(i.get("id").s(), i));
         var loads = new HashMap<String, Load>();
-        for (var location : locations) {
-            int today = number(byKey.get(dayKey(location, day)), "shipments");
-            long offered = 0;
-            long rejected = 0;
-            for (var month : List.of(day, day.minusMonths(1))) {
-                var item = byKey.get(monthKey(location, month));
-                offered += number(item, "offered");
-                rejected += number(item, "rejected");
-            }
-            loads.put(location, new Load(today, offered == 0 ? 0.0 : Math.min(1.0, (double) rejected / offered)));
-        }
+        PlaceLoads.read(locations, day, this::batch)
+                .forEach((location, counts) -> loads.put(location, new Load(counts.today(), counts.rejectionRate())));
         return loads;
     }
 
@@ -246,26 +226,6 @@ public final class DynamoDeliveries implements Deliveries {
         return item;
     }
 
-    /** One more shipment for the place today, unless it has had its capacity. */
-    private TransactWriteItem dayCount(String location, LocalDate day, int capacity) {
-        var update = Update.builder().tableName(tables.orders()).key(Map.of("id", s(dayKey(location, day))))
-                .updateExpression("SET shipments = if_not_exists(shipments, :zero) + :one, #t = :type");
-        var values = new HashMap<String, AttributeValue>(Map.of(":zero", n(0), ":one", n(1), ":type", s("PLACE_LOAD")));
-        if (capacity != Integer.MAX_VALUE) {
-            update.conditionExpression("attribute_not_exists(shipments) OR shipments < :capacity");
-            values.put(":capacity", n(capacity));
-        }
-        return TransactWriteItem.builder().update(update.expressionAttributeNames(Map.of("#t", "type"))
-                .expressionAttributeValues(values).build()).build();
-    }
-
-    private TransactWriteItem monthCount(String location, LocalDate day, String counter) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(tables.orders())
-                .key(Map.of("id", s(monthKey(location, day))))
-                .updateExpression("ADD " + counter + " :one SET #t = :type").expressionAttributeNames(Map.of("#t", "type"))
-                .expressionAttributeValues(Map.of(":one", n(1), ":type", s("PLACE_LOAD"))).build()).build();
-    }
-
     private Optional<Map<String, AttributeValue>> get(String id) {
         var item = dynamo.getItem(r -> r.tableName(tables.orders()).consistentRead(true).key(Map.of("id", s(id)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
@@ -295,18 +255,6 @@ public final class DynamoDeliveries implements Deliveries {
 
     private static String decisionKey(String orderId, int sequence) {
         return "ROUTING#" + orderId + "#" + sequence;
-    }
-
-    private static String dayKey(String location, LocalDate day) {
-        return "LOAD#" + location + "#" + day;
-    }
-
-    private static String monthKey(String location, LocalDate day) {
-        return "LOAD#" + location + "#" + MONTH.format(day);
-    }
-
-    private static int number(Map<String, AttributeValue> item, String name) {
-        return item == null || !item.containsKey(name) ? 0 : Integer.parseInt(item.get(name).n());
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {
