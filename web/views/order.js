@@ -2,7 +2,7 @@
 // progress of a transfer (asked of another place, sent, arrived, ready) read from the order itself.
 import { html, useEffect, Problem, Notice, useLoad, useAction, Loaded, StatusBadge, useStoreNames, reference } from '../ui.js';
 import { t, money, dateTime } from '../i18n.js';
-import { api } from '../api.js';
+import { api, idempotencyKey } from '../api.js';
 import { placeName } from './transfers.js';
 
 const IN_TRANSIT = 'IN_TRANSIT';
@@ -55,7 +55,7 @@ export function OrderPage({ id }) {
     return () => clearInterval(timer);
   }, [id]);
   const choose = (optionId) => action.run(() => api('POST', `/orders/${encodeURIComponent(id)}/confirm-option`,
-    { body: { optionId } }), t('optionConfirmed')).then(order.reload);
+    { headers: { 'Idempotency-Key': idempotencyKey() }, body: { optionId } }), t('optionConfirmed')).then(order.reload);
   return html`<section aria-labelledby="order-page-title">
     <${Loaded} load=${order}>${(o) => html`
       <h1 id="order-page-title">${t('orderRef', { id: reference(o.id) })}</h1>
