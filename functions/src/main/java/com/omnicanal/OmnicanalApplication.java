@@ -12,10 +12,12 @@ import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogInitializer;
 import org.springframework.cloud.function.json.JacksonMapper;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
@@ -34,6 +36,11 @@ public class OmnicanalApplication implements ApplicationContextInitializer<Gener
         // functional registration does not pick up AWSCompanionAutoConfiguration's converter by itself
         context.registerBean("awsTypesMessageConverter", MessageConverter.class,
                 () -> new AWSCompanionAutoConfiguration().awsTypesMessageConverter(context));
+        // SCF registers Spring's annotation processors (@Autowired, @PostConstruct, @EventListener: each bean's class
+        // scanned by reflection) unless this name is taken, as SCF takes it itself for configuration classes; our beans
+        // are all registered functionally, none has an annotation to process
+        context.registerBean(AnnotationConfigUtils.CONFIGURATION_ANNOTATION_PROCESSOR_BEAN_NAME,
+                ContextFunctionCatalogInitializer.DummyProcessor.class, ContextFunctionCatalogInitializer.DummyProcessor::new);
         context.registerBean("jsonMapperWithoutJoda", JsonMapperWithoutJoda.class, () -> new JsonMapperWithoutJoda(context));
         // SnapStart: warms the function before the snapshot (a no-op without CRaC)
         context.registerBean("priming", Priming.class, () -> new Priming(context));
