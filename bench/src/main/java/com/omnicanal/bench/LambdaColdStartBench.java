@@ -81,12 +81,20 @@ final class LambdaColdStartBench {
             var only = System.getProperty("bench.functions");
             if (only != null) subjects = subjects.stream().filter(s -> List.of(only.split(",")).contains(s.definition())).toList();
             var roots = new HashMap<String, Path>();
-            for (var subject : subjects) roots.computeIfAbsent(subject.jar(), LambdaColdStartBench::taskRoot);
+            for (var subject : subjects) roots.computeIfAbsent(subject.jar(), jar -> taskRoot(Path.of("functions/target"), jar, ""));
+            // -Dbench.before=<folder with the two Lambda jars of an earlier build>: its SCF beside this build's, same round
+            var before = System.getProperty("bench.before");
+            if (before != null) {
+                for (var subject : subjects) {
+                    roots.computeIfAbsent("before/" + subject.jar(), k -> taskRoot(Path.of(before), subject.jar(), "-before"));
+                }
+            }
             var javaToolOptions = templateJavaToolOptions();
             var cpuSets = List.of(System.getProperty("bench.cpus", "0;0,1").split(";"));
             // -Dbench.variant="<more JAVA_TOOL_OPTIONS>" adds SCF with those options to every round: a candidate cut, A/B
             var variant = System.getProperty("bench.variant");
-            var modes = variant == null ? List.of("bare", "scf", "scf-primed") : List.of("bare", "scf", "scf-variant");
+            var modes = variant != null ? List.of("bare", "scf", "scf-variant")
+                    : before != null ? List.of("bare", "scf-before", "scf") : List.of("bare", "scf", "scf-primed");
             System.out.printf("%n## Cold start the Lambda way: aws-lambda-rie + runtime interface client, task root = the jar unzipped "
                     + "(%d runs each, alternating, 1 uncounted)%nJAVA_TOOL_OPTIONS from template.yaml: %s; runtime: %s%n",
                     runs, javaToolOptions, runtimeClasspath());
@@ -95,7 +103,8 @@ final class LambdaColdStartBench {
                 for (int run = -1; run < runs; run++) {
                     for (var subject : subjects) {
                         for (var mode : modes) {
-                            var sample = coldRun(subject, mode, roots.get(subject.jar()), cpus, endpoint, twilio, javaToolOptions, run);
+                            var root = roots.get((mode.equals("scf-before") ? "before/" : "") + subject.jar());
+                            var sample = coldRun(subject, mode, root, cpus, endpoint, twilio, javaToolOptions, run);
                             if (run >= 0) results.computeIfAbsent(subject.definition() + "/" + mode, k -> new ArrayList<>()).add(sample);
                         }
                     }
@@ -119,6 +128,15 @@ final class LambdaColdStartBench {
             }
         }
         for (var subject : subjects) {
+            var before = results.get(subject.definition() + "/scf-before");
+            if (before != null) {
+                var bare = results.get(subject.definition() + "/bare");
+                var scf = results.get(subject.definition() + "/scf");
+                System.out.printf("%s, taskset -c %s: SCF / bare, wall %.2f before, %.2f now; CPU %.2f before, %.2f now%n",
+                        subject.definition(), cpus, median(before, 0) / median(bare, 0), median(scf, 0) / median(bare, 0),
+                        median(before, 3) / median(bare, 3), median(scf, 3) / median(bare, 3));
+                continue;
+            }
             var variant = results.get(subject.definition() + "/scf-variant");
             if (variant != null) {
                 System.out.printf("%s, taskset -c %s: SCF with %s / bare %.2f; CPU %.0f vs %.0f ms without%n", subject.definition(), cpus,
@@ -143,6 +161,7 @@ final class LambdaColdStartBench {
             case "bare" -> "bare " + subject.bareHandler().substring(subject.bareHandler().lastIndexOf('.') + 1);
             case "scf" -> "SCF FunctionInvoker";
             case "scf-variant" -> "SCF, JAVA_TOOL_OPTIONS + " + System.getProperty("bench.variant");
+            case "scf-before" -> "SCF FunctionInvoker, jars of " + System.getProperty("bench.before");
             default -> "SCF, primed (SnapStart proxy)";
         };
     }
@@ -153,7 +172,7 @@ final class LambdaColdStartBench {
         int port = DynamoDbLocalServer.freePort();
         var handler = switch (mode) {
             case "bare" -> subject.bareHandler() + "::handleRequest";
-            case "scf", "scf-variant" -> SCF_HANDLER;
+            case "scf", "scf-variant", "scf-before" -> SCF_HANDLER;
             default -> PrimedFunctionInvoker.class.getName() + "::handleRequest";
         };
         var event = subject.event().apply(run);
@@ -205,6 +224,8 @@ final class LambdaColdStartBench {
             double invokeMs = duration.find() ? Double.parseDouble(duration.group(1)) - initMs : Double.NaN;
             return new double[] {wall, initMs, invokeMs, cpu};
         } finally {
+            // -Dbench.linger=<ms> keeps the runtime up after its answer: a recording (JFR with duration=) ends and dumps
+            Thread.sleep(Long.getLong("bench.linger", 0));
             stop(process);
             drain.join(5_000);
         }
@@ -258,12 +279,12 @@ final class LambdaColdStartBench {
     }
 
     /** The jar unzipped, as Lambda unpacks it into /var/task, plus the bench's bare handlers and primed invoker. */
-    static Path taskRoot(String jar) {
+    static Path taskRoot(Path jars, String jar, String suffix) {
         try {
-            var root = TASK_ROOTS.resolve(jar.replace(".jar", ""));
+            var root = TASK_ROOTS.resolve(jar.replace(".jar", "") + suffix);
             if (Files.exists(root)) deleteTree(root);
             Files.createDirectories(root);
-            try (var zip = new ZipInputStream(Files.newInputStream(Path.of("functions/target", jar)))) {
+            try (var zip = new ZipInputStream(Files.newInputStream(jars.resolve(jar)))) {
                 for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                     var target = root.resolve(entry.getName()).normalize();
                     if (!target.startsWith(root)) continue;
