@@ -50,8 +50,16 @@ function Lines({ transfer }) {
 /** A transfer to send: its lines, where and since when; sent with the reference of its delivery note or carrier. */
 function ToSend({ transfer, store, names, onDone }) {
   const [ref, setRef] = useState('');
+  const [why, setWhy] = useState('');
   const action = useAction();
   const id = transfer.id;
+  // the source cannot send it: the API routes the lines again at once, never back here
+  const refuse = async (e) => {
+    e.preventDefault();
+    const refused = await action.run(() => api('POST', `/stores/${encodeURIComponent(store)}/transfers/${encodeURIComponent(id)}/refuse`,
+      { body: { reason: why.trim() } }));
+    if (refused) onDone(t('transferRefused', { id: reference(refused.orderId) }));
+  };
   const send = async (e) => {
     e.preventDefault();
     const sent = await action.run(() => api('POST', `/stores/${encodeURIComponent(store)}/transfers/${encodeURIComponent(id)}/dispatch`,
@@ -71,6 +79,12 @@ function ToSend({ transfer, store, names, onDone }) {
       <button type="submit" class="primary" data-action="dispatch" disabled=${action.busy}>${t('dispatchTransfer')}</button>
       <${Problem} error=${action.error} />
     </form>
+    <details><summary>${t('cannotSendTransfer')}</summary>
+      <form class="stack" onSubmit=${refuse}>
+        <label for=${`why-${id}`}>${t('rejectReason')}</label>
+        <input id=${`why-${id}`} value=${why} onInput=${(e) => setWhy(e.target.value)} required maxlength="200" autocomplete="off" />
+        <button type="submit" data-action="refuse" disabled=${action.busy}>${t('refuseTransfer')}</button>
+      </form></details>
   </article>`;
 }
 

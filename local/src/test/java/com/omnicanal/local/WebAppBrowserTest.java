@@ -650,6 +650,37 @@ class WebAppBrowserTest {
         assertThat(driver.findElement(coming).getText()).contains("CP-88001");
     }
 
+    @Test
+    void theSourceRefusesATransferWithAReasonAndItNeverComesBackToIt() throws Exception {
+        // Bordeaux's pickup of the linen dress, which Lyon République is asked to send (through the API)
+        var transfer = transferTo("bordeaux-sainte-catherine", "VES-LIN-BEI-M", "browser-refuse-transfer");
+        var transferId = transfer.get("id").asText();
+        var orderId = transfer.get("orderId").asText();
+        var source = transfer.get("fromLocation").asText();
+
+        signInAsStaffOf(source);
+        open("#/staff/transfers");
+        var card = By.cssSelector("#to-send-title ~ ul article[data-transfer='" + transferId + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("article[data-transfer='" + transferId
+                + "'] details summary"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("why-" + transferId))).sendKeys("robe abîmée");
+        clickInCard(card, "refuse");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "refusé"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(card));
+
+        var transfers = client.get("/ops/orders/" + orderId + "/transfers", client.token("ops-demo", "ops", null)).body()
+                .get("transfers");
+        JsonNode refused = null;
+        for (var t : transfers) {
+            if (t.get("id").asText().equals(transferId)) refused = t;
+            // routed again, or the order rejected with nothing left: never back to the place that refused
+            else assertThat(t.get("fromLocation").asText()).isNotEqualTo(source);
+        }
+        assertThat(refused).isNotNull();
+        assertThat(refused.get("status").asText()).isEqualTo("REFUSED");
+        assertThat(refused.toString()).contains("robe abîmée");
+    }
+
     /** Hugo's pickup order of a line the store lacks, its transfer option confirmed (API): the transfer it made. */
     private static JsonNode transferTo(String store, String sku, String key) {
         var hugo = client.token("cust-hugo", "customer", null);
@@ -658,7 +689,8 @@ class WebAppBrowserTest {
                 + "\"paymentAuthorization\":\"pa_" + key.replace('-', '_') + "\"}", Map.of("Idempotency-Key", key));
         assertThat(placed.status()).as(placed.raw().body()).isEqualTo(201);
         var orderId = placed.body().get("id").asText();
-        var confirmed = client.send("POST", "/orders/" + orderId + "/confirm-option", hugo, "{\"optionId\":\"transfer\"}", Map.of());
+        var confirmed = client.send("POST", "/orders/" + orderId + "/confirm-option", hugo, "{\"optionId\":\"transfer\"}",
+                Map.of("Idempotency-Key", key + "-confirm"));
         assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
         return client.get("/ops/orders/" + orderId + "/transfers", client.token("ops-demo", "ops", null)).body()
                 .get("transfers").get(0);
