@@ -57,7 +57,8 @@ class PointsPaidDeliveryEndToEndTest {
                 Map.of("Idempotency-Key", "aisle-pts-g"));
         assertThat(guest.status()).as(guest.raw().body()).isEqualTo(400);
         var forPickup = client.send("POST", "/stores/lyon-republique/orders", karim, "{\"lines\":[{\"sku\":\"" + JACKET
-                + "\",\"quantity\":1}],\"pickupStoreId\":\"lyon-republique\",\"contact\":{\"name\":\"Camille Martin\"},"
+                + "\",\"quantity\":1}],\"pickupStoreId\":\"lyon-republique\","
+                + "\"contact\":{\"name\":\"Camille Martin\",\"phone\":\"06 12 34 56 78\"},"
                 + "\"paymentAuthorization\":\"pa_aisle_pts_p\",\"customerId\":\"cust-camille\",\"rewardCode\":\"" + hugos + "\"}",
                 Map.of("Idempotency-Key", "aisle-pts-p"));
         assertThat(forPickup.status()).as(forPickup.raw().body()).isEqualTo(404);
