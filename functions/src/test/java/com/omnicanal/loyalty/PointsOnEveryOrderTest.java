@@ -239,6 +239,9 @@ class PointsOnEveryOrderTest {
         assertThat(order.amountDueCents()).isEqualTo(order.totalCents() - reward.amountOffCents());
         assertThat(placed.shipments()).extracting(Shipment::locationId).containsExactlyInAnyOrder(STORE, StockLevel.WEB);
         assertThat(placed.shipments().stream().mapToInt(Shipment::amountCents).sum()).isEqualTo(order.amountDueCents());
+        // her confirmation tells what the card pays, the points' part off
+        var due = String.format(java.util.Locale.FRANCE, "%.2f €", order.amountDueCents() / 100.0);
+        assertThat(backend.dynamo.scan(r -> r.tableName(backend.tables.outbox())).items().toString()).contains(due);
         // each parcel pays its part of the discount, pro rata of its price
         for (var shipment : placed.shipments()) {
             assertThat(shipment.amountCents()).isLessThan(order.priceOf(shipment.lines()));
