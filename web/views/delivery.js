@@ -108,17 +108,19 @@ export function DeliveryOrderCard({ order, headingLevel = 2 }) {
   </article>`;
 }
 
-/**
- * The customer's delivery orders: the timeline lists them (kind delivery, no store: the order; with a place: a parcel),
- * each is then read with its shipments. The timeline's first page: the latest ones.
- */
+/** The customer's delivery orders with their parcels, newest first (GET /customers/me/deliveries), a page at a time. */
 export function MyDeliveries() {
-  const orders = useLoad(async () => {
-    const timeline = await api('GET', '/customers/me/timeline');
-    const ids = [...new Set(timeline.items.filter((e) => e.kind === 'delivery' && !e.storeId).map((e) => e.id))];
-    return Promise.all(ids.map((id) => api('GET', `/delivery-orders/${encodeURIComponent(id)}`)));
-  }, []);
+  const [pages, setPages] = useState({ items: [], next: null });
+  const orders = useLoad(() => api('GET', '/customers/me/deliveries').then((page) => {
+    setPages({ items: page.items, next: page.nextCursor || null });
+    return page;
+  }), []);
+  const more = useAction();
+  const loadMore = () => more.run(() => api('GET', `/customers/me/deliveries?cursor=${encodeURIComponent(pages.next)}`)
+    .then((page) => setPages({ items: [...pages.items, ...page.items], next: page.nextCursor || null })));
   return html`<h2 id="deliveries-title">${t('myDeliveries')}</h2>
-    <${Loaded} load=${orders}>${(list) => (list.length === 0 ? html`<p>${t('nothing')}</p>` : html`
-      <ul class="plain">${list.map((o) => html`<li><${DeliveryOrderCard} order=${o} headingLevel=${3} /></li>`)}</ul>`)}<//>`;
+    <${Loaded} load=${orders}>${() => (pages.items.length === 0 ? html`<p>${t('nothing')}</p>` : html`
+      <ul class="plain">${pages.items.map((o) => html`<li><${DeliveryOrderCard} order=${o} headingLevel=${3} /></li>`)}</ul>
+      ${pages.next ? html`<button type="button" onClick=${loadMore} disabled=${more.busy}>${t('moreResults')}</button>` : null}
+      <${Problem} error=${more.error} />`)}<//>`;
 }

@@ -217,7 +217,7 @@ class LambdaInvocationTest {
         assertThat(body(placed).get("status").asText()).isEqualTo("AWAITING_CUSTOMER");
         var confirmed = invoke(Functions.ORDER_API, withId(event("post-order-confirm-option.json"), id));
         assertThat(confirmed.get("statusCode").asInt()).isEqualTo(200);
-        for (var file : new String[] {"get-order.json", "get-my-orders.json", "get-store-orders.json",
+        for (var file : new String[] {"get-order.json", "get-my-orders.json", "get-my-deliveries.json", "get-store-orders.json",
                 "post-store-order-accept.json"}) {
             var response = invoke(Functions.ORDER_API, withId(event(file), id));
             assertThat(response.get("statusCode").asInt()).as(file).isEqualTo(200);

@@ -11,7 +11,8 @@ import java.util.Locale;
  * The endless aisle, for pickup: staff on the tablet sell to the customer in front of them an order collected in any
  * store (theirs or another), through the same placing as online; the order keeps the selling store and staff member
  * (the store accounts credit them), and the store's price. When the pickup store lacks a line, the staff confirm the
- * option (a transfer) with the customer, as the customer would online.
+ * option (a transfer) with the customer, as the customer would online. The customer's points code pays part of it as
+ * online.
  */
 public final class SellingForPickup {
     private final Catalog catalog;
@@ -28,8 +29,13 @@ public final class SellingForPickup {
         catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
         if (staff.role() != Actor.Role.STAFF) throw new DomainException.Forbidden("only store staff sell in store");
         staff.requireStore(storeId);
-        var customer = customerId == null || customerId.isBlank()
-                ? "guest-" + Ids.newId().toLowerCase(Locale.ROOT) : customerId.strip();
+        boolean guest = customerId == null || customerId.isBlank();
+        if (guest && request.rewardCode() != null && !request.rewardCode().isBlank()) {
+            // a points code is its owner's: staff present the code of the known customer in front of them
+            throw new DomainException.InvalidInput("rewardCode",
+                    "needs the customer in front of you (customerId): a guest has no points code");
+        }
+        var customer = guest ? "guest-" + Ids.newId().toLowerCase(Locale.ROOT) : customerId.strip();
         return placing.place(new PlacingOrders.PlaceOrder(Actor.customer(customer), request), key,
                 new Order.SoldBy(storeId, staff.id()));
     }

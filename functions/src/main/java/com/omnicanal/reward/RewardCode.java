@@ -58,4 +58,28 @@ public record RewardCode(String code, String owner, String questionnaireId, int 
         if (!now.isBefore(expiresAt)) throw new DomainException.Gone("this code expired on " + DAY.format(expiresAt));
         return this;
     }
+
+    /**
+     * What this code takes off an order of {@code totalCents} of {@code customerId}'s (any channel, online or sold by
+     * staff for them), checked before the order's write for a clear answer: someone else's is unknown (404), one not
+     * bought with points or worth more than the order is refused (400). Used or expired is left to the order's write,
+     * whose condition decides, so the same order sent again with its key is replayed, not refused.
+     */
+    public int amountOffOrder(String customerId, int totalCents) {
+        if (!owner.equals(customerId)) throw new DomainException.NotFound("no reward code " + code);
+        if (points <= 0 || amountOffCents <= 0) {
+            throw new DomainException.InvalidInput("rewardCode", "is not a code bought with loyalty points");
+        }
+        if (amountOffCents > totalCents) {
+            throw new DomainException.InvalidInput("rewardCode", "is worth " + amountOffCents
+                    + " cents, more than the order's " + totalCents + ": keep it for a larger order");
+        }
+        return (int) amountOffCents;
+    }
+
+    /** Why an order's write refused this code: expired (410), or used meanwhile (409, by another order or at the till). */
+    public DomainException refusedToOrder(String customerId, Instant now) {
+        usableBy(customerId, now);
+        return new DomainException.InvalidState("this code was already used");
+    }
 }

@@ -24,14 +24,27 @@ public interface Deliveries {
      * One transaction: the order written ({@code expectedStatus} null: created, unless its customer was erased; else
      * only if still in that status), each allocation's shipment written, its lines held (never below the place's safety
      * stock) and the place's day counted (never above its capacity), the rejected shipment (if any) closed and its
-     * units released, the decision kept, the messages and the idempotency claim.
+     * units released, the decision kept, the messages and the idempotency claim; a new order's points code used (only
+     * while unused, unexpired and its customer's), or {@code givesBackReward} given back (only that order's use).
      */
     record Change(DeliveryOrder order, DeliveryOrder.Status expectedStatus, List<Allocation> allocations,
                   Shipment rejected, Shipment.Status rejectedWas, StoredDecision decision, LocalDate day,
-                  List<OutboxMessage> messages, IdempotencyClaim idempotency) {
+                  List<OutboxMessage> messages, IdempotencyClaim idempotency, String givesBackReward) {
         public Change {
             allocations = List.copyOf(allocations);
             messages = List.copyOf(messages);
+        }
+
+        /** A change that neither uses nor gives back a points code. */
+        public Change(DeliveryOrder order, DeliveryOrder.Status expectedStatus, List<Allocation> allocations,
+                      Shipment rejected, Shipment.Status rejectedWas, StoredDecision decision, LocalDate day,
+                      List<OutboxMessage> messages, IdempotencyClaim idempotency) {
+            this(order, expectedStatus, allocations, rejected, rejectedWas, decision, day, messages, idempotency, null);
+        }
+
+        /** The points code paying part of the order, used by the write that creates it. */
+        public String redeemsReward() {
+            return expectedStatus == null && order.discount() != null ? order.discount().code() : null;
         }
     }
 
@@ -51,6 +64,10 @@ public interface Deliveries {
 
         record CustomerErased() implements Outcome {
         }
+
+        /** The points code was used meanwhile (by another order, at the till), or is no longer the customer's. */
+        record RewardUsed() implements Outcome {
+        }
     }
 
     Outcome apply(Change change);
@@ -64,6 +81,15 @@ public interface Deliveries {
                     String captureAuthorization);
 
     Optional<DeliveryOrder> find(String id);
+
+    /** A reward code as stored (the one reward-code mechanism), to check it before the write that uses it. */
+    Optional<com.omnicanal.reward.RewardCode> reward(String code);
+
+    /** A customer's delivery orders, newest first, a page at a time. */
+    com.omnicanal.shared.Page<DeliveryOrder> byCustomer(String customerId, String cursor, int limit);
+
+    /** The shipments of several orders, in one read of them all. */
+    Map<String, List<Shipment>> shipmentsOf(Collection<DeliveryOrder> orders);
 
     List<Shipment> shipments(String orderId);
 

@@ -22,7 +22,8 @@ final class DeliveryMessages {
         var data = data(order);
         data.put("items", items(order.lines().stream()
                 .map(l -> new RoutingRequest.Line(l.sku(), l.quantity())).toList(), order));
-        data.put("total", String.format(Locale.FRANCE, "%.2f €", order.totalCents() / 100.0));
+        // what the card pays: a points discount is off, as in a pickup order's message
+        data.put("total", String.format(Locale.FRANCE, "%.2f €", order.amountDueCents() / 100.0));
         data.put("waiting", order.waiting().isEmpty() ? "" : items(order.waiting(), order));
         return message(CONFIRMED, CONFIRMED + "#" + order.id(), order, data, now);
     }

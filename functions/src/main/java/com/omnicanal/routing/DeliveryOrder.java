@@ -10,11 +10,12 @@ import java.util.List;
  * @param shipmentIds every shipment it ever had, rejected ones included
  * @param decisions   how many routing decisions were taken for it
  * @param soldBy the store and staff member who sold it in store for the customer in front of them (endless aisle), or null
+ * @param discount the part paid with the customer's points code, or null: the card is authorised for the rest
  */
 public record DeliveryOrder(String id, String customerId, List<Line> lines, Address address, DeliveryOption option,
                             boolean oneParcel, Contact contact, String paymentAuthorization, int totalCents,
                             Status status, List<RoutingRequest.Line> waiting, List<String> shipmentIds,
-                            int decisions, SoldBy soldBy, Instant createdAt, Instant updatedAt) {
+                            int decisions, SoldBy soldBy, Instant createdAt, Instant updatedAt, Discount discount) {
 
     public record Line(String sku, String productName, int quantity, int unitPriceCents) {
     }
@@ -28,6 +29,10 @@ public record DeliveryOrder(String id, String customerId, List<Line> lines, Addr
     }
 
     public record SoldBy(String storeId, String staffId) {
+    }
+
+    /** Part of the order paid with the customer's points reward code (used when the order is placed). */
+    public record Discount(String code, long points, int amountCents) {
     }
 
     public enum DeliveryOption { STANDARD, EXPRESS }
@@ -50,7 +55,7 @@ public record DeliveryOrder(String id, String customerId, List<Line> lines, Addr
 
     public DeliveryOrder with(Status next, List<RoutingRequest.Line> stillWaiting, Instant now) {
         return new DeliveryOrder(id, customerId, lines, address, option, oneParcel, contact, paymentAuthorization,
-                totalCents, next, stillWaiting, shipmentIds, decisions, soldBy, createdAt, now);
+                totalCents, next, stillWaiting, shipmentIds, decisions, soldBy, createdAt, now, discount);
     }
 
     /** After one more routing decision that offered these shipments. */
@@ -58,7 +63,42 @@ public record DeliveryOrder(String id, String customerId, List<Line> lines, Addr
         var ids = new java.util.ArrayList<>(shipmentIds);
         offered.forEach(s -> ids.add(s.id()));
         return new DeliveryOrder(id, customerId, lines, address, option, oneParcel, contact, paymentAuthorization,
-                totalCents, status, waiting, ids, decisions + 1, soldBy, createdAt, updatedAt);
+                totalCents, status, waiting, ids, decisions + 1, soldBy, createdAt, updatedAt, discount);
+    }
+
+    /** The same order, paid partly with a points code (null: in money only, as when its code was given back). */
+    public DeliveryOrder withDiscount(Discount points) {
+        return new DeliveryOrder(id, customerId, lines, address, option, oneParcel, contact, paymentAuthorization,
+                totalCents, status, waiting, shipmentIds, decisions, soldBy, createdAt, updatedAt, points);
+    }
+
+    /** What is paid in money: the lines' total less the points discount; the shipments' captures add up to it. */
+    public int amountDueCents() {
+        return totalCents - (discount == null ? 0 : discount.amountCents());
+    }
+
+    /**
+     * {@code amount} shared pro rata of {@code gross} (each parcel's price, and the waiting lines' as one more share),
+     * the cents left by rounding down given to the largest remainders: the shares add up to {@code amount}, and are the
+     * gross prices themselves when nothing is off.
+     */
+    public static int[] shares(int amount, int[] gross) {
+        long sum = 0;
+        for (int g : gross) sum += g;
+        final long total = sum;
+        var shares = new int[gross.length];
+        if (total == 0) return shares;
+        long given = 0;
+        var byRemainder = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < gross.length; i++) {
+            shares[i] = (int) (amount * (long) gross[i] / total);
+            given += shares[i];
+            byRemainder.add(i);
+        }
+        byRemainder.sort(java.util.Comparator.comparingLong((Integer i) -> amount * (long) gross[i] % total).reversed()
+                .thenComparing(i -> i));
+        for (int k = 0; k < amount - given; k++) shares[byRemainder.get(k)]++;
+        return shares;
     }
 
     /** What a set of lines costs, at the prices of this order. */

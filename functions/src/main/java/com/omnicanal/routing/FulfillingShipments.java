@@ -85,18 +85,26 @@ public final class FulfillingShipments {
             var rejected = shipment.moveTo(Shipment.Status.REJECTED, now, actor.id(), given);
             var order = deliveries.find(shipment.orderId()).orElseThrow();
             var rejecting = new HashSet<String>();
-            deliveries.shipments(order.id()).stream().filter(s -> s.status() == Shipment.Status.REJECTED)
-                    .forEach(s -> rejecting.add(s.locationId()));
+            var others = deliveries.shipments(order.id()).stream().filter(s -> !s.id().equals(id)).toList();
+            others.stream().filter(s -> s.status() == Shipment.Status.REJECTED).forEach(s -> rejecting.add(s.locationId()));
             rejecting.add(locationId);
-            var plan = planning.plan(order, shipment.lines(), rejecting, destination(order), now);
+            // the rejected parcel's share of the money goes to the parcels that take its lines over
+            var plan = planning.plan(order, shipment.lines(), rejecting, destination(order), now, shipment.amountCents());
             var waiting = new java.util.ArrayList<>(order.waiting());
             waiting.addAll(plan.waiting());
             var next = order.with(waiting.isEmpty() ? DeliveryOrder.Status.IN_FULFILMENT : DeliveryOrder.Status.AWAITING_STOCK,
                     waiting, now).routed(plan.allocations().stream().map(Deliveries.Allocation::shipment).toList());
             var decision = new Deliveries.StoredDecision(order.id(), next.decisions(), now,
                     "rejected by " + locationId + ": " + given, plan.decision());
+            String givenBack = null;
+            if (order.discount() != null && plan.allocations().isEmpty()
+                    && others.stream().allMatch(s -> s.status() == Shipment.Status.REJECTED)) {
+                // nothing left to ship and nothing shipped: nothing will be paid, so the points code is usable again
+                givenBack = order.discount().code();
+                next = next.withDiscount(null);
+            }
             var result = deliveries.apply(new Deliveries.Change(next, order.status(), plan.allocations(), rejected,
-                    shipment.status(), decision, plan.day(), List.of(), null));
+                    shipment.status(), decision, plan.day(), List.of(), null, givenBack));
             if (result instanceof Deliveries.Outcome.Applied) return rejected;
             // Contended: the order, the shipment or the stock moved meanwhile; read again and route again
         }

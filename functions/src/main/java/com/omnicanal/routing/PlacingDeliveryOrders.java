@@ -2,6 +2,7 @@ package com.omnicanal.routing;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.SalesChannel;
+import com.omnicanal.reward.RewardCode;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyKey;
@@ -54,8 +55,13 @@ public final class PlacingDeliveryOrders {
         catalog.store(storeId).orElseThrow(() -> new DomainException.NotFound("no store " + storeId));
         if (actor.role() != Actor.Role.STAFF) throw new DomainException.Forbidden("only store staff sell in store");
         actor.requireStore(storeId);
-        var customer = request.customerId() == null || request.customerId().isBlank()
-                ? "guest-" + Ids.newId().toLowerCase(java.util.Locale.ROOT) : request.customerId().strip();
+        boolean guest = request.customerId() == null || request.customerId().isBlank();
+        if (guest && request.rewardCode() != null && !request.rewardCode().isBlank()) {
+            // a points code is its owner's: staff present the code of the known customer in front of them
+            throw new DomainException.InvalidInput("rewardCode",
+                    "needs the customer in front of you (customerId): a guest has no points code");
+        }
+        var customer = guest ? "guest-" + Ids.newId().toLowerCase(java.util.Locale.ROOT) : request.customerId().strip();
         return place(customer, new DeliveryOrder.SoldBy(storeId, actor.id()), request, key);
     }
 
@@ -73,16 +79,17 @@ public final class PlacingDeliveryOrders {
             lines.add(new DeliveryOrder.Line(product.sku(), product.name(), line.quantity(), price));
             total += price * line.quantity();
         }
+        var discount = discount(customerId, request.rewardCode(), total);
         var given = request.contact();
         var contact = new DeliveryOrder.Contact(given.name().strip(), blankToNull(given.email()),
                 given.phone() == null ? null : PhoneNumbers.toE164(given.phone()).orElseThrow());
         var routed = lines.stream().map(l -> new RoutingRequest.Line(l.sku(), l.quantity())).toList();
         var draft = new DeliveryOrder(Ids.newId(), customerId, lines, request.address(), request.deliveryOption(),
                 Boolean.TRUE.equals(request.oneParcel()), contact, request.paymentAuthorization(), total,
-                DeliveryOrder.Status.IN_FULFILMENT, List.of(), List.of(), 0, soldBy, now, now);
+                DeliveryOrder.Status.IN_FULFILMENT, List.of(), List.of(), 0, soldBy, now, now, discount);
         var claim = key.claimAt(now);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            var plan = planning.plan(draft, routed, Set.of(), destination, now);
+            var plan = planning.plan(draft, routed, Set.of(), destination, now, draft.amountDueCents());
             var order = draft.with(plan.waiting().isEmpty() ? DeliveryOrder.Status.IN_FULFILMENT
                     : DeliveryOrder.Status.AWAITING_STOCK, plan.waiting(), now)
                     .routed(plan.allocations().stream().map(Deliveries.Allocation::shipment).toList());
@@ -99,9 +106,25 @@ public final class PlacingDeliveryOrders {
             if (result instanceof Deliveries.Outcome.CustomerErased) {
                 throw new DomainException.Forbidden("this account was erased");
             }
+            if (result instanceof Deliveries.Outcome.RewardUsed) {
+                // expired, or used meanwhile (another order, the till): the same answers as a pickup order's
+                throw deliveries.reward(discount.code()).map(r -> r.refusedToOrder(customerId, now))
+                        .orElseGet(() -> new DomainException.InvalidState("this code was already used"));
+            }
             // Contended: another order took the units or the capacity between our read and our write; route again
         }
         throw new DomainException.InvalidState("the stock of this order is changing too fast; try again in a moment");
+    }
+
+    /**
+     * The customer's points code paying part of the order, checked for a clear answer before the write that uses it
+     * (the rules of the one reward-code mechanism, as on a pickup order); null without one.
+     */
+    private DeliveryOrder.Discount discount(String customerId, String typed, int totalCents) {
+        if (typed == null || typed.isBlank()) return null;
+        var code = RewardCode.normalize(typed);
+        var reward = deliveries.reward(code).orElseThrow(() -> new DomainException.NotFound("no reward code " + code));
+        return new DeliveryOrder.Discount(code, reward.points(), reward.amountOffOrder(customerId, totalCents));
     }
 
     /** What openapi.yaml cannot say: each SKU once and known, a reachable contact, an address routing can place. */

@@ -2,9 +2,10 @@ package com.omnicanal.routing;
 
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.Page;
 import java.util.List;
 
-/** A delivery order with its shipments, for its customer or ops; and for ops, why it went where it went. */
+/** A delivery order with its shipments, for its customer (one, or their list) or ops; and for ops, why it went where it went. */
 public final class ReadingDeliveries {
     private final Deliveries deliveries;
 
@@ -20,7 +21,19 @@ public final class ReadingDeliveries {
                 .filter(o -> actor.role() == Actor.Role.OPS || (actor.isCustomer() && o.customerId().equals(actor.id()))
                         || (actor.role() == Actor.Role.STAFF && o.soldBy() != null && actor.worksFor(o.soldBy().storeId())))
                 .orElseThrow(() -> new DomainException.NotFound("no delivery order " + id));
-        var shipments = deliveries.shipments(id);
+        return shown(order, deliveries.shipments(id));
+    }
+
+    /** The caller's own delivery orders, newest first, 20 a page (a merged walk-in's are the survivor's by then). */
+    public Page<OrderWithShipments> mine(Actor actor, String cursor) {
+        if (!actor.isCustomer()) throw new DomainException.Forbidden("customers list their own delivery orders");
+        var page = deliveries.byCustomer(actor.id(), cursor, 20);
+        var shipments = deliveries.shipmentsOf(page.items());
+        return new Page<>(page.items().stream().map(o -> shown(o, shipments.getOrDefault(o.id(), List.of()))).toList(),
+                page.nextCursor());
+    }
+
+    private static OrderWithShipments shown(DeliveryOrder order, List<Shipment> shipments) {
         var live = shipments.stream().filter(s -> s.status() != Shipment.Status.REJECTED).toList();
         // shipped once every parcel left and nothing waits: told by its shipments, not written again on the order
         if (order.status() == DeliveryOrder.Status.IN_FULFILMENT && !live.isEmpty()

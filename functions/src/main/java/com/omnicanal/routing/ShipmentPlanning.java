@@ -64,8 +64,13 @@ final class ShipmentPlanning {
         return engine.route(request, candidates, inForce);
     }
 
+    /**
+     * {@code paidCents}: what these lines are to be paid in money (the order's amount due, or a rejected parcel's
+     * share), shared over the parcels pro rata of their price, the waiting lines keeping theirs: each hand-over captures
+     * its parcel's share, and the captures never add up to more than the card was authorised for.
+     */
     Plan plan(DeliveryOrder order, List<RoutingRequest.Line> lines, Set<String> rejectedBy, GeoPoint destination,
-              Instant now) {
+              Instant now, int paidCents) {
         var inForce = rules.inForce();
         var day = com.omnicanal.shared.RetailDay.of(now);
         var candidates = candidates(lines, day, Set.of());
@@ -73,11 +78,16 @@ final class ShipmentPlanning {
         var decision = engine.route(request, candidates, inForce);
         var byId = new HashMap<String, Candidate>();
         candidates.forEach(c -> byId.put(c.locationId(), c));
+        var gross = new int[decision.shipments().size() + 1];
+        for (int i = 0; i < decision.shipments().size(); i++) gross[i] = order.priceOf(decision.shipments().get(i).lines());
+        gross[gross.length - 1] = order.priceOf(decision.waiting());
+        var paid = DeliveryOrder.shares(paidCents, gross);
         var allocations = new ArrayList<Deliveries.Allocation>();
-        for (var parcel : decision.shipments()) {
+        for (int i = 0; i < decision.shipments().size(); i++) {
+            var parcel = decision.shipments().get(i);
             var place = byId.get(parcel.locationId());
             var shipment = new Shipment(Ids.newId(), order.id(), order.customerId(), place.locationId(), place.kind(),
-                    parcel.lines(), order.priceOf(parcel.lines()), Shipment.Status.OFFERED, null, null, now, now,
+                    parcel.lines(), paid[i], Shipment.Status.OFFERED, null, null, now, now,
                     List.of(new Shipment.Event(Shipment.Status.OFFERED.name(), now, "routing", null)));
             allocations.add(new Deliveries.Allocation(shipment, inForce.safetyStock(place), inForce.dailyCapacity(place)));
         }

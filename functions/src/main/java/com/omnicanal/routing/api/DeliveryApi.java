@@ -27,10 +27,12 @@ public final class DeliveryApi {
                                     DeliveryOrder.Address address, DeliveryOrder.DeliveryOption option, boolean oneParcel,
                                     String status, List<RoutingRequest.Line> waiting, int totalCents,
                                     DeliveryOrder.SoldBy soldBy, Instant createdAt, Instant updatedAt,
-                                    List<Shipment> shipments) {
+                                    List<Shipment> shipments, DeliveryOrder.Discount pointsDiscount,
+                                    int amountDueCents) {
         static DeliveryOrderView of(DeliveryOrder o, List<Shipment> shipments) {
             return new DeliveryOrderView(o.id(), o.customerId(), o.lines(), o.address(), o.option(), o.oneParcel(),
-                    o.status().name(), o.waiting(), o.totalCents(), o.soldBy(), o.createdAt(), o.updatedAt(), shipments);
+                    o.status().name(), o.waiting(), o.totalCents(), o.soldBy(), o.createdAt(), o.updatedAt(), shipments,
+                    o.discount(), o.amountDueCents());
         }
     }
 
@@ -72,6 +74,11 @@ public final class DeliveryApi {
                 .route("GET /delivery-orders/{id}", request -> {
                     var read = delivery.reading().get(Callers.actor(request), request.path("id"));
                     return ApiResponse.ok(DeliveryOrderView.of(read.order(), read.shipments()));
+                })
+                .route("GET /customers/me/deliveries", request -> {
+                    var page = delivery.reading().mine(Callers.actor(request), request.query("cursor").orElse(null));
+                    return ApiResponse.ok(new com.omnicanal.shared.Page<>(page.items().stream()
+                            .map(r -> DeliveryOrderView.of(r.order(), r.shipments())).toList(), page.nextCursor()));
                 })
                 .route("GET /ops/orders/{id}/routing", request -> {
                     var decisions = delivery.reading().routing(Callers.actor(request), request.path("id"));

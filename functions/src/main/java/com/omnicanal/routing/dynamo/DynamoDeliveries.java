@@ -1,6 +1,7 @@
 package com.omnicanal.routing.dynamo;
 
 import com.omnicanal.customer.dynamo.ErasureMarks;
+import com.omnicanal.infrastructure.dynamo.Cursors;
 import com.omnicanal.infrastructure.dynamo.IdempotencyRecords;
 import com.omnicanal.infrastructure.dynamo.Instants;
 import com.omnicanal.infrastructure.dynamo.JsonDocuments;
@@ -13,7 +14,11 @@ import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.routing.Deliveries;
 import com.omnicanal.routing.DeliveryOrder;
+import com.omnicanal.reward.RewardCode;
+import com.omnicanal.reward.dynamo.RewardItems;
 import com.omnicanal.routing.Shipment;
+import com.omnicanal.shared.DomainException;
+import com.omnicanal.shared.Page;
 import com.omnicanal.stock.dynamo.StockWrites;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,6 +100,14 @@ public final class DynamoDeliveries implements Deliveries {
                     .conditionExpression("attribute_not_exists(id)").build()).build());
         }
         change.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        int reward = -1;
+        if (change.redeemsReward() != null) {
+            reward = actions.size();
+            actions.add(RewardItems.redeemFor(tables.feedback(), change.redeemsReward(), order.customerId(), order.id(),
+                    order.updatedAt()));
+        } else if (change.givesBackReward() != null) {
+            actions.add(RewardItems.giveBack(tables.feedback(), change.givesBackReward(), order.id()));
+        }
         int notErased = -1;
         if (change.expectedStatus() == null) {
             notErased = actions.size();
@@ -116,6 +129,7 @@ public final class DynamoDeliveries implements Deliveries {
                     .orElseGet(Outcome.KeyReused::new);
         }
         if (notErased >= 0 && outcome.failedCondition(notErased)) return new Outcome.CustomerErased();
+        if (reward >= 0 && outcome.failedCondition(reward)) return new Outcome.RewardUsed();
         for (int i = 0; i < actions.size(); i++) {
             if (outcome.failedCondition(i)) return new Outcome.Contended();
         }
@@ -143,6 +157,46 @@ public final class DynamoDeliveries implements Deliveries {
     public Optional<DeliveryOrder> find(String id) {
         return get(id).filter(i -> ORDER.equals(text(i, "type")))
                 .map(i -> JsonDocuments.read(i.get("order"), DeliveryOrder.class));
+    }
+
+    @Override
+    public Optional<RewardCode> reward(String code) {
+        return RewardItems.find(dynamo, tables.feedback(), code);
+    }
+
+    @Override
+    public Page<DeliveryOrder> byCustomer(String customerId, String cursor, int limit) {
+        Map<String, AttributeValue> start;
+        try {
+            start = Cursors.decode(cursor, "customerId", customerId);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.InvalidInput("cursor", "is not a cursor this list returned");
+        }
+        // the customer's index holds their pickup orders and shipments too: the filter keeps the delivery orders, and
+        // a few more reads fill the page (each asks no more than is missing, so the cursor never skips one)
+        var found = new ArrayList<DeliveryOrder>();
+        for (int read = 0; read < 5 && found.size() < limit && (read == 0 || start != null); read++) {
+            var response = dynamo.query(QueryRequest.builder().tableName(tables.orders())
+                    .indexName(TableDefinitions.ORDERS_BY_CUSTOMER).keyConditionExpression("customerId = :p")
+                    .filterExpression("#t = :type").expressionAttributeNames(Map.of("#t", "type"))
+                    .expressionAttributeValues(Map.of(":p", s(customerId), ":type", s(ORDER))).scanIndexForward(false)
+                    .exclusiveStartKey(start).limit(limit - found.size()).build());
+            response.items().forEach(i -> found.add(JsonDocuments.read(i.get("order"), DeliveryOrder.class)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        }
+        return new Page<>(found, start == null ? null : Cursors.encode(start));
+    }
+
+    @Override
+    public Map<String, List<Shipment>> shipmentsOf(Collection<DeliveryOrder> orders) {
+        var byOrder = new HashMap<String, List<Shipment>>();
+        orders.forEach(o -> byOrder.put(o.id(), new ArrayList<>()));
+        batch(orders.stream().flatMap(o -> o.shipmentIds().stream()).map(DynamoDeliveries::shipmentKey).toList())
+                .stream().map(i -> JsonDocuments.read(i.get("shipment"), Shipment.class))
+                .sorted(java.util.Comparator.comparing(Shipment::createdAt).thenComparing(Shipment::id))
+                .forEach(shipment -> byOrder.computeIfAbsent(shipment.orderId(), k -> new ArrayList<>()).add(shipment));
+        return byOrder;
     }
 
     @Override
