@@ -220,6 +220,7 @@ export function MyOrders() {
       <ul class="plain">${data.items.map((o) => html`<li class="card order" data-order=${o.id}>
         <h2>${o.lines.map((l) => `${l.quantity} × ${l.productName}`).join(', ')}</h2>
         <p><${StatusBadge} status=${o.status} /> ${o.pickupStoreName} · ${money(o.totalCents)}</p>
+        <p><a href=${`#/orders/${encodeURIComponent(o.id)}`} data-order-link>${t('followOrder')}</a></p>
         ${o.pickupCode ? html`<p class="code">${t('pickupCode')} : <strong data-pickup-code>${o.pickupCode}</strong></p>` : null}
         ${o.readyBy && ['PLACED', 'ACCEPTED'].includes(o.status) ? html`<p>${t('readyBy', { at: dateTime(o.readyBy) })}</p>` : null}
         <details><summary>${t('timeline')}</summary><ol>

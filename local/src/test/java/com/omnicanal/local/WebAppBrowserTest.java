@@ -576,9 +576,10 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(card, 0));
         assertThat(transferStatus(orderId)).isEqualTo("DISPATCHED");
 
-        // Camille sees it on its way: sent, not arrived yet
+        // Camille sees it on its way from her orders: sent, not arrived yet
         signIn("cust-camille");
-        open("#/orders/" + orderId);
+        open("#/orders");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li[data-order='" + orderId + "'] a[data-order-link]"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-step='sent'].done")));
         assertThat(driver.findElement(By.cssSelector("[data-step='arrived']")).getAttribute("aria-current")).isEqualTo("step");
         assertThat(driver.findElement(By.cssSelector("li[data-line='TSH-COT-BLU-S']")).getText()).contains("(en route)");
