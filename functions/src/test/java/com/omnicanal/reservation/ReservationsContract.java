@@ -307,6 +307,109 @@ public abstract class ReservationsContract {
     }
 
     @Test
+    void aFeedWritesOnlyTheCountsThatChanged() {
+        var staff = Actor.staff("staff-lea", store);
+        var other = backend.catalog().listing().get(1).sku();
+        backend.stockService().applyFeed(staff, store, new StockFeed(1L, List.of(new StockFeed.Line(sku, 9),
+                new StockFeed.Line(other, 4))));
+
+        var second = backend.stockService().applyFeed(staff, store, new StockFeed(2L, List.of(new StockFeed.Line(sku, 9),
+                new StockFeed.Line(other, 5))));
+
+        assertThat(second.linesApplied()).isEqualTo(2);
+        assertThat(second.linesUnchanged()).isEqualTo(1);
+        assertThat(backend.level(sku, store).onHand()).isEqualTo(9);
+        assertThat(backend.level(other, store).onHand()).isEqualTo(5);
+        // the skipped line is still guarded by the store's sequence: the late feed 1 sent again changes nothing
+        var late = backend.stockService().applyFeed(staff, store, new StockFeed(1L, List.of(new StockFeed.Line(sku, 2))));
+        assertThat(late.applied()).isFalse();
+        assertThat(late.lastAppliedSequence()).isEqualTo(2L);
+        assertThat(backend.level(sku, store).onHand()).isEqualTo(9);
+    }
+
+    @Test
+    void aLineSkippedAsUnchangedIsNotOverwrittenByAnOlderFeedStillUnderWay() {
+        var staff = Actor.staff("staff-lea", store);
+        backend.stockService().applyFeed(staff, store, new StockFeed(1L, List.of(new StockFeed.Line(sku, 10))));
+        // feed 2 (counting 3) has begun and is slow; feed 3 counts 10 again, as the item holds now, and finishes first
+        var older = backend.ledger().claimFeed(store, 2, backend.clock().instant());
+        assertThat(older.claimed()).isTrue();
+
+        var newer = backend.stockService().applyFeed(staff, store, new StockFeed(3L, List.of(new StockFeed.Line(sku, 10))));
+        // feed 2 then writes its line and finishes
+        backend.ledger().applyCount(store, 2, sku, 3);
+        backend.ledger().recordFeed(store, 2);
+
+        assertThat(backend.level(sku, store).onHand()).isEqualTo(10);
+        assertThat(newer.applied()).isTrue();
+        assertThat(newer.linesUnchanged()).isZero();
+        assertThat(backend.ledger().lastAppliedFeed(store)).isEqualTo(3);
+        // no feed under way any more: the same count is skipped again
+        var next = backend.stockService().applyFeed(staff, store, new StockFeed(4L, List.of(new StockFeed.Line(sku, 10))));
+        assertThat(next.linesUnchanged()).isEqualTo(1);
+        // and an older feed that had not begun when a newer one did is stale, though the newer one is not finished
+        backend.ledger().claimFeed(store, 6, backend.clock().instant());
+        var tooLate = backend.stockService().applyFeed(staff, store, new StockFeed(5L, List.of(new StockFeed.Line(sku, 1))));
+        assertThat(tooLate.applied()).isFalse();
+        assertThat(tooLate.lastAppliedSequence()).isEqualTo(6L);
+        assertThat(backend.level(sku, store).onHand()).isEqualTo(10);
+    }
+
+    @Test
+    void aFeedClaimAbandonedLongerThanALambdaLivesNoLongerStopsSkipping() {
+        var staff = Actor.staff("staff-lea", store);
+        backend.stockService().applyFeed(staff, store, new StockFeed(1L, List.of(new StockFeed.Line(sku, 10))));
+        backend.ledger().claimFeed(store, 2, backend.clock().instant());
+        backend.clock().advance(Duration.ofMinutes(16));
+
+        var next = backend.stockService().applyFeed(staff, store, new StockFeed(3L, List.of(new StockFeed.Line(sku, 10))));
+
+        assertThat(next.linesUnchanged()).isEqualTo(1);
+        assertThat(backend.ledger().lastAppliedFeed(store)).isEqualTo(3);
+    }
+
+    @Test
+    void twentyFiveReservationsDuringAFeedNeverOversell() throws Exception {
+        var staff = Actor.staff("staff-lea", store);
+        var skus = backend.catalog().listing().stream().map(p -> p.sku()).limit(8).toList();
+        var lines = new ArrayList<StockFeed.Line>();
+        for (var s : skus) lines.add(new StockFeed.Line(s, s.equals(sku) ? 20 : 5));
+        backend.stockService().applyFeed(staff, store, new StockFeed(1L, lines));
+        var recount = new ArrayList<StockFeed.Line>();
+        for (var s : skus) recount.add(new StockFeed.Line(s, s.equals(sku) ? 15 : 6));
+        var start = new CyclicBarrier(26);
+        var pool = Executors.newFixedThreadPool(26);
+        var held = new AtomicInteger();
+        var tasks = new ArrayList<Callable<Object>>();
+        for (int i = 0; i < 25; i++) {
+            var customer = Actor.customer("c" + i);
+            tasks.add(() -> {
+                start.await();
+                try {
+                    backend.reserve(customer, new ReservationRequest(sku, store, 1), "k");
+                    held.incrementAndGet();
+                } catch (InsufficientStock refused) {
+                    // the count left too few units: refused, never oversold
+                }
+                return null;
+            });
+        }
+        tasks.add(() -> {
+            start.await();
+            return backend.stockService().applyFeed(staff, store, new StockFeed(2L, recount));
+        });
+        for (var f : pool.invokeAll(tasks)) f.get();
+        pool.shutdown();
+
+        var level = backend.level(sku, store);
+        assertThat(level.reserved()).isEqualTo(held.get());
+        assertThat(level.reserved()).isBetween(0, level.onHand());
+        assertThat(level.onHand()).isIn(15, held.get());
+        assertThat(held.get()).isBetween(15, 20);
+        assertThat(backend.storedStock(sku, store).available()).isEqualTo(level.onHand() - level.reserved());
+    }
+
+    @Test
     void reservingWhereTheProductWasNeverStockedIsAShortageNotAnError() {
         var never = backend.catalog().listing().get(2).sku();
         assertThatThrownBy(() -> backend.reserve(camille, new ReservationRequest(never, store, 1), "k"))
