@@ -217,6 +217,58 @@ public abstract class ReservationsContract {
     }
 
     @Test
+    void holdsThatCanNeverBeReleasedDoNotStopTheExpiriesBehindThem() {
+        backend.stock(sku, store, 10);
+        var poisoned = new ArrayList<Reservation>();
+        for (int i = 0; i < 3; i++) {
+            poisoned.add(backend.reserve(Actor.customer("p" + i), new ReservationRequest(sku, store, 1), "k").reservation());
+        }
+        // the stock item loses its held units (a broken item): these holds' releases can never succeed
+        backend.stock(sku, store, 10);
+        backend.clock().advance(Duration.ofHours(1));
+        backend.stock(sku, otherStore, 10);
+        for (int i = 0; i < 5; i++) backend.reserve(Actor.customer("d" + i), new ReservationRequest(sku, otherStore, 1), "k");
+        backend.clock().advance(Duration.ofHours(48));
+
+        assertThat(service().releaseExpired(3)).isEqualTo(5);
+
+        assertThat(backend.level(sku, otherStore)).isEqualTo(new StockLevel(sku, otherStore, 10, 0));
+        for (var r : poisoned) {
+            assertThat(backend.reservations().find(r.id()).orElseThrow().status()).isEqualTo(ReservationStatus.HELD);
+        }
+        // the next run tries them again, and stops: nothing else is due
+        assertThat(service().releaseExpired(3)).isZero();
+    }
+
+    @Test
+    void twentyFourSweepersAtOnceReleaseEachHoldOnceAndGiveItsStockBackOnce() throws Exception {
+        backend.stock(sku, otherStore, 40);
+        for (int i = 0; i < 30; i++) {
+            backend.reserve(Actor.customer("c" + i), new ReservationRequest(sku, otherStore, 1), "k");
+        }
+        backend.clock().advance(Duration.ofHours(49));
+        var start = new CyclicBarrier(24);
+        var pool = Executors.newFixedThreadPool(24);
+        var sweeps = new ArrayList<Callable<Integer>>();
+        for (int i = 0; i < 24; i++) {
+            sweeps.add(() -> {
+                start.await();
+                return service().releaseExpired(7);
+            });
+        }
+        int released = 0;
+        for (var f : pool.invokeAll(sweeps)) released += f.get();
+        pool.shutdown();
+
+        assertThat(released).isEqualTo(30);
+        assertThat(service().releaseExpired(7)).isZero();
+        assertThat(backend.level(sku, otherStore)).isEqualTo(new StockLevel(sku, otherStore, 40, 0));
+        assertThat(backend.storedStock(sku, otherStore).available()).isEqualTo(40);
+        // per reservation: its confirmation and held event, one expiry notice and one expired event
+        assertThat(backend.countItems()).containsEntry("Outbox", 30 * 4);
+    }
+
+    @Test
     void listsPageThroughACustomersReservationsNewestFirst() {
         backend.stock(sku, otherStore, 40);
         for (int i = 0; i < ReservationService.PAGE_SIZE + 3; i++) {
