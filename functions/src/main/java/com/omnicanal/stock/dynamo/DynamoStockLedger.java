@@ -23,14 +23,21 @@ public final class DynamoStockLedger implements StockLedger {
     /** The attribute, on the store's feed item, of each feed being applied: when it began. */
     private static final String RUNNING = "running#";
     /** Lines written at once: each is its own item, and a 1,000-line feed must stay well inside API Gateway's 30 s. */
-    static final int PARALLEL_LINES = 16;
+    public static final int PARALLEL_LINES = 16;
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final int parallelLines;
 
     public DynamoStockLedger(DynamoDbClient dynamo, String tableName) {
+        this(dynamo, tableName, PARALLEL_LINES);
+    }
+
+    /** With {@code parallelLines} lines written at once (the bench compares 1 with the default). */
+    public DynamoStockLedger(DynamoDbClient dynamo, String tableName, int parallelLines) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.parallelLines = parallelLines;
     }
 
     @Override
@@ -126,11 +133,11 @@ public final class DynamoStockLedger implements StockLedger {
         return counts;
     }
 
-    /** The lines are independent items: written {@link #PARALLEL_LINES} at a time. */
+    /** The lines are independent items: written {@link #PARALLEL_LINES} at a time (one client, its connection pool shared). */
     @Override
     public List<CountOutcome> applyCounts(String storeId, long feedSequence, List<com.omnicanal.stock.StockFeed.Line> lines) {
-        if (lines.size() <= 1) return StockLedger.super.applyCounts(storeId, feedSequence, lines);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(PARALLEL_LINES, lines.size()));
+        if (lines.size() <= 1 || parallelLines <= 1) return StockLedger.super.applyCounts(storeId, feedSequence, lines);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallelLines, lines.size()));
         try {
             var pending = lines.stream().map(l -> pool.submit(() -> applyCount(storeId, feedSequence, l.sku(), l.onHand())))
                     .toList();
