@@ -165,4 +165,28 @@ class OpsMetricsJourneyTest {
 
         assertThat(lines.values("ReservationsExpired", Map.of())).containsExactly(1.0);
     }
+
+    @Test
+    void aDueHoldThatCannotBeReleasedIsReportedWithItsIdAndTheOthersAreReleased() throws Exception {
+        var stuck = call(Functions.RESERVATION_API, event("post-reservation.json", Map.of(),
+                Map.of("sku", "TSH-COT-BLU-M", "storeId", STORE, "quantity", 1), CAMILLE,
+                Map.of("idempotency-key", "metrics-reservation-stuck")));
+        assertThat(stuck.getStatusCode()).as(stuck.getBody()).isEqualTo(201);
+        // the stock item loses its held unit: this hold's release can never succeed
+        backend.stock("TSH-COT-BLU-M", STORE, 5);
+        var released = call(Functions.RESERVATION_API, event("post-reservation.json", Map.of(),
+                Map.of("sku", "TSH-COT-BLU-M", "storeId", STORE, "quantity", 1), CAMILLE,
+                Map.of("idempotency-key", "metrics-reservation-due")));
+        assertThat(released.getStatusCode()).as(released.getBody()).isEqualTo(201);
+        backend.clock.advance(Duration.ofHours(49));
+
+        Functions.RESERVATION_SWEEPER.apply(new ScheduledEvent());
+
+        assertThat(lines.values("ReservationsExpired", Map.of())).containsExactly(1.0);
+        assertThat(lines.values("ReservationsStuck", Map.of())).containsExactly(1.0);
+        assertThat(lines.of("ReservationsStuck").get(0).properties())
+                .containsEntry("reservationId", com.omnicanal.infrastructure.http.Json.MAPPER.readTree(stuck.getBody())
+                        .get("id").asText())
+                .containsEntry("storeId", STORE);
+    }
 }
