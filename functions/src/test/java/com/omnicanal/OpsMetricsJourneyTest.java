@@ -150,9 +150,7 @@ class OpsMetricsJourneyTest {
 
     @Test
     void expiredReservationsAreCountedByTheSweepThatReleasedThem() throws Exception {
-        var reserved = call(Functions.RESERVATION_API, event("post-reservation.json", Map.of(),
-                Map.of("sku", "TSH-COT-BLU-M", "storeId", STORE, "quantity", 1), CAMILLE,
-                Map.of("idempotency-key", "metrics-reservation-1")));
+        var reserved = reserveOne("metrics-reservation-1");
         assertThat(reserved.getStatusCode()).as(reserved.getBody()).isEqualTo(201);
         assertThat(lines.values("ApiServerErrors", Map.of("Capability", "reservation"))).containsExactly(0.0);
 
@@ -164,5 +162,36 @@ class OpsMetricsJourneyTest {
         Functions.RESERVATION_SWEEPER.apply(new ScheduledEvent());
 
         assertThat(lines.values("ReservationsExpired", Map.of())).containsExactly(1.0);
+    }
+
+    @Test
+    void aDueHoldThatCannotBeReleasedIsReportedWithItsIdAndTheOthersAreReleased() throws Exception {
+        var first = reserveOne("metrics-reservation-stuck");
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(201);
+        // the stock item loses its held unit: one of the two holds' releases can never succeed
+        backend.stock("TSH-COT-BLU-M", STORE, 5);
+        var second = reserveOne("metrics-reservation-due");
+        assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(201);
+        backend.clock.advance(Duration.ofHours(49));
+
+        Functions.RESERVATION_SWEEPER.apply(new ScheduledEvent());
+
+        assertThat(lines.values("ReservationsExpired", Map.of())).containsExactly(1.0);
+        assertThat(lines.values("ReservationsStuck", Map.of())).containsExactly(1.0);
+        // the two holds share the one unit left held: the first released takes it, the other is stuck
+        var ids = java.util.List.of(id(first), id(second));
+        assertThat(lines.of("ReservationsStuck").get(0).properties().get("reservationId")).isIn(ids);
+        assertThat(lines.of("ReservationsStuck").get(0).properties())
+                .containsEntry("storeId", STORE);
+    }
+
+    private static String id(APIGatewayV2HTTPResponse created) throws Exception {
+        return Json.MAPPER.readTree(created.getBody()).get("id").asText();
+    }
+
+    /** Camille reserves 1 unit at the store through the reservation function. */
+    private static APIGatewayV2HTTPResponse reserveOne(String key) throws Exception {
+        return call(Functions.RESERVATION_API, event("post-reservation.json", Map.of(),
+                Map.of("sku", "TSH-COT-BLU-M", "storeId", STORE, "quantity", 1), CAMILLE, Map.of("idempotency-key", key)));
     }
 }

@@ -62,9 +62,11 @@ public final class Bench {
             // issue 22, items 4 to 6: runs is the number of counted rounds
             if (what.equals("stub") || what.equals("all")) StubOverheadBench.run(dynamo.endpoint, Math.max(5, runs * 3), 500);
             if (what.equals("cost") || what.equals("all")) CostBench.run(dynamo.endpoint, Math.max(5, runs * 3));
-            // -Dbench.stores=N feeds N stores instead of 100 (5,000 lines each); -Dbench.holds=N open holds (100,000)
+            // -Dbench.stores=N feeds N stores instead of 100, -Dbench.lines=N lines each instead of 5,000;
+            // -Dbench.holds=N open holds (100,000)
             if (what.equals("scale") || what.equals("all")) ScaleBench.run(dynamo.endpoint,
-                    Integer.getInteger("bench.stores", 100), 5000, Integer.getInteger("bench.holds", 100_000));
+                    Integer.getInteger("bench.stores", 100), Integer.getInteger("bench.lines", 5000),
+                    Integer.getInteger("bench.holds", 100_000));
         }
     }
 

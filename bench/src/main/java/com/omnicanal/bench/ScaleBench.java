@@ -205,7 +205,7 @@ final class ScaleBench {
         item.put("expiresAt", AttributeValue.fromS(Instants.format(expires)));
         item.put("storeId", AttributeValue.fromS(store));
         item.put("storeStatusKey", AttributeValue.fromS("RESERVATION#HELD#" + Instants.format(created) + "#" + id));
-        item.put("openStatus", AttributeValue.fromS("HELD"));
+        item.put("openStatus", AttributeValue.fromS(com.omnicanal.reservation.dynamo.ExpiryShards.of(id)));
         item.put("sku", AttributeValue.fromS(sku));
         item.put("productName", AttributeValue.fromS("T-shirt coton bleu M"));
         item.put("storeName", AttributeValue.fromS("Paris Rivoli"));
@@ -216,22 +216,27 @@ final class ScaleBench {
 
     /**
      * Every store sends its whole count (linesPerStore lines, in feeds of StockFeed.MAX_LINES) through the stock ledger,
-     * the stores side by side as separate Lambda invocations would be; twice: the first creates the stock items, the
-     * second is the steady state (every count changed).
+     * the stores side by side as separate Lambda invocations would be; three cycles: the first creates the stock items,
+     * the second changes 5 % of the counts (the steady state), the third all of them (the worst case). Then one
+     * 1,000-line feed alone, every line changed, its lines written one at a time and 16 at a time, alternating.
      */
     static void storeFeeds(ConsumedCapacityMeter meter, DynamoDbClient client, int stores, int linesPerStore) throws Exception {
         var ledger = new DynamoStockLedger(client, "Stock");
         int perFeed = com.omnicanal.stock.StockFeed.MAX_LINES;
         int threads = Math.min(stores, 16);
-        System.out.printf("%n### Store stock feeds: %d stores x %,d lines (feeds of %,d lines), %d stores at a time%n",
-                stores, linesPerStore, perFeed, threads);
-        System.out.println("| cycle | lines | wall s | lines/s | write units | read units | calls | slowest store s | fits in 5 min here |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        for (int cycle = 1; cycle <= 2; cycle++) {
+        System.out.printf("%n### Store stock feeds: %d stores x %,d lines (feeds of %,d lines), %d stores at a time, "
+                + "%d lines at a time within a feed%n", stores, linesPerStore, perFeed, threads, DynamoStockLedger.PARALLEL_LINES);
+        System.out.println("| cycle | lines | written | wall s | lines/s | write units | read units | calls | slowest store s "
+                + "| slowest feed s | fits in 5 min here |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        String[] names = {"", "first (creates the items)", "5 % of the counts changed", "every count changed"};
+        for (int cycle = 1; cycle <= 3; cycle++) {
             int c = cycle;
             var mark = meter.mark();
             var pool = Executors.newFixedThreadPool(threads);
             var slowest = new java.util.concurrent.atomic.AtomicLong();
+            var slowestFeed = new java.util.concurrent.atomic.AtomicLong();
+            var written = new java.util.concurrent.atomic.AtomicLong();
             long t0 = System.nanoTime();
             var futures = new ArrayList<java.util.concurrent.Future<?>>();
             for (int s = 0; s < stores; s++) {
@@ -239,13 +244,13 @@ final class ScaleBench {
                 futures.add(pool.submit(() -> {
                     long s0 = System.nanoTime();
                     for (int feed = 0; feed * perFeed < linesPerStore; feed++) {
-                        long sequence = c * 100L + feed;
-                        // what StockService.applyFeed does per feed once validated: the last sequence, each line, the mark
-                        ledger.lastAppliedFeed(storeId);
+                        var lines = new ArrayList<com.omnicanal.stock.StockFeed.Line>();
                         for (int line = feed * perFeed; line < Math.min(linesPerStore, (feed + 1) * perFeed); line++) {
-                            ledger.applyCount(storeId, sequence, String.format("SKU-%05d", line), 10 + c + line % 7);
+                            lines.add(new com.omnicanal.stock.StockFeed.Line(String.format("SKU-%05d", line), count(c, line)));
                         }
-                        ledger.recordFeed(storeId, sequence);
+                        long f0 = System.nanoTime();
+                        written.addAndGet(applyFeed(ledger, storeId, c * 100L + feed, lines));
+                        slowestFeed.accumulateAndGet(System.nanoTime() - f0, Math::max);
                     }
                     slowest.accumulateAndGet(System.nanoTime() - s0, Math::max);
                     return null;
@@ -257,9 +262,50 @@ final class ScaleBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             var d = meter.mark().minus(mark);
             long lines = (long) stores * linesPerStore;
-            System.out.printf("| %s | %,d | %.1f | %,.0f | %,.0f | %,.0f | %,d | %.1f | %s |%n",
-                    cycle == 1 ? "first (creates the items)" : "second (every count changed)", lines, seconds, lines / seconds,
-                    d.billedWrite(), d.read(), d.calls(), slowest.get() / 1e9, seconds <= 300 ? "yes" : "no");
+            System.out.printf("| %s | %,d | %,d | %.1f | %,.0f | %,.0f | %,.0f | %,d | %.1f | %.1f | %s |%n", names[cycle],
+                    lines, written.get(), seconds, lines / seconds, d.billedWrite(), d.read(), d.calls(),
+                    slowest.get() / 1e9, slowestFeed.get() / 1e9, seconds <= 300 ? "yes" : "no");
         }
+        var one = new DynamoStockLedger(client, "Stock", 1);
+        System.out.printf("%n### One feed of %,d lines alone, every line changed: lines one at a time vs %d at a time "
+                + "(3 rounds each, alternating, after one uncounted)%n", perFeed, DynamoStockLedger.PARALLEL_LINES);
+        System.out.println("| round | one at a time s | 16 at a time s | ratio |");
+        System.out.println("| ---: | ---: | ---: | ---: |");
+        long sequence = 1_000;
+        for (int round = 0; round <= 3; round++) {
+            double[] secs = new double[2];
+            for (int side = 0; side < 2; side++) {
+                var lines = new ArrayList<com.omnicanal.stock.StockFeed.Line>();
+                long seq = ++sequence;
+                for (int line = 0; line < perFeed; line++) {
+                    lines.add(new com.omnicanal.stock.StockFeed.Line(String.format("SKU-%05d", line), (int) (seq % 2) * 50 + line % 7));
+                }
+                long f0 = System.nanoTime();
+                applyFeed(side == 0 ? one : ledger, "store-solo", seq, lines);
+                secs[side] = (System.nanoTime() - f0) / 1e9;
+            }
+            if (round > 0) System.out.printf("| %d | %.2f | %.2f | %.1f |%n", round, secs[0], secs[1], secs[0] / secs[1]);
+        }
+    }
+
+    /** Cycle 1 sets a count per line; cycle 2 changes one line in 20; cycle 3 changes every line. */
+    private static int count(int cycle, int line) {
+        int first = 10 + line % 7;
+        if (cycle == 1) return first;
+        int second = line % 20 == 0 ? first + 1 : first;
+        return cycle == 2 ? second : 30 + line % 7;
+    }
+
+    /** What StockService.applyFeed does once the feed is validated; returns the lines written. */
+    private static int applyFeed(DynamoStockLedger ledger, String storeId, long sequence,
+                                 List<com.omnicanal.stock.StockFeed.Line> lines) {
+        var claim = ledger.claimFeed(storeId, sequence, Instant.now());
+        if (!claim.claimed()) throw new IllegalStateException("feed " + sequence + " of " + storeId + " refused");
+        var current = claim.olderInFlight() ? Map.<String, Integer>of()
+                : ledger.onHandAt(storeId, lines.stream().map(com.omnicanal.stock.StockFeed.Line::sku).toList());
+        var changed = lines.stream().filter(l -> !l.onHand().equals(current.get(l.sku()))).toList();
+        ledger.applyCounts(storeId, sequence, changed);
+        ledger.recordFeed(storeId, sequence);
+        return changed.size();
     }
 }

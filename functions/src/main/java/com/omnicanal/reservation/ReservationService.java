@@ -24,6 +24,7 @@ import java.util.Optional;
 
 /** E-reservation: reserve online, try and pay in store; the hold ends by purchase, cancellation or expiry. */
 public final class ReservationService implements ReservationDesk {
+    private static final System.Logger LOG = System.getLogger(ReservationService.class.getName());
     public static final String CONFIRMED = "RESERVATION_CONFIRMED";
     public static final String EXPIRED = "RESERVATION_EXPIRED";
     public static final int PAGE_SIZE = 20;
@@ -171,28 +172,40 @@ public final class ReservationService implements ReservationDesk {
      * Releases every hold that has run out. Safe to run twice at once: each release is conditional on the reservation
      * still being held, so only one run counts it.
      */
-    public int releaseExpired(int batchSize) {
+    public int releaseExpired(int pageSize) {
         int released = 0;
         var now = now();
         try {
-            while (true) {
-                var due = reservations.expiredHolds(now, batchSize);
-                int before = released;
-                for (var reservation : due) {
-                    var expired = reservation.expire(now);
-                    if (reservations.release(expired, Optional.of(expiryNotice(expired)), Optional.of(
-                            new BusinessEvent.ReservationExpired(expired.id(), expired.customerId(), expired.storeId(),
-                                    expired.sku(), now)))) {
-                        released++;
-                    }
+            // every due hold once, page after page: one that cannot be released is passed and reported, not retried
+            for (var due : (Iterable<Reservation>) reservations.expiredHolds(now, pageSize)::iterator) {
+                if (expire(due, now)) {
+                    released++;
+                    continue;
                 }
-                // a batch where another sweeper won every item would otherwise come back forever
-                if (due.size() < batchSize || released == before) return released;
+                var current = reservations.find(due.id())
+                        .filter(r -> r.status() == ReservationStatus.HELD && !r.expiresAt().isAfter(now));
+                // no longer held, or held longer (another sweeper, the customer, a moved appointment); read again under
+                // another owner (a merge): try once more
+                if (current.isEmpty() || (!current.get().equals(due) && expire(current.get(), now))) {
+                    if (current.isPresent()) released++;
+                    continue;
+                }
+                LOG.log(System.Logger.Level.ERROR, "reservation " + due.id() + " is due but its hold cannot be released");
+                metrics.count(BusinessMetrics.Figure.RESERVATIONS_STUCK,
+                        java.util.Map.of("reservationId", due.id(), "storeId", due.storeId(), "sku", due.sku()));
             }
+            return released;
         } finally {
             // every release counted was written, even when a later one failed
             if (released > 0) metrics.record(BusinessMetrics.Figure.RESERVATIONS_EXPIRED, released, null, java.util.Map.of());
         }
+    }
+
+    private boolean expire(Reservation due, Instant now) {
+        var expired = due.expire(now);
+        return reservations.release(expired, Optional.of(expiryNotice(expired)), Optional.of(
+                new BusinessEvent.ReservationExpired(expired.id(), expired.customerId(), expired.storeId(),
+                        expired.sku(), now)));
     }
 
     /** Millisecond precision: what the database stores, so a replayed answer equals the first one. */

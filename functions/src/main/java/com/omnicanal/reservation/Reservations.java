@@ -7,6 +7,7 @@ import com.omnicanal.shared.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Port: reservations and the stock they hold, changed together in one transaction each time. */
 public interface Reservations {
@@ -37,8 +38,11 @@ public interface Reservations {
 
     Page<Reservation> byStore(String storeId, Optional<ReservationStatus> status, String cursor, int limit);
 
-    /** Held reservations whose hold ended at or before {@code now}, oldest first. */
-    List<Reservation> expiredHolds(Instant now, int limit);
+    /**
+     * Held reservations whose hold ended at or before {@code now}, read {@code pageSize} at a time as the stream is
+     * consumed, each page after the last (a hold that stays, released or not, is passed, never read again).
+     */
+    Stream<Reservation> expiredHolds(Instant now, int pageSize);
 
     sealed interface HoldResult {
         record Held(Reservation reservation) implements HoldResult {

@@ -27,6 +27,8 @@ public interface BusinessMetrics {
         /** Stores open now by their opening hours, read by the order sweeper: when "no order" means something. */
         STORES_OPEN("StoresOpen", Kind.GAUGE, Breakdown.NONE, false),
         RESERVATIONS_EXPIRED("ReservationsExpired", Kind.COUNT, Breakdown.NONE, false),
+        /** A due hold the sweeper could not release though it is still held (its id in the line): alarmed. */
+        RESERVATIONS_STUCK("ReservationsStuck", Kind.COUNT, Breakdown.NONE, false),
         /** A channel took a message. */
         MESSAGES_SENT("MessagesSent", Kind.COUNT, Breakdown.CHANNEL, false),
         /** A channel did not take a message (for good, or for now after its tries). */

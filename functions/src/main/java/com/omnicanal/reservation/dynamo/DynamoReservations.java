@@ -21,7 +21,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -116,14 +121,37 @@ public final class DynamoReservations implements Reservations {
                 .exclusiveStartKey(startKey(cursor, "storeId", storeId)).limit(limit));
     }
 
+    /** Each expiry shard in turn, a page at a time as the stream is read (the SDK's paginator follows LastEvaluatedKey). */
     @Override
-    public List<Reservation> expiredHolds(Instant now, int limit) {
-        return dynamo.query(QueryRequest.builder().tableName(tables.orders()).indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY)
+    public Stream<Reservation> expiredHolds(Instant now, int pageSize) {
+        var shards = ExpiryShards.all().iterator();
+        var due = new Iterator<Map<String, AttributeValue>>() {
+            private Iterator<Map<String, AttributeValue>> shard = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!shard.hasNext() && shards.hasNext()) shard = dueIn(shards.next(), now, pageSize);
+                return shard.hasNext();
+            }
+
+            @Override
+            public Map<String, AttributeValue> next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                return shard.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(due, Spliterator.ORDERED), false)
+                .map(ReservationItem::read);
+    }
+
+    private Iterator<Map<String, AttributeValue>> dueIn(String shard, Instant now, int pageSize) {
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(tables.orders())
+                        .indexName(TableDefinitions.ORDERS_OPEN_BY_EXPIRY)
                         .keyConditionExpression("openStatus = :held AND expiresAt <= :now")
-                        .expressionAttributeValues(Map.of(":held", AttributeValue.fromS(ReservationStatus.HELD.name()),
+                        .expressionAttributeValues(Map.of(":held", AttributeValue.fromS(shard),
                                 ":now", AttributeValue.fromS(Instants.format(now))))
-                        .limit(limit).build())
-                .items().stream().map(ReservationItem::read).toList();
+                        .limit(pageSize).build())
+                .items().iterator();
     }
 
     private Page<Reservation> page(QueryRequest.Builder query) {

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A reservation in the Orders table, its fields as plain attributes beside the index ones: {@code storeStatusKey}
  * sorts a store's reservations by status then age; {@code openStatus} exists only while held, so the expiry index holds
- * only open holds.
+ * only open holds (under {@link ExpiryShards}' keys).
  */
 final class ReservationItem {
     static final String TYPE = "RESERVATION";
@@ -31,7 +31,7 @@ final class ReservationItem {
         item.put("createdAt", s(Instants.format(r.createdAt())));
         item.put("storeId", s(r.storeId()));
         item.put("storeStatusKey", s(storeStatusKey(r)));
-        if (r.status().isOpen()) item.put("openStatus", s(r.status().name()));
+        if (r.status().isOpen()) item.put("openStatus", s(ExpiryShards.of(r.id())));
         item.put("expiresAt", s(Instants.format(r.expiresAt())));
         item.put("sku", s(r.sku()));
         item.put("productName", s(r.productName()));

@@ -107,12 +107,13 @@ public final class InMemoryReservations implements Reservations {
     }
 
     @Override
-    public List<Reservation> expiredHolds(Instant now, int limit) {
+    public java.util.stream.Stream<Reservation> expiredHolds(Instant now, int pageSize) {
         synchronized (store) {
+            // the due holds as they are now, as the index's pages would give them
             return store.reservations.values().stream()
                     .filter(r -> r.status() == ReservationStatus.HELD && !r.expiresAt().isAfter(now))
                     .sorted(Comparator.comparing(Reservation::expiresAt).thenComparing(Reservation::id))
-                    .limit(limit).toList();
+                    .toList().stream();
         }
     }
 

@@ -48,6 +48,22 @@ public final class InMemoryStockLedger implements StockLedger {
     }
 
     @Override
+    public FeedClaim claimFeed(String storeId, long feedSequence, java.time.Instant now) {
+        synchronized (store) {
+            long recorded = store.feeds.getOrDefault(storeId, -1L);
+            long claimed = store.feedsClaimed.getOrDefault(storeId, -1L);
+            if (feedSequence <= recorded || feedSequence < claimed) return FeedClaim.refused(Math.max(recorded, claimed));
+            var running = store.feedsRunning.computeIfAbsent(storeId, s -> new java.util.HashMap<>());
+            // as on DynamoDB: a claim older than a Lambda's longest life is abandoned
+            running.values().removeIf(began -> !began.isAfter(now.minus(java.time.Duration.ofMinutes(15))));
+            boolean olderInFlight = running.keySet().stream().anyMatch(s -> s != feedSequence);
+            running.put(feedSequence, now);
+            store.feedsClaimed.put(storeId, feedSequence);
+            return new FeedClaim(true, recorded, olderInFlight);
+        }
+    }
+
+    @Override
     public CountOutcome applyCount(String storeId, long feedSequence, String sku, int onHand) {
         synchronized (store) {
             var key = InMemoryStore.key(sku, storeId);
@@ -67,6 +83,7 @@ public final class InMemoryStockLedger implements StockLedger {
         synchronized (store) {
             // a newer feed recorded first keeps its sequence
             store.feeds.merge(storeId, feedSequence, Math::max);
+            store.feedsRunning.getOrDefault(storeId, new java.util.HashMap<>()).remove(feedSequence);
         }
     }
 }

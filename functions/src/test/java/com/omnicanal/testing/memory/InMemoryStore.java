@@ -31,6 +31,9 @@ import java.util.function.Function;
 public final class InMemoryStore {
     final Map<String, StockRow> stock = new HashMap<>();
     final Map<String, Long> feeds = new HashMap<>();
+    /** Per store: the newest feed begun, and the feeds under way with when each began (the feed item's claim). */
+    final Map<String, Long> feedsClaimed = new HashMap<>();
+    final Map<String, Map<Long, java.time.Instant>> feedsRunning = new HashMap<>();
     final Map<String, Reservation> reservations = new LinkedHashMap<>();
     final Map<String, OutboxEntry> outbox = new LinkedHashMap<>();
     /** Business events, one per order, return or reservation, beside the messages in the outbox as DynamoDB keeps them. */
@@ -53,6 +56,8 @@ public final class InMemoryStore {
     public synchronized void clear() {
         stock.clear();
         feeds.clear();
+        feedsClaimed.clear();
+        feedsRunning.clear();
         reservations.clear();
         outbox.clear();
         claims.clear();
