@@ -9,19 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The endless aisle through the local gateway: Karim, in Lyon, sells Hugo a candle and a bag Lyon lacks, delivered to
- * Paris; Paris Rivoli ships the candle and the web warehouse the bag. Once both are handed to the carrier and the
- * outbox stream has handed their events to kpiEvents, Lyon's sales report credits Lyon and Karim with the whole order,
- * Paris's shows the candle shipped for Lyon, and nobody else's staff read either.
+ * The endless aisle through the local gateway: Karim, in Lyon, sells Hugo a linen jacket and a leather bag delivered to
+ * Paris; no place has both, so Paris Saint-Germain ships the jacket and the web warehouse the bag. Once both are handed
+ * to the carrier and the outbox stream has handed their events to kpiEvents, Lyon's sales report credits Lyon and Karim
+ * with the whole order, Saint-Germain's shows the jacket shipped for Lyon, and nobody else's staff read either.
  */
 class SalesReportEndToEndTest {
     @RegisterExtension
     static final LocalStackPerClass stack = new LocalStackPerClass();
     private static final LocalClient client = stack.client();
     private static final String LYON = "lyon-republique";
-    private static final String PARIS = "paris-rivoli";
-    // in the demo stock: the fig candle at Paris Rivoli (not at Lyon), the leather bag only at the web warehouse
-    private static final String CANDLE = "BOU-CIR-FIG";
+    private static final String PARIS = "paris-saint-germain";
+    // in the demo stock: the linen jacket at Saint-Germain and Lyon (not at the warehouse), the leather bag only there
+    private static final String JACKET = "VES-LIN-BEI-M";
     private static final String BAG = "SAC-CUI-CAM";
 
     /** The report, once {@code until} holds (the stream poller hands events over within a second). */
@@ -58,12 +58,12 @@ class SalesReportEndToEndTest {
     void anEndlessAisleSaleShippedByAnotherStoreAndTheWarehouseIsCreditedToTheSellingStoreAndItsStaffMember()
             throws Exception {
         var karim = client.token("staff-karim", "staff", LYON);
-        var lea = client.token("staff-lea", "staff", PARIS);
+        var ines = client.token("staff-ines", "staff", PARIS);
         var ops = client.token("ops-nadia", "ops", null);
         var hugo = client.token("cust-hugo", "customer", null);
 
-        var placed = client.send("POST", "/stores/" + LYON + "/delivery-orders", karim, "{\"lines\":[{\"sku\":\"" + CANDLE
-                + "\",\"quantity\":2},{\"sku\":\"" + BAG + "\",\"quantity\":1}],\"address\":{\"name\":\"Hugo Lefèvre\","
+        var placed = client.send("POST", "/stores/" + LYON + "/delivery-orders", karim, "{\"lines\":[{\"sku\":\"" + JACKET
+                + "\",\"quantity\":1},{\"sku\":\"" + BAG + "\",\"quantity\":1}],\"address\":{\"name\":\"Hugo Lefèvre\","
                 + "\"street\":\"3 rue du Louvre\",\"postcode\":\"75001\",\"city\":\"Paris\",\"country\":\"FR\"},"
                 + "\"deliveryOption\":\"STANDARD\",\"contact\":{\"name\":\"Hugo Lefèvre\",\"email\":\"hugo.lefevre@example.fr\"},"
                 + "\"paymentAuthorization\":\"pa_aisle_report_1\",\"customerId\":\"cust-hugo\"}",
@@ -81,10 +81,10 @@ class SalesReportEndToEndTest {
                 atWarehouse = s.get("id").asText();
             }
         }
-        assertThat(atParis).as("shipped by Paris Rivoli: %s", placed.body()).isNotNull();
+        assertThat(atParis).as("shipped by Saint-Germain: %s", placed.body()).isNotNull();
         assertThat(atWarehouse).as("shipped by the warehouse: %s", placed.body()).isNotNull();
 
-        handOver(lea, PARIS, atParis);
+        handOver(ines, PARIS, atParis);
         handOver(ops, "WEB", atWarehouse);
 
         var lyon = awaitReport(LYON, karim, r -> r.get("sold").get("shipments").asInt() == 2);
@@ -100,7 +100,7 @@ class SalesReportEndToEndTest {
         // the report names no customer
         assertThat(lyon.toString()).doesNotContain("cust-hugo").doesNotContain("Hugo").doesNotContain("hugo.lefevre");
 
-        var paris = awaitReport(PARIS, lea, r -> r.get("fulfilledFor").size() == 1);
+        var paris = awaitReport(PARIS, ines, r -> r.get("fulfilledFor").size() == 1);
         var forLyon = line(paris.get("fulfilledFor"), "seller", LYON);
         assertThat(forLyon.get("shipments").asInt()).isEqualTo(1);
         assertThat(forLyon.get("paidCents").asLong()).isEqualTo(parisShare);
@@ -110,8 +110,8 @@ class SalesReportEndToEndTest {
 
         // staff read their own store's report only; customers none; a bad month changes nothing and says why
         assertThat(client.get("/stores/" + PARIS + "/reports/sales", karim).status()).isEqualTo(403);
-        assertThat(client.get("/stores/" + LYON + "/reports/sales", lea).status()).isEqualTo(403);
-        assertThat(client.get("/stores/WEB/reports/sales", lea).status()).isEqualTo(403);
+        assertThat(client.get("/stores/" + LYON + "/reports/sales", ines).status()).isEqualTo(403);
+        assertThat(client.get("/stores/WEB/reports/sales", ines).status()).isEqualTo(403);
         assertThat(client.get("/stores/" + LYON + "/reports/sales", hugo).status()).isEqualTo(403);
         assertThat(client.get("/stores/" + LYON + "/reports/sales", ops).status()).isEqualTo(200);
         var bad = client.get("/stores/" + LYON + "/reports/sales?month=2026-13", ops);
