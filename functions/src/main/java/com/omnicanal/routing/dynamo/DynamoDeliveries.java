@@ -40,10 +40,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class DynamoDeliveries implements Deliveries {
     static final String ORDER = "DELIVERY_ORDER";
-    static final String SHIPMENT = "SHIPMENT";
-    static final String DECISION = "ROUTING_DECISION";
     /** The mark of an order whose first shipment was handed over ({@code HANDED_OVER#<order>}): it names nobody. */
     static final String HANDED_OVER = "ORDER_HANDED_OVER";
+    static final String SHIPMENT = "SHIPMENT";
+    static final String DECISION = "ROUTING_DECISION";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final DynamoDbClient dynamo;
