@@ -47,10 +47,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,29 +147,12 @@ class SalesReportOnDynamoDbLocalTest {
                 tasks.add(() -> failures.addAndGet(stream.apply(record).getBatchItemFailures().size()));
             }
         }
-        together(tasks);
+        DynamoKpiLedgerTest.together(tasks);
         assertThat(failures).hasValue(0);
     }
 
     private static DynamodbEvent record(BusinessEvent event, int sequence) {
         return StreamRecords.event(StreamRecords.insert(OutboxItems.event("Outbox", event), Integer.toString(sequence)));
-    }
-
-    /** Runs the tasks from {@value #THREADS} threads released together; fails if any failed. */
-    private static void together(List<Runnable> tasks) throws Exception {
-        var pool = Executors.newFixedThreadPool(THREADS);
-        var start = new CountDownLatch(1);
-        var futures = new ArrayList<Future<?>>();
-        for (var task : tasks) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                task.run();
-                return null;
-            }));
-        }
-        start.countDown();
-        for (var f : futures) f.get(120, TimeUnit.SECONDS);
-        pool.shutdown();
     }
 
     @Test
@@ -264,7 +243,7 @@ class SalesReportOnDynamoDbLocalTest {
         shipments.forEach(s -> tasks.add(() -> handOver(s)));
         ready.forEach(o -> tasks.add(() -> orders.collecting().collect(LEA, PARIS, o.id(), o.pickupCode())));
         assertThat(tasks).hasSize(THREADS);
-        together(tasks);
+        DynamoKpiLedgerTest.together(tasks);
 
         var events = backend.businessEvents();
         // each order's first shipment, and only one, counts the order
