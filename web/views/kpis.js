@@ -1,7 +1,7 @@
 // The omnichannel KPIs (GET /ops/kpis) as charts, each with its figures in a table for keyboard and screen readers:
 // every store for ops, their own store for staff (the same charts, and the period's figures).
 import { html, useState, useEffect, useRef, useLoad, Loaded, useStoreNames } from '../ui.js';
-import { t, lang, decimal } from '../i18n.js';
+import { t, lang, decimal, money } from '../i18n.js';
 import { api } from '../api.js';
 
 // Chart.js 4 (UMD build, one file from npm, no dependency): it sets globalThis.Chart; loaded only on this page
@@ -54,6 +54,46 @@ export function StoreKpis({ who, store }) {
     <${Period} from=${from} to=${to} setFrom=${setFrom} setTo=${setTo} />
     <${Loaded} load=${total}>${(data) => html`<${Figures} row=${data.rows.find((r) => r.store === storeId) || data.rows[0]} />`}<//>
     <${Loaded} load=${weeks}>${(data) => html`<div class="charts"><${StoreCharts} rows=${data.rows} /></div>`}<//>
+    <${SalesReport} storeId=${storeId} names=${names} />
+  </section>`;
+}
+
+function thisMonth() {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }).slice(0, 7);
+}
+
+/**
+ * The store accounting report of a month (GET /stores/{id}/reports/sales): what the store sold by how it was
+ * fulfilled, what it fulfilled for other sellers, and what each staff member sold; it names no customer.
+ */
+function SalesReport({ storeId, names }) {
+  const [month, setMonth] = useState(thisMonth());
+  const report = useLoad(() => api('GET', `/stores/${encodeURIComponent(storeId)}/reports/sales?month=${month}`), [storeId, month]);
+  const seller = (id) => (id === 'web' ? t('salesWeb') : names[id] || id);
+  const row = (label, f, key) => html`<tr data-sales=${key}><th scope="row">${label}</th>
+    <td>${decimal(f.orders, 0)}</td><td>${decimal(f.shipments, 0)}</td><td>${money(f.paidCents)}</td></tr>`;
+  const head = (first) => html`<thead><tr><th scope="col">${first}</th><th scope="col">${t('salesOrders')}</th>
+    <th scope="col">${t('salesShipments')}</th><th scope="col">${t('salesPaid')}</th></tr></thead>`;
+  return html`<section aria-labelledby="sales-title" class="sales-report">
+    <h2 id="sales-title">${t('salesTitle')}</h2>
+    <p class="inline"><label for="sales-month">${t('salesMonth')}</label>
+      <input id="sales-month" type="month" value=${month} onChange=${(e) => e.target.value && setMonth(e.target.value)} /></p>
+    <${Loaded} load=${report}>${(r) => html`
+      <div class="scroll"><table>
+        <caption>${t('salesSold')}</caption>${head(t('salesFulfilment'))}
+        <tbody>${r.byFulfilment.map((f) => row(t(`sales_${f.fulfilment}`), f, f.fulfilment))}
+          ${row(t('salesTotal'), r.sold, 'sold')}</tbody>
+      </table></div>
+      <div class="scroll"><table>
+        <caption>${t('salesFulfilledFor')}</caption>${head(t('salesSeller'))}
+        <tbody>${r.fulfilledFor.length === 0 ? html`<tr><td colspan="4">${t('nothing')}</td></tr>`
+          : r.fulfilledFor.map((f) => row(seller(f.seller), f, `for-${f.seller}`))}</tbody>
+      </table></div>
+      <div class="scroll"><table>
+        <caption>${t('salesStaff')}</caption>${head(t('salesStaffMember'))}
+        <tbody>${r.staff.length === 0 ? html`<tr><td colspan="4">${t('nothing')}</td></tr>`
+          : r.staff.map((f) => row(f.staffId, f, `staff-${f.staffId}`))}</tbody>
+      </table></div>`}<//>
   </section>`;
 }
 

@@ -57,6 +57,7 @@ import com.omnicanal.kpi.CountingKpis;
 import com.omnicanal.kpi.KpiLedger;
 import com.omnicanal.kpi.KpiTallies;
 import com.omnicanal.kpi.ReadingKpis;
+import com.omnicanal.kpi.ReadingSalesReports;
 import com.omnicanal.kpi.api.KpiApi;
 import com.omnicanal.kpi.dynamo.DynamoKpiLedger;
 import com.omnicanal.reservation.HoldPolicy;
@@ -272,8 +273,11 @@ public final class Wiring {
         // KPIs counted from the business events in the outbox stream, read by ops and staff; days in the stores' zone
         this.kpiLedger = lazy(() -> new DynamoKpiLedger(dynamo, tables.kpis(), clock));
         this.kpiTallies = lazy(() -> new KpiTallies(java.time.ZoneId.of(settings.get("KPI_TIME_ZONE", "Europe/Paris"))));
-        this.kpiApi = lazy(() -> KpiApi.router(new ReadingKpis(
-                () -> catalog.get().stores().stream().map(com.omnicanal.catalog.Store::id).toList(), kpiLedger.get())));
+        this.kpiApi = lazy(() -> {
+            Supplier<java.util.List<String>> stores = () -> catalog.get().stores().stream().map(com.omnicanal.catalog.Store::id).toList();
+            return KpiApi.router(new ReadingKpis(stores, kpiLedger.get()),
+                    new ReadingSalesReports(stores, kpiLedger.get(), kpiTallies.get(), clock));
+        });
         // and from the changes of messages' records in the same stream: sent, delivered, failed, fallbacks, segments
         this.kpiEvents = lazy(() -> {
             var counting = new CountingKpis(kpiTallies.get(), kpiLedger.get());

@@ -1,11 +1,12 @@
 package com.omnicanal.kpi;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** Port: the KPI counters per store, day and channel, and per ISO week for customers. */
+/** Port: the KPI counters per store, day and channel, per store and month for sales, and per ISO week for customers. */
 public interface KpiLedger {
 
     /**
@@ -17,11 +18,20 @@ public interface KpiLedger {
     /** The rows of these stores from one day to another (inclusive), as counted so far. */
     List<DayCounts> days(Collection<String> storeIds, LocalDate from, LocalDate to);
 
+    /** The sales report rows of a store (or the web) for a calendar month, as counted so far. */
+    List<MonthCounts> months(String storeId, YearMonth month);
+
     /** The customer figures of these ISO weeks that have any. */
     List<WeekCounts> weeks(Collection<String> weeks);
 
     record DayCounts(String storeId, LocalDate day, Channel channel, Map<String, Long> counts) {
         public DayCounts {
+            counts = Map.copyOf(counts);
+        }
+    }
+
+    record MonthCounts(String storeId, YearMonth month, SalesLine line, Map<String, Long> counts) {
+        public MonthCounts {
             counts = Map.copyOf(counts);
         }
     }

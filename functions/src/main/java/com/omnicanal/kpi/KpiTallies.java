@@ -5,6 +5,7 @@ import com.omnicanal.shared.BusinessEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -19,7 +20,10 @@ import java.util.Map;
  * online, a purchase, a return or a visit in store), not what the store did for them.
  */
 public final class KpiTallies {
-    /** The row of what the web warehouse received (returns by post), and of points moved online. */
+    /**
+     * The row of what the web warehouse received (returns by post) or shipped, of points moved online, and of what was
+     * sold online.
+     */
     public static final String WEB_WAREHOUSE = "web";
     /** The row of messages about no store's order or reservation (marketing, verification...) and of STOP texts. */
     public static final String NO_STORE = "none";
@@ -53,6 +57,9 @@ public final class KpiTallies {
             counts.add(new Tally.Count(row(e.storeId(), e.at(), Channel.WEB), adds));
         } else if (event instanceof BusinessEvent.OrderCollected e) {
             counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_COLLECTED));
+            if (e.sale() != null) counts.addAll(sale(e.sale(), e.storeId(), false, true, e.at()));
+        } else if (event instanceof BusinessEvent.ShipmentHandedOver e) {
+            counts.addAll(sale(e.sale(), receiver(e.storeId()), true, e.firstOfOrder(), e.at()));
         } else if (event instanceof BusinessEvent.OrderExpired e) {
             counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_EXPIRED));
         } else if (event instanceof BusinessEvent.ReservationHeld e) {
@@ -110,6 +117,36 @@ public final class KpiTallies {
         return new Tally(id, counts, activity);
     }
 
+    /**
+     * A completed sale, in the month rows of the store accounting report: on its seller's line of how it was fulfilled,
+     * on its staff member's line, and, fulfilled by another place, on that place's line of what it did for this
+     * seller. The order counts once ({@code countsOrder}: collected, or its first shipment); the amount per shipment.
+     */
+    private List<Tally.Count> sale(BusinessEvent.Sale sale, String fulfiller, boolean shipped, boolean countsOrder,
+                                   Instant at) {
+        var seller = receiver(sale.storeId());
+        var month = month(at);
+        var adds = new HashMap<String, Long>();
+        if (countsOrder) adds.put(SalesLine.Figure.ORDERS.key(), 1L);
+        if (shipped) adds.put(SalesLine.Figure.SHIPMENTS.key(), 1L);
+        adds.put(SalesLine.Figure.PAID_CENTS.key(), sale.paidCents());
+        var here = seller.equals(fulfiller);
+        var how = shipped ? (here ? SalesLine.Fulfilment.SHIPPED_FROM_HERE : SalesLine.Fulfilment.SHIPPED_FROM_ELSEWHERE)
+                : (here ? SalesLine.Fulfilment.COLLECTED_HERE : SalesLine.Fulfilment.COLLECTED_ELSEWHERE);
+        var counts = new ArrayList<Tally.Count>();
+        counts.add(new Tally.Count(new Tally.Month(seller, month, SalesLine.sold(how)), adds));
+        if (sale.staffId() != null) {
+            counts.add(new Tally.Count(new Tally.Month(seller, month, SalesLine.staff(sale.staffId())), adds));
+        }
+        if (!here) counts.add(new Tally.Count(new Tally.Month(fulfiller, month, SalesLine.fulfilledFor(seller)), adds));
+        return counts;
+    }
+
+    /** The calendar month of an instant in the stores' time zone (France: a month begins at midnight in Paris). */
+    public YearMonth month(Instant at) {
+        return YearMonth.from(at.atZone(zone));
+    }
+
     /** A message's fact on its store (or none), day and channel; a sent SMS adds the segments it is billed. */
     public Tally of(MessageFact fact) {
         var channel = Channel.valueOf(fact.channel().name());
@@ -157,8 +194,8 @@ public final class KpiTallies {
         return storeId == null ? WEB_WAREHOUSE : storeId;
     }
 
-    private Tally.Row row(String storeId, Instant at, Channel channel) {
-        return new Tally.Row(storeId, day(at), channel);
+    private Tally.Day row(String storeId, Instant at, Channel channel) {
+        return new Tally.Day(storeId, day(at), channel);
     }
 
     private Tally.Count count(String storeId, Instant at, Channel channel, Counter counter) {

@@ -62,7 +62,15 @@ public final class CollectingOrders {
                 .releaseCode(order.pickupCode())
                 .payment(new Orders.PaymentCommand(id, "CAPTURE", order.paymentAuthorization(), order.amountDueCents()))
                 .event(new BusinessEvent.OrderCollected(id, next.customerId(), storeId,
-                        next.lines().stream().map(Order.Line::sku).collect(Collectors.toSet()), next.updatedAt())));
+                        next.lines().stream().map(Order.Line::sku).collect(Collectors.toSet()), next.updatedAt(),
+                        sale(next))));
+    }
+
+    /** The sale the store accounting report credits: its seller (none: online) and the amount captured now. */
+    private static BusinessEvent.Sale sale(Order order) {
+        var seller = order.soldBy();
+        return new BusinessEvent.Sale(seller == null ? null : seller.storeId(), seller == null ? null : seller.staffId(),
+                order.amountDueCents());
     }
 
     /** Staff unlock an order locked after too many wrong codes: its tries start again. */

@@ -1,6 +1,7 @@
 package com.omnicanal.routing;
 
 import com.omnicanal.outbox.OutboxMessage;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.IdempotencyClaim;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,6 +80,17 @@ public interface Deliveries {
      */
     boolean advance(Shipment next, Shipment.Status expected, List<OutboxMessage> messages, boolean sell,
                     String captureAuthorization);
+
+    /**
+     * The hand-over, as {@link #advance} with the units sold and the share captured, and the sale's business event in
+     * the same transaction; when the event is its order's first, the order is marked so in it too, refused (false) if
+     * another shipment of the order marked it meanwhile.
+     */
+    boolean handOver(Shipment next, List<OutboxMessage> messages, String captureAuthorization,
+                     BusinessEvent.ShipmentHandedOver event);
+
+    /** Whether a shipment of this order was handed to the carrier already. */
+    boolean handedOverBefore(String orderId);
 
     Optional<DeliveryOrder> find(String id);
 

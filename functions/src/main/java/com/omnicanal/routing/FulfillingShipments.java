@@ -1,6 +1,8 @@
 package com.omnicanal.routing;
 
 import com.omnicanal.shared.Actor;
+import com.omnicanal.shared.BusinessEvent;
+import com.omnicanal.stock.StockLevel;
 import com.omnicanal.shared.DomainException;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,14 +10,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A place works its queue of shipments: accepts or rejects each, picks, packs and hands it to the carrier. A rejection
  * releases the units and routes the lines again at once, never to a place that rejected the order: nothing is lost.
  * The customer is told when a parcel is being prepared and when it leaves (with its tracking reference); its share of
- * the payment is captured at the hand-over.
+ * the payment is captured at the hand-over, where the sale is complete: a business event credits its seller.
  */
 public final class FulfillingShipments {
+    /** Two shipments of one order leaving at once: the one that did not mark the order first tries once more. */
+    private static final int HAND_OVER_ATTEMPTS = 3;
     private final Deliveries deliveries;
     private final ShippingPlaces places;
     private final ShipmentPlanning planning;
@@ -66,11 +71,28 @@ public final class FulfillingShipments {
         if (trackingRef == null || trackingRef.isBlank()) {
             throw new DomainException.InvalidInput("trackingRef", "must not be blank");
         }
-        var shipment = at(actor, locationId, id);
-        var next = shipment.handedTo(carrier.strip(), trackingRef.strip(), now(), actor.id());
-        var order = deliveries.find(shipment.orderId()).orElseThrow();
-        return write(next, shipment.status(), List.of(DeliveryMessages.shipped(order, next, now())), true,
-                order.paymentAuthorization());
+        for (int attempt = 1; attempt <= HAND_OVER_ATTEMPTS; attempt++) {
+            var shipment = at(actor, locationId, id);
+            var next = shipment.handedTo(carrier.strip(), trackingRef.strip(), now(), actor.id());
+            var order = deliveries.find(shipment.orderId()).orElseThrow();
+            var sold = new BusinessEvent.ShipmentHandedOver(next.id(), order.id(),
+                    StockLevel.WEB.equals(locationId) ? null : locationId,
+                    next.lines().stream().map(RoutingRequest.Line::sku).collect(Collectors.toSet()), sale(order, next),
+                    !deliveries.handedOverBefore(order.id()), next.updatedAt());
+            if (deliveries.handOver(next, List.of(DeliveryMessages.shipped(order, next, now())),
+                    order.paymentAuthorization(), sold)) {
+                return next;
+            }
+            // another shipment of the order left first, or this one moved: read again (a moved one is refused then)
+        }
+        throw new DomainException.InvalidState("shipment " + id + " changed meanwhile; read it again");
+    }
+
+    /** The store accounting report credits the seller (none: online) with the share captured at this hand-over. */
+    private static BusinessEvent.Sale sale(DeliveryOrder order, Shipment shipment) {
+        var seller = order.soldBy();
+        return new BusinessEvent.Sale(seller == null ? null : seller.storeId(), seller == null ? null : seller.staffId(),
+                shipment.amountCents());
     }
 
     /**

@@ -14,24 +14,41 @@ public sealed interface BusinessEvent {
     /** The order, return or reservation. */
     String subjectId();
 
-    /** Null for an answer to a questionnaire, points moved and a STOP text, which name nobody. */
+    /** Null for an answer to a questionnaire, points moved, a STOP text and a shipment handed over, which name nobody. */
     String customerId();
 
-    /** Where it happened; null for a return received by post at the web warehouse. */
+    /** Where it happened; null for a return received by post at, or a shipment sent from, the web warehouse. */
     String storeId();
 
     Set<String> skus();
 
     Instant at();
 
-    /** The customer collected a click-and-collect order at its pickup store. */
-    record OrderCollected(String orderId, String customerId, String storeId, Set<String> skus, Instant at)
+    /**
+     * A completed sale as the store accounting report credits it: the store and staff member who sold it (both null:
+     * sold online) and what the customer paid in money, in euro cents (after a points discount).
+     */
+    record Sale(String storeId, String staffId, long paidCents) {
+        public Sale {
+            if (paidCents < 0) throw new IllegalArgumentException("paidCents is negative");
+        }
+    }
+
+    /**
+     * The customer collected a click-and-collect order at its pickup store ({@code storeId}, the place that fulfilled
+     * it); {@code sale} is null in events written before it was carried.
+     */
+    record OrderCollected(String orderId, String customerId, String storeId, Set<String> skus, Instant at, Sale sale)
             implements BusinessEvent {
         public OrderCollected {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(customerId, "customerId");
             Objects.requireNonNull(at, "at");
             skus = Set.copyOf(skus);
+        }
+
+        public OrderCollected(String orderId, String customerId, String storeId, Set<String> skus, Instant at) {
+            this(orderId, customerId, storeId, skus, at, null);
         }
 
         @Override
@@ -329,6 +346,32 @@ public sealed interface BusinessEvent {
         @Override
         public Set<String> skus() {
             return Set.of();
+        }
+    }
+
+    /**
+     * A place handed a shipment of a delivery order to the carrier: the sale of its lines is complete. {@code storeId}
+     * shipped it (null: the web warehouse); {@code firstOfOrder} when no other shipment of its order left before, so
+     * the order counts once, with it. Like a transfer, it names the order, never the customer.
+     */
+    record ShipmentHandedOver(String shipmentId, String orderId, String storeId, Set<String> skus, Sale sale,
+                              boolean firstOfOrder, Instant at) implements BusinessEvent {
+        public ShipmentHandedOver {
+            Objects.requireNonNull(shipmentId, "shipmentId");
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(sale, "sale");
+            Objects.requireNonNull(at, "at");
+            skus = Set.copyOf(skus);
+        }
+
+        @Override
+        public String subjectId() {
+            return shipmentId;
+        }
+
+        @Override
+        public String customerId() {
+            return null;
         }
     }
 

@@ -62,7 +62,7 @@ class DynamoKpiLedgerTest {
     }
 
     /** Runs every task at once from its own thread; fails if any task failed. */
-    private static void together(List<Runnable> tasks) throws Exception {
+    static void together(List<Runnable> tasks) throws Exception {
         var pool = Executors.newFixedThreadPool(tasks.size());
         var start = new CountDownLatch(1);
         var futures = new ArrayList<Future<?>>();

@@ -65,7 +65,9 @@ class CollectingOrdersTest extends OrdersOnDynamoDbLocal {
 
         assertThat(fx.backend.businessEvents()).filteredOn(BusinessEvent.OrderCollected.class::isInstance)
                 .containsExactly(new BusinessEvent.OrderCollected(ready.id(),
-                "cust-camille", fx.paris, Set.of("TSH-COT-BLU-M"), collected.updatedAt()));
+                "cust-camille", fx.paris, Set.of("TSH-COT-BLU-M"), collected.updatedAt(),
+                // sold online (no seller): the amount captured, for the store accounting report
+                new BusinessEvent.Sale(null, null, collected.amountDueCents())));
     }
 
     @Test

@@ -334,6 +334,8 @@ class AccessMatrixTest {
                     401, 403, 403, 403, 403, 201),
             row("GET /stores/{storeId}/loyalty-report", Fixture.NONE, "/stores/" + X + "/loyalty-report?month=2026-11", null,
                     "staff X and ops", 401, 403, 403, 200, 403, 200),
+            row("GET /stores/{storeId}/reports/sales", Fixture.NONE, "/stores/" + X + "/reports/sales?month=2026-11", null,
+                    "staff X and ops: store X's sales, names no customer", 401, 403, 403, 200, 403, 200),
             row("DELETE /customers/me", Fixture.NONE, "/customers/me", null, "one's own erasure (GDPR Art. 17)",
                     401, 204, 204, 403, 403, 403));
 

@@ -831,6 +831,12 @@ class WebAppBrowserTest {
         assertThat(shown).isEqualTo(expected);
         assertThat(driver.findElement(By.cssSelector("main h1")).getText()).contains("Lyon");
         wait.until(d -> d.findElements(By.cssSelector("figure.chart canvas")).size() == 5);
+        // the month's sales report: four ways of fulfilment and the total, as the API counts them
+        var sold = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-sales='sold'] td")));
+        assertThat(driver.findElements(By.cssSelector("tr[data-sales]")).size()).isGreaterThanOrEqualTo(5);
+        assertThat(sold.getText()).isEqualTo(client.get("/stores/lyon-republique/reports/sales", karim).body()
+                .get("sold").get("orders").asText());
+        assertThat(driver.findElement(By.cssSelector("#sales-month")).getAttribute("value")).matches("\\d{4}-\\d{2}");
         Browser.screenshot(driver, "staff-kpis");
         assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
 
@@ -841,6 +847,7 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .problem"),
                 refused.body().get("title").asText()));
         assertThat(driver.findElements(By.cssSelector("li[data-kpi]"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("tr[data-sales]"))).isEmpty();
     }
 
     /** The cells of the table row whose header is the given store (textContent: the table sits in closed details). */

@@ -7,15 +7,18 @@ import com.omnicanal.infrastructure.http.ApiRequest;
 import com.omnicanal.infrastructure.http.ApiResponse;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.kpi.ReadingKpis;
+import com.omnicanal.kpi.ReadingSalesReports;
 import java.util.Map;
 
-/** The KPI Lambda's route: ops and store staff read the figures, as JSON or CSV. */
+/** The KPI Lambda's routes: ops and store staff read the figures, as JSON or CSV, and a store's monthly sales report. */
 public final class KpiApi {
     private KpiApi() {
     }
 
-    public static Router router(ReadingKpis reading) {
+    public static Router router(ReadingKpis reading, ReadingSalesReports sales) {
         return Router.builder()
+                .route("GET /stores/{storeId}/reports/sales", request -> ApiResponse.ok(sales.report(
+                        Callers.actor(request), request.path("storeId"), request.query("month").orElse(null))))
                 .route("GET /ops/kpis", request -> {
                     var kpis = reading.read(Callers.actor(request), request.query("from").orElse(null),
                             request.query("to").orElse(null), request.query("storeId"), request.query("groupBy"));

@@ -5,6 +5,7 @@ import com.omnicanal.infrastructure.dynamo.Transactions;
 import com.omnicanal.kpi.Channel;
 import com.omnicanal.kpi.CustomerWeek;
 import com.omnicanal.kpi.KpiLedger;
+import com.omnicanal.kpi.SalesLine;
 import com.omnicanal.kpi.Tally;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -35,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * The KPI table. A business event is counted in one transaction: a conditional put of its mark
  * ({@code COUNTED#<event>}, kept {@link #MARK_RETENTION}, long after the stream stops handing it over), an ADD of its
- * counters on each store row ({@code STORE#<store>} / {@code DAY#<day>#<channel>}), and for a customer's activity, the
+ * counters on each store row ({@code STORE#<store>} / {@code DAY#<day>#<channel>}, or for a sale
+ * {@code MONTH#<month>#<line kind>#<line name>}), and for a customer's activity, the
  * customer's week written on the version read ({@code CUSTOMER#<sha-256 of the id>} / {@code WEEK#<week>}) and the
  * week's figures ({@code CUSTOMERS} / {@code WEEK#<week>}) when it crossed a line. A mark already there: counted
  * before, nothing written; a customer's week changed meanwhile: read again and retry.
@@ -108,6 +111,22 @@ public final class DynamoKpiLedger implements KpiLedger {
                 var parts = item.get("sk").s().split("#");
                 found.add(new DayCounts(store, LocalDate.parse(parts[1]), Channel.of(parts[2]), numbers(item)));
             }
+        }
+        return found;
+    }
+
+    @Override
+    public List<MonthCounts> months(String storeId, YearMonth month) {
+        var request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :month)")
+                .expressionAttributeValues(Map.of(":pk", s("STORE#" + storeId), ":month", s(monthPrefix(month))))
+                .build();
+        var found = new ArrayList<MonthCounts>();
+        for (var item : dynamo.queryPaginator(request).items()) {
+            // MONTH#<month>#<kind>#<name>: a staff member's id may hold a '#', the name is the rest
+            var parts = item.get("sk").s().split("#", 4);
+            found.add(new MonthCounts(storeId, month, new SalesLine(SalesLine.Kind.valueOf(parts[2]), parts[3]),
+                    numbers(item)));
         }
         return found;
     }
@@ -186,7 +205,14 @@ public final class DynamoKpiLedger implements KpiLedger {
     }
 
     private static Map<String, AttributeValue> storeKey(Tally.Row row) {
-        return Map.of("pk", s("STORE#" + row.storeId()), "sk", s("DAY#" + row.day() + "#" + row.channel().label()));
+        var sk = row instanceof Tally.Month month
+                ? monthPrefix(month.month()) + month.line().kind() + "#" + month.line().name()
+                : "DAY#" + ((Tally.Day) row).day() + "#" + ((Tally.Day) row).channel().label();
+        return Map.of("pk", s("STORE#" + row.storeId()), "sk", s(sk));
+    }
+
+    private static String monthPrefix(YearMonth month) {
+        return "MONTH#" + month + "#";
     }
 
     private static LocalDate weekEnd(String week) {

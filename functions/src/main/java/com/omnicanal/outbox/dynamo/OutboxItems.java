@@ -46,9 +46,10 @@ public final class OutboxItems {
     private static final String RETURN_REFUNDED = "RETURN_REFUNDED";
     private static final String APPOINTMENT_MISSED = "APPOINTMENT_MISSED";
     private static final String QUESTIONNAIRE_ANSWERED = "QUESTIONNAIRE_ANSWERED";
-    // these two name nobody: no erasure looks for them (not in EVENT_NAMES)
+    // these name nobody: no erasure looks for them (not in EVENT_NAMES)
     private static final String POINTS_MOVED = "POINTS_MOVED";
     private static final String SMS_STOPPED = "SMS_STOPPED";
+    private static final String SHIPMENT_HANDED_OVER = "SHIPMENT_HANDED_OVER";
     /** Every kind of event, as the stream filters of template.yaml name them. */
     private static final List<String> EVENT_NAMES = List.of(ORDER_COLLECTED, RETURN_RECEIVED, RESERVATION_COMPLETED,
             APPOINTMENT_COMPLETED, ORDER_PLACED, ORDER_ACCEPTED, ORDER_REJECTED, ORDER_READY, ORDER_EXPIRED,
@@ -167,7 +168,7 @@ public final class OutboxItems {
         var all = Set.copyOf(skus);
         var at = Instants.parse(item.get("at").s());
         return switch (item.get("event").s()) {
-            case ORDER_COLLECTED -> new BusinessEvent.OrderCollected(subject, customer, store, all, at);
+            case ORDER_COLLECTED -> new BusinessEvent.OrderCollected(subject, customer, store, all, at, sale(item));
             case RETURN_RECEIVED -> new BusinessEvent.ReturnReceived(subject, customer, store, all, at,
                     text(item, "soldAt"), text(item, "purchaseKind"), text(item, "purchaseId"), units(item));
             case RESERVATION_COMPLETED -> new BusinessEvent.ReservationCompleted(subject, customer, store, skus.get(0), at);
@@ -188,6 +189,8 @@ public final class OutboxItems {
             case POINTS_MOVED -> new BusinessEvent.PointsMoved(subject, store,
                     BusinessEvent.PointsMoved.Movement.valueOf(item.get("movement").s()), Long.parseLong(item.get("points").n()), at);
             case SMS_STOPPED -> new BusinessEvent.SmsStopped(subject, at);
+            case SHIPMENT_HANDED_OVER -> new BusinessEvent.ShipmentHandedOver(subject, text(item, "orderId"), store, all,
+                    sale(item), Boolean.TRUE.equals(item.get("firstOfOrder").bool()), at);
             default -> throw new IllegalArgumentException("unknown business event " + item.get("event").s());
         };
     }
@@ -216,6 +219,7 @@ public final class OutboxItems {
         if (event instanceof BusinessEvent.QuestionnaireAnswered) return QUESTIONNAIRE_ANSWERED;
         if (event instanceof BusinessEvent.PointsMoved) return POINTS_MOVED;
         if (event instanceof BusinessEvent.SmsStopped) return SMS_STOPPED;
+        if (event instanceof BusinessEvent.ShipmentHandedOver) return SHIPMENT_HANDED_OVER;
         throw new IllegalArgumentException("unknown business event " + event);
     }
 
@@ -244,8 +248,30 @@ public final class OutboxItems {
         } else if (event instanceof BusinessEvent.PointsMoved e) {
             details.put("movement", AttributeValue.fromS(e.movement().name()));
             details.put("points", AttributeValue.fromN(Long.toString(e.points())));
+        } else if (event instanceof BusinessEvent.OrderCollected e) {
+            details.putAll(sale(e.sale()));
+        } else if (event instanceof BusinessEvent.ShipmentHandedOver e) {
+            details.put("orderId", AttributeValue.fromS(e.orderId()));
+            details.put("firstOfOrder", AttributeValue.fromBool(e.firstOfOrder()));
+            details.putAll(sale(e.sale()));
         }
         return details;
+    }
+
+    /** Who sold it (absent: online) and what was paid; an event without {@code paidCents} carried no sale. */
+    private static Map<String, AttributeValue> sale(BusinessEvent.Sale sale) {
+        var attributes = new HashMap<String, AttributeValue>();
+        if (sale == null) return attributes;
+        attributes.put("soldByStore", text(sale.storeId()));
+        attributes.put("soldByStaff", text(sale.staffId()));
+        attributes.put("paidCents", AttributeValue.fromN(Long.toString(sale.paidCents())));
+        return attributes;
+    }
+
+    private static BusinessEvent.Sale sale(Map<String, AttributeValue> item) {
+        var paid = item.get("paidCents");
+        if (paid == null || paid.n() == null) return null;
+        return new BusinessEvent.Sale(text(item, "soldByStore"), text(item, "soldByStaff"), Long.parseLong(paid.n()));
     }
 
     private static AttributeValue text(String value) {

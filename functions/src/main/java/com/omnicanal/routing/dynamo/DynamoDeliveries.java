@@ -17,6 +17,7 @@ import com.omnicanal.routing.DeliveryOrder;
 import com.omnicanal.reward.RewardCode;
 import com.omnicanal.reward.dynamo.RewardItems;
 import com.omnicanal.routing.Shipment;
+import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.Page;
 import com.omnicanal.stock.dynamo.StockWrites;
@@ -42,6 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class DynamoDeliveries implements Deliveries {
     static final String ORDER = "DELIVERY_ORDER";
+    /** The mark of an order whose first shipment was handed over ({@code HANDED_OVER#<order>}): it names nobody. */
+    static final String HANDED_OVER = "ORDER_HANDED_OVER";
     static final String SHIPMENT = "SHIPMENT";
     static final String DECISION = "ROUTING_DECISION";
 
@@ -139,6 +142,31 @@ public final class DynamoDeliveries implements Deliveries {
     @Override
     public boolean advance(Shipment next, Shipment.Status expected, List<OutboxMessage> messages, boolean sell,
                            String captureAuthorization) {
+        return transactions.write(() -> steps(next, expected, messages, sell, captureAuthorization)).committed();
+    }
+
+    @Override
+    public boolean handOver(Shipment next, List<OutboxMessage> messages, String captureAuthorization,
+                            BusinessEvent.ShipmentHandedOver event) {
+        var actions = steps(next, Shipment.Status.PACKED, messages, true, captureAuthorization);
+        actions.add(OutboxItems.event(tables.outbox(), event));
+        if (event.firstOfOrder()) {
+            // the order counts once as sold: only one of its shipments writes this mark
+            actions.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.orders())
+                    .item(Map.of("id", s(handedOverKey(event.orderId())), "type", s(HANDED_OVER),
+                            "shipmentId", s(next.id()), "at", s(Instants.format(event.at()))))
+                    .conditionExpression("attribute_not_exists(id)").build()).build());
+        }
+        return transactions.write(() -> actions).committed();
+    }
+
+    @Override
+    public boolean handedOverBefore(String orderId) {
+        return get(handedOverKey(orderId)).isPresent();
+    }
+
+    private List<TransactWriteItem> steps(Shipment next, Shipment.Status expected, List<OutboxMessage> messages,
+                                          boolean sell, String captureAuthorization) {
         var actions = new ArrayList<TransactWriteItem>();
         actions.add(shipmentPut(next, expected));
         if (sell) {
@@ -150,7 +178,7 @@ public final class DynamoDeliveries implements Deliveries {
                     next.updatedAt()));
         }
         messages.forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
-        return transactions.write(() -> actions).committed();
+        return actions;
     }
 
     @Override
@@ -305,6 +333,10 @@ public final class DynamoDeliveries implements Deliveries {
 
     static String shipmentKey(String id) {
         return SHIPMENT + "#" + id;
+    }
+
+    private static String handedOverKey(String orderId) {
+        return "HANDED_OVER#" + orderId;
     }
 
     private static String decisionKey(String orderId, int sequence) {

@@ -4,6 +4,7 @@ import com.omnicanal.kpi.CustomerWeek;
 import com.omnicanal.kpi.KpiLedger;
 import com.omnicanal.kpi.Tally;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -43,8 +44,20 @@ public final class InMemoryKpiLedger implements KpiLedger {
     public synchronized List<DayCounts> days(Collection<String> storeIds, LocalDate from, LocalDate to) {
         var found = new ArrayList<DayCounts>();
         rows.forEach((row, counts) -> {
-            if (storeIds.contains(row.storeId()) && !row.day().isBefore(from) && !row.day().isAfter(to)) {
-                found.add(new DayCounts(row.storeId(), row.day(), row.channel(), counts));
+            if (row instanceof Tally.Day day && storeIds.contains(day.storeId()) && !day.day().isBefore(from)
+                    && !day.day().isAfter(to)) {
+                found.add(new DayCounts(day.storeId(), day.day(), day.channel(), counts));
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public synchronized List<MonthCounts> months(String storeId, YearMonth month) {
+        var found = new ArrayList<MonthCounts>();
+        rows.forEach((row, counts) -> {
+            if (row instanceof Tally.Month m && m.storeId().equals(storeId) && m.month().equals(month)) {
+                found.add(new MonthCounts(storeId, month, m.line(), counts));
             }
         });
         return found;
