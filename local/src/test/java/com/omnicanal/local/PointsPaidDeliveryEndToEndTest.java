@@ -41,7 +41,7 @@ class PointsPaidDeliveryEndToEndTest {
     }
 
     @Test
-    void staffSellWithTheCustomersPointsCodeForHomeDeliveryAndEachHandOverCapturesItsShare() {
+    void staffSellWithTheCustomersPointsCodeForHomeDeliveryAndEachHandOverCapturesItsShare() throws InterruptedException {
         var camille = client.token("cust-camille", "customer", null);
         var hugo = client.token("cust-hugo", "customer", null);
         var karim = client.token("staff-karim", "staff", "lyon-republique");
@@ -108,6 +108,20 @@ class PointsPaidDeliveryEndToEndTest {
             assertThat(c.authorization()).isEqualTo("pa_aisle_pts_1");
         });
         assertThat(captured.stream().mapToLong(c -> c.amountCents()).sum()).isEqualTo(order.get("amountDueCents").asLong());
+
+        // Lyon's sales report credits Karim with what the card paid, not the catalogue total (the outbox stream counts it)
+        var deadline = java.time.Instant.now().plusSeconds(20);
+        JsonNode karims = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            for (var line : client.get("/stores/lyon-republique/reports/sales", karim).body().get("staff")) {
+                if (line.get("staffId").asText().equals("staff-karim") && line.get("shipments").asInt() == 2) karims = line;
+            }
+            if (karims != null) break;
+            Thread.sleep(200);
+        }
+        assertThat(karims).as("Karim's two shipments in Lyon's report").isNotNull();
+        assertThat(karims.get("orders").asInt()).isEqualTo(1);
+        assertThat(karims.get("paidCents").asLong()).isEqualTo(order.get("amountDueCents").asLong());
     }
 
     private static void handOver(String token, String place, String shipment, String trackingRef) {
