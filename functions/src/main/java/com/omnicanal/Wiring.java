@@ -263,7 +263,8 @@ public final class Wiring {
         this.loyalty = lazy(() -> {
             var ledger = new DynamoLoyaltyLedger(dynamo, tables);
             var members = new CustomerMembers(new DynamoCustomers(dynamo, tables.customers(), tables.outbox()));
-            return LoyaltyProgramme.of(catalog.get(), ledger, ledger, orderStore.get(),
+            // a delivery order's parcels earn when they leave, read through routing's port
+            return LoyaltyProgramme.of(catalog.get(), ledger, ledger, orderStore.get(), new DynamoDeliveries(dynamo, tables),
                     () -> RewardCode.newCode(RewardCode.POINTS), members,
                     settings.getDuration("RETURN_WINDOW", ReturnPolicy.DEFAULT.window()), clock);
         });

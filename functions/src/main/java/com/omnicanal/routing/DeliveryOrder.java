@@ -101,6 +101,18 @@ public record DeliveryOrder(String id, String customerId, List<Line> lines, Addr
         return shares;
     }
 
+    /**
+     * What each line of a shipment of this order was paid in money: the shipment's share spread over its lines pro rata
+     * to their price (as {@link #shares}), per SKU; what a points discount took off earns and refunds nothing.
+     */
+    public java.util.Map<String, Integer> paidBySku(Shipment shipment) {
+        var gross = shipment.lines().stream().mapToInt(l -> priceOf(List.of(l))).toArray();
+        var paid = shares(shipment.amountCents(), gross);
+        var bySku = new java.util.LinkedHashMap<String, Integer>();
+        for (int i = 0; i < paid.length; i++) bySku.merge(shipment.lines().get(i).sku(), paid[i], Integer::sum);
+        return bySku;
+    }
+
     /** What a set of lines costs, at the prices of this order. */
     public int priceOf(List<RoutingRequest.Line> some) {
         int cents = 0;

@@ -122,6 +122,26 @@ class PointsPaidDeliveryEndToEndTest {
         assertThat(karims).as("Karim's two shipments in Lyon's report").isNotNull();
         assertThat(karims.get("orders").asInt()).isEqualTo(1);
         assertThat(karims.get("paidCents").asLong()).isEqualTo(order.get("amountDueCents").asLong());
+
+        // each parcel earned Camille points on its share of what the card paid, pending for the return window, once
+        var earned = new HashMap<String, JsonNode>();
+        deadline = java.time.Instant.now().plusSeconds(20);
+        while (earned.size() < 2 && java.time.Instant.now().isBefore(deadline)) {
+            earned.clear();
+            for (var entry : client.get("/customers/me/loyalty/ledger?limit=200", camille).body().get("items")) {
+                if (entry.get("type").asText().equals("EARN") && entry.get("source").get("kind").asText().equals("DELIVERY")) {
+                    earned.put(entry.get("source").get("id").asText(), entry);
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(earned).as("both parcels earned through the outbox stream").containsOnlyKeys(shares.keySet());
+        // a point a euro; her first purchase ever would add the programme's bonus to one of them
+        long bonus = client.get("/loyalty/programme", camille).body().get("firstPurchaseBonus").asLong();
+        earned.forEach((shipment, entry) -> {
+            assertThat(entry.get("pending").asLong()).isIn(shares.get(shipment) / 100, shares.get(shipment) / 100 + bonus);
+            assertThat(entry.get("available").asLong()).isZero();
+        });
     }
 
     private static void handOver(String token, String place, String shipment, String trackingRef) {
