@@ -1,12 +1,20 @@
 package com.omnicanal.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.omnicanal.api.Callers;
 import com.omnicanal.infrastructure.http.Idempotency;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.loyalty.dynamo.DynamoLoyaltyLedger;
 import com.omnicanal.order.dynamo.DynamoOrders;
+import com.omnicanal.returns.CrossChannelReturns;
+import com.omnicanal.returns.ReceivingReturns;
+import com.omnicanal.returns.RequestingReturns;
+import com.omnicanal.returns.ReturnAuthorization;
+import com.omnicanal.returns.ReturnPolicy;
+import com.omnicanal.returns.ReturnRequest;
+import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.reward.RewardCode;
 import com.omnicanal.routing.CatalogShippingPlaces;
 import com.omnicanal.routing.DeliveryOrder;
@@ -19,8 +27,10 @@ import com.omnicanal.routing.dynamo.DynamoDeliveries;
 import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvent;
+import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Keys;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A delivery order's parcels earn when they leave, over DynamoDB Local: each parcel once whatever the stream redelivers,
  * on its share of the money paid (a points discount earns nothing), pending for the return window; guests earn nothing.
+ * A delivered parcel comes back in any store as any purchase: refunded what a unit cost in money, restocked where it is
+ * received, its points taken back once; only by its customer, only once it left, never more units than it held.
  */
 class PointsOnDeliveredParcelsTest {
     @RegisterExtension
@@ -53,6 +65,10 @@ class PointsOnDeliveredParcelsTest {
     DynamoDeliveries deliveryStore;
     LoyaltyProgramme loyalty;
     HomeDelivery delivery;
+    CrossChannelReturns returns;
+    static final String LYON = "lyon-republique";
+    static final Actor KARIM = Actor.staff("staff-karim", LYON);
+    static final Actor HUGO = Actor.customer("cust-hugo");
 
     @BeforeEach
     void fresh() {
@@ -66,9 +82,17 @@ class PointsOnDeliveredParcelsTest {
                 new DynamoRoutingRulesBook(backend.dynamo, backend.tables), backend.clock);
         loyalty = LoyaltyProgramme.of(backend.catalog, ledger, ledger, orderStore, deliveryStore,
                 () -> RewardCode.newCode(RewardCode.POINTS), Members.NONE, Duration.ofDays(30), backend.clock);
+        returns = CrossChannelReturns.of(backend.catalog, orderStore, backend.reservationService, ledger, deliveryStore,
+                new DynamoReturns(backend.dynamo, backend.tables), ReturnPolicy.DEFAULT, backend.clock);
         backend.stock(M, STORE, 40);
         backend.stock(L, STORE, 40);
         backend.stock(LINEN, StockLevel.WEB, 40);
+    }
+
+    RequestingReturns.Outcome requestReturn(Actor customer, String orderId, String sku, int units, String key) {
+        var command = new RequestingReturns.RequestReturn(customer, new ReturnRequest(orderId, null,
+                List.of(new ReturnRequest.LineRequest(sku, units)), "trop petit", "STORE", LYON, null));
+        return returns.requesting().request(command, Keys.returnOf(command, key));
     }
 
     static DeliveryOrderRequest home(String customerId, String code, DeliveryOrderRequest.LineRequest... lines) {
@@ -194,5 +218,95 @@ class PointsOnDeliveredParcelsTest {
 
         assertThat(ledger.batch(placed.order().customerId(), "DELIVERY#" + shipment.id())).isEmpty();
         assertThat(ledger.account(placed.order().customerId())).isEmpty();
+    }
+
+    @Test
+    void aDeliveredUnitComesBackInAnotherStoreRefundedWhatItCostRestockedThereItsPointsTakenBackOnce() {
+        loyalty.adjusting().adjust(OPS, "cust-camille", new AdjustingPoints.Adjustment(2000, "welcome"));
+        var reward = loyalty.redeeming().redeem(CAMILLE, new RedeemingPoints.Redemption("cust-camille", 500, null), null)
+                .redeemed();
+        var placed = orderHome(CAMILLE, reward.code(), line(M, 2), line(L, 1));
+        var shipment = handOver(placed.shipments().get(0));
+        loyalty.purchases().happened(handedOver(shipment));
+        var paid = placed.order().paidBySku(shipment);
+        var before = ledger.account("cust-camille").orElseThrow();
+        backend.stock(M, LYON, 3);
+
+        var authorization = requestReturn(CAMILLE, placed.order().id(), M, 1, "r-1").authorization();
+        assertThat(authorization.source()).isEqualTo(new ReturnAuthorization.Source("DELIVERY", shipment.id()));
+        assertThat(authorization.lines()).singleElement().satisfies(l -> assertThat(l.unitPriceCents())
+                .isEqualTo(paid.get(M) / 2).isLessThan(placed.order().lines().get(0).unitPriceCents()));
+        var received = returns.receiving().receive(KARIM, LYON, authorization.id(),
+                List.of(new ReceivingReturns.Counted(M, 1, "resellable")));
+
+        assertThat(received.refundCents()).isEqualTo(paid.get(M) / 2);
+        assertThat(backend.level(M, LYON).onHand()).isEqualTo(4);
+        var returned = backend.businessEvents().stream().filter(BusinessEvent.ReturnReceived.class::isInstance)
+                .map(BusinessEvent.ReturnReceived.class::cast).findFirst().orElseThrow();
+        assertThat(returned.purchaseKind()).isEqualTo("DELIVERY");
+        assertThat(returned.purchaseId()).isEqualTo(shipment.id());
+        loyalty.purchases().happened(returned);
+        loyalty.purchases().happened(returned);
+        var batch = batch(shipment);
+        assertThat(batch.lines().get(M).returned()).isEqualTo(1);
+        long takenBack = batch(shipment).lines().get(M).points() / 2;
+        var after = ledger.account("cust-camille").orElseThrow();
+        assertThat(after.pending()).isEqualTo(before.pending() - takenBack).isLessThan(before.pending());
+        assertThat(after.available()).isEqualTo(1500);
+        assertThat(ledger.allEntries("cust-camille")).filteredOn(e -> e.type() == Entry.Type.REVERSE).hasSize(1);
+    }
+
+    @Test
+    void nobodyElseReturnsAnotherCustomersDeliveredParcel() {
+        var placed = orderHome(CAMILLE, null, line(M, 2));
+        handOver(placed.shipments().get(0));
+
+        assertThatThrownBy(() -> requestReturn(HUGO, placed.order().id(), M, 1, "r-hugo"))
+                .isInstanceOf(DomainException.NotFound.class);
+        // and nothing was taken from what Camille may return
+        assertThat(requestReturn(CAMILLE, placed.order().id(), M, 2, "r-camille").authorization().lines())
+                .singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+    }
+
+    @Test
+    void aParcelNotYetHandedToTheCarrierCannotBeReturned() {
+        var placed = orderHome(CAMILLE, null, line(M, 1), line(LINEN, 1));
+        var atStore = placed.shipments().stream().filter(s -> s.locationId().equals(STORE)).findFirst().orElseThrow();
+        assertThatThrownBy(() -> requestReturn(CAMILLE, placed.order().id(), M, 1, "r-early"))
+                .isInstanceOf(DomainException.InvalidState.class);
+        handOver(atStore);
+
+        assertThatThrownBy(() -> requestReturn(CAMILLE, placed.order().id(), LINEN, 1, "r-linen"))
+                .isInstanceOf(DomainException.InvalidState.class).hasMessageContaining("not handed to the carrier");
+        assertThat(requestReturn(CAMILLE, placed.order().id(), M, 1, "r-tee").authorization().source().reference())
+                .isEqualTo(atStore.id());
+    }
+
+    @Test
+    void manyReturnsAtOnceNeverTakeBackMoreUnitsThanTheParcelHeld() throws Exception {
+        var placed = orderHome(CAMILLE, null, line(M, 2));
+        handOver(placed.shipments().get(0));
+        var pool = Executors.newFixedThreadPool(24);
+        var start = new CountDownLatch(1);
+        var futures = new ArrayList<java.util.concurrent.Future<Boolean>>();
+        for (int i = 0; i < 24; i++) {
+            var key = "r-" + i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    requestReturn(CAMILLE, placed.order().id(), M, 1, key);
+                    return true;
+                } catch (DomainException refused) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int accepted = 0;
+        for (var f : futures) if (f.get(120, TimeUnit.SECONDS)) accepted++;
+        pool.shutdown();
+        assertThat(accepted).isEqualTo(2);
+        assertThatThrownBy(() -> requestReturn(CAMILLE, placed.order().id(), M, 1, "r-late"))
+                .isInstanceOf(DomainException.InvalidInput.class).hasMessageContaining("more units than bought");
     }
 }
