@@ -142,6 +142,33 @@ class PointsPaidDeliveryEndToEndTest {
             assertThat(entry.get("pending").asLong()).isIn(shares.get(shipment) / 100, shares.get(shipment) / 100 + bonus);
             assertThat(entry.get("available").asLong()).isZero();
         });
+
+        // she brings the jacket back to Lyon: refunded what it cost in money, its parcel's points taken back once;
+        // Hugo cannot return her order
+        var body = "{\"orderId\":\"" + id + "\",\"lines\":[{\"sku\":\"" + JACKET + "\",\"quantity\":1}],"
+                + "\"reason\":\"trop grand\",\"method\":\"store\",\"storeId\":\"lyon-republique\"}";
+        assertThat(client.send("POST", "/returns", hugo, body, Map.of("Idempotency-Key", "aisle-pts-ret-hugo")).status())
+                .isEqualTo(404);
+        var requested = client.send("POST", "/returns", camille, body, Map.of("Idempotency-Key", "aisle-pts-ret"));
+        assertThat(requested.status()).as(requested.raw().body()).isEqualTo(201);
+        assertThat(requested.body().get("source").get("kind").asText()).isEqualTo("DELIVERY");
+        assertThat(requested.body().get("source").get("reference").asText()).isEqualTo(atLyon);
+        var returnId = requested.body().get("id").asText();
+        var received = client.send("POST", "/stores/lyon-republique/returns/" + returnId + "/receive", karim,
+                "{\"lines\":[{\"sku\":\"" + JACKET + "\",\"quantity\":1,\"condition\":\"resellable\"}]}", Map.of());
+        assertThat(received.status()).as(received.raw().body()).isEqualTo(200);
+        assertThat(received.body().get("refundCents").asLong()).isEqualTo(shares.get(atLyon));
+        JsonNode reversed = null;
+        deadline = java.time.Instant.now().plusSeconds(20);
+        while (reversed == null && java.time.Instant.now().isBefore(deadline)) {
+            for (var entry : client.get("/customers/me/loyalty/ledger?limit=200", camille).body().get("items")) {
+                if (entry.get("type").asText().equals("REVERSE")) reversed = entry;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(reversed).as("the return reached loyalty through the outbox stream").isNotNull();
+        assertThat(reversed.get("pending").asLong()).isEqualTo(-(shares.get(atLyon) / 100));
+        assertThat(reversed.get("source").get("id").asText()).isEqualTo(returnId);
     }
 
     private static void handOver(String token, String place, String shipment, String trackingRef) {
