@@ -96,14 +96,11 @@ class PointsOnDeliveredParcelsTest {
     }
 
     static DeliveryOrderRequest home(String customerId, String code, DeliveryOrderRequest.LineRequest... lines) {
-        return new DeliveryOrderRequest(List.of(lines),
-                new DeliveryOrder.Address("Camille Martin", "3 rue du Louvre", "75001", "Paris", "FR", null, null),
-                DeliveryOrder.DeliveryOption.STANDARD, false,
-                new DeliveryOrder.Contact("Camille Martin", "camille@example.com", null), "pa_parcels", customerId, code);
+        return PointsOnEveryOrderTest.home(customerId, code, lines);
     }
 
     static DeliveryOrderRequest.LineRequest line(String sku, int quantity) {
-        return new DeliveryOrderRequest.LineRequest(sku, quantity);
+        return PointsOnEveryOrderTest.line(sku, quantity);
     }
 
     PlacingDeliveryOrders.Outcome orderHome(Actor customer, String code, DeliveryOrderRequest.LineRequest... lines) {
@@ -115,12 +112,7 @@ class PointsOnDeliveredParcelsTest {
 
     /** Accepted, picked, packed and handed to the carrier by the place that ships it. */
     Shipment handOver(Shipment shipment) {
-        var by = shipment.locationId().equals(STORE) ? LEA : OPS;
-        var f = delivery.fulfilling();
-        f.accept(by, shipment.locationId(), shipment.id());
-        f.pick(by, shipment.locationId(), shipment.id());
-        f.pack(by, shipment.locationId(), shipment.id());
-        return f.handOver(by, shipment.locationId(), shipment.id(), "Colissimo", "6A" + shipment.id().substring(0, 8));
+        return PointsOnEveryOrderTest.handOver(delivery, shipment);
     }
 
     /** The hand-over's business event, as the outbox stream hands it to loyalty. */
