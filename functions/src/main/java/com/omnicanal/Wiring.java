@@ -223,9 +223,10 @@ public final class Wiring {
         // an exchange's replacement is held and confirmed by the reservation service, with the deployed HOLD_PERIOD
         this.returns = lazy(() -> {
             var d = ReturnPolicy.DEFAULT;
-            // a receipt a store's till reported (loyalty's sales feed) can be returned in any store
+            // a receipt a store's till reported (loyalty's sales feed), or a delivered parcel, can be returned in any store
             return CrossChannelReturns.of(catalog.get(), orderStore.get(), reservations.get(),
-                    new DynamoLoyaltyLedger(dynamo, tables), new DynamoDeliveries(dynamo, tables), new DynamoReturns(dynamo, tables),
+                    new DynamoLoyaltyLedger(dynamo, tables), new DynamoDeliveries(dynamo, tables),
+                    new DynamoReturns(dynamo, tables),
                     new ReturnPolicy(settings.getDuration("RETURN_WINDOW", d.window()),
                             settings.getDuration("RETURN_VALIDITY", d.validity())), clock);
         });

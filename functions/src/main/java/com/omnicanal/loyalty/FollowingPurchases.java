@@ -53,7 +53,7 @@ public final class FollowingPurchases implements BusinessEvents {
     private void earn(BusinessEvent.ShipmentHandedOver shipped) {
         var order = deliveries.find(shipped.orderId()).orElse(null);
         var shipment = deliveries.shipment(shipped.shipmentId()).orElse(null);
-        if (order == null || shipment == null || order.customerId().startsWith(GUEST)) return;
+        if (order == null || shipment == null || order.byGuest()) return;
         var paid = order.paidBySku(shipment);
         var lines = new java.util.LinkedHashMap<String, Integer>();
         shipment.lines().forEach(l -> lines.merge(l.sku(), l.quantity(), Integer::sum));
@@ -63,8 +63,6 @@ public final class FollowingPurchases implements BusinessEvents {
                         paid.get(l.getKey()))).toList()));
     }
 
-    /** A parcel of a delivery order, as returns name it too. */
+    /** The kind of source a delivered parcel earns under; a return of its units names it so. */
     public static final String DELIVERY = "DELIVERY";
-    /** The customer id a delivery order placed without a customer gets. */
-    private static final String GUEST = "guest-";
 }

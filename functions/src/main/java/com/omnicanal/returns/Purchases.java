@@ -2,6 +2,7 @@ package com.omnicanal.returns;
 
 import com.omnicanal.catalog.Catalog;
 import com.omnicanal.catalog.SalesChannel;
+import com.omnicanal.loyalty.FollowingPurchases;
 import com.omnicanal.loyalty.Receipts;
 import com.omnicanal.order.OrderStatus;
 import com.omnicanal.order.Orders;
@@ -127,11 +128,9 @@ final class Purchases {
                 .map(Shipment.Event::at).findFirst().orElse(parcel.updatedAt());
         // the store that sold it in its endless aisle, else the web's sale
         var soldAt = order.soldBy() != null ? order.soldBy().storeId() : StockLevel.WEB;
-        return new Purchase(new ReturnAuthorization.Source(DELIVERY, parcel.id()), soldAt, handedOverAt, bought, prices);
+        return new Purchase(new ReturnAuthorization.Source(FollowingPurchases.DELIVERY, parcel.id()), soldAt, handedOverAt,
+                bought, prices);
     }
-
-    /** A delivered parcel, as loyalty earned on it. */
-    static final String DELIVERY = "DELIVERY";
 
     private static boolean holds(Shipment parcel, List<ReturnRequest.LineRequest> lines) {
         return lines.stream().allMatch(l -> units(parcel, l.sku()) >= (l.quantity() == null ? 1 : l.quantity()));
