@@ -223,9 +223,10 @@ public final class Wiring {
         // an exchange's replacement is held and confirmed by the reservation service, with the deployed HOLD_PERIOD
         this.returns = lazy(() -> {
             var d = ReturnPolicy.DEFAULT;
-            // a receipt a store's till reported (loyalty's sales feed) can be returned in any store
+            // a receipt a store's till reported (loyalty's sales feed), or a delivered parcel, can be returned in any store
             return CrossChannelReturns.of(catalog.get(), orderStore.get(), reservations.get(),
-                    new DynamoLoyaltyLedger(dynamo, tables), new DynamoReturns(dynamo, tables),
+                    new DynamoLoyaltyLedger(dynamo, tables), new DynamoDeliveries(dynamo, tables),
+                    new DynamoReturns(dynamo, tables),
                     new ReturnPolicy(settings.getDuration("RETURN_WINDOW", d.window()),
                             settings.getDuration("RETURN_VALIDITY", d.validity())), clock);
         });
@@ -263,7 +264,8 @@ public final class Wiring {
         this.loyalty = lazy(() -> {
             var ledger = new DynamoLoyaltyLedger(dynamo, tables);
             var members = new CustomerMembers(new DynamoCustomers(dynamo, tables.customers(), tables.outbox()));
-            return LoyaltyProgramme.of(catalog.get(), ledger, ledger, orderStore.get(),
+            // a delivery order's parcels earn when they leave, read through routing's port
+            return LoyaltyProgramme.of(catalog.get(), ledger, ledger, orderStore.get(), new DynamoDeliveries(dynamo, tables),
                     () -> RewardCode.newCode(RewardCode.POINTS), members,
                     settings.getDuration("RETURN_WINDOW", ReturnPolicy.DEFAULT.window()), clock);
         });

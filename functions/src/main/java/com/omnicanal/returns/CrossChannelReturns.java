@@ -19,9 +19,17 @@ public record CrossChannelReturns(RequestingReturns requesting, FollowingReturns
     public static CrossChannelReturns of(Catalog catalog, Orders orders, ReservationDesk reservations,
                                          com.omnicanal.loyalty.Receipts receipts, Returns returns, ReturnPolicy policy,
                                          Clock clock) {
+        return of(catalog, orders, reservations, receipts, null, returns, policy, clock);
+    }
+
+    /** {@code deliveries}: delivery orders (routing's port), whose parcels handed to the carrier are returnable too. */
+    public static CrossChannelReturns of(Catalog catalog, Orders orders, ReservationDesk reservations,
+                                         com.omnicanal.loyalty.Receipts receipts,
+                                         com.omnicanal.routing.Deliveries deliveries, Returns returns, ReturnPolicy policy,
+                                         Clock clock) {
         var messages = new ReturnMessages(catalog, clock);
         return new CrossChannelReturns(
-                new RequestingReturns(catalog, reservations, returns, new Purchases(catalog, orders, reservations, receipts), messages,
+                new RequestingReturns(catalog, reservations, returns, new Purchases(catalog, orders, reservations, receipts, deliveries), messages,
                         policy, clock),
                 new FollowingReturns(returns),
                 new ReceivingReturns(catalog, returns, messages, clock),

@@ -19,7 +19,10 @@ public record ReturnAuthorization(String id, String code, String qrPayload, Stri
 
     public enum Method { STORE, POST }
 
-    /** The purchase being returned: a click-and-collect order, or an in-store purchase by its receipt reference. */
+    /**
+     * The purchase being returned: a click-and-collect order (ORDER), a delivered parcel (DELIVERY, the shipment's id),
+     * or an in-store purchase by its receipt reference (RECEIPT).
+     */
     public record Source(String kind, String reference) {
     }
 

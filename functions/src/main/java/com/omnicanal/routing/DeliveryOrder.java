@@ -72,6 +72,14 @@ public record DeliveryOrder(String id, String customerId, List<Line> lines, Addr
                 totalCents, status, waiting, shipmentIds, decisions, soldBy, createdAt, updatedAt, points);
     }
 
+    /** The customer id an order placed for nobody known gets: {@code GUEST} and a fresh id. */
+    public static final String GUEST = "guest-";
+
+    /** Placed for a guest (no customer account): nobody's loyalty, nobody's list. */
+    public boolean byGuest() {
+        return customerId.startsWith(GUEST);
+    }
+
     /** What is paid in money: the lines' total less the points discount; the shipments' captures add up to it. */
     public int amountDueCents() {
         return totalCents - (discount == null ? 0 : discount.amountCents());
@@ -99,6 +107,18 @@ public record DeliveryOrder(String id, String customerId, List<Line> lines, Addr
                 .thenComparing(i -> i));
         for (int k = 0; k < amount - given; k++) shares[byRemainder.get(k)]++;
         return shares;
+    }
+
+    /**
+     * What each line of a shipment of this order was paid in money: the shipment's share spread over its lines pro rata
+     * to their price (as {@link #shares}), per SKU; what a points discount took off earns and refunds nothing.
+     */
+    public java.util.Map<String, Integer> paidBySku(Shipment shipment) {
+        var gross = shipment.lines().stream().mapToInt(l -> priceOf(List.of(l))).toArray();
+        var paid = shares(shipment.amountCents(), gross);
+        var bySku = new java.util.LinkedHashMap<String, Integer>();
+        for (int i = 0; i < paid.length; i++) bySku.merge(shipment.lines().get(i).sku(), paid[i], Integer::sum);
+        return bySku;
     }
 
     /** What a set of lines costs, at the prices of this order. */

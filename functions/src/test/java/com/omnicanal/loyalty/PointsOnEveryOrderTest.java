@@ -120,14 +120,14 @@ class PointsOnEveryOrderTest {
         return orders.placing().place(command, Keys.order(command, k));
     }
 
-    private static DeliveryOrderRequest home(String customerId, String code, DeliveryOrderRequest.LineRequest... lines) {
+    static DeliveryOrderRequest home(String customerId, String code, DeliveryOrderRequest.LineRequest... lines) {
         return new DeliveryOrderRequest(List.of(lines),
                 new DeliveryOrder.Address("Camille Martin", "3 rue du Louvre", "75001", "Paris", "FR", null, null),
                 DeliveryOrder.DeliveryOption.STANDARD, false,
                 new DeliveryOrder.Contact("Camille Martin", "camille@example.com", null), "pa_points_home", customerId, code);
     }
 
-    private static DeliveryOrderRequest.LineRequest line(String sku, int quantity) {
+    static DeliveryOrderRequest.LineRequest line(String sku, int quantity) {
         return new DeliveryOrderRequest.LineRequest(sku, quantity);
     }
 
@@ -146,6 +146,11 @@ class PointsOnEveryOrderTest {
 
     /** Accepted, picked, packed and handed to the carrier by the place that ships it. */
     private Shipment handOver(Shipment shipment) {
+        return handOver(delivery, shipment);
+    }
+
+    /** The same, on any home delivery: the Paris store's staff or ops at the warehouse. */
+    static Shipment handOver(HomeDelivery delivery, Shipment shipment) {
         var by = shipment.locationId().equals(STORE) ? LEA : OPS;
         var f = delivery.fulfilling();
         f.accept(by, shipment.locationId(), shipment.id());

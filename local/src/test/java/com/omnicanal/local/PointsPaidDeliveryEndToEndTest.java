@@ -122,6 +122,53 @@ class PointsPaidDeliveryEndToEndTest {
         assertThat(karims).as("Karim's two shipments in Lyon's report").isNotNull();
         assertThat(karims.get("orders").asInt()).isEqualTo(1);
         assertThat(karims.get("paidCents").asLong()).isEqualTo(order.get("amountDueCents").asLong());
+
+        // each parcel earned Camille points on its share of what the card paid, pending for the return window, once
+        var earned = new HashMap<String, JsonNode>();
+        deadline = java.time.Instant.now().plusSeconds(20);
+        while (earned.size() < 2 && java.time.Instant.now().isBefore(deadline)) {
+            earned.clear();
+            for (var entry : client.get("/customers/me/loyalty/ledger?limit=200", camille).body().get("items")) {
+                if (entry.get("type").asText().equals("EARN") && entry.get("source").get("kind").asText().equals("DELIVERY")) {
+                    earned.put(entry.get("source").get("id").asText(), entry);
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(earned).as("both parcels earned through the outbox stream").containsOnlyKeys(shares.keySet());
+        // a point a euro; her first purchase ever would add the programme's bonus to one of them
+        long bonus = client.get("/loyalty/programme", camille).body().get("firstPurchaseBonus").asLong();
+        earned.forEach((shipment, entry) -> {
+            assertThat(entry.get("pending").asLong()).isIn(shares.get(shipment) / 100, shares.get(shipment) / 100 + bonus);
+            assertThat(entry.get("available").asLong()).isZero();
+        });
+
+        // she brings the jacket back to Lyon: refunded what it cost in money, its parcel's points taken back once;
+        // Hugo cannot return her order
+        var body = "{\"orderId\":\"" + id + "\",\"lines\":[{\"sku\":\"" + JACKET + "\",\"quantity\":1}],"
+                + "\"reason\":\"trop grand\",\"method\":\"store\",\"storeId\":\"lyon-republique\"}";
+        assertThat(client.send("POST", "/returns", hugo, body, Map.of("Idempotency-Key", "aisle-pts-ret-hugo")).status())
+                .isEqualTo(404);
+        var requested = client.send("POST", "/returns", camille, body, Map.of("Idempotency-Key", "aisle-pts-ret"));
+        assertThat(requested.status()).as(requested.raw().body()).isEqualTo(201);
+        assertThat(requested.body().get("source").get("kind").asText()).isEqualTo("DELIVERY");
+        assertThat(requested.body().get("source").get("reference").asText()).isEqualTo(atLyon);
+        var returnId = requested.body().get("id").asText();
+        var received = client.send("POST", "/stores/lyon-republique/returns/" + returnId + "/receive", karim,
+                "{\"lines\":[{\"sku\":\"" + JACKET + "\",\"quantity\":1,\"condition\":\"resellable\"}]}", Map.of());
+        assertThat(received.status()).as(received.raw().body()).isEqualTo(200);
+        assertThat(received.body().get("refundCents").asLong()).isEqualTo(shares.get(atLyon));
+        JsonNode reversed = null;
+        deadline = java.time.Instant.now().plusSeconds(20);
+        while (reversed == null && java.time.Instant.now().isBefore(deadline)) {
+            for (var entry : client.get("/customers/me/loyalty/ledger?limit=200", camille).body().get("items")) {
+                if (entry.get("type").asText().equals("REVERSE")) reversed = entry;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(reversed).as("the return reached loyalty through the outbox stream").isNotNull();
+        assertThat(reversed.get("pending").asLong()).isEqualTo(-(shares.get(atLyon) / 100));
+        assertThat(reversed.get("source").get("id").asText()).isEqualTo(returnId);
     }
 
     private static void handOver(String token, String place, String shipment, String trackingRef) {
