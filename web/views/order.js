@@ -1,42 +1,42 @@
 // The customer's pickup order: its lines and status, the option to choose when the store lacks a line, and the
-// progress of a transfer (asked of another place, sent, arrived, ready) read from the order itself.
+// progress of a transfer (asked of another place, sent with its reference, arrived, ready) from the order's transfers.
 import { html, useEffect, Problem, Notice, useLoad, useAction, Loaded, StatusBadge, useStoreNames, reference } from '../ui.js';
 import { t, money, dateTime } from '../i18n.js';
 import { api, idempotencyKey } from '../api.js';
-import { placeName } from './transfers.js';
+import { placeName, WEB } from './transfers.js';
 
 const IN_TRANSIT = 'IN_TRANSIT';
 const CLOSED = ['CANCELLED', 'REJECTED', 'EXPIRED'];
-// the order's timeline notes of a transfer's moves (the customer's order API has no transfer field: these and heldAt)
-const CHOSEN = /^transferred to /;
-const SENT = /^sent from (.+)$/;
-const RECEIVED = /^received from (.+)$/;
 
 /**
- * A transfer's progress from the order: which lines are still at their source, on the way or in the pickup store
- * (heldAt), and when each move happened (the timeline). Null when nothing was transferred.
+ * A transfer's progress from the order's transfers (GET /orders/{id} gives them to the customer): where they come from,
+ * when each was asked, sent (with its reference) and received; and where each line is (heldAt). Null when nothing is
+ * transferred.
  */
 export function transferProgress(order) {
-  const notes = order.timeline.filter((e) => e.note);
-  const last = (pattern) => notes.filter((e) => pattern.test(e.note)).pop();
-  const atSource = order.lines.filter((l) => l.heldAt !== order.pickupStoreId && l.heldAt !== IN_TRANSIT);
-  const onTheWay = order.lines.filter((l) => l.heldAt === IN_TRANSIT);
-  const chosen = last(CHOSEN);
-  const sent = last(SENT);
-  const received = last(RECEIVED);
-  if (!atSource.length && !onTheWay.length && !chosen && !sent && !received) return null;
-  const sentFrom = notes.map((e) => SENT.exec(e.note)).filter(Boolean).map((m) => m[1]);
+  const transfers = order.transfers || [];
+  if (!transfers.length) return null;
+  const latest = (key) => transfers.map((tr) => tr[key]).filter(Boolean).sort().pop();
+  const all = (status) => transfers.every((tr) => status.includes(tr.status));
   return {
-    sources: [...new Set([...atSource.map((l) => l.heldAt), ...sentFrom])],
-    requestedAt: chosen && chosen.at,
-    sent: atSource.length === 0,
-    sentAt: sent && sent.at,
-    arrived: atSource.length === 0 && onTheWay.length === 0,
-    arrivedAt: received && received.at,
+    sources: transfers.map((tr) => ({ location: tr.fromLocation, name: tr.fromName })),
+    references: transfers.map((tr) => tr.reference).filter(Boolean),
+    requestedAt: latest('requestedAt'),
+    sent: all(['DISPATCHED', 'RECEIVED']),
+    sentAt: latest('dispatchedAt'),
+    arrived: all(['RECEIVED']),
+    arrivedAt: latest('receivedAt'),
     ready: ['READY', 'COLLECTED'].includes(order.status),
     readyAt: order.readyAt,
     where: (l) => (l.heldAt === order.pickupStoreId ? 'here' : l.heldAt === IN_TRANSIT ? 'onTheWay' : 'atSource'),
   };
+}
+
+/** Who acted, in words: the customer's order gives a role (customer, store, routing, ops), never a staff member's id. */
+function actorText(by) {
+  const key = `actor_${by}`;
+  const text = t(key);
+  return text === key ? '' : text;
 }
 
 /** The status in words, or nothing for a status the dictionaries do not know yet (the badge still names it). */
@@ -73,7 +73,7 @@ export function OrderPage({ id }) {
       <h2>${t('items')}</h2>
       <${Lines} order=${o} />
       <details><summary>${t('timeline')}</summary><ol>
-        ${o.timeline.map((e) => html`<li>${dateTime(e.at)} — ${e.status}${e.note ? ` (${e.note})` : ''}</li>`)}
+        ${o.timeline.map((e) => html`<li data-event-by=${e.by}>${dateTime(e.at)} — ${e.status}${actorText(e.by) ? ` · ${actorText(e.by)}` : ''}${e.note ? ` (${e.note})` : ''}</li>`)}
       </ol></details>
       <p><a href="#/orders">${t('backToMyOrders')}</a></p>`}<//>
   </section>`;
@@ -93,10 +93,12 @@ function Progress({ order }) {
   const names = useStoreNames();
   const progress = transferProgress(order);
   if (!progress || CLOSED.includes(order.status)) return null;
-  const from = progress.sources.map((s) => placeName(names, s)).join(', ');
+  // the warehouse in the customer's language; a store by the name the order gives
+  const from = progress.sources.map((s) => (s.location === WEB ? placeName(names, s.location) : s.name)).join(', ');
   const steps = [
     ['requested', true, t('stepRequested', { from: from || t('anotherPlace') }), progress.requestedAt],
-    ['sent', progress.sent, t('stepSent'), progress.sentAt],
+    ['sent', progress.sent, progress.references.length
+      ? t('stepSentWithReference', { reference: progress.references.join(', ') }) : t('stepSent'), progress.sentAt],
     ['arrived', progress.arrived, t('stepArrived', { store: order.pickupStoreName }), progress.arrivedAt],
     ['ready', progress.ready, t('stepReady'), progress.readyAt],
   ];

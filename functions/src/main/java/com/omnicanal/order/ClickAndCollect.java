@@ -37,7 +37,7 @@ public record ClickAndCollect(PlacingOrders placing, ChoosingPickupOptions choos
         return new ClickAndCollect(
                 placing,
                 new ChoosingPickupOptions(catalog, orders, access, messages, clock, metrics, options),
-                new FollowingOrders(orders, access),
+                new FollowingOrders(orders, access, catalog, transfers),
                 new CancellingOrders(access, closing),
                 queue,
                 new PreparingOrders(catalog, orders, access, closing, options, messages, policy, clock),

@@ -37,6 +37,10 @@ public record Order(String id, String customerId, String pickupStoreId, String p
 
     /** What happened and who did it, for the customer's timeline. */
     public record Event(String status, Instant at, String by, String note) {
+        /** The event as its customer sees it: who acted as a role, never a staff member's id. */
+        public Event toCustomer(String customerId) {
+            return new Event(status, at, com.omnicanal.shared.ActingRole.of(customerId, by), note);
+        }
     }
 
     /**

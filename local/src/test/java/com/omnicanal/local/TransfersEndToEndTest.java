@@ -61,6 +61,7 @@ class TransfersEndToEndTest {
         assertThat(sent.body().get("status").asText()).isEqualTo("DISPATCHED");
         client.awaitInbox(i -> i.get("channel").asText().equals("SMS") && i.get("text").asText().contains(ref)
                 && i.get("text").asText().contains("en route"));
+        theCustomerFollowsIt(id, camille, "DISPATCHED", "BL-2026-0042");
         var rivoli = stock(JACKET, "paris-rivoli");
         assertThat(rivoli.get("inTransit").asInt()).isEqualTo(1);
         assertThat(rivoli.get("available").asInt()).isZero();
@@ -74,6 +75,13 @@ class TransfersEndToEndTest {
         assertThat(stock(JACKET, "paris-rivoli").get("inTransit").asInt()).isZero();
         client.awaitInbox(i -> i.get("text").asText().contains(ref) && i.get("text").asText().contains("arrivée"));
 
+        theCustomerFollowsIt(id, camille, "RECEIVED", "BL-2026-0042");
+        // her export holds her order with who acted as a role: Inès's id is Inès's data, not Camille's
+        var exported = client.get("/customers/me/export", camille);
+        assertThat(exported.status()).isEqualTo(200);
+        var orderRecord = java.util.stream.StreamSupport.stream(exported.body().get("records").spliterator(), false)
+                .filter(r -> id.equals(r.path("id").asText())).findFirst().orElseThrow();
+        assertThat(orderRecord.get("order").asText()).contains("\"by\":\"store\"").doesNotContain("staff-ines");
         collectedWithTheCodeFromTheSms(id, ref, lea);
         assertThat(stock(JACKET, "paris-rivoli").get("available").asInt()).isZero();
     }
@@ -132,6 +140,9 @@ class TransfersEndToEndTest {
                 .as("refused twice").isEqualTo(409);
         var transfers = client.get("/ops/orders/" + id + "/transfers", ops).body().get("transfers");
         assertThat(transfers).hasSize(2);
+        // the customer sees the lines asked of the next place, not the refusal nor its reason
+        var seen = theCustomerFollowsIt(id, camille, "REQUESTED", null);
+        assertThat(seen.raw().body()).doesNotContain("Veste tachée", "REFUSED", "staff-refuser");
         com.fasterxml.jackson.databind.JsonNode next = null;
         for (var t : transfers) if (t.get("status").asText().equals("REQUESTED")) next = t;
         assertThat(next).isNotNull();
@@ -147,6 +158,40 @@ class TransfersEndToEndTest {
         assertThat(client.send("POST", "/stores/paris-rivoli/transfers/" + next.get("id").asText() + "/receive", lea, null,
                 Map.of()).status()).isEqualTo(200);
         collectedWithTheCodeFromTheSms(id, ref, lea);
+    }
+
+    /**
+     * The customer's own order shows its transfer (status, where from, the reference once sent) and who acted as a
+     * role, never a staff id; the same read by another customer is a 404, and her list carries no transfers.
+     */
+    private static LocalClient.Reply theCustomerFollowsIt(String id, String customer, String status, String reference)
+            throws Exception {
+        var order = client.get("/orders/" + id, customer);
+        assertThat(order.status()).as(order.raw().body()).isEqualTo(200);
+        var transfers = order.body().get("transfers");
+        assertThat(transfers).as(order.raw().body()).hasSize(1);
+        var transfer = transfers.get(0);
+        assertThat(transfer.get("status").asText()).isEqualTo(status);
+        assertThat(transfer.get("fromName").asText()).startsWith("Omnicanal ");
+        assertThat(transfer.hasNonNull("requestedAt")).isTrue();
+        if (reference == null) {
+            assertThat(transfer.has("reference")).isFalse();
+        } else {
+            assertThat(transfer.get("reference").asText()).isEqualTo(reference);
+            assertThat(transfer.hasNonNull("dispatchedAt")).isTrue();
+        }
+        assertThat(transfer.has("receivedAt")).isEqualTo("RECEIVED".equals(status));
+        assertThat(order.body().get("timeline").findValuesAsText("by"))
+                .isNotEmpty().allMatch(by -> java.util.Set.of("customer", "store", "routing", "ops").contains(by));
+        assertThat(order.raw().body()).doesNotContain("staff-", "ops-amelie");
+
+        var other = client.get("/orders/" + id, client.token("cust-hugo", "customer", null));
+        assertThat(other.status()).as("another customer").isEqualTo(404);
+        assertThat(other.raw().body()).doesNotContain("BL-2026", "transfers");
+        var mine = client.get("/customers/me/orders", customer);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.raw().body()).as("lists carry no transfers, and no staff id").doesNotContain("\"transfers\"", "staff-");
+        return order;
     }
 
     /** Rivoli accepts and prepares the order, and hands it over against the code the customer got by SMS. */

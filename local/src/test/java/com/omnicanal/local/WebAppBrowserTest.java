@@ -585,6 +585,10 @@ class WebAppBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-step='sent'].done")));
         assertThat(driver.findElement(By.cssSelector("[data-step='arrived']")).getAttribute("aria-current")).isEqualTo("step");
         assertThat(driver.findElement(By.cssSelector("li[data-line='TSH-COT-BLU-S']")).getText()).contains("(en route)");
+        // with the reference the source gave, and who moved it as a role, never a staff member's id
+        assertThat(driver.findElement(By.cssSelector("[data-step='sent']")).getText()).contains("référence BL-2026-0042");
+        assertThat(driver.findElements(By.cssSelector("li[data-event-by]")).stream().map(e -> e.getAttribute("data-event-by")))
+                .isNotEmpty().allMatch(by -> java.util.Set.of("customer", "store", "routing", "ops").contains(by));
         Browser.screenshot(driver, "storefront-order-transfer-sent");
 
         // Paris Rivoli sees it coming with its reference and where from, and receives it

@@ -83,6 +83,9 @@ public final class DynamoCustomerHistory implements CustomerHistory {
                     shown.remove("code");
                     record.put("templateData", shown);
                 }
+                if ("ORDER".equals(record.get("type")) && record.get("order") instanceof String order) {
+                    record.put("order", withoutStaffIds(order));
+                }
                 records.add(record);
             }
         }
@@ -136,6 +139,26 @@ public final class DynamoCustomerHistory implements CustomerHistory {
             for (var item : response.items()) dynamo.deleteItem(r -> r.tableName(tables.idempotency()).key(Map.of("id", item.get("id"))));
             start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
         } while (start != null);
+    }
+
+    /**
+     * A pickup order as its customer exports it: a staff member's id is that person's data, not the customer's (GDPR
+     * Art. 20(4)), so who acted shows as a role, and a sale in store names the store only.
+     */
+    private static String withoutStaffIds(String json) {
+        try {
+            var order = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(json);
+            var customerId = order.path("customerId").asText(null);
+            for (var event : order.withArray("timeline")) {
+                if (event instanceof com.fasterxml.jackson.databind.node.ObjectNode e) {
+                    e.put("by", com.omnicanal.shared.ActingRole.of(customerId, e.path("by").asText(null)));
+                }
+            }
+            if (order.get("soldBy") instanceof com.fasterxml.jackson.databind.node.ObjectNode soldBy) soldBy.remove("staffId");
+            return Json.MAPPER.writeValueAsString(order);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The part of an order paid with points, as the timeline tells it; nothing for an order paid in money only. */

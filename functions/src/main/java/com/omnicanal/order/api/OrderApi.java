@@ -6,6 +6,7 @@ import com.omnicanal.infrastructure.http.ApiResponse;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.infrastructure.http.Router;
 import com.omnicanal.order.ClickAndCollect;
+import com.omnicanal.order.FollowingOrders;
 import com.omnicanal.order.Order;
 import com.omnicanal.order.OrderRequest;
 import com.omnicanal.order.PlacingOrders.PlaceOrder;
@@ -21,17 +22,29 @@ public final class OrderApi {
     private OrderApi() {
     }
 
-    /** What the API shows of an order: staff never see the pickup code they are there to check. */
+    /**
+     * What the API shows of an order: staff never see the pickup code they are there to check; the customer sees who
+     * acted as a role (customer, store, routing, ops), never a staff member's id, and follows its transfers.
+     */
     public record OrderView(String id, String customerId, String pickupStoreId, String pickupStoreName, List<Order.Line> lines,
                             Order.Contact contact, int totalCents, String status, String pickupCode, boolean locked,
                             Instant createdAt, Instant readyBy, Instant readyAt, Instant expiresAt,
                             List<com.omnicanal.order.PickupOption> options, List<Order.Event> timeline, Instant updatedAt,
-                            Order.Discount pointsDiscount, int amountDueCents, Order.SoldBy soldBy) {
+                            Order.Discount pointsDiscount, int amountDueCents, Order.SoldBy soldBy,
+                            List<FollowingOrders.TransferProgress> transfers) {
         static OrderView of(Order o, Actor viewer) {
+            return of(o, viewer, null);
+        }
+
+        static OrderView of(Order o, Actor viewer, List<FollowingOrders.TransferProgress> transfers) {
+            boolean customer = viewer.isCustomer();
             return new OrderView(o.id(), o.customerId(), o.pickupStoreId(), o.pickupStoreName(), o.lines(), o.contact(),
-                    o.totalCents(), o.status().name(), viewer.isCustomer() ? o.pickupCode() : null, o.locked(),
-                    o.createdAt(), o.readyBy(), o.readyAt(), o.expiresAt(), o.options(), o.timeline(), o.updatedAt(),
-                    o.discount(), o.amountDueCents(), o.soldBy());
+                    o.totalCents(), o.status().name(), customer ? o.pickupCode() : null, o.locked(),
+                    o.createdAt(), o.readyBy(), o.readyAt(), o.expiresAt(), o.options(),
+                    customer ? o.timeline().stream().map(e -> e.toCustomer(o.customerId())).toList()
+                            : o.timeline(), o.updatedAt(),
+                    o.discount(), o.amountDueCents(),
+                    customer && o.soldBy() != null ? new Order.SoldBy(o.soldBy().storeId(), null) : o.soldBy(), transfers);
         }
     }
 
@@ -105,7 +118,8 @@ public final class OrderApi {
                 })
                 .route("GET /orders/{id}", request -> {
                     var actor = Callers.actor(request);
-                    return ApiResponse.ok(OrderView.of(orders.following().get(actor, request.path("id")), actor));
+                    var order = orders.following().get(actor, request.path("id"));
+                    return ApiResponse.ok(OrderView.of(order, actor, orders.following().transfersSeenBy(actor, order)));
                 })
                 .route("DELETE /orders/{id}", request -> {
                     var actor = Callers.actor(request);
