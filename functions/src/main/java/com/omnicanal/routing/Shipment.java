@@ -38,6 +38,17 @@ public record Shipment(String id, String orderId, String customerId, String loca
     }
 
     public record Event(String status, Instant at, String by, String note) {
+        /** The event as the customer sees it: who acted as a role, never a staff id, and never why a store refused. */
+        public Event toCustomer(String customerId) {
+            return new Event(status, at, com.omnicanal.shared.ActingRole.of(customerId, by),
+                    Status.REJECTED.name().equals(status) ? null : note);
+        }
+    }
+
+    /** The shipment as its customer sees it (see {@link Event#toCustomer}). */
+    public Shipment toCustomer() {
+        return new Shipment(id, orderId, customerId, locationId, kind, lines, amountCents, status, carrier, trackingRef,
+                createdAt, updatedAt, timeline.stream().map(e -> e.toCustomer(customerId)).toList());
     }
 
     public Shipment {

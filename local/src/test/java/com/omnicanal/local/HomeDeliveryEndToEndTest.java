@@ -79,7 +79,11 @@ class HomeDeliveryEndToEndTest {
 
         for (var t : tracking) client.awaitInbox(i -> i.get("text").asText().contains(t));
         client.awaitInbox(i -> i.get("text").asText().contains(ref) && i.get("text").asText().contains("préparation"));
-        assertThat(client.get("/delivery-orders/" + id, camille).body().get("status").asText()).isEqualTo("SHIPPED");
+        var shipped = client.get("/delivery-orders/" + id, camille).body();
+        assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
+        // Camille sees who acted as a role, never a staff member's id nor why a store refused; ops see both
+        assertThat(shipped.toString()).doesNotContain("staff-").doesNotContain("abîmée").contains("\"by\":\"store\"");
+        assertThat(client.get("/delivery-orders/" + id, ops).body().toString()).contains("staff-karim").contains("abîmée");
         com.omnicanal.Wiring.shared().orderSweeper().apply(null);
         var atStore = atSaintGermain;
         assertThat(com.omnicanal.Wiring.shared().payments().calls())

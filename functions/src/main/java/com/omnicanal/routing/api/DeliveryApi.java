@@ -29,9 +29,13 @@ public final class DeliveryApi {
                                     DeliveryOrder.SoldBy soldBy, Instant createdAt, Instant updatedAt,
                                     List<Shipment> shipments, DeliveryOrder.Discount pointsDiscount,
                                     int amountDueCents) {
-        static DeliveryOrderView of(DeliveryOrder o, List<Shipment> shipments) {
+        /** A customer sees who acted as a role and which store sold it, never a staff member's id (as on pickup orders). */
+        static DeliveryOrderView of(DeliveryOrder o, List<Shipment> shipments, com.omnicanal.shared.Actor viewer) {
+            boolean customer = viewer.isCustomer();
             return new DeliveryOrderView(o.id(), o.customerId(), o.lines(), o.address(), o.option(), o.oneParcel(),
-                    o.status().name(), o.waiting(), o.totalCents(), o.soldBy(), o.createdAt(), o.updatedAt(), shipments,
+                    o.status().name(), o.waiting(), o.totalCents(),
+                    customer && o.soldBy() != null ? new DeliveryOrder.SoldBy(o.soldBy().storeId(), null) : o.soldBy(),
+                    o.createdAt(), o.updatedAt(), customer ? shipments.stream().map(Shipment::toCustomer).toList() : shipments,
                     o.discount(), o.amountDueCents());
         }
     }
@@ -60,7 +64,7 @@ public final class DeliveryApi {
                     var headers = new LinkedHashMap<String, String>();
                     headers.put("Location", "/delivery-orders/" + outcome.order().id());
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
-                    return ApiResponse.json(201, DeliveryOrderView.of(outcome.order(), outcome.shipments()), headers);
+                    return ApiResponse.json(201, DeliveryOrderView.of(outcome.order(), outcome.shipments(), actor), headers);
                 })
                 .transactional("POST /stores/{storeId}/delivery-orders", (request, key) -> {
                     var actor = Callers.actor(request);
@@ -69,16 +73,18 @@ public final class DeliveryApi {
                     var headers = new LinkedHashMap<String, String>();
                     headers.put("Location", "/delivery-orders/" + outcome.order().id());
                     if (outcome.replayed()) headers.put("Idempotent-Replayed", "true");
-                    return ApiResponse.json(201, DeliveryOrderView.of(outcome.order(), outcome.shipments()), headers);
+                    return ApiResponse.json(201, DeliveryOrderView.of(outcome.order(), outcome.shipments(), actor), headers);
                 })
                 .route("GET /delivery-orders/{id}", request -> {
-                    var read = delivery.reading().get(Callers.actor(request), request.path("id"));
-                    return ApiResponse.ok(DeliveryOrderView.of(read.order(), read.shipments()));
+                    var actor = Callers.actor(request);
+                    var read = delivery.reading().get(actor, request.path("id"));
+                    return ApiResponse.ok(DeliveryOrderView.of(read.order(), read.shipments(), actor));
                 })
                 .route("GET /customers/me/deliveries", request -> {
-                    var page = delivery.reading().mine(Callers.actor(request), request.query("cursor").orElse(null));
+                    var actor = Callers.actor(request);
+                    var page = delivery.reading().mine(actor, request.query("cursor").orElse(null));
                     return ApiResponse.ok(new com.omnicanal.shared.Page<>(page.items().stream()
-                            .map(r -> DeliveryOrderView.of(r.order(), r.shipments())).toList(), page.nextCursor()));
+                            .map(r -> DeliveryOrderView.of(r.order(), r.shipments(), actor)).toList(), page.nextCursor()));
                 })
                 .route("GET /ops/orders/{id}/routing", request -> {
                     var decisions = delivery.reading().routing(Callers.actor(request), request.path("id"));
