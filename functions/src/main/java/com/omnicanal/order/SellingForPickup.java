@@ -5,7 +5,6 @@ import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.shared.Ids;
-import java.util.Locale;
 
 /**
  * The endless aisle, for pickup: staff on the tablet sell to the customer in front of them an order collected in any
@@ -35,7 +34,7 @@ public final class SellingForPickup {
             throw new DomainException.InvalidInput("rewardCode",
                     "needs the customer in front of you (customerId): a guest has no points code");
         }
-        var customer = guest ? "guest-" + Ids.newId().toLowerCase(Locale.ROOT) : customerId.strip();
+        var customer = guest ? Ids.newGuest() : customerId.strip();
         return placing.place(new PlacingOrders.PlaceOrder(Actor.customer(customer), request), key,
                 new Order.SoldBy(storeId, staff.id()));
     }

@@ -72,12 +72,9 @@ public record DeliveryOrder(String id, String customerId, List<Line> lines, Addr
                 totalCents, status, waiting, shipmentIds, decisions, soldBy, createdAt, updatedAt, points);
     }
 
-    /** The customer id an order placed for nobody known gets: {@code GUEST} and a fresh id. */
-    public static final String GUEST = "guest-";
-
     /** Placed for a guest (no customer account): nobody's loyalty, nobody's list. */
     public boolean byGuest() {
-        return customerId.startsWith(GUEST);
+        return com.omnicanal.shared.Ids.isGuest(customerId);
     }
 
     /** What is paid in money: the lines' total less the points discount; the shipments' captures add up to it. */

@@ -61,7 +61,7 @@ public final class PlacingDeliveryOrders {
             throw new DomainException.InvalidInput("rewardCode",
                     "needs the customer in front of you (customerId): a guest has no points code");
         }
-        var customer = guest ? DeliveryOrder.GUEST + Ids.newId().toLowerCase(java.util.Locale.ROOT) : request.customerId().strip();
+        var customer = guest ? Ids.newGuest() : request.customerId().strip();
         return place(customer, new DeliveryOrder.SoldBy(storeId, actor.id()), request, key);
     }
 

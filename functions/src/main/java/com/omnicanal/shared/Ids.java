@@ -13,6 +13,18 @@ public final class Ids {
         return UlidCreator.getMonotonicUlid().toString();
     }
 
+    /** The prefix of the customer id an order sold in store to nobody known gets (no points, no profile). */
+    public static final String GUEST = "guest-";
+
+    /** A fresh guest's customer id. */
+    public static String newGuest() {
+        return GUEST + newId().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static boolean isGuest(String customerId) {
+        return customerId != null && customerId.startsWith(GUEST);
+    }
+
     /**
      * What the customer reads in a message and tells staff: the id's last 6 characters (its random part), which staff
      * see at the end of the id in their lists; stable, and practically unique among a store's orders or reservations.
