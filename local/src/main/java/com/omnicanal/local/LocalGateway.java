@@ -10,7 +10,6 @@ import com.omnicanal.infrastructure.http.Problem;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -68,7 +67,7 @@ public final class LocalGateway implements AutoCloseable {
         this.routes = routes;
         this.functions = functions;
         this.tokens = tokens;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this.server = LoopbackServer.create(port, 64);
         this.server.setExecutor(Executors.newFixedThreadPool(16));
         this.server.createContext("/", this::handle);
     }

@@ -5,7 +5,6 @@ import com.omnicanal.infrastructure.http.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -44,7 +43,7 @@ public final class LocalTwilio implements AutoCloseable {
     public LocalTwilio(LocalInbox inbox, String authToken) throws IOException {
         this.inbox = inbox;
         this.authToken = authToken;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        this.server = LoopbackServer.create(0, 16);
         server.createContext("/2010-04-01/", this::messages);
         server.start();
     }
