@@ -9,6 +9,7 @@ import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.omnicanal.testing.Race;
 
 /**
  * Feeds applied at once on DynamoDB Local (the bucket's event delivered twice, ops pressing twice, two feeds racing):

@@ -10,10 +10,10 @@ import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.FailingWrites;
+import com.omnicanal.testing.Race;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import com.omnicanal.testing.Race;
 
 /** Identities proved by one-time codes: counted tries, codes nobody else reads, and addresses nobody takes by typing them. */
 class VerifyingIdentitiesTest extends CustomerJourneysOnDynamoDbLocal {

@@ -13,6 +13,7 @@ import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import com.omnicanal.testing.Race;
 import java.time.Duration;
 
 /** Home delivery on DynamoDB Local: routed, split, held, told, kept for ops; and a race for the last units. */
