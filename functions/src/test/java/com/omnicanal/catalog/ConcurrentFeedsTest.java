@@ -9,15 +9,12 @@ import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -79,28 +76,9 @@ class ConcurrentFeedsTest {
         assertThat(sold).hasSize(names.get(0).equals("Veste") ? 23 : 31);
     }
 
+    /** Each task's report, or the DomainException it was refused with. */
     private static List<Object> race(Function<Integer, Object> call) throws Exception {
-        var pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            var go = new CountDownLatch(1);
-            var futures = new ArrayList<Future<Object>>();
-            for (int i = 0; i < THREADS; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        return call.apply(n);
-                    } catch (DomainException e) {
-                        return e;
-                    }
-                }));
-            }
-            go.countDown();
-            var results = new ArrayList<Object>();
-            for (var f : futures) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.of(THREADS).expecting(DomainException.class).run(call::apply).all().stream()
+                .map(o -> o.succeeded() ? o.value() : o.failure()).toList();
     }
 }

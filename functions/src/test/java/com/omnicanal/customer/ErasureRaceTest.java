@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Race;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -40,68 +42,52 @@ class ErasureRaceTest {
         var accepted = new AtomicInteger();
         var refused = new AtomicInteger();
         var acceptedAfterTheErasure = new ConcurrentLinkedQueue<String>();
-        var unexpected = new ConcurrentLinkedQueue<Throwable>();
         var erasedAt = new AtomicLong(Long.MAX_VALUE);
         var dispatching = new AtomicBoolean(true);
-        var go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(ORDERING_THREADS + 2);
-        var orderers = new CountDownLatch(ORDERING_THREADS + 1);
-        for (int t = 0; t < ORDERING_THREADS; t++) {
-            int thread = t;
-            pool.submit(() -> {
-                try {
-                    go.await();
-                    // each thread keeps ordering until the erasure refuses it (or it has placed 30)
-                    for (int n = 0; n < 30; n++) {
-                        long startedAt = System.nanoTime();
-                        try {
-                            var order = fx.order(zoe, "race-" + thread + "-" + n, "Zoé Quintard", EMAIL, "07 45 67 89 01");
-                            accepted.incrementAndGet();
-                            if (startedAt > erasedAt.get()) acceptedAfterTheErasure.add(order.id());
-                        } catch (DomainException.Forbidden erased) {
-                            refused.incrementAndGet();
-                            return;
-                        }
-                    }
-                } catch (Throwable e) {
-                    unexpected.add(e);
-                } finally {
-                    orderers.countDown();
-                }
-            });
-        }
-        // the erasure comes once a few orders are in, while the others are on their way
-        pool.submit(() -> {
-            try {
-                go.await();
-                while (accepted.get() < ORDERING_THREADS / 2) Thread.sleep(1);
-                fx.erasingCustomers.erase(zoe);
-                erasedAt.set(System.nanoTime());
-            } catch (Throwable e) {
-                unexpected.add(e);
-            } finally {
-                orderers.countDown();
-            }
-        });
         // the dispatcher works the outbox all along, as the stream would
-        pool.submit(() -> {
+        var dispatcherFailed = new ConcurrentLinkedQueue<Throwable>();
+        var dispatcher = new Thread(() -> {
             try {
                 while (dispatching.get()) {
                     fx.dispatchAll();
                     Thread.sleep(2);
                 }
             } catch (Throwable e) {
-                unexpected.add(e);
+                dispatcherFailed.add(e);
             }
         });
-        go.countDown();
-        assertThat(orderers.await(3, TimeUnit.MINUTES)).as("ordering threads and the erasure finished").isTrue();
-        dispatching.set(false);
-        pool.shutdown();
-        assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        dispatcher.start();
+        try {
+            Race.of(ORDERING_THREADS + 1).within(Duration.ofMinutes(3)).run(thread -> {
+                if (thread == ORDERING_THREADS) {
+                    // the erasure comes once a few orders are in, while the others are on their way
+                    while (accepted.get() < ORDERING_THREADS / 2) Thread.sleep(1);
+                    fx.erasingCustomers.erase(zoe);
+                    erasedAt.set(System.nanoTime());
+                    return null;
+                }
+                // each thread keeps ordering until the erasure refuses it (or it has placed 30)
+                for (int n = 0; n < 30; n++) {
+                    long startedAt = System.nanoTime();
+                    try {
+                        var order = fx.order(zoe, "race-" + thread + "-" + n, "Zoé Quintard", EMAIL, "07 45 67 89 01");
+                        accepted.incrementAndGet();
+                        if (startedAt > erasedAt.get()) acceptedAfterTheErasure.add(order.id());
+                    } catch (DomainException.Forbidden erased) {
+                        refused.incrementAndGet();
+                        return null;
+                    }
+                }
+                return null;
+            });
+        } finally {
+            dispatching.set(false);
+            dispatcher.join(TimeUnit.MINUTES.toMillis(1));
+        }
+        assertThat(dispatcher.isAlive()).as("the dispatcher stopped").isFalse();
         fx.dispatchAll();
 
-        assertThat(unexpected).as("unexpected failures").isEmpty();
+        assertThat(dispatcherFailed).as("unexpected failures of the dispatcher").isEmpty();
         assertThat(erasedAt.get()).as("the erasure answered").isLessThan(Long.MAX_VALUE);
         assertThat(accepted.get()).as("orders accepted before the erasure").isGreaterThanOrEqualTo(ORDERING_THREADS / 2);
         assertThat(refused.get()).as("every ordering thread was refused once the erasure committed").isEqualTo(ORDERING_THREADS);

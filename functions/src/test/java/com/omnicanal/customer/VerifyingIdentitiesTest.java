@@ -10,12 +10,8 @@ import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.FailingWrites;
+import com.omnicanal.testing.Race;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
@@ -58,25 +54,11 @@ class VerifyingIdentitiesTest extends CustomerJourneysOnDynamoDbLocal {
         fx.verifyingIdentities.add(camille, "phone", "06 12 34 56 78");
         var code = fx.lastCode("cust-camille", Identity.Kind.PHONE, "0612345678");
         int guesses = 24;
-        var pool = Executors.newFixedThreadPool(guesses);
-        var start = new CountDownLatch(1);
-        var answers = new ArrayList<Future<String>>();
-        for (int i = 0; i < guesses; i++) {
+        var all = Race.of(guesses).expecting(DomainException.class).within(Duration.ofSeconds(60)).run(i -> {
             var wrong = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
-            answers.add(pool.submit(() -> {
-                start.await();
-                try {
-                    fx.verifyingIdentities.verify(camille, "phone", "+33612345678", wrong);
-                    return "verified";
-                } catch (DomainException e) {
-                    return e.getMessage();
-                }
-            }));
-        }
-        start.countDown();
-        var all = new ArrayList<String>();
-        for (var answer : answers) all.add(answer.get(60, TimeUnit.SECONDS));
-        pool.shutdown();
+            fx.verifyingIdentities.verify(camille, "phone", "+33612345678", wrong);
+            return "verified";
+        }).all().stream().map(o -> o.succeeded() ? o.value() : o.failure().getMessage()).toList();
 
         assertThat(all.stream().filter(a -> a.contains("is wrong")).count()).as("codes compared with the one sent")
                 .isEqualTo(VerifyingIdentities.MAX_CODE_ATTEMPTS);

@@ -8,18 +8,16 @@ import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.testing.Keys;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -83,14 +81,12 @@ class DynamoFaultsTest {
      */
     private void everyoneRetryingUntilAnswered(Map<String, Callable<String>> tries, Class<? extends RuntimeException> refusal)
             throws Exception {
-        var pool = Executors.newFixedThreadPool(8);
-        var go = new CountDownLatch(1);
-        var futures = new ArrayList<Future<?>>();
-        tries.forEach((customer, request) -> futures.add(pool.submit(() -> {
-            go.await();
+        var customers = List.copyOf(tries.keySet());
+        Race.of(customers.size()).run(i -> {
+            var customer = customers.get(i);
             for (int attempt = 1; attempt <= 20; attempt++) {
                 try {
-                    accepted.put(customer, request.call());
+                    accepted.put(customer, tries.get(customer).call());
                     return null;
                 } catch (DynamoDbException e) {
                     retries.incrementAndGet(); // a 503/500 to the client, who retries with the same key
@@ -102,10 +98,7 @@ class DynamoFaultsTest {
             }
             gaveUp.incrementAndGet();
             return null;
-        })));
-        go.countDown();
-        for (var f : futures) f.get();
-        pool.shutdown();
+        });
     }
 
     @Test

@@ -9,9 +9,11 @@ import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.StreamRecords;
 import com.omnicanal.testing.TestBackend;
 import com.omnicanal.testing.memory.InMemoryKpiLedger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,10 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,19 +61,10 @@ class DynamoKpiLedgerTest {
 
     /** Runs every task at once from its own thread; fails if any task failed. */
     static void together(List<Runnable> tasks) throws Exception {
-        var pool = Executors.newFixedThreadPool(tasks.size());
-        var start = new CountDownLatch(1);
-        var futures = new ArrayList<Future<?>>();
-        for (var task : tasks) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                task.run();
-                return null;
-            }));
-        }
-        start.countDown();
-        for (var f : futures) f.get(60, TimeUnit.SECONDS);
-        pool.shutdown();
+        Race.of(tasks.size()).within(Duration.ofSeconds(60)).run(i -> {
+            tasks.get(i).run();
+            return null;
+        });
     }
 
     @Test

@@ -9,16 +9,13 @@ import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,27 +68,10 @@ class LoyaltyOnDynamoDbLocalTest {
     @Test
     void twentySimultaneousRedemptionsAgainstABalanceThatCoversThreeGiveExactlyThree() throws Exception {
         loyalty.adjusting().adjust(Actor.ops("ops"), CAMILLE, new AdjustingPoints.Adjustment(350, "welcome back"));
-        var ready = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(20);
-        var tasks = new ArrayList<Callable<Boolean>>();
-        for (int i = 0; i < 20; i++) {
-            int n = i;
-            tasks.add(() -> {
-                ready.await();
-                try {
-                    loyalty.redeeming().redeem(Actor.customer(CAMILLE), new RedeemingPoints.Redemption(CAMILLE, 100, null),
-                            new IdempotencyKey("loyalty|" + CAMILLE + "|k" + n, "k" + n, "f" + n));
-                    return true;
-                } catch (DomainException.InvalidState refused) {
-                    return false;
-                }
-            });
-        }
-        var futures = tasks.stream().map(pool::submit).toList();
-        ready.countDown();
-        int won = 0;
-        for (var f : futures) if (f.get()) won++;
-        pool.shutdown();
+        var outcomes = Race.of(20).expecting(DomainException.InvalidState.class).run(n ->
+                loyalty.redeeming().redeem(Actor.customer(CAMILLE), new RedeemingPoints.Redemption(CAMILLE, 100, null),
+                        new IdempotencyKey("loyalty|" + CAMILLE + "|k" + n, "k" + n, "f" + n)));
+        long won = outcomes.count(Race.Outcome::succeeded);
         assertThat(won).isEqualTo(3);
         assertThat(ledger.account(CAMILLE).orElseThrow().available()).isEqualTo(50);
         assertThat(ledger.entries(CAMILLE, null, 100).items()).filteredOn(e -> e.type() == Entry.Type.REDEEM).hasSize(3);

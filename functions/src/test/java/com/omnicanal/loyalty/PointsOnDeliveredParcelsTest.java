@@ -31,14 +31,10 @@ import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.Keys;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -132,20 +128,10 @@ class PointsOnDeliveredParcelsTest {
         var shipment = handOver(placed.shipments().get(0));
         var event = handedOver(shipment);
 
-        var pool = Executors.newFixedThreadPool(12);
-        var start = new CountDownLatch(1);
-        var tasks = new ArrayList<Callable<Void>>();
-        for (int i = 0; i < 12; i++) {
-            tasks.add(() -> {
-                start.await();
-                loyalty.purchases().happened(event);
-                return null;
-            });
-        }
-        var futures = tasks.stream().map(pool::submit).toList();
-        start.countDown();
-        for (var f : futures) f.get(60, TimeUnit.SECONDS);
-        pool.shutdown();
+        Race.of(12).within(Duration.ofSeconds(60)).run(i -> {
+            loyalty.purchases().happened(event);
+            return null;
+        });
 
         var batch = batch(shipment);
         assertThat(batch.status()).isEqualTo(Batch.Status.PENDING);
@@ -278,25 +264,9 @@ class PointsOnDeliveredParcelsTest {
     void manyReturnsAtOnceNeverTakeBackMoreUnitsThanTheParcelHeld() throws Exception {
         var placed = orderHome(CAMILLE, null, line(M, 2));
         handOver(placed.shipments().get(0));
-        var pool = Executors.newFixedThreadPool(24);
-        var start = new CountDownLatch(1);
-        var futures = new ArrayList<java.util.concurrent.Future<Boolean>>();
-        for (int i = 0; i < 24; i++) {
-            var key = "r-" + i;
-            futures.add(pool.submit(() -> {
-                start.await();
-                try {
-                    requestReturn(CAMILLE, placed.order().id(), M, 1, key);
-                    return true;
-                } catch (DomainException refused) {
-                    return false;
-                }
-            }));
-        }
-        start.countDown();
-        int accepted = 0;
-        for (var f : futures) if (f.get(120, TimeUnit.SECONDS)) accepted++;
-        pool.shutdown();
+        var outcomes = Race.of(24).expecting(DomainException.class).within(Duration.ofSeconds(120))
+                .run(i -> requestReturn(CAMILLE, placed.order().id(), M, 1, "r-" + i));
+        long accepted = outcomes.count(Race.Outcome::succeeded);
         assertThat(accepted).isEqualTo(2);
         assertThatThrownBy(() -> requestReturn(CAMILLE, placed.order().id(), M, 1, "r-late"))
                 .isInstanceOf(DomainException.InvalidInput.class).hasMessageContaining("more units than bought");

@@ -32,16 +32,12 @@ import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.Keys;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -289,40 +285,18 @@ class PointsOnEveryOrderTest {
     void twentyFourOrdersOfEveryKindAtOnceWithOneCodeExactlyOneIsPlaced() throws Exception {
         var reward = code(CAMILLE, 500);
         int threads = 24;
-        var start = new CountDownLatch(1);
-        var placed = new AtomicInteger();
-        var refused = new AtomicInteger();
-        var unexpected = new ArrayList<Throwable>();
-        var pool = Executors.newFixedThreadPool(threads);
-        for (int i = 0; i < threads; i++) {
+        var race = Race.of(threads).expecting(DomainException.InvalidState.class).within(Duration.ofSeconds(180));
+        var outcomes = race.run(i -> {
             var k = "o-" + i;
-            Callable<?> order = switch (i % 4) {
-                case 0 -> () -> orderForPickup(CAMILLE, reward.code(), k);
-                case 1 -> () -> sellForPickup("cust-camille", reward.code(), k);
-                case 2 -> () -> orderHome(CAMILLE, reward.code(), k);
-                default -> () -> sellHome("cust-camille", reward.code(), k);
+            return switch (i % 4) {
+                case 0 -> orderForPickup(CAMILLE, reward.code(), k);
+                case 1 -> sellForPickup("cust-camille", reward.code(), k);
+                case 2 -> orderHome(CAMILLE, reward.code(), k);
+                default -> sellHome("cust-camille", reward.code(), k);
             };
-            pool.submit(() -> {
-                try {
-                    start.await();
-                    order.call();
-                    placed.incrementAndGet();
-                } catch (DomainException.InvalidState alreadyUsed) {
-                    refused.incrementAndGet();
-                } catch (Throwable t) {
-                    synchronized (unexpected) {
-                        unexpected.add(t);
-                    }
-                }
-                return null;
-            });
-        }
-        start.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(unexpected).isEmpty();
-        assertThat(placed.get()).isEqualTo(1);
-        assertThat(refused.get()).isEqualTo(threads - 1);
+        });
+        assertThat(outcomes.count(Race.Outcome::succeeded)).isEqualTo(1);
+        assertThat(outcomes.count(o -> o.failedWith(DomainException.InvalidState.class))).isEqualTo(threads - 1);
         var pickups = orderStore.byCustomer("cust-camille", null, 50).items();
         var homes = deliveryStore.byCustomer("cust-camille", null, 50).items();
         assertThat(pickups.size() + homes.size()).isEqualTo(1);

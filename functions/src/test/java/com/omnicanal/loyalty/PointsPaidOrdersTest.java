@@ -25,14 +25,10 @@ import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
 import com.omnicanal.testing.Keys;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -196,34 +192,10 @@ class PointsPaidOrdersTest {
     void twentyFourOrdersAtOnceWithOneCodeExactlyOneIsPlaced() throws Exception {
         var reward = code(CAMILLE, 500);
         int threads = 24;
-        var start = new CountDownLatch(1);
-        var placed = new AtomicInteger();
-        var refused = new AtomicInteger();
-        var unexpected = new ArrayList<Throwable>();
-        var pool = Executors.newFixedThreadPool(threads);
-        for (int i = 0; i < threads; i++) {
-            var key = "o-" + i;
-            pool.submit(() -> {
-                try {
-                    start.await();
-                    place(CAMILLE, reward.code(), key);
-                    placed.incrementAndGet();
-                } catch (DomainException.InvalidState alreadyUsed) {
-                    refused.incrementAndGet();
-                } catch (Throwable t) {
-                    synchronized (unexpected) {
-                        unexpected.add(t);
-                    }
-                }
-                return null;
-            });
-        }
-        start.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(unexpected).isEmpty();
-        assertThat(placed.get()).isEqualTo(1);
-        assertThat(refused.get()).isEqualTo(threads - 1);
+        var outcomes = Race.of(threads).expecting(DomainException.InvalidState.class).within(Duration.ofSeconds(120))
+                .run(i -> place(CAMILLE, reward.code(), "o-" + i));
+        assertThat(outcomes.count(Race.Outcome::succeeded)).isEqualTo(1);
+        assertThat(outcomes.count(o -> o.failedWith(DomainException.InvalidState.class))).isEqualTo(threads - 1);
         var mine = orderStore.byCustomer("cust-camille", null, 50).items();
         assertThat(mine).singleElement().satisfies(o -> assertThat(o.discount().code()).isEqualTo(reward.code()));
         // only the placed order holds stock

@@ -8,13 +8,10 @@ import com.omnicanal.outbox.Delivery;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.Backend;
+import com.omnicanal.testing.Race;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,18 +60,7 @@ public abstract class DeliveryLogContract {
     @Test
     void twentyFourDispatchersClaimingOneMessageAtOnceLeaveOneWinner() throws Exception {
         queue("m-1", "cust-camille", now);
-        var barrier = new CyclicBarrier(24);
-        var pool = Executors.newFixedThreadPool(24);
-        var claims = new ArrayList<Callable<Boolean>>();
-        for (int i = 0; i < 24; i++) {
-            claims.add(() -> {
-                barrier.await();
-                return log.claim("m-1", now, LEASE);
-            });
-        }
-        int won = 0;
-        for (var claim : pool.invokeAll(claims)) won += claim.get() ? 1 : 0;
-        pool.shutdown();
+        long won = Race.of(24).run(i -> log.claim("m-1", now, LEASE)).count(claim -> claim.value());
 
         assertThat(won).isEqualTo(1);
         assertThat(record("m-1").status()).isEqualTo(MessageRecord.Status.SENDING);

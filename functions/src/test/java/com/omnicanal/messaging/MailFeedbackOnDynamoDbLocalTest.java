@@ -14,12 +14,11 @@ import com.omnicanal.messaging.dynamo.DynamoUndeliverableAddresses;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.RecordingChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -183,22 +182,8 @@ class MailFeedbackOnDynamoDbLocalTest {
         customers.decide("cust-camille", new Consent("MARKETING", "EMAIL", true, "web", "v3", Instant.parse("2026-11-01T09:00:00Z")));
         var bounce = sample("sns-ses-bounce.json");
         var complaint = sample("sns-ses-complaint.json");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
-        try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            var runs = new ArrayList<java.util.concurrent.Future<MailFeedbackFunction.Handled>>();
-            for (int i = 0; i < 20; i++) {
-                var event = i % 2 == 0 ? bounce : complaint;
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    return function.apply(event);
-                }));
-            }
-            start.countDown();
-            for (var run : runs) assertThat(run.get().notifications()).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        var runs = Race.of(20).run(i -> function.apply(i % 2 == 0 ? bounce : complaint));
+        assertThat(runs.values()).allSatisfy(run -> assertThat(run.notifications()).isEqualTo(1));
         assertThat(partition().stream().filter(i -> i.get("sk").s().startsWith("UNDELIVERABLE#"))).hasSize(1);
         assertThat(customers.consents("cust-camille")).singleElement().satisfies(c -> {
             assertThat(c.granted()).isFalse();

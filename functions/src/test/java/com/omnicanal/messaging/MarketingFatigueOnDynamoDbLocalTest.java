@@ -7,13 +7,10 @@ import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.outbox.OutboxMessage.Urgency;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.RecordingChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,23 +92,6 @@ class MarketingFatigueOnDynamoDbLocalTest {
     }
 
     private static List<Dispatcher.Result> concurrently(List<String> ids, Dispatcher dispatcher) throws Exception {
-        var pool = Executors.newFixedThreadPool(ids.size());
-        try {
-            var start = new CountDownLatch(1);
-            var tasks = new ArrayList<Callable<Dispatcher.Result>>();
-            for (var id : ids) {
-                tasks.add(() -> {
-                    start.await();
-                    return dispatcher.dispatch(id);
-                });
-            }
-            var futures = tasks.stream().map(pool::submit).toList();
-            start.countDown();
-            var results = new ArrayList<Dispatcher.Result>();
-            for (var f : futures) results.add(f.get());
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.of(ids.size()).run(i -> dispatcher.dispatch(ids.get(i))).values();
     }
 }

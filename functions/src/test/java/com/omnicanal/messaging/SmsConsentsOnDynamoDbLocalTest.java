@@ -8,13 +8,11 @@ import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.outbox.OutboxMessage.Purpose;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Race;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -154,26 +152,7 @@ class SmsConsentsOnDynamoDbLocalTest {
 
     /** The replies sent back (a delivery already acted on gets none). */
     private List<String> deliverConcurrently(int deliveries, String sid, String body) throws Exception {
-        var pool = Executors.newFixedThreadPool(deliveries);
-        var gate = new CountDownLatch(1);
-        try {
-            var futures = new ArrayList<Future<String>>();
-            for (int i = 0; i < deliveries; i++) {
-                futures.add(pool.submit(() -> {
-                    gate.await();
-                    return keywords.handle(sid, PHONE, body);
-                }));
-            }
-            gate.countDown();
-            var replies = new ArrayList<String>();
-            for (var f : futures) {
-                var reply = f.get();
-                if (reply != null) replies.add(reply);
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.of(deliveries).run(i -> keywords.handle(sid, PHONE, body)).values().stream().filter(Objects::nonNull).toList();
     }
 
     @Test

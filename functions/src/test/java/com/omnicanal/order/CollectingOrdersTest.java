@@ -8,15 +8,11 @@ import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.PickupCodes;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.FailingWrites;
+import com.omnicanal.testing.Race;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,25 +83,10 @@ class CollectingOrdersTest extends OrdersOnDynamoDbLocal {
 
     /** Every answer to a code says whether the code was compared: a wrong code (or a collection) was, a lock was not. */
     private List<String> guessAtOnce(String orderId, List<String> codes) throws Exception {
-        var pool = Executors.newFixedThreadPool(codes.size());
-        var start = new CountDownLatch(1);
-        var answers = new ArrayList<Future<String>>();
-        for (var code : codes) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                try {
-                    fx.collecting.collect(fx.lea, fx.paris, orderId, code);
-                    return "collected";
-                } catch (DomainException.InvalidState e) {
-                    return e.getMessage();
-                }
-            }));
-        }
-        start.countDown();
-        var all = new ArrayList<String>();
-        for (var answer : answers) all.add(answer.get(60, TimeUnit.SECONDS));
-        pool.shutdown();
-        return all;
+        return Race.of(codes.size()).expecting(DomainException.InvalidState.class).within(Duration.ofSeconds(60)).run(i -> {
+            fx.collecting.collect(fx.lea, fx.paris, orderId, codes.get(i));
+            return "collected";
+        }).all().stream().map(o -> o.succeeded() ? o.value() : o.failure().getMessage()).toList();
     }
 
     @ParameterizedTest(name = "{0} codes at once, all different: {1}")
@@ -175,19 +156,9 @@ class CollectingOrdersTest extends OrdersOnDynamoDbLocal {
     @Test
     void twoDevicesCollectingAtOnceOneWinsAndTheStockIsRightOnce() throws Exception {
         var ready = fx.ready("k1");
-        var pool = Executors.newFixedThreadPool(2);
-        Callable<Boolean> collect = () -> {
-            try {
-                fx.collecting.collect(fx.lea, fx.paris, ready.id(), ready.pickupCode());
-                return true;
-            } catch (DomainException.InvalidState e) {
-                return false;
-            }
-        };
-        var a = pool.submit(collect);
-        var b = pool.submit(collect);
-        assertThat(a.get() ^ b.get()).as("exactly one device wins").isTrue();
-        pool.shutdown();
+        var devices = Race.of(2).expecting(DomainException.InvalidState.class)
+                .run(i -> fx.collecting.collect(fx.lea, fx.paris, ready.id(), ready.pickupCode()));
+        assertThat(devices.count(Race.Outcome::succeeded)).as("exactly one device wins").isEqualTo(1);
         assertThat(fx.backend.level("TSH-COT-BLU-M", fx.paris)).isEqualTo(new StockLevel("TSH-COT-BLU-M", fx.paris, 2, 0));
     }
 }

@@ -9,13 +9,10 @@ import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.RetailDay;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
-import java.util.ArrayList;
+import com.omnicanal.testing.Race;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -171,28 +168,16 @@ class TransferRefusalOnDynamoDbLocalTest {
     void twentyFourRefusalsAndDispatchesOfOneTransferAtOnceExactlyOneWinsAndNoUnitIsLost() throws Exception {
         var order = confirmed("k1");
         var asked = from(order, fx.saintGermain);
-        var pool = Executors.newFixedThreadPool(24);
-        var start = new CountDownLatch(1);
-        var results = new ArrayList<Future<String>>();
-        for (int i = 0; i < 24; i++) {
-            boolean refuse = i % 2 == 0;
-            results.add(pool.submit(() -> {
-                start.await();
-                try {
-                    if (refuse) fx.refusing.refuse(fx.sophie, fx.saintGermain, asked.id(), "abîmée");
-                    else fx.transfers.dispatch(fx.sophie, fx.saintGermain, asked.id(), "BL-RACE");
-                    return refuse ? "refused" : "sent";
-                } catch (DomainException.InvalidState lost) {
-                    return "lost";
-                }
-            }));
-        }
-        start.countDown();
-        var outcomes = new ArrayList<String>();
-        for (var result : results) outcomes.add(result.get(120, TimeUnit.SECONDS));
-        pool.shutdown();
+        var outcomes = Race.of(24).expecting(DomainException.InvalidState.class).within(Duration.ofSeconds(120)).run(i -> {
+            if (i % 2 == 0) {
+                fx.refusing.refuse(fx.sophie, fx.saintGermain, asked.id(), "abîmée");
+                return "refused";
+            }
+            fx.transfers.dispatch(fx.sophie, fx.saintGermain, asked.id(), "BL-RACE");
+            return "sent";
+        }).values(); // an InvalidState is a race lost
 
-        assertThat(outcomes.stream().filter(o -> !o.equals("lost"))).hasSize(1);
+        assertThat(outcomes).hasSize(1);
         var sg = fx.backend.level(LINEN, fx.saintGermain);
         var web = fx.backend.level(LINEN, StockLevel.WEB);
         var paris = fx.backend.level(LINEN, fx.paris);

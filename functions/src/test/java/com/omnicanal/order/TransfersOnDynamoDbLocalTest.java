@@ -9,11 +9,9 @@ import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Race;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -223,26 +221,9 @@ class TransfersOnDynamoDbLocalTest {
         }
         assertThat(waiting).allSatisfy(o -> assertThat(o.options()).extracting(PickupOption::kind)
                 .contains(PickupOption.Kind.TRANSFER));
-        var pool = Executors.newFixedThreadPool(24);
-        var start = new CountDownLatch(1);
-        var results = new ArrayList<Future<Boolean>>();
-        for (int i = 0; i < 24; i++) {
-            var order = waiting.get(i);
-            var customer = Actor.customer("cust-race-" + i);
-            results.add(pool.submit(() -> {
-                start.await();
-                try {
-                    fx.confirm(customer, order.id(), "transfer");
-                    return true;
-                } catch (DomainException.InvalidState soldOut) {
-                    return false;
-                }
-            }));
-        }
-        start.countDown();
-        int confirmed = 0;
-        for (var result : results) if (result.get(60, TimeUnit.SECONDS)) confirmed++;
-        pool.shutdown();
+        var outcomes = Race.of(24).expecting(DomainException.InvalidState.class).within(Duration.ofSeconds(60))
+                .run(i -> fx.confirm(Actor.customer("cust-race-" + i), waiting.get(i).id(), "transfer"));
+        long confirmed = outcomes.count(Race.Outcome::succeeded);
 
         assertThat(confirmed).isEqualTo(2);
         assertThat(fx.backend.level(LINEN, fx.saintGermain)).isEqualTo(new StockLevel(LINEN, fx.saintGermain, 3, 2, 0));

@@ -13,17 +13,11 @@ import com.omnicanal.stock.StockLevel;
 import com.omnicanal.messaging.MessageRecord;
 import com.omnicanal.outbox.OutboxMessage;
 import com.omnicanal.testing.Backend;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,12 +197,8 @@ public abstract class ReservationsContract {
             backend.reserve(Actor.customer("c" + i), new ReservationRequest(sku, otherStore, 1), "k");
         }
         backend.clock().advance(Duration.ofHours(49));
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        var first = pool.submit(() -> service().releaseExpired(7));
-        var second = pool.submit(() -> service().releaseExpired(7));
-        int released = first.get() + second.get();
+        int released = Race.of(2).run(i -> service().releaseExpired(7)).values().stream().mapToInt(Integer::intValue).sum();
         released += service().releaseExpired(7);
-        pool.shutdown();
 
         assertThat(released).isEqualTo(30);
         assertThat(backend.level(sku, otherStore)).isEqualTo(new StockLevel(sku, otherStore, 40, 0));
@@ -247,18 +237,7 @@ public abstract class ReservationsContract {
             backend.reserve(Actor.customer("c" + i), new ReservationRequest(sku, otherStore, 1), "k");
         }
         backend.clock().advance(Duration.ofHours(49));
-        var start = new CyclicBarrier(24);
-        var pool = Executors.newFixedThreadPool(24);
-        var sweeps = new ArrayList<Callable<Integer>>();
-        for (int i = 0; i < 24; i++) {
-            sweeps.add(() -> {
-                start.await();
-                return service().releaseExpired(7);
-            });
-        }
-        int released = 0;
-        for (var f : pool.invokeAll(sweeps)) released += f.get();
-        pool.shutdown();
+        int released = Race.of(24).run(i -> service().releaseExpired(7)).values().stream().mapToInt(Integer::intValue).sum();
 
         assertThat(released).isEqualTo(30);
         assertThat(service().releaseExpired(7)).isZero();
@@ -338,20 +317,12 @@ public abstract class ReservationsContract {
 
     @Test
     void twentyFeedsCountingAtOnceLeaveTheNewestCount() throws Exception {
-        var barrier = new CyclicBarrier(20);
-        var pool = Executors.newFixedThreadPool(20);
-        var feeds = new ArrayList<Callable<Boolean>>();
-        for (int sequence = 1; sequence <= 20; sequence++) {
-            long feed = sequence;
-            feeds.add(() -> {
-                barrier.await();
-                var applied = backend.ledger().applyCount(store, feed, sku, 100 + (int) feed).applied();
-                backend.ledger().recordFeed(store, feed);
-                return applied;
-            });
-        }
-        for (var f : pool.invokeAll(feeds)) f.get();
-        pool.shutdown();
+        Race.of(20).run(i -> {
+            long feed = i + 1;
+            var applied = backend.ledger().applyCount(store, feed, sku, 100 + (int) feed).applied();
+            backend.ledger().recordFeed(store, feed);
+            return applied;
+        });
 
         assertThat(backend.level(sku, store).onHand()).isEqualTo(120);
         assertThat(backend.ledger().lastAppliedFeed(store)).isEqualTo(20);
@@ -431,37 +402,27 @@ public abstract class ReservationsContract {
         for (int i = 0; i < 5; i++) backend.reserve(Actor.customer("early" + i), new ReservationRequest(sku, store, 1), "k");
         var recount = new ArrayList<StockFeed.Line>();
         for (var s : skus) recount.add(new StockFeed.Line(s, s.equals(sku) ? 900 : 6));
-        var start = new CyclicBarrier(26);
-        var pool = Executors.newFixedThreadPool(26);
         var held = new AtomicInteger();
         var counted = new AtomicBoolean();
-        var tasks = new ArrayList<Callable<Object>>();
-        for (int i = 0; i < 25; i++) {
-            int reserver = i;
-            tasks.add(() -> {
-                start.await();
-                // reserve one unit after another while the feed runs, then once more after it
-                for (int attempt = 0; attempt < 30; attempt++) {
-                    boolean last = counted.get();
-                    try {
-                        backend.reserve(Actor.customer("c" + reserver + "-" + attempt), new ReservationRequest(sku, store, 1), "k");
-                        held.incrementAndGet();
-                    } catch (InsufficientStock refused) {
-                        // none left: refused, never oversold
-                    }
-                    if (last) break;
+        Race.of(26).run(reserver -> {
+            if (reserver == 25) {
+                var result = backend.stockService().applyFeed(staff, store, new StockFeed(2L, recount));
+                counted.set(true);
+                return result;
+            }
+            // reserve one unit after another while the feed runs, then once more after it
+            for (int attempt = 0; attempt < 30; attempt++) {
+                boolean last = counted.get();
+                try {
+                    backend.reserve(Actor.customer("c" + reserver + "-" + attempt), new ReservationRequest(sku, store, 1), "k");
+                    held.incrementAndGet();
+                } catch (InsufficientStock refused) {
+                    // none left: refused, never oversold
                 }
-                return null;
-            });
-        }
-        tasks.add(() -> {
-            start.await();
-            var result = backend.stockService().applyFeed(staff, store, new StockFeed(2L, recount));
-            counted.set(true);
-            return result;
+                if (last) break;
+            }
+            return null;
         });
-        for (var f : pool.invokeAll(tasks)) f.get();
-        pool.shutdown();
 
         var level = backend.level(sku, store);
         assertThat(level.reserved()).isEqualTo(5 + held.get());
@@ -521,13 +482,8 @@ public abstract class ReservationsContract {
     @Test
     void fiftyParallelReservationsForTheLastTenUnitsGiveExactlyTenHolds() throws Exception {
         backend.stock(sku, store, 10);
-        var start = new CountDownLatch(1);
-        var successes = new AtomicInteger();
-        var shortages = new AtomicInteger();
-        var unexpected = new ConcurrentLinkedQueue<Throwable>();
         var negativeSeen = new AtomicBoolean();
         var watching = new AtomicBoolean(true);
-        var pool = Executors.newFixedThreadPool(16);
         var watcher = new Thread(() -> {
             while (watching.get()) {
                 var level = backend.storedStock(sku, store);
@@ -539,35 +495,23 @@ public abstract class ReservationsContract {
             }
         });
         watcher.start();
-        var futures = new ArrayList<Future<?>>();
-        for (int i = 0; i < 50; i++) {
-            var customer = Actor.customer("cust-" + i);
-            futures.add(pool.submit(() -> {
-                start.await();
-                try {
-                    backend.reserve(customer, new ReservationRequest(sku, store, 1), "race");
-                    successes.incrementAndGet();
-                } catch (InsufficientStock e) {
-                    shortages.incrementAndGet();
-                } catch (Throwable t) {
-                    unexpected.add(t);
-                }
-                return null;
-            }));
-        }
         long began = System.nanoTime();
-        start.countDown();
-        for (var f : futures) f.get(60, TimeUnit.SECONDS);
+        Race.Outcomes<?> outcomes;
+        try {
+            outcomes = Race.of(50).expecting(InsufficientStock.class).within(Duration.ofSeconds(60))
+                    .run(i -> backend.reserve(Actor.customer("cust-" + i), new ReservationRequest(sku, store, 1), "race"));
+        } finally {
+            watching.set(false);
+            watcher.join();
+        }
         long millis = (System.nanoTime() - began) / 1_000_000;
-        watching.set(false);
-        watcher.join();
-        pool.shutdown();
+        long successes = outcomes.count(Race.Outcome::succeeded);
+        long shortages = outcomes.count(o -> o.failedWith(InsufficientStock.class));
 
         System.out.printf("last-units race on %s: 50 reservers, 10 units -> %d held, %d refused, %d ms%n",
-                getClass().getSimpleName(), successes.get(), shortages.get(), millis);
-        assertThat(unexpected).isEmpty();
-        assertThat(successes.get()).isEqualTo(10);
-        assertThat(shortages.get()).isEqualTo(40);
+                getClass().getSimpleName(), successes, shortages, millis);
+        assertThat(successes).isEqualTo(10);
+        assertThat(shortages).isEqualTo(40);
         assertThat(negativeSeen.get()).as("stock seen negative or inconsistent mid-race").isFalse();
         assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 10, 10));
         assertThat(backend.countItems()).containsEntry("Orders", 10).containsEntry("Outbox", 10 + 10);

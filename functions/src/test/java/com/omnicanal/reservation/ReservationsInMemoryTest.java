@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.Backend;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.memory.InMemoryBackend;
-import java.util.ArrayList;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,33 +24,16 @@ class ReservationsInMemoryTest extends ReservationsContract {
      */
     @Test
     void roundAfterRoundOfRacesNeverOversells() throws Exception {
-        var pool = Executors.newFixedThreadPool(32);
-        try {
-            for (int round = 0; round < 300; round++) {
-                backend.reset();
-                backend.stock(sku, store, 5);
-                var barrier = new CyclicBarrier(32);
-                var tasks = new ArrayList<Callable<Boolean>>();
-                for (int i = 0; i < 32; i++) {
-                    var customer = Actor.customer("cust-" + round + "-" + i);
-                    tasks.add(() -> {
-                        barrier.await();
-                        try {
-                            backend.reserve(customer, new ReservationRequest(sku, store, 1), "k");
-                            return true;
-                        } catch (InsufficientStock e) {
-                            return false;
-                        }
-                    });
-                }
-                int held = 0;
-                for (var outcome : pool.invokeAll(tasks)) held += outcome.get() ? 1 : 0;
-                assertThat(held).as("round %d", round).isEqualTo(5);
-                assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 5, 5));
-                assertThat(backend.countItems()).containsEntry("Orders", 5).containsEntry("Outbox", 5 + 5);
-            }
-        } finally {
-            pool.shutdown();
+        for (int round = 0; round < 300; round++) {
+            backend.reset();
+            backend.stock(sku, store, 5);
+            int r = round;
+            long held = Race.of(32).expecting(InsufficientStock.class)
+                    .run(i -> backend.reserve(Actor.customer("cust-" + r + "-" + i), new ReservationRequest(sku, store, 1), "k"))
+                    .count(Race.Outcome::succeeded);
+            assertThat(held).as("round %d", round).isEqualTo(5);
+            assertThat(backend.level(sku, store)).isEqualTo(new StockLevel(sku, store, 5, 5));
+            assertThat(backend.countItems()).containsEntry("Orders", 5).containsEntry("Outbox", 5 + 5);
         }
     }
 }

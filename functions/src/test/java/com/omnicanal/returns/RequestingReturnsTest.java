@@ -11,15 +11,11 @@ import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.ReservationStatus;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
+import com.omnicanal.testing.Race;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A customer asks to return units of a purchase: never more than bought, within the window, with an exchange held at once. */
@@ -42,32 +38,19 @@ class RequestingReturnsTest extends ReturnsOnDynamoDbLocal {
         var order = fx.collected("o1", 3);
         var first = fx.request(fx.camille, ReturnFixture.ofOrder(order.id(), 2, "store"), "r0").authorization();
         int requests = 24;
-        var pool = Executors.newFixedThreadPool(requests + 1);
-        var start = new CountDownLatch(1);
-        var authorized = new ArrayList<Future<Integer>>();
-        for (int i = 0; i < requests; i++) {
-            int quantity = 1 + i % 2;
-            var key = "r" + (i + 1);
-            authorized.add(pool.submit(() -> {
-                start.await();
-                try {
-                    return fx.request(fx.camille, ReturnFixture.ofOrder(order.id(), quantity, "store"), key)
-                            .authorization().lines().get(0).quantity();
-                } catch (DomainException.InvalidInput moreThanBought) {
-                    return 0;
-                }
-            }));
-        }
-        // ops reject the first return meanwhile: its two units become returnable again, once
-        var rejection = pool.submit(() -> {
-            start.await();
-            return fx.decisions.reject(fx.ops, first.id(), "hors politique");
+        var race = Race.of(requests + 1).expecting(DomainException.InvalidInput.class).within(Duration.ofSeconds(60));
+        var outcomes = race.run(i -> {
+            if (i == requests) {
+                // ops reject the first return meanwhile: its two units become returnable again, once
+                fx.decisions.reject(fx.ops, first.id(), "hors politique");
+                return 0;
+            }
+            return fx.request(fx.camille, ReturnFixture.ofOrder(order.id(), 1 + i % 2, "store"), "r" + (i + 1))
+                    .authorization().lines().get(0).quantity();
         });
-        start.countDown();
-        int units = 0;
-        for (var f : authorized) units += f.get(60, TimeUnit.SECONDS);
-        rejection.get(60, TimeUnit.SECONDS);
-        pool.shutdown();
+        assertThat(outcomes.all().get(requests).succeeded()).as("the rejection").isTrue();
+        // a request refused for more than bought authorised no unit
+        int units = outcomes.values().stream().mapToInt(Integer::intValue).sum();
 
         assertThat(units).as("units authorised by the concurrent requests").isBetween(1, 3);
         int stillReturnable = 0;

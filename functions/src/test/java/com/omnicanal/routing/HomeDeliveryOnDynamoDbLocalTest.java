@@ -13,18 +13,15 @@ import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyKey;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.time.Duration;
 
 /** Home delivery on DynamoDB Local: routed, split, held, told, kept for ops; and a race for the last units. */
 class HomeDeliveryOnDynamoDbLocalTest {
@@ -167,31 +164,11 @@ class HomeDeliveryOnDynamoDbLocalTest {
         delivery.rules().set(ops, new RoutingRules(null, 3, true, 1, 0, Map.of(), 100, Map.of(),
                 List.of(RoutingRules.Sort.DISTANCE), null, null));
         int customers = 24;
-        var pool = Executors.newFixedThreadPool(customers);
-        var start = new CountDownLatch(1);
-        var results = new ArrayList<Future<PlacingDeliveryOrders.Outcome>>();
-        for (int i = 0; i < customers; i++) {
-            var who = Actor.customer("cust-" + i);
-            results.add(pool.submit(() -> {
-                start.await();
-                return place(who, toParis(false, line(TEE, 1)));
-            }));
-        }
-        start.countDown();
-        int shipped = 0;
-        int waiting = 0;
-        for (var result : results) {
-            try {
-                var outcome = result.get(120, TimeUnit.SECONDS);
-                if (outcome.order().status() == DeliveryOrder.Status.IN_FULFILMENT) shipped++;
-                else waiting++;
-            } catch (java.util.concurrent.ExecutionException e) {
-                // only "changing too fast" may refuse an order; it holds nothing
-                assertThat(e.getCause()).isInstanceOf(DomainException.InvalidState.class);
-                waiting++;
-            }
-        }
-        pool.shutdown();
+        // only "changing too fast" may refuse an order; it holds nothing
+        var outcomes = Race.of(customers).expecting(DomainException.InvalidState.class).within(Duration.ofSeconds(120))
+                .run(i -> place(Actor.customer("cust-" + i), toParis(false, line(TEE, 1))));
+        long shipped = outcomes.count(o -> o.succeeded() && o.value().order().status() == DeliveryOrder.Status.IN_FULFILMENT);
+        long waiting = outcomes.all().size() - shipped;
 
         assertThat(shipped).isEqualTo(5);
         assertThat(shipped + waiting).isEqualTo(customers);

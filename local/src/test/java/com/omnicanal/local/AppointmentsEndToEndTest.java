@@ -3,6 +3,7 @@ package com.omnicanal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import biweekly.Biweekly;
+import com.omnicanal.testing.Race;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,20 +157,8 @@ class AppointmentsEndToEndTest {
                 + "\",\"advisorId\":\"" + advisor + "\",\"contact\":{\"name\":\"Racer\",\"email\":\"race@example.org\"}}";
         var tokens = new java.util.ArrayList<String>();
         for (int i = 0; i < 20; i++) tokens.add(client.token("cust-race-" + UUID.randomUUID(), "customer", null));
-        var start = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
-        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
-        for (var token : tokens) {
-            pool.submit(() -> {
-                start.await();
-                statuses.add(client.send("POST", "/appointments", token, body, Map.of("Idempotency-Key", "race-" + UUID.randomUUID()))
-                        .status());
-                return null;
-            });
-        }
-        start.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        var statuses = Race.of(20).within(Duration.ofMinutes(2)).run(i -> client.send("POST", "/appointments", tokens.get(i), body,
+                Map.of("Idempotency-Key", "race-" + UUID.randomUUID())).status()).values();
         assertThat(statuses).hasSize(20);
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
         assertThat(statuses.stream().filter(s -> s == 409)).hasSize(19);

@@ -3,6 +3,7 @@ package com.omnicanal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.omnicanal.testing.Race;
 import java.io.FileInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -364,23 +362,6 @@ class IdempotencyEndToEndTest {
     }
 
     private static List<LocalClient.Reply> race(Supplier<LocalClient.Reply> call) throws Exception {
-        int threads = 8;
-        var pool = Executors.newFixedThreadPool(threads);
-        try {
-            var go = new CountDownLatch(1);
-            var futures = new ArrayList<Future<LocalClient.Reply>>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.get();
-                }));
-            }
-            go.countDown();
-            var replies = new ArrayList<LocalClient.Reply>();
-            for (var f : futures) replies.add(f.get());
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.of(8).run(i -> call.get()).values();
     }
 }
