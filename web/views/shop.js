@@ -132,7 +132,7 @@ export function Product({ sku, who }) {
         <caption class="sr-only">${t('availability')}</caption>
         <thead><tr><th scope="col">${t('where')}</th><th scope="col">${t('available')}</th><th scope="col">${t('price')}</th>
           <th scope="col"><span class="sr-only">${t('reserve')}</span></th></tr></thead>
-        <tbody>${rows.map((l) => html`<tr>
+        <tbody>${rows.map((l) => html`<tr key=${l.locationId}>
           <th scope="row">${l.type === 'web' ? t('web') : l.name}
             ${l.distance != null ? html` <span class="meta">(${t('distance', { km: decimal(l.distance, 0) })})</span>` : null}</th>
           <td>${l.available}</td>
