@@ -200,6 +200,35 @@ class CancellingDeliveryOrdersOnDynamoDbLocalTest {
         }
     }
 
+    @Test
+    void aCancellationReadBeforeThePickIsRefusedWholeAndChangesNothing() {
+        backend.stock(TEE, PARIS, 5);
+        backend.stock(LINEN, StockLevel.WEB, 5);
+        var deliveries = new DynamoDeliveries(dynamo.client(), backend.tables);
+        var placed = place(camille, line(TEE, 2), line(LINEN, 1));
+        var store = placed.shipments().stream().filter(s -> s.locationId().equals(PARIS)).findFirst().orElseThrow();
+        delivery.fulfilling().accept(paris, PARIS, store.id());
+        // read while every parcel was still cancellable...
+        var order = deliveries.find(placed.order().id()).orElseThrow();
+        var stale = deliveries.shipments(order.id()).stream().map(s -> new Deliveries.CancelledShipment(
+                s.moveTo(Shipment.Status.CANCELLED, backend.clock.instant(), "cust-camille", null), s.status())).toList();
+        // ...then the store picks
+        delivery.fulfilling().pick(paris, PARIS, store.id());
+
+        assertThat(deliveries.cancel(new Deliveries.Cancellation(
+                order.with(DeliveryOrder.Status.CANCELLED, order.waiting(), backend.clock.instant()), order.status(),
+                stale, List.of(DeliveryMessages.cancelled(order, backend.clock.instant())), null))).isFalse();
+
+        var read = delivery.reading().get(ops, order.id());
+        assertThat(read.order().status()).isEqualTo(DeliveryOrder.Status.IN_FULFILMENT);
+        assertThat(read.shipments()).extracting(Shipment::status)
+                .containsExactlyInAnyOrder(Shipment.Status.PICKED, Shipment.Status.OFFERED);
+        assertThat(backend.level(TEE, PARIS).reserved()).isEqualTo(2);
+        assertThat(backend.level(LINEN, StockLevel.WEB).reserved()).isEqualTo(1);
+        assertThat(cancelledMessages(order.id())).isZero();
+        assertThat(sweep().calls()).isEmpty();
+    }
+
     /** How many succeeded; every other one was refused as a conflict (409), nothing else. */
     private static int count(List<Future<?>> tasks) throws Exception {
         int won = 0;
