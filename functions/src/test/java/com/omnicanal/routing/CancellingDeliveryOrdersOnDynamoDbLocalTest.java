@@ -9,7 +9,6 @@ import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.routing.dynamo.DynamoDeliveries;
-import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
@@ -52,16 +51,11 @@ class CancellingDeliveryOrdersOnDynamoDbLocalTest {
     void fresh() {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
-        delivery = HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, HomeDeliveryOnDynamoDbLocalTest.DIJON),
-                new DynamoDeliveries(dynamo.client(), backend.tables),
-                new DynamoRoutingRulesBook(dynamo.client(), backend.tables), backend.clock);
+        delivery = HomeDeliveryOnDynamoDbLocalTest.homeDelivery(backend, dynamo.client());
     }
 
     PlacingDeliveryOrders.Outcome place(Actor who, DeliveryOrderRequest.LineRequest... lines) {
-        var request = HomeDeliveryOnDynamoDbLocalTest.toParis(false, lines);
-        return delivery.placing().place(who, request,
-                HomeDeliveryOnDynamoDbLocalTest.key(who, UUID.randomUUID().toString(), request));
+        return HomeDeliveryOnDynamoDbLocalTest.placeToParis(delivery, who, lines);
     }
 
     static DeliveryOrderRequest.LineRequest line(String sku, int quantity) {
