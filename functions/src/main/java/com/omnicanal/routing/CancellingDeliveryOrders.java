@@ -94,7 +94,8 @@ public final class CancellingDeliveryOrders {
         };
         if (reason == null) return by;
         var given = reason.strip();
-        if (given.isEmpty() || given.length() > REASON_MAX) {
+        // in characters as openapi.yaml counts them (code points), not UTF-16 units
+        if (given.isEmpty() || given.codePointCount(0, given.length()) > REASON_MAX) {
             throw new DomainException.InvalidInput("reason", "is 1 to " + REASON_MAX + " characters when given");
         }
         return by + ": " + given;

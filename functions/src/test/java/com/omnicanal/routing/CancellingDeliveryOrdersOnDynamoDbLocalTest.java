@@ -305,5 +305,8 @@ class CancellingDeliveryOrdersOnDynamoDbLocalTest {
         assertThat(delivery.reading().get(camille, placed.order().id()).order().status())
                 .isEqualTo(DeliveryOrder.Status.IN_FULFILMENT);
         assertThat(backend.level(TEE, PARIS).reserved()).isEqualTo(1);
+        // 200 characters as openapi.yaml counts them, each two UTF-16 units here
+        assertThat(delivery.cancelling().cancel(camille, placed.order().id(), "📦".repeat(200)).order().status())
+                .isEqualTo(DeliveryOrder.Status.CANCELLED);
     }
 }
