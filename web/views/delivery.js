@@ -82,8 +82,17 @@ export function HomeDeliveryForm({ sku, quantity, me }) {
 }
 
 
-/** A delivery order: its lines, where it goes, and each parcel with its place, status and tracking. */
-export function DeliveryOrderCard({ order, headingLevel = 2 }) {
+/** Whether its customer may still cancel it: not over, and no parcel picked yet (the API's rule; it answers 409 otherwise). */
+export function cancellable(order) {
+  return ['IN_FULFILMENT', 'AWAITING_STOCK'].includes(order.status)
+    && order.shipments.every((s) => ['OFFERED', 'ACCEPTED', 'REJECTED', 'CANCELLED'].includes(s.status));
+}
+
+/**
+ * A delivery order: its lines, where it goes, and each parcel with its place, status and tracking; with {onCancel},
+ * a button to cancel it while it can be.
+ */
+export function DeliveryOrderCard({ order, headingLevel = 2, onCancel, busy }) {
   const Heading = `h${headingLevel}`;
   const name = (sku) => (order.lines.find((l) => l.sku === sku) || {}).productName || sku;
   const parcels = order.shipments.filter((s) => s.status !== 'REJECTED');
@@ -105,6 +114,8 @@ export function DeliveryOrderCard({ order, headingLevel = 2 }) {
       ${s.timeline && s.timeline.length ? html`<details><summary>${t('timeline')}</summary><ol>
         ${s.timeline.map((e) => html`<li>${dateTime(e.at)} — ${e.status}</li>`)}</ol></details>` : null}
     </li>`)}</ol>
+    ${onCancel && cancellable(order) ? html`<button type="button" data-cancel-delivery disabled=${busy}
+      onClick=${() => onCancel(order)}>${t('cancelDelivery')}</button>` : null}
   </article>`;
 }
 
@@ -116,11 +127,19 @@ export function MyDeliveries() {
     return page;
   }), []);
   const more = useAction();
+  const cancelling = useAction();
+  const cancel = (o) => cancelling.run(() => api('POST', `/delivery-orders/${encodeURIComponent(o.id)}/cancel`),
+    () => t('deliveryCancelled')).then((cancelled) => {
+    if (cancelled) setPages((p) => ({ ...p, items: p.items.map((x) => (x.id === cancelled.id ? cancelled : x)) }));
+  });
   const loadMore = () => more.run(() => api('GET', `/customers/me/deliveries?cursor=${encodeURIComponent(pages.next)}`)
     .then((page) => setPages({ items: [...pages.items, ...page.items], next: page.nextCursor || null })));
   return html`<h2 id="deliveries-title">${t('myDeliveries')}</h2>
     <${Loaded} load=${orders}>${() => (pages.items.length === 0 ? html`<p>${t('nothing')}</p>` : html`
-      <ul class="plain">${pages.items.map((o) => html`<li><${DeliveryOrderCard} order=${o} headingLevel=${3} /></li>`)}</ul>
+      <${Problem} error=${cancelling.error} />
+      <${Notice} text=${cancelling.message} />
+      <ul class="plain">${pages.items.map((o) => html`<li><${DeliveryOrderCard} order=${o} headingLevel=${3}
+        onCancel=${cancel} busy=${cancelling.busy} /></li>`)}</ul>
       ${pages.next ? html`<button type="button" onClick=${loadMore} disabled=${more.busy}>${t('moreResults')}</button>` : null}
       <${Problem} error=${more.error} />`)}<//>`;
 }

@@ -101,7 +101,7 @@ final class Purchases {
      * (a return names one parcel, as loyalty earned on each); each unit refunded what it cost in money, rounded down.
      */
     private Purchase delivered(DeliveryOrder order, ReturnRequest request) {
-        var live = deliveries.shipments(order.id()).stream().filter(s -> s.status() != Shipment.Status.REJECTED)
+        var live = deliveries.shipments(order.id()).stream().filter(s -> !s.status().closedUnshipped())
                 .sorted(Comparator.comparing(Shipment::updatedAt)).toList();
         var left = live.stream().filter(s -> s.status() == Shipment.Status.HANDED_OVER).toList();
         var parcel = left.stream().filter(s -> holds(s, request.lines())).findFirst().orElseGet(() -> {

@@ -89,6 +89,27 @@ public interface Deliveries {
     boolean handOver(Shipment next, List<OutboxMessage> messages, String captureAuthorization,
                      BusinessEvent.ShipmentHandedOver event);
 
+    /** A live shipment closed with its cancelled order, written over the status it was read in. */
+    record CancelledShipment(Shipment next, Shipment.Status was) {
+    }
+
+    /**
+     * An order cancelled before any parcel was picked, in one transaction: the order (only if still in
+     * {@code expectedStatus}, with the routing decisions and the customer as read), each live shipment moved over its
+     * status as read with its units released as a rejection releases them, {@code givesBackReward} given back (only
+     * that order's use), the card's authorization voided by the order sweeper, and the messages.
+     */
+    record Cancellation(DeliveryOrder order, DeliveryOrder.Status expectedStatus, List<CancelledShipment> shipments,
+                        List<OutboxMessage> messages, String givesBackReward) {
+        public Cancellation {
+            shipments = List.copyOf(shipments);
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /** False, and nothing written, when the order or one of its shipments moved meanwhile. */
+    boolean cancel(Cancellation cancellation);
+
     /** Whether a shipment of this order was handed to the carrier already. */
     boolean handedOverBefore(String orderId);
 

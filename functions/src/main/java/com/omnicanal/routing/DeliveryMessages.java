@@ -14,6 +14,7 @@ final class DeliveryMessages {
     static final String CONFIRMED = "DELIVERY_CONFIRMED";
     static final String SHIPMENT_PREPARING = "SHIPMENT_PREPARING";
     static final String SHIPMENT_SHIPPED = "SHIPMENT_SHIPPED";
+    static final String CANCELLED = "DELIVERY_CANCELLED";
 
     private DeliveryMessages() {
     }
@@ -26,6 +27,14 @@ final class DeliveryMessages {
         data.put("total", String.format(Locale.FRANCE, "%.2f €", order.amountDueCents() / 100.0));
         data.put("waiting", order.waiting().isEmpty() ? "" : items(order.waiting(), order));
         return message(CONFIRMED, CONFIRMED + "#" + order.id(), order, data, now);
+    }
+
+    /** The order cancelled before anything left: nothing will be charged (sent once per order). */
+    static OutboxMessage cancelled(DeliveryOrder order, Instant now) {
+        var data = data(order);
+        data.put("items", items(order.lines().stream()
+                .map(l -> new RoutingRequest.Line(l.sku(), l.quantity())).toList(), order));
+        return message(CANCELLED, CANCELLED + "#" + order.id(), order, data, now);
     }
 
     /** A shipment accepted by its place: it is being prepared (sent once per shipment). */

@@ -34,7 +34,7 @@ public final class ReadingDeliveries {
     }
 
     private static OrderWithShipments shown(DeliveryOrder order, List<Shipment> shipments) {
-        var live = shipments.stream().filter(s -> s.status() != Shipment.Status.REJECTED).toList();
+        var live = shipments.stream().filter(s -> !s.status().closedUnshipped()).toList();
         // shipped once every parcel left and nothing waits: told by its shipments, not written again on the order
         if (order.status() == DeliveryOrder.Status.IN_FULFILMENT && !live.isEmpty()
                 && live.stream().allMatch(s -> s.status() == Shipment.Status.HANDED_OVER)) {

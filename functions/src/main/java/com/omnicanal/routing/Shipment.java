@@ -17,15 +17,18 @@ public record Shipment(String id, String orderId, String customerId, String loca
                        String trackingRef, Instant createdAt, Instant updatedAt, List<Event> timeline) {
 
     public enum Status {
-        OFFERED, ACCEPTED, PICKED, PACKED, HANDED_OVER, REJECTED;
+        OFFERED, ACCEPTED, PICKED, PACKED, HANDED_OVER, REJECTED,
+        /** Its order was cancelled before the place began picking it: it holds nothing and leaves the queue. */
+        CANCELLED;
 
         private static final Map<Status, Set<Status>> MOVES = Map.of(
-                OFFERED, EnumSet.of(ACCEPTED, REJECTED),
-                ACCEPTED, EnumSet.of(PICKED, REJECTED),
+                OFFERED, EnumSet.of(ACCEPTED, REJECTED, CANCELLED),
+                ACCEPTED, EnumSet.of(PICKED, REJECTED, CANCELLED),
                 PICKED, EnumSet.of(PACKED, REJECTED),
                 PACKED, EnumSet.of(HANDED_OVER),
                 HANDED_OVER, EnumSet.noneOf(Status.class),
-                REJECTED, EnumSet.noneOf(Status.class));
+                REJECTED, EnumSet.noneOf(Status.class),
+                CANCELLED, EnumSet.noneOf(Status.class));
 
         public boolean canMoveTo(Status next) {
             return MOVES.get(this).contains(next);
@@ -33,7 +36,12 @@ public record Shipment(String id, String orderId, String customerId, String loca
 
         /** Units are held at the place in these states. */
         public boolean holdsStock() {
-            return this != HANDED_OVER && this != REJECTED;
+            return this != HANDED_OVER && this != REJECTED && this != CANCELLED;
+        }
+
+        /** Closed unshipped (rejected by its place, or cancelled with its order): it ships nothing and counts for nothing. */
+        public boolean closedUnshipped() {
+            return this == REJECTED || this == CANCELLED;
         }
     }
 

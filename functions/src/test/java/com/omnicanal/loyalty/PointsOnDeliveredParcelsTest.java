@@ -162,6 +162,23 @@ class PointsOnDeliveredParcelsTest {
     }
 
     @Test
+    void aCancelledDeliveryOrderGivesItsPointsCodeBackOnceAndTheCodePaysTheNextOrder() {
+        loyalty.adjusting().adjust(OPS, "cust-camille", new AdjustingPoints.Adjustment(2000, "welcome"));
+        var reward = loyalty.redeeming().redeem(CAMILLE, new RedeemingPoints.Redemption("cust-camille", 500, null), null)
+                .redeemed();
+        var first = orderHome(CAMILLE, reward.code(), line(M, 1)).order();
+        assertThat(deliveryStore.reward(reward.code()).orElseThrow().redeemedAt()).isNotNull();
+
+        delivery.cancelling().cancel(CAMILLE, first.id(), null);
+
+        assertThat(deliveryStore.reward(reward.code()).orElseThrow().redeemedAt()).isNull();
+        var second = orderHome(CAMILLE, reward.code(), line(M, 1)).order();
+        assertThat(second.discount().code()).isEqualTo(reward.code());
+        // the points stay spent on the code, which paid the second order
+        assertThat(ledger.account("cust-camille").orElseThrow().available()).isEqualTo(1500);
+    }
+
+    @Test
     void aParcelPartlyPaidWithPointsEarnsOnTheMoneyOnly() {
         loyalty.adjusting().adjust(OPS, "cust-camille", new AdjustingPoints.Adjustment(2000, "welcome"));
         var reward = loyalty.redeeming().redeem(CAMILLE, new RedeemingPoints.Redemption("cust-camille", 500, null), null)

@@ -279,7 +279,10 @@ class CustomerMessagesTest {
         orders.transfers().receive(staff, STORE, transfer.id());
     }
 
-    /** Home delivery: an order confirmed (one line waiting), its parcel prepared and handed over with its tracking. */
+    /**
+     * Home delivery: an order confirmed (one line waiting), its parcel prepared and handed over with its tracking; the
+     * same order again, cancelled.
+     */
     private void homeDelivery() {
         var delivery = com.omnicanal.routing.HomeDelivery.of(backend.catalog, backend.ledger,
                 new com.omnicanal.routing.CatalogShippingPlaces(backend.catalog,
@@ -303,6 +306,10 @@ class CustomerMessagesTest {
         delivery.fulfilling().pick(at, place, shipment.id());
         delivery.fulfilling().pack(at, place, shipment.id());
         delivery.fulfilling().handOver(at, place, shipment.id(), "Colissimo", "6A00000000019");
+        // the same order again, cancelled by its customer before any parcel is picked
+        var again = delivery.placing().place(camille, request, com.omnicanal.api.Callers.idempotencyKey("delivery-orders",
+                new com.omnicanal.infrastructure.http.Idempotency.Key(camille.id(), "delivery-2", "delivery-2")));
+        delivery.cancelling().cancel(camille, again.order().id(), null);
     }
 
     /** Appointments: one confirmed, moved, reminded 24 h and 2 h before; one the customer cancels; one the store cancels. */

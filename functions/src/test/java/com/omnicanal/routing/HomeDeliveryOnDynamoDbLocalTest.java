@@ -48,6 +48,20 @@ class HomeDeliveryOnDynamoDbLocalTest {
                 new DynamoRoutingRulesBook(dynamo.client(), backend.tables), backend.clock);
     }
 
+    /** Home delivery over DynamoDB Local, its places seen from Dijon's warehouse. */
+    static HomeDelivery homeDelivery(TestBackend backend, software.amazon.awssdk.services.dynamodb.DynamoDbClient client) {
+        return HomeDelivery.of(backend.catalog, backend.ledger, new CatalogShippingPlaces(backend.catalog, DIJON),
+                new DynamoDeliveries(client, backend.tables), new DynamoRoutingRulesBook(client, backend.tables),
+                backend.clock);
+    }
+
+    /** {@code who} orders these lines home to Paris, under a new idempotency key. */
+    static PlacingDeliveryOrders.Outcome placeToParis(HomeDelivery delivery, Actor who,
+                                                      DeliveryOrderRequest.LineRequest... lines) {
+        var request = toParis(false, lines);
+        return delivery.placing().place(who, request, key(who, UUID.randomUUID().toString(), request));
+    }
+
     static DeliveryOrderRequest toParis(boolean oneParcel, DeliveryOrderRequest.LineRequest... lines) {
         return new DeliveryOrderRequest(List.of(lines),
                 new DeliveryOrder.Address("Camille Martin", "3 rue du Louvre", "75001", "Paris", "FR", null, null),

@@ -270,6 +270,9 @@ class AccessMatrixTest {
                     "the endless aisle: staff of store X sell for the customer in front of them", 401, 403, 403, 201, 403, 403),
             row("GET /delivery-orders/{id}", Fixture.SHIPMENT, "/delivery-orders/{delivery}", null,
                     "A's delivery order: A and ops; B and staff of the shipping store get 404", 401, 200, 404, 404, 404, 200),
+            row("POST /delivery-orders/{id}/cancel", Fixture.SHIPMENT, "/delivery-orders/{delivery}/cancel",
+                    "{\"reason\":\"matrix\"}", "A's web delivery order: A and ops cancel it; B and staff (even of the shipping"
+                    + " store) get 404; staff cancel only what their store sold (endless aisle)", 401, 200, 404, 404, 404, 200),
             row("GET /customers/me/deliveries", Fixture.SHIPMENT, "/customers/me/deliveries", null,
                     "one's own delivery orders only", 401, 200, 200, 403, 403, 403),
             row("GET /ops/orders/{id}/routing", Fixture.SHIPMENT, "/ops/orders/{delivery}/routing", null,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -729,6 +730,42 @@ class WebAppBrowserTest {
     private static String transferStatus(String orderId) {
         return client.get("/ops/orders/" + orderId + "/transfers", client.token("ops-demo", "ops", null)).body()
                 .get("transfers").get(0).get("status").asText();
+    }
+
+    @Test
+    void aCustomerCancelsHerDeliveryOrderWhileNoParcelIsPickedAndTheButtonIsGoneOnceOneIs() throws Exception {
+        var camille = client.token("cust-camille", "customer", null);
+        var ops = client.token("ops-demo", "ops", null);
+        var body = "{\"lines\":[{\"sku\":\"SAC-CUI-CAM\",\"quantity\":1}],\"address\":{\"name\":\"Camille Martin\","
+                + "\"street\":\"3 quai Saint-Antoine\",\"postcode\":\"69002\",\"city\":\"Lyon\",\"country\":\"FR\"},"
+                + "\"deliveryOption\":\"STANDARD\",\"contact\":{\"name\":\"Camille Martin\",\"phone\":\"+33612345678\"},"
+                + "\"paymentAuthorization\":\"pa_browser_cancel\"}";
+        var toCancel = client.send("POST", "/delivery-orders", camille, body, Map.of("Idempotency-Key", "browser-cancel-1"));
+        assertThat(toCancel.status()).as(toCancel.raw().body()).isEqualTo(201);
+        var picked = client.send("POST", "/delivery-orders", camille, body, Map.of("Idempotency-Key", "browser-cancel-2"));
+        assertThat(picked.status()).as(picked.raw().body()).isEqualTo(201);
+        var parcel = picked.body().get("shipments").get(0);
+        var queue = "/stores/" + parcel.get("locationId").asText() + "/shipments/" + parcel.get("id").asText();
+        for (var step : List.of("accept", "pick")) {
+            assertThat(client.send("POST", queue + "/" + step, ops, null, Map.of()).status()).isEqualTo(200);
+        }
+        var id = toCancel.body().get("id").asText();
+
+        signIn("cust-camille");
+        open("#/orders");
+        var card = "[data-delivery='" + id + "']";
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(card + " button[data-cancel-delivery]")));
+        // the picked one offers no cancel: the store has started preparing it
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-delivery='" + picked.body().get("id").asText() + "']"), "PICKED"));
+        assertThat(driver.findElements(By.cssSelector("[data-delivery='" + picked.body().get("id").asText()
+                + "'] button[data-cancel-delivery]"))).isEmpty();
+        driver.findElement(By.cssSelector(card + " button[data-cancel-delivery]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#deliveries-title ~ .notice"), "Commande annulée"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(card + " button[data-cancel-delivery]"), 0));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(card), "CANCELLED"));
+        assertThat(client.get("/delivery-orders/" + id, ops).body().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(Browser.seriousAccessibilityViolations(driver)).isEmpty();
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.function.Consumer;
 
 /**
- * Home delivery's routes, served by the orders Lambda beside click-and-collect: customers order for delivery and
- * follow it, ops set the routing rules and read why an order went where it went.
+ * Home delivery's routes, served by the orders Lambda beside click-and-collect: customers order for delivery,
+ * follow and cancel it, ops set the routing rules and read why an order went where it went.
  */
 public final class DeliveryApi {
     private DeliveryApi() {
@@ -41,6 +41,10 @@ public final class DeliveryApi {
     }
 
     public record Rejection(String reason) {
+    }
+
+    /** Why the order is cancelled, optional. */
+    public record Cancellation(String reason) {
     }
 
     public record HandOver(String carrier, String trackingRef) {
@@ -79,6 +83,12 @@ public final class DeliveryApi {
                     var actor = Callers.actor(request);
                     var read = delivery.reading().get(actor, request.path("id"));
                     return ApiResponse.ok(DeliveryOrderView.of(read.order(), read.shipments(), actor));
+                })
+                .route("POST /delivery-orders/{id}/cancel", request -> {
+                    var actor = Callers.actor(request);
+                    var reason = request.rawBody().isBlank() ? null : request.body(Cancellation.class).reason();
+                    var cancelled = delivery.cancelling().cancel(actor, request.path("id"), reason);
+                    return ApiResponse.ok(DeliveryOrderView.of(cancelled.order(), cancelled.shipments(), actor));
                 })
                 .route("GET /customers/me/deliveries", request -> {
                     var actor = Callers.actor(request);

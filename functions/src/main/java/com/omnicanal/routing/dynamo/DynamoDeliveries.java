@@ -64,17 +64,8 @@ public final class DynamoDeliveries implements Deliveries {
     public Outcome apply(Change change) {
         var order = change.order();
         var actions = new ArrayList<TransactWriteItem>();
-        var put = Put.builder().tableName(tables.orders()).item(orderItem(order));
-        if (change.expectedStatus() == null) {
-            put.conditionExpression("attribute_not_exists(id)");
-        } else {
-            // the decisions taken so far, as read: two rejections of one order at once cannot both write it
-            put.conditionExpression("#s = :expected AND customerId = :customer AND decisions = :read")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":expected", s(change.expectedStatus().name()),
-                            ":customer", s(order.customerId()), ":read", n(order.decisions() - 1L)));
-        }
-        actions.add(TransactWriteItem.builder().put(put.build()).build());
+        // a routing decision more than read (null expected: a new order)
+        actions.add(orderPut(order, change.expectedStatus(), order.decisions() - 1L));
         if (change.rejected() != null) {
             actions.add(shipmentPut(change.rejected(), change.rejectedWas()));
             for (var line : change.rejected().lines()) {
@@ -137,6 +128,47 @@ public final class DynamoDeliveries implements Deliveries {
             if (outcome.failedCondition(i)) return new Outcome.Contended();
         }
         throw new IllegalStateException("delivery order " + order.id() + " change refused: " + outcome.reasons());
+    }
+
+    @Override
+    public boolean cancel(Cancellation cancellation) {
+        var order = cancellation.order();
+        var actions = new ArrayList<TransactWriteItem>();
+        // no routing decision since the read: a rejection routing the lines elsewhere meanwhile fails this write
+        actions.add(orderPut(order, cancellation.expectedStatus(), order.decisions()));
+        // two parcels of one SKU at one place (a rejection routed there again) are released in one write of it
+        var released = new java.util.LinkedHashMap<List<String>, Integer>();
+        for (var cancelled : cancellation.shipments()) {
+            var shipment = cancelled.next();
+            // over the status read: a pick or a rejection meanwhile fails the whole write
+            actions.add(shipmentPut(shipment, cancelled.was()));
+            shipment.lines().forEach(l -> released.merge(List.of(l.sku(), shipment.locationId()), l.quantity(), Integer::sum));
+        }
+        // the units go back as a rejection gives them back
+        released.forEach((at, units) -> actions.add(stock.release(at.get(0), at.get(1), units)));
+        cancellation.messages().forEach(m -> actions.add(OutboxItems.put(tables.outbox(), m)));
+        if (cancellation.givesBackReward() != null) {
+            actions.add(RewardItems.giveBack(tables.feedback(), cancellation.givesBackReward(), order.id()));
+        }
+        // nothing left, nothing captured: the order sweeper voids the authorization, as for a cancelled pickup order
+        actions.add(PaymentWrites.command(tables, order.id(), "VOID", order.paymentAuthorization(),
+                order.amountDueCents(), order.updatedAt()));
+        return transactions.write(() -> actions).committed();
+    }
+
+    /** The order written new ({@code expected} null), or over its status, customer and routing decisions as read. */
+    private TransactWriteItem orderPut(DeliveryOrder order, DeliveryOrder.Status expected, long decisionsRead) {
+        var put = Put.builder().tableName(tables.orders()).item(orderItem(order));
+        if (expected == null) {
+            put.conditionExpression("attribute_not_exists(id)");
+        } else {
+            // the decisions taken so far, as read: two rejections of one order at once cannot both write it
+            put.conditionExpression("#s = :expected AND customerId = :customer AND decisions = :read")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":expected", s(expected.name()),
+                            ":customer", s(order.customerId()), ":read", n(decisionsRead)));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
     }
 
     @Override
