@@ -13,15 +13,12 @@ import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
+import com.omnicanal.testing.Race;
 import com.omnicanal.testing.TestBackend;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -163,25 +160,14 @@ class CancellingDeliveryOrdersOnDynamoDbLocalTest {
             var placed = place(camille, line(TEE, 2));
             var id = placed.shipments().get(0).id();
             delivery.fulfilling().accept(paris, PARIS, id);
-            int threads = 24;
-            var pool = Executors.newFixedThreadPool(threads);
-            var start = new CountDownLatch(1);
-            var cancels = new ArrayList<Future<?>>();
-            var picks = new ArrayList<Future<?>>();
-            for (int i = 0; i < threads; i++) {
+            var race = Race.of(24).expecting(DomainException.InvalidState.class).within(Duration.ofSeconds(120)).run(i -> {
                 boolean pick = i < picking;
-                var task = pool.submit(() -> {
-                    start.await();
-                    Thread.sleep(pick ? picksLater : cancelsLater);
-                    return pick ? delivery.fulfilling().pick(paris, PARIS, id)
-                            : delivery.cancelling().cancel(camille, placed.order().id(), null);
-                });
-                (pick ? picks : cancels).add(task);
-            }
-            start.countDown();
-            int cancelled = count(cancels);
-            int picked = count(picks);
-            pool.shutdown();
+                Thread.sleep(pick ? picksLater : cancelsLater);
+                return pick ? (Object) delivery.fulfilling().pick(paris, PARIS, id)
+                        : delivery.cancelling().cancel(camille, placed.order().id(), null);
+            });
+            long picked = race.all().subList(0, picking).stream().filter(Race.Outcome::succeeded).count();
+            long cancelled = race.count(Race.Outcome::succeeded) - picked;
 
             var read = delivery.reading().get(ops, placed.order().id());
             var shipment = read.shipments().get(0);
@@ -234,19 +220,6 @@ class CancellingDeliveryOrdersOnDynamoDbLocalTest {
     }
 
     /** How many succeeded; every other one was refused as a conflict (409), nothing else. */
-    private static int count(List<Future<?>> tasks) throws Exception {
-        int won = 0;
-        for (var task : tasks) {
-            try {
-                task.get(120, TimeUnit.SECONDS);
-                won++;
-            } catch (ExecutionException e) {
-                assertThat(e.getCause()).isInstanceOf(DomainException.InvalidState.class);
-            }
-        }
-        return won;
-    }
-
     @Test
     void onlyItsCustomerOpsAndTheSellingStoreReachTheCancelAndAMergedWalkInsOrderIsTheSurvivors() {
         backend.stock(TEE, PARIS, 10);
