@@ -119,6 +119,29 @@ class KpisEndToEndTest {
         return null;
     }
 
+    /** The endless aisle: an order Karim sells in Lyon for pickup at Saint-Germain is a store sale, not a web order. */
+    @Test
+    void anOrderSoldInAStoreCountsInTheStoreChannel() throws Exception {
+        var germain = "paris-saint-germain";
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+        var ops = client.token("ops-nadia", "ops", null);
+        var today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        var query = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&groupBy=store,channel";
+        var sold = client.send("POST", "/stores/lyon-republique/orders", karim, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\","
+                + "\"quantity\":1}],\"pickupStoreId\":\"" + germain + "\",\"contact\":{\"name\":\"Hugo Lefèvre\","
+                + "\"email\":\"hugo.lefevre@example.fr\"},\"paymentAuthorization\":\"pa_tpe_kpi_1\","
+                + "\"customerId\":\"cust-hugo\"}", Map.of("Idempotency-Key", "kpi-aisle-1"));
+        assertThat(sold.status()).as(sold.raw().body()).isEqualTo(201);
+        assertThat(sold.body().get("status").asText()).isEqualTo("PLACED");
+
+        var kpis = awaitKpis(ops, query, k -> {
+            var row = channelRow(k, germain, "store");
+            return row != null && row.get("ordersPlaced").asInt() == 1;
+        });
+        var web = channelRow(kpis, germain, "web");
+        assertThat(web == null ? 0 : web.get("ordersPlaced").asInt()).as("not a web order").isZero();
+    }
+
     @Test
     void aTextSentItsDeliveryAndAStopCountOnceEach() throws Exception {
         var lille = "lille-neuve";
