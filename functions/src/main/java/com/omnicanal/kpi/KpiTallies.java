@@ -15,9 +15,11 @@ import java.util.Map;
 
 /**
  * What each business event counts, on which store, day (in the stores' time zone) and channel. Orders and
- * e-reservations come through the web; in-store purchases, collections, returns and visits through the store; a
- * return by post through the post. The customer's week counts what they started (an order or a reservation placed
- * online, a purchase, a return or a visit in store), not what the store did for them.
+ * e-reservations come through the web, except an order sold in a store for its customer (the endless aisle), which
+ * counts in the store channel of its pickup store's rows; in-store purchases, collections, returns and visits through
+ * the store; a return by post through the post. The customer's week counts what they started (an order or a
+ * reservation placed online, an order bought in store for pickup, a purchase, a return or a visit in store), not what
+ * the store did for them.
  */
 public final class KpiTallies {
     /**
@@ -43,25 +45,25 @@ public final class KpiTallies {
         var counts = new ArrayList<Tally.Count>();
         Tally.CustomerActivity activity = null;
         if (event instanceof BusinessEvent.OrderPlaced e) {
-            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_PLACED));
-            activity = activity(e, Channel.WEB, true);
+            counts.add(count(e.storeId(), e.at(), soldThrough(e.soldAt()), Counter.ORDERS_PLACED));
+            activity = activity(e, soldThrough(e.soldAt()), true);
         } else if (event instanceof BusinessEvent.OrderAccepted e) {
-            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_ACCEPTED));
+            counts.add(count(e.storeId(), e.at(), soldThrough(e.soldAt()), Counter.ORDERS_ACCEPTED));
         } else if (event instanceof BusinessEvent.OrderRejected e) {
-            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_REJECTED));
+            counts.add(count(e.storeId(), e.at(), soldThrough(e.soldAt()), Counter.ORDERS_REJECTED));
         } else if (event instanceof BusinessEvent.OrderReady e) {
             var adds = new HashMap<String, Long>();
             adds.put(Counter.ORDERS_READY.key(), 1L);
             if (e.readyBy() != null && !e.at().isAfter(e.readyBy())) adds.put(Counter.ORDERS_READY_ON_TIME.key(), 1L);
             adds.put(Histogram.TIME_TO_READY.key(Histogram.TIME_TO_READY.bucketOf(Duration.between(e.placedAt(), e.at()))), 1L);
-            counts.add(new Tally.Count(row(e.storeId(), e.at(), Channel.WEB), adds));
+            counts.add(new Tally.Count(row(e.storeId(), e.at(), soldThrough(e.soldAt())), adds));
         } else if (event instanceof BusinessEvent.OrderCollected e) {
-            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_COLLECTED));
+            counts.add(count(e.storeId(), e.at(), soldThrough(e.soldAt()), Counter.ORDERS_COLLECTED));
             if (e.sale() != null) counts.addAll(sale(e.sale(), e.storeId(), false, true, e.at()));
         } else if (event instanceof BusinessEvent.ShipmentHandedOver e) {
             counts.addAll(sale(e.sale(), receiver(e.storeId()), true, e.firstOfOrder(), e.at()));
         } else if (event instanceof BusinessEvent.OrderExpired e) {
-            counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.ORDERS_EXPIRED));
+            counts.add(count(e.storeId(), e.at(), soldThrough(e.soldAt()), Counter.ORDERS_EXPIRED));
         } else if (event instanceof BusinessEvent.ReservationHeld e) {
             counts.add(count(e.storeId(), e.at(), Channel.WEB, Counter.RESERVATIONS_HELD));
             activity = activity(e, Channel.WEB, false);
@@ -188,6 +190,11 @@ public final class KpiTallies {
     /** The ISO week of a day, as {@code 2026-W48}. */
     public static String week(LocalDate day) {
         return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** An order sold in a store for its customer (the endless aisle) is the store's; one placed online, the web's. */
+    private static Channel soldThrough(String soldAt) {
+        return soldAt == null ? Channel.WEB : Channel.STORE;
     }
 
     private static String receiver(String storeId) {

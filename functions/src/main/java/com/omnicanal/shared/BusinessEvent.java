@@ -51,6 +51,11 @@ public sealed interface BusinessEvent {
             this(orderId, customerId, storeId, skus, at, null);
         }
 
+        /** The store that sold it (as in {@link OrderPlaced}): its sale's seller; null online or without a sale. */
+        public String soldAt() {
+            return sale == null ? null : sale.storeId();
+        }
+
         @Override
         public String subjectId() {
             return orderId;
@@ -125,8 +130,11 @@ public sealed interface BusinessEvent {
         }
     }
 
-    /** A click-and-collect order holds its stock at the pickup store (placed online). */
-    record OrderPlaced(String orderId, String customerId, String storeId, Set<String> skus, Instant at)
+    /**
+     * A click-and-collect order holds its stock at the pickup store; {@code soldAt} is the store that sold it for its
+     * customer (the endless aisle), null when placed online (and in events written before it was carried).
+     */
+    record OrderPlaced(String orderId, String customerId, String storeId, Set<String> skus, Instant at, String soldAt)
             implements BusinessEvent {
         public OrderPlaced {
             Objects.requireNonNull(orderId, "orderId");
@@ -136,14 +144,19 @@ public sealed interface BusinessEvent {
             skus = Set.copyOf(skus);
         }
 
+        /** An order placed online, or one whose event was written before {@code soldAt} was carried. */
+        public OrderPlaced(String orderId, String customerId, String storeId, Set<String> skus, Instant at) {
+            this(orderId, customerId, storeId, skus, at, null);
+        }
+
         @Override
         public String subjectId() {
             return orderId;
         }
     }
 
-    /** The pickup store confirmed it has every line. */
-    record OrderAccepted(String orderId, String customerId, String storeId, Set<String> skus, Instant at)
+    /** The pickup store confirmed it has every line; {@code soldAt} as in {@link OrderPlaced}. */
+    record OrderAccepted(String orderId, String customerId, String storeId, Set<String> skus, Instant at, String soldAt)
             implements BusinessEvent {
         public OrderAccepted {
             Objects.requireNonNull(orderId, "orderId");
@@ -153,14 +166,19 @@ public sealed interface BusinessEvent {
             skus = Set.copyOf(skus);
         }
 
+        /** An order placed online, or one whose event was written before {@code soldAt} was carried. */
+        public OrderAccepted(String orderId, String customerId, String storeId, Set<String> skus, Instant at) {
+            this(orderId, customerId, storeId, skus, at, null);
+        }
+
         @Override
         public String subjectId() {
             return orderId;
         }
     }
 
-    /** The pickup store rejected the order (a line is missing after all). */
-    record OrderRejected(String orderId, String customerId, String storeId, Set<String> skus, Instant at)
+    /** The pickup store rejected the order (a line is missing after all); {@code soldAt} as in {@link OrderPlaced}. */
+    record OrderRejected(String orderId, String customerId, String storeId, Set<String> skus, Instant at, String soldAt)
             implements BusinessEvent {
         public OrderRejected {
             Objects.requireNonNull(orderId, "orderId");
@@ -170,15 +188,23 @@ public sealed interface BusinessEvent {
             skus = Set.copyOf(skus);
         }
 
+        /** An order placed online, or one whose event was written before {@code soldAt} was carried. */
+        public OrderRejected(String orderId, String customerId, String storeId, Set<String> skus, Instant at) {
+            this(orderId, customerId, storeId, skus, at, null);
+        }
+
         @Override
         public String subjectId() {
             return orderId;
         }
     }
 
-    /** The order is prepared and waits for its customer; {@code readyBy} is the time the store promised at placing. */
+    /**
+     * The order is prepared and waits for its customer; {@code readyBy} is the time the store promised at placing;
+     * {@code soldAt} as in {@link OrderPlaced}.
+     */
     record OrderReady(String orderId, String customerId, String storeId, Set<String> skus, Instant placedAt,
-                      Instant readyBy, Instant at) implements BusinessEvent {
+                      Instant readyBy, Instant at, String soldAt) implements BusinessEvent {
         public OrderReady {
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(customerId, "customerId");
@@ -188,14 +214,20 @@ public sealed interface BusinessEvent {
             skus = Set.copyOf(skus);
         }
 
+        /** An order placed online, or one whose event was written before {@code soldAt} was carried. */
+        public OrderReady(String orderId, String customerId, String storeId, Set<String> skus, Instant placedAt,
+                          Instant readyBy, Instant at) {
+            this(orderId, customerId, storeId, skus, placedAt, readyBy, at, null);
+        }
+
         @Override
         public String subjectId() {
             return orderId;
         }
     }
 
-    /** A ready order was never collected: its holding period ended. */
-    record OrderExpired(String orderId, String customerId, String storeId, Set<String> skus, Instant at)
+    /** A ready order was never collected: its holding period ended; {@code soldAt} as in {@link OrderPlaced}. */
+    record OrderExpired(String orderId, String customerId, String storeId, Set<String> skus, Instant at, String soldAt)
             implements BusinessEvent {
         public OrderExpired {
             Objects.requireNonNull(orderId, "orderId");
@@ -203,6 +235,11 @@ public sealed interface BusinessEvent {
             Objects.requireNonNull(storeId, "storeId");
             Objects.requireNonNull(at, "at");
             skus = Set.copyOf(skus);
+        }
+
+        /** An order placed online, or one whose event was written before {@code soldAt} was carried. */
+        public OrderExpired(String orderId, String customerId, String storeId, Set<String> skus, Instant at) {
+            this(orderId, customerId, storeId, skus, at, null);
         }
 
         @Override

@@ -30,6 +30,13 @@ class BusinessEventItemsTest {
                         AT.plusSeconds(3600), AT),
                 new BusinessEvent.OrderReady("o3", "cust-camille", "paris-rivoli", SKUS, AT.minusSeconds(60), null, AT),
                 new BusinessEvent.OrderExpired("o1", "cust-camille", "paris-rivoli", SKUS, AT),
+                // sold in a store for its customer (the endless aisle): where it was sold reads back
+                new BusinessEvent.OrderPlaced("o4", "cust-camille", "paris-rivoli", SKUS, AT, "lyon-republique"),
+                new BusinessEvent.OrderAccepted("o4", "cust-camille", "paris-rivoli", SKUS, AT, "lyon-republique"),
+                new BusinessEvent.OrderRejected("o5", "cust-camille", "paris-rivoli", SKUS, AT, "lyon-republique"),
+                new BusinessEvent.OrderReady("o4", "cust-camille", "paris-rivoli", SKUS, AT.minusSeconds(3600),
+                        AT.plusSeconds(3600), AT, "lyon-republique"),
+                new BusinessEvent.OrderExpired("o4", "cust-camille", "paris-rivoli", SKUS, AT, "lyon-republique"),
                 new BusinessEvent.ReservationHeld("r1", "cust-camille", "paris-rivoli", "TSH-COT-BLU-M", AT),
                 new BusinessEvent.ReservationExpired("r2", "cust-camille", "paris-rivoli", "TSH-COT-BLU-M", AT),
                 new BusinessEvent.ReturnRefunded("ret1", "cust-camille", null, SKUS, "lyon-republique",
@@ -55,6 +62,33 @@ class BusinessEventItemsTest {
             assertThat(OutboxItems.eventKeys(event.subjectId())).as(event.toString())
                     .anySatisfy(k -> assertThat(k.get("id")).isEqualTo(key));
         }
+    }
+
+    /** Outbox items written before order events said where the order was sold have no soldAt: they read as online. */
+    @Test
+    void anOrderEventWrittenBeforeSoldAtWasCarriedReadsAsPlacedOnline() {
+        var sold = List.<BusinessEvent>of(
+                new BusinessEvent.OrderPlaced("o4", "cust-camille", "paris-rivoli", SKUS, AT, "lyon-republique"),
+                new BusinessEvent.OrderAccepted("o4", "cust-camille", "paris-rivoli", SKUS, AT, "lyon-republique"),
+                new BusinessEvent.OrderRejected("o5", "cust-camille", "paris-rivoli", SKUS, AT, "lyon-republique"),
+                new BusinessEvent.OrderReady("o4", "cust-camille", "paris-rivoli", SKUS, AT.minusSeconds(3600), null, AT,
+                        "lyon-republique"),
+                new BusinessEvent.OrderExpired("o4", "cust-camille", "paris-rivoli", SKUS, AT, "lyon-republique"));
+        for (var event : sold) {
+            var item = new java.util.HashMap<>(OutboxItems.event("Outbox", event).put().item());
+            assertThat(item).as(event.toString()).containsKey("soldAt");
+            item.remove("soldAt");
+            var read = OutboxItems.event(item);
+            assertThat(read).as(event.toString()).hasFieldOrPropertyWithValue("soldAt", null)
+                    .hasFieldOrPropertyWithValue("orderId", event.subjectId());
+        }
+    }
+
+    @Test
+    void anOnlineOrderEventHasNoSoldAt() {
+        var item = OutboxItems.event("Outbox", new BusinessEvent.OrderPlaced("o1", "cust-camille", "paris-rivoli", SKUS, AT))
+                .put().item();
+        assertThat(item).doesNotContainKey("soldAt");
     }
 
     @Test

@@ -37,6 +37,12 @@ class KpisEndToEndTest {
         throw new AssertionError("the KPIs never showed it: " + last);
     }
 
+    /** Yesterday to tomorrow in Paris, grouped by {@code groupBy}: today's counts whatever the hour. */
+    private static String aroundToday(String groupBy) {
+        var today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        return "from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&groupBy=" + groupBy;
+    }
+
     private static JsonNode row(JsonNode kpis, String store) {
         for (var row : kpis.get("rows")) if (store.equals(row.get("store").asText())) return row;
         return null;
@@ -119,13 +125,32 @@ class KpisEndToEndTest {
         return null;
     }
 
+    /** The endless aisle: an order Karim sells in Lyon for pickup at Saint-Germain is a store sale, not a web order. */
+    @Test
+    void anOrderSoldInAStoreCountsInTheStoreChannel() throws Exception {
+        var germain = "paris-saint-germain";
+        var karim = client.token("staff-karim", "staff", "lyon-republique");
+        var sold = client.send("POST", "/stores/lyon-republique/orders", karim, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\","
+                + "\"quantity\":1}],\"pickupStoreId\":\"" + germain + "\",\"contact\":{\"name\":\"Hugo Lefèvre\","
+                + "\"email\":\"hugo.lefevre@example.fr\"},\"paymentAuthorization\":\"pa_tpe_kpi_1\","
+                + "\"customerId\":\"cust-hugo\"}", Map.of("Idempotency-Key", "kpi-aisle-1"));
+        assertThat(sold.status()).as(sold.raw().body()).isEqualTo(201);
+        assertThat(sold.body().get("status").asText()).isEqualTo("PLACED");
+
+        var kpis = awaitKpis(client.token("ops-nadia", "ops", null), aroundToday("store,channel"), k -> {
+            var row = channelRow(k, germain, "store");
+            return row != null && row.get("ordersPlaced").asInt() == 1;
+        });
+        var web = channelRow(kpis, germain, "web");
+        assertThat(web == null ? 0 : web.get("ordersPlaced").asInt()).as("not a web order").isZero();
+    }
+
     @Test
     void aTextSentItsDeliveryAndAStopCountOnceEach() throws Exception {
         var lille = "lille-neuve";
         var guest = client.token("cust-kpi-guest", "customer", null);
         var ops = client.token("ops-nadia", "ops", null);
-        var today = LocalDate.now(ZoneId.of("Europe/Paris"));
-        var query = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&groupBy=store,channel";
+        var query = aroundToday("store,channel");
         // a guest who gave a phone number: the order's confirmation goes by SMS, about Lille's order
         var placed = client.send("POST", "/orders", guest, "{\"lines\":[{\"sku\":\"TSH-COT-BLU-M\",\"quantity\":1}],"
                 + "\"pickupStoreId\":\"" + lille + "\",\"contact\":{\"name\":\"Invite\",\"phone\":\"+33611223344\"},"

@@ -173,12 +173,13 @@ public final class OutboxItems {
                     text(item, "soldAt"), text(item, "purchaseKind"), text(item, "purchaseId"), units(item));
             case RESERVATION_COMPLETED -> new BusinessEvent.ReservationCompleted(subject, customer, store, skus.get(0), at);
             case APPOINTMENT_COMPLETED -> new BusinessEvent.AppointmentCompleted(subject, customer, store, all, at);
-            case ORDER_PLACED -> new BusinessEvent.OrderPlaced(subject, customer, store, all, at);
-            case ORDER_ACCEPTED -> new BusinessEvent.OrderAccepted(subject, customer, store, all, at);
-            case ORDER_REJECTED -> new BusinessEvent.OrderRejected(subject, customer, store, all, at);
+            // an order's event written before soldAt was carried reads as placed online
+            case ORDER_PLACED -> new BusinessEvent.OrderPlaced(subject, customer, store, all, at, text(item, "soldAt"));
+            case ORDER_ACCEPTED -> new BusinessEvent.OrderAccepted(subject, customer, store, all, at, text(item, "soldAt"));
+            case ORDER_REJECTED -> new BusinessEvent.OrderRejected(subject, customer, store, all, at, text(item, "soldAt"));
             case ORDER_READY -> new BusinessEvent.OrderReady(subject, customer, store, all, instant(item, "placedAt"),
-                    instant(item, "readyBy"), at);
-            case ORDER_EXPIRED -> new BusinessEvent.OrderExpired(subject, customer, store, all, at);
+                    instant(item, "readyBy"), at, text(item, "soldAt"));
+            case ORDER_EXPIRED -> new BusinessEvent.OrderExpired(subject, customer, store, all, at, text(item, "soldAt"));
             case RESERVATION_HELD -> new BusinessEvent.ReservationHeld(subject, customer, store, skus.get(0), at);
             case RESERVATION_EXPIRED -> new BusinessEvent.ReservationExpired(subject, customer, store, skus.get(0), at);
             case RETURN_REFUNDED -> new BusinessEvent.ReturnRefunded(subject, customer, store, all, text(item, "soldAt"),
@@ -239,6 +240,15 @@ public final class OutboxItems {
         } else if (event instanceof BusinessEvent.OrderReady e) {
             details.put("placedAt", AttributeValue.fromS(Instants.format(e.placedAt())));
             if (e.readyBy() != null) details.put("readyBy", AttributeValue.fromS(Instants.format(e.readyBy())));
+            details.put("soldAt", text(e.soldAt()));
+        } else if (event instanceof BusinessEvent.OrderPlaced e) {
+            details.put("soldAt", text(e.soldAt()));
+        } else if (event instanceof BusinessEvent.OrderAccepted e) {
+            details.put("soldAt", text(e.soldAt()));
+        } else if (event instanceof BusinessEvent.OrderRejected e) {
+            details.put("soldAt", text(e.soldAt()));
+        } else if (event instanceof BusinessEvent.OrderExpired e) {
+            details.put("soldAt", text(e.soldAt()));
         } else if (event instanceof BusinessEvent.ReturnRefunded e) {
             details.put("soldAt", text(e.soldAt()));
             details.put("receivedAt", AttributeValue.fromS(Instants.format(e.receivedAt())));
