@@ -23,15 +23,11 @@ import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.outbox.api.BusinessEventStream;
 import com.omnicanal.outbox.dynamo.OutboxItems;
 import com.omnicanal.reward.RewardCode;
-import com.omnicanal.routing.CatalogShippingPlaces;
 import com.omnicanal.routing.DeliveryOrder;
 import com.omnicanal.routing.DeliveryOrderRequest;
-import com.omnicanal.routing.GeoPoint;
 import com.omnicanal.routing.HomeDelivery;
 import com.omnicanal.routing.PlacingDeliveryOrders;
 import com.omnicanal.routing.Shipment;
-import com.omnicanal.routing.dynamo.DynamoDeliveries;
-import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
@@ -83,10 +79,7 @@ class SalesReportOnDynamoDbLocalTest {
         backend.resetTables();
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, new DynamoOrders(backend.dynamo, backend.tables),
                 new RecordingPayments(backend.clock), OrderPolicy.DEFAULT, backend.clock);
-        delivery = HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, new GeoPoint(47.3220, 5.0415)),
-                new DynamoDeliveries(backend.dynamo, backend.tables), new DynamoRoutingRulesBook(backend.dynamo, backend.tables),
-                backend.clock);
+        delivery = backend.homeDelivery();
         ledger = new DynamoKpiLedger(backend.dynamo, backend.tables.kpis(), backend.clock);
         var tallies = new KpiTallies(ZoneId.of("Europe/Paris"));
         stream = new BusinessEventStream(new CountingKpis(tallies, ledger));

@@ -16,15 +16,12 @@ import com.omnicanal.returns.ReturnPolicy;
 import com.omnicanal.returns.ReturnRequest;
 import com.omnicanal.returns.dynamo.DynamoReturns;
 import com.omnicanal.reward.RewardCode;
-import com.omnicanal.routing.CatalogShippingPlaces;
 import com.omnicanal.routing.DeliveryOrder;
 import com.omnicanal.routing.DeliveryOrderRequest;
-import com.omnicanal.routing.GeoPoint;
 import com.omnicanal.routing.HomeDelivery;
 import com.omnicanal.routing.PlacingDeliveryOrders;
 import com.omnicanal.routing.Shipment;
 import com.omnicanal.routing.dynamo.DynamoDeliveries;
-import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
@@ -73,9 +70,7 @@ class PointsOnDeliveredParcelsTest {
         ledger = new DynamoLoyaltyLedger(backend.dynamo, backend.tables);
         orderStore = new DynamoOrders(backend.dynamo, backend.tables);
         deliveryStore = new DynamoDeliveries(backend.dynamo, backend.tables);
-        delivery = HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, new GeoPoint(47.3220, 5.0415)), deliveryStore,
-                new DynamoRoutingRulesBook(backend.dynamo, backend.tables), backend.clock);
+        delivery = backend.homeDelivery();
         loyalty = LoyaltyProgramme.of(backend.catalog, ledger, ledger, orderStore, deliveryStore,
                 () -> RewardCode.newCode(RewardCode.POINTS), Members.NONE, Duration.ofDays(30), backend.clock);
         returns = CrossChannelReturns.of(backend.catalog, orderStore, backend.reservationService, ledger, deliveryStore,

@@ -16,15 +16,12 @@ import com.omnicanal.order.PlacingOrders;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.reward.RewardCode;
-import com.omnicanal.routing.CatalogShippingPlaces;
 import com.omnicanal.routing.DeliveryOrder;
 import com.omnicanal.routing.DeliveryOrderRequest;
-import com.omnicanal.routing.GeoPoint;
 import com.omnicanal.routing.HomeDelivery;
 import com.omnicanal.routing.PlacingDeliveryOrders;
 import com.omnicanal.routing.Shipment;
 import com.omnicanal.routing.dynamo.DynamoDeliveries;
-import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.shared.DomainException;
@@ -77,9 +74,7 @@ class PointsOnEveryOrderTest {
         deliveryStore = new DynamoDeliveries(backend.dynamo, backend.tables);
         payments = new RecordingPayments(backend.clock);
         orders = ClickAndCollect.of(backend.catalog, backend.ledger, orderStore, payments, OrderPolicy.DEFAULT, backend.clock);
-        delivery = HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, new GeoPoint(47.3220, 5.0415)), deliveryStore,
-                new DynamoRoutingRulesBook(backend.dynamo, backend.tables), backend.clock);
+        delivery = backend.homeDelivery();
         loyalty = LoyaltyProgramme.of(backend.catalog, ledger, ledger, orderStore, () -> RewardCode.newCode(RewardCode.POINTS),
                 Members.NONE, Duration.ofDays(30), backend.clock);
         backend.stock(M, STORE, 40);

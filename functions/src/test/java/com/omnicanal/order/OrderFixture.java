@@ -5,11 +5,8 @@ import com.omnicanal.messaging.dynamo.DynamoDeliveryLog;
 import com.omnicanal.messaging.templates.MustacheTemplates;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.dynamo.DynamoTransfers;
-import com.omnicanal.routing.CatalogShippingPlaces;
-import com.omnicanal.routing.GeoPoint;
 import com.omnicanal.routing.HomeDelivery;
 import com.omnicanal.routing.dynamo.DynamoDeliveries;
-import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.order.payments.RecordingPayments;
 import com.omnicanal.outbox.ChannelKind;
 import com.omnicanal.shared.Actor;
@@ -61,9 +58,7 @@ final class OrderFixture {
         orders = new DynamoOrders(dynamo, backend.tables);
         payments = new RecordingPayments(backend.clock);
         deliveries = new DynamoDeliveries(dynamo, backend.tables);
-        delivery = routed ? HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, new GeoPoint(47.3220, 5.0415)),
-                deliveries, new DynamoRoutingRulesBook(dynamo, backend.tables), backend.clock) : null;
+        delivery = routed ? backend.homeDelivery() : null;
         var sourcing = routed ? delivery.transfers() : null;
         var clickAndCollect = ClickAndCollect.of(backend.catalog, backend.ledger, orders, payments, OrderPolicy.DEFAULT,
                 backend.clock, com.omnicanal.shared.BusinessMetrics.NONE, sourcing,

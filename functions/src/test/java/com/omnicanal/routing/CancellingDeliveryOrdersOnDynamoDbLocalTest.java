@@ -48,7 +48,7 @@ class CancellingDeliveryOrdersOnDynamoDbLocalTest {
     void fresh() {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
-        delivery = HomeDeliveryOnDynamoDbLocalTest.homeDelivery(backend, dynamo.client());
+        delivery = backend.homeDelivery();
     }
 
     PlacingDeliveryOrders.Outcome place(Actor who, DeliveryOrderRequest.LineRequest... lines) {

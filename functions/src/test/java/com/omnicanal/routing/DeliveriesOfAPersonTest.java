@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.omnicanal.customer.TimelineEntry;
 import com.omnicanal.customer.dynamo.DynamoCustomerHistory;
 import com.omnicanal.routing.dynamo.DynamoDeliveries;
-import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
@@ -43,9 +42,7 @@ class DeliveriesOfAPersonTest {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
         deliveries = new DynamoDeliveries(dynamo.client(), backend.tables);
-        delivery = HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, HomeDeliveryOnDynamoDbLocalTest.DIJON), deliveries,
-                new DynamoRoutingRulesBook(dynamo.client(), backend.tables), backend.clock);
+        delivery = backend.homeDelivery();
         history = new DynamoCustomerHistory(dynamo.client(), backend.tables);
         backend.stock(TEE, PARIS, 10);
     }

@@ -7,7 +7,6 @@ import com.omnicanal.api.Callers;
 import com.omnicanal.infrastructure.http.Idempotency;
 import com.omnicanal.infrastructure.http.Json;
 import com.omnicanal.routing.dynamo.DynamoDeliveries;
-import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.shared.IdempotencyKey;
@@ -30,7 +29,6 @@ class HomeDeliveryOnDynamoDbLocalTest {
 
     static final String TEE = "TSH-COT-BLU-M";
     static final String LINEN = "VES-LIN-BEI-M";
-    static final GeoPoint DIJON = new GeoPoint(47.3220, 5.0415);
 
     TestBackend backend;
     DynamoDeliveries deliveries;
@@ -43,17 +41,10 @@ class HomeDeliveryOnDynamoDbLocalTest {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
         deliveries = new DynamoDeliveries(dynamo.client(), backend.tables);
-        delivery = HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, DIJON), deliveries,
-                new DynamoRoutingRulesBook(dynamo.client(), backend.tables), backend.clock);
+        delivery = backend.homeDelivery();
     }
 
     /** Home delivery over DynamoDB Local, its places seen from Dijon's warehouse. */
-    static HomeDelivery homeDelivery(TestBackend backend, software.amazon.awssdk.services.dynamodb.DynamoDbClient client) {
-        return HomeDelivery.of(backend.catalog, backend.ledger, new CatalogShippingPlaces(backend.catalog, DIJON),
-                new DynamoDeliveries(client, backend.tables), new DynamoRoutingRulesBook(client, backend.tables),
-                backend.clock);
-    }
 
     /** {@code who} orders these lines home to Paris, under a new idempotency key. */
     static PlacingDeliveryOrders.Outcome placeToParis(HomeDelivery delivery, Actor who,

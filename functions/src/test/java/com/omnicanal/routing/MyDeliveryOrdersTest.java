@@ -10,8 +10,6 @@ import com.omnicanal.order.OrderRequest;
 import com.omnicanal.order.PlacingOrders;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
-import com.omnicanal.routing.dynamo.DynamoDeliveries;
-import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.testing.DynamoDbLocalPerClass;
@@ -45,10 +43,7 @@ class MyDeliveryOrdersTest {
     void fresh() {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
-        delivery = HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, HomeDeliveryOnDynamoDbLocalTest.DIJON),
-                new DynamoDeliveries(dynamo.client(), backend.tables),
-                new DynamoRoutingRulesBook(dynamo.client(), backend.tables), backend.clock);
+        delivery = backend.homeDelivery();
         history = new DynamoCustomerHistory(dynamo.client(), backend.tables);
         backend.stock(TEE, PARIS, 200);
     }

@@ -7,8 +7,6 @@ import com.omnicanal.order.ClickAndCollect;
 import com.omnicanal.order.OrderPolicy;
 import com.omnicanal.order.dynamo.DynamoOrders;
 import com.omnicanal.order.payments.RecordingPayments;
-import com.omnicanal.routing.dynamo.DynamoDeliveries;
-import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.Actor;
 import com.omnicanal.shared.DomainException;
 import com.omnicanal.stock.StockLevel;
@@ -38,10 +36,7 @@ class ShipmentFulfilmentOnDynamoDbLocalTest {
     void fresh() {
         backend = new TestBackend(dynamo.client());
         backend.resetTables();
-        delivery = HomeDelivery.of(backend.catalog, backend.ledger,
-                new CatalogShippingPlaces(backend.catalog, HomeDeliveryOnDynamoDbLocalTest.DIJON),
-                new DynamoDeliveries(dynamo.client(), backend.tables),
-                new DynamoRoutingRulesBook(dynamo.client(), backend.tables), backend.clock);
+        delivery = backend.homeDelivery();
     }
 
     PlacingDeliveryOrders.Outcome place(DeliveryOrderRequest.LineRequest... lines) {

@@ -13,6 +13,11 @@ import com.omnicanal.reservation.HoldPolicy;
 import com.omnicanal.reservation.ReservationRequest;
 import com.omnicanal.reservation.ReservationService;
 import com.omnicanal.reservation.dynamo.DynamoReservations;
+import com.omnicanal.routing.CatalogShippingPlaces;
+import com.omnicanal.routing.GeoPoint;
+import com.omnicanal.routing.HomeDelivery;
+import com.omnicanal.routing.dynamo.DynamoDeliveries;
+import com.omnicanal.routing.dynamo.DynamoRoutingRulesBook;
 import com.omnicanal.shared.BusinessEvent;
 import com.omnicanal.stock.StockLevel;
 import com.omnicanal.stock.StockService;
@@ -30,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /** The real adapters and services over one DynamoDB endpoint, with a clock the test controls. */
 public final class TestBackend implements Backend {
+    /** Where the tests' web warehouse ships from (Dijon), for routing's distances. */
+    public static final GeoPoint WEB_WAREHOUSE = new GeoPoint(47.3220, 5.0415);
     public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
 
     public final DynamoDbClient dynamo;
@@ -51,6 +58,12 @@ public final class TestBackend implements Backend {
                 new HoldPolicy(Duration.ofHours(48), 5), clock);
         this.stockService = new StockService(catalog, ledger, clock);
         withoutExpiry();
+    }
+
+    /** Home delivery on these tables, routed from the stores and the web warehouse at {@link #WEB_WAREHOUSE}. */
+    public HomeDelivery homeDelivery() {
+        return HomeDelivery.of(catalog, ledger, new CatalogShippingPlaces(catalog, WEB_WAREHOUSE),
+                new DynamoDeliveries(dynamo, tables), new DynamoRoutingRulesBook(dynamo, tables), clock);
     }
 
     /**
